@@ -1,0 +1,258 @@
+//! Arithmetic on figures: growth, ratios, shares, gaps and pace. Pure functions, no I/O.
+//! Counts and rupiah are integers (sums are checked); only ratios are floating point.
+
+/// Change between a base and a current value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    pub abs: i64,
+    /// Percent of the base; `None` when the base is zero.
+    pub pct: Option<f64>,
+}
+
+/// Absolute and percent change from `base` to `current`. `None` only if the difference
+/// does not fit in an i64 (values that large are refused by the loader).
+pub fn change(base: i64, current: i64) -> Option<Change> {
+    let abs = current.checked_sub(base)?;
+    Some(Change {
+        abs,
+        pct: ratio_pct(abs, base),
+    })
+}
+
+/// `num / den` as a percentage; `None` when the denominator is zero or negative.
+pub fn ratio_pct(num: i64, den: i64) -> Option<f64> {
+    (den > 0).then(|| num as f64 / den as f64 * 100.0)
+}
+
+/// Compound annual growth rate in percent from `first` to `last` over `years` years.
+/// `None` when the start is not positive, the end is negative or the span is not positive.
+pub fn cagr_pct(first: i64, last: i64, years: f64) -> Option<f64> {
+    if first <= 0 || last < 0 || years <= 0.0 || !years.is_finite() {
+        return None;
+    }
+    Some(((last as f64 / first as f64).powf(1.0 / years) - 1.0) * 100.0)
+}
+
+/// The value that, grown by `pct` percent, gives `current`: the inverse of [`change`].
+pub fn base_from_growth(current: f64, pct: f64) -> Option<f64> {
+    let factor = 1.0 + pct / 100.0;
+    (factor != 0.0).then(|| current / factor)
+}
+
+/// Sum with overflow checking; `None` on overflow.
+pub fn checked_sum<I: IntoIterator<Item = i64>>(values: I) -> Option<i64> {
+    values.into_iter().try_fold(0i64, |a, v| a.checked_add(v))
+}
+
+/// Each part as a percentage of `total`; all `None` when the total is zero.
+pub fn shares_pct(parts: &[i64], total: i64) -> Vec<Option<f64>> {
+    parts.iter().map(|&p| ratio_pct(p, total)).collect()
+}
+
+/// Average per case, e.g. rupiah paid per claim.
+pub fn per_case(amount: i64, cases: i64) -> Option<f64> {
+    (cases > 0).then(|| amount as f64 / cases as f64)
+}
+
+/// How far an actual figure is from its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap {
+    /// target − actual: positive means still to go, negative means exceeded.
+    pub gap: i64,
+    /// actual / target in percent; `None` for a zero target.
+    pub achieved_pct: Option<f64>,
+}
+
+pub fn target_gap(target: i64, actual: i64) -> Option<Gap> {
+    Some(Gap {
+        gap: target.checked_sub(actual)?,
+        achieved_pct: ratio_pct(actual, target),
+    })
+}
+
+/// Monthly pace toward a year-end target, for a year in progress.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pace {
+    /// Average monthly progress so far this year.
+    pub so_far: f64,
+    /// Monthly progress needed over the remaining months; `None` when no month remains.
+    pub needed: Option<f64>,
+    /// Year-end value if the pace so far holds.
+    pub projected: f64,
+    pub on_track: bool,
+}
+
+/// Pace toward `target` after `months` months (1-12) of the year. `start` is the value at the
+/// start of the year: the previous year end for a stock, 0 for a flow counted year to date.
+pub fn pace(target: i64, start: i64, actual: i64, months: u8) -> Option<Pace> {
+    if !(1..=12).contains(&months) {
+        return None;
+    }
+    let m = f64::from(months);
+    let so_far = (actual as f64 - start as f64) / m;
+    let left = 12 - months;
+    let needed = (left > 0).then(|| (target as f64 - actual as f64) / f64::from(left));
+    let projected = actual as f64 + so_far * f64::from(left);
+    Some(Pace {
+        so_far,
+        needed,
+        projected,
+        on_track: projected >= target as f64,
+    })
+}
+
+/// The month (1-12) in which a linear pace from `start` would first reach `target`,
+/// or `None` if it would not within the year.
+pub fn month_reaching(target: i64, start: i64, per_month: f64) -> Option<u8> {
+    if target as f64 <= start as f64 {
+        return Some(1);
+    }
+    if per_month <= 0.0 {
+        return None;
+    }
+    let months = ((target as f64 - start as f64) / per_month).ceil();
+    (months <= 12.0).then_some(months.max(1.0) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn national_active_growth_2022_2023() {
+        // 35.86 million -> 41.46 million (reports 000, 001): +5.60 million;
+        // 5.60 / 35.86 = 0.156163... -> +15.62 %
+        let c = change(35_860_000, 41_460_000).unwrap();
+        assert_eq!(c.abs, 5_600_000);
+        assert!(close(c.pct.unwrap(), 15.6163, 0.0001), "{:?}", c.pct);
+    }
+
+    #[test]
+    fn bali_growth_2022_2023() {
+        // 750,000 -> 1,027,000 (report 002): +277,000; 277 / 750 = 36.9333... %
+        let c = change(750_000, 1_027_000).unwrap();
+        assert_eq!(c.abs, 277_000);
+        assert!(close(c.pct.unwrap(), 36.9333, 0.0001));
+    }
+
+    #[test]
+    fn zero_base_has_no_percent() {
+        assert_eq!(change(0, 10), Some(Change { abs: 10, pct: None }));
+        assert_eq!(change(i64::MIN, i64::MAX), None);
+    }
+
+    #[test]
+    fn coverage_ratio_bali() {
+        // 1,027,000 / 2,620,000 (BPS employed, Aug 2023) = 39.1984... %
+        assert!(close(
+            ratio_pct(1_027_000, 2_620_000).unwrap(),
+            39.1985,
+            0.0001
+        ));
+        // against the Aug 2022 employed figure: 1,027,000 / 2,610,000 = 39.3487 %
+        assert!(close(
+            ratio_pct(1_027_000, 2_610_000).unwrap(),
+            39.3487,
+            0.0001
+        ));
+        assert_eq!(ratio_pct(5, 0), None);
+    }
+
+    #[test]
+    fn cagr_of_national_funds_roadmap() {
+        // Rp627.69 tn (2022) -> Rp781.77 tn (2024): (781.77/627.69)^(1/2) - 1 = 11.6007 %
+        let g = cagr_pct(627_690, 781_770, 2.0).unwrap();
+        assert!(close(g, 11.6007, 0.0001), "{g}");
+        assert_eq!(cagr_pct(0, 5, 1.0), None);
+        assert_eq!(cagr_pct(5, 5, 0.0), None);
+    }
+
+    #[test]
+    fn claims_shares_denpasar() {
+        // Jan-Aug 2023, PU (report 004): JHT 16,355 of 21,097 cases = 77.5229 %;
+        // Rp281 bn of Rp342 bn = 82.1637 %
+        let s = shares_pct(&[16_355], 21_097);
+        assert!(close(s[0].unwrap(), 77.5229, 0.0001));
+        let s = shares_pct(&[281_000_000_000], 342_000_000_000);
+        assert!(close(s[0].unwrap(), 82.1637, 0.0001));
+        // Rp281,000,000,000 / 16,355 cases = Rp17,181,290.13 per case
+        assert!(close(
+            per_case(281_000_000_000, 16_355).unwrap(),
+            17_181_290.13,
+            0.01
+        ));
+        assert_eq!(per_case(1, 0), None);
+    }
+
+    #[test]
+    fn national_target_gap_2024() {
+        // target 53.86 million, 2023 actual 41.46 million: 12.40 million to go, 76.98 % reached
+        let g = target_gap(53_860_000, 41_460_000).unwrap();
+        assert_eq!(g.gap, 12_400_000);
+        assert!(close(g.achieved_pct.unwrap(), 76.9773, 0.0001));
+    }
+
+    #[test]
+    fn pace_for_a_year_in_progress() {
+        // A flow target of 433,000 with 200,000 reached by the end of August:
+        // 25,000 a month so far; 233,000 / 4 = 58,250 a month needed; projected 300,000.
+        let p = pace(433_000, 0, 200_000, 8).unwrap();
+        assert_eq!(p.so_far, 25_000.0);
+        assert_eq!(p.needed, Some(58_250.0));
+        assert_eq!(p.projected, 300_000.0);
+        assert!(!p.on_track);
+        // A stock from 100 at the year start to 160 after 6 months: +10 a month, 220 projected.
+        let p = pace(200, 100, 160, 6).unwrap();
+        assert_eq!(p.so_far, 10.0);
+        assert!(p.on_track);
+        assert_eq!(month_reaching(200, 100, 10.0), Some(10));
+        assert_eq!(month_reaching(500, 100, 10.0), None);
+        assert_eq!(pace(1, 0, 0, 0), None);
+        assert_eq!(pace(1, 0, 1, 12).unwrap().needed, None);
+    }
+
+    #[test]
+    fn sums_are_checked() {
+        assert_eq!(checked_sum([1, 2, 3]), Some(6));
+        assert_eq!(checked_sum([i64::MAX, 1]), None);
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn shares_sum_to_100(parts in proptest::collection::vec(0i64..1_000_000_000_000, 1..20)) {
+                let total = checked_sum(parts.iter().copied()).unwrap();
+                prop_assume!(total > 0);
+                let sum: f64 = shares_pct(&parts, total).into_iter().map(Option::unwrap).sum();
+                prop_assert!((sum - 100.0).abs() < 1e-9, "{}", sum);
+            }
+
+            #[test]
+            fn growth_then_inverse_returns_the_base(base in 1i64..1_000_000_000_000, current in 0i64..1_000_000_000_000) {
+                let c = change(base, current).unwrap();
+                let back = base_from_growth(current as f64, c.pct.unwrap());
+                prop_assume!(back.is_some());
+                let back = back.unwrap();
+                prop_assert!((back - base as f64).abs() <= base as f64 * 1e-9, "{} vs {}", back, base);
+            }
+
+            #[test]
+            fn change_adds_back(base in 0i64..i64::MAX / 2, current in 0i64..i64::MAX / 2) {
+                let c = change(base, current).unwrap();
+                prop_assert_eq!(base + c.abs, current);
+            }
+
+            #[test]
+            fn gap_plus_actual_is_target(target in 0i64..i64::MAX / 2, actual in 0i64..i64::MAX / 2) {
+                prop_assert_eq!(target_gap(target, actual).unwrap().gap + actual, target);
+            }
+        }
+    }
+}

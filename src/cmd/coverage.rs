@@ -1,0 +1,60 @@
+//! `coverage coverage`: active participants as a share of the workforce.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{against, filter, Ctx};
+use crate::analysis::{coverage, CoverageRow, Index};
+use crate::cli::CoverageArgs;
+use crate::model::DataSet;
+use crate::output::{col, Cell, Table};
+use crate::Outcome;
+
+pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
+    let mut t = Table::new(vec![
+        col("office", "Office"),
+        col("office_name", "Name"),
+        col("segment", "Segment"),
+        col("period", "Period"),
+        col("active", "Active"),
+        col("denominator", "Against"),
+        col("workforce_period", "Survey"),
+        col("workforce", "Workforce"),
+        col("coverage_pct", "Coverage"),
+        col("periods_differ", "Dates differ"),
+        col("note", "Note"),
+        col("active_source", "Participants source"),
+        col("workforce_source", "Workforce source"),
+    ]);
+    for r in rows {
+        t.push(vec![
+            Cell::text(&ds.offices[r.office].code),
+            Cell::text(&ds.offices[r.office].name),
+            Cell::text(r.segment.code()),
+            Cell::text(r.period.to_string()),
+            Cell::Int(r.participants.value),
+            Cell::text(r.denominator.code()),
+            Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
+            Cell::opt(r.pct, Cell::Pct),
+            Cell::Bool(r.periods_differ),
+            Cell::text(&r.note),
+            Cell::text(&r.participants.source),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::text(&f.source)),
+        ]);
+    }
+    t.hide("office");
+    t.hide("periods_differ");
+    t
+}
+
+pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let mut f = filter(&ds, &a.select)?;
+    f.monthly = a.monthly;
+    let ix = Index::build(&ds);
+    let rows = coverage(&ix, &f, against(a.against));
+    ctx.emit(&table(&ds, &rows), out)?;
+    Ok(Outcome::Ok)
+}

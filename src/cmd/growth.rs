@@ -1,0 +1,60 @@
+//! `coverage growth`: each figure against the same period a year earlier.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{filter, Ctx};
+use crate::analysis::{growth, GrowthRow, Index};
+use crate::cli::GrowthArgs;
+use crate::model::DataSet;
+use crate::output::{col, Cell, Table};
+use crate::Outcome;
+
+pub fn table(ds: &DataSet, rows: &[GrowthRow]) -> Table {
+    let mut t = Table::new(vec![
+        col("office", "Office"),
+        col("office_name", "Name"),
+        col("segment", "Segment"),
+        col("measure", "Measure"),
+        col("period", "Period"),
+        col("value", "Value"),
+        col("base_period", "Base period"),
+        col("base_value", "Base value"),
+        col("change", "Change"),
+        col("change_pct", "Change %"),
+        col("cagr_since", "CAGR since"),
+        col("cagr_pct", "CAGR %/yr"),
+        col("source", "Source"),
+    ]);
+    for r in rows {
+        t.push(vec![
+            Cell::text(&ds.offices[r.office].code),
+            Cell::text(&ds.offices[r.office].name),
+            Cell::text(r.segment.code()),
+            Cell::text(r.measure.code()),
+            Cell::text(r.period.to_string()),
+            Cell::Int(r.value.value),
+            Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
+            Cell::opt(r.change, |c| Cell::Delta(c.abs)),
+            Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
+            Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
+            Cell::text(&r.value.source),
+        ]);
+    }
+    t.hide("office");
+    t
+}
+
+pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let mut f = filter(&ds, &a.select)?;
+    f.level = a.level;
+    f.monthly = a.monthly;
+    let ix = Index::build(&ds);
+    let rows = growth(&ix, &f);
+    ctx.emit(&table(&ds, &rows), out)?;
+    Ok(Outcome::Ok)
+}

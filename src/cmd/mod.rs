@@ -1,0 +1,84 @@
+//! One module per subcommand. Each wires loader, analysis and renderer together; none does
+//! arithmetic or formatting of its own.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::analysis::{Against, Filter};
+use crate::cli::{AgainstArg, Cli, Command, Select};
+use crate::load::{self, ReadOptions};
+use crate::model::DataSet;
+use crate::output::{self, RenderOptions, Table};
+use crate::resolve::resolve;
+use crate::Outcome;
+
+pub mod claims;
+pub mod coverage;
+pub mod growth;
+pub mod offices;
+pub mod report;
+pub mod targets;
+pub mod validate;
+
+/// What every command gets: where the data is and how to read and print it.
+pub struct Ctx {
+    pub source: load::DataSource,
+    pub read: ReadOptions,
+    pub render: RenderOptions,
+}
+
+impl Ctx {
+    pub fn load(&self) -> Result<DataSet> {
+        Ok(load::load_strict(&self.source, self.read)?)
+    }
+
+    pub fn emit(&self, table: &Table, out: &mut dyn Write) -> Result<()> {
+        output::renderer(self.render).render(table, out)?;
+        Ok(())
+    }
+}
+
+pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    let ctx = Ctx {
+        source: load::data_source(cli.global.data.as_deref())?,
+        read: ReadOptions::default(),
+        render: RenderOptions {
+            format: cli.global.format,
+            ..RenderOptions::default()
+        },
+    };
+    match cli.command {
+        Command::Offices => offices::run(&ctx, out),
+        Command::Report(a) => report::run(&ctx, &a, out),
+        Command::Growth(a) => growth::run(&ctx, &a, out),
+        Command::Coverage(a) => coverage::run(&ctx, &a, out),
+        Command::Targets(a) => targets::run(&ctx, &a, out),
+        Command::Claims(a) => claims::run(&ctx, &a, out),
+        Command::Validate(a) => validate::run(&ctx, &a, out),
+    }
+}
+
+/// Turns `--branch/--year/--from/--to/--segment` into a filter, resolving the office name.
+pub fn filter(ds: &DataSet, s: &Select) -> Result<Filter> {
+    if let (Some(f), Some(t)) = (s.from, s.to) {
+        if f > t {
+            anyhow::bail!("--from {f} is after --to {t}");
+        }
+    }
+    Ok(Filter {
+        office: s.branch.as_deref().map(|b| resolve(ds, b)).transpose()?,
+        level: None,
+        from: s.year.or(s.from),
+        to: s.year.or(s.to),
+        segment: s.segment,
+        monthly: false,
+    })
+}
+
+pub fn against(a: AgainstArg) -> Against {
+    match a {
+        AgainstArg::Employed => Against::Employed,
+        AgainstArg::LabourForce => Against::LabourForce,
+    }
+}

@@ -1,0 +1,86 @@
+//! `coverage targets`: each target, the distance to it and the pace needed.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{filter, Ctx};
+use crate::analysis::{targets, Index, TargetRow};
+use crate::cli::Select;
+use crate::model::{DataSet, TargetMeasure};
+use crate::output::{col, Cell, Table};
+use crate::Outcome;
+
+pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
+    let mut t = Table::new(vec![
+        col("office", "Office"),
+        col("office_name", "Name"),
+        col("year", "Year"),
+        col("plan", "Plan"),
+        col("measure", "Measure"),
+        col("segment", "Segment"),
+        col("target", "Target"),
+        col("actual_period", "Actual at"),
+        col("actual", "Actual"),
+        col("gap", "Gap"),
+        col("achieved_pct", "Achieved"),
+        col("base_period", "Base"),
+        col("base_value", "Base value"),
+        col("required_change", "Needed"),
+        col("required_pct", "Needed %"),
+        col("pace_per_month", "Pace/month"),
+        col("needed_per_month", "Needed/month"),
+        col("projected", "Projected"),
+        col("on_track", "On track"),
+        col("reach_month", "Reached in month"),
+        col("note", "Note"),
+        col("source", "Source"),
+    ]);
+    for r in rows {
+        let tg = r.target;
+        let money = tg.measure == TargetMeasure::FundsIdr;
+        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
+        let delta = |v: i64| {
+            if money {
+                Cell::IdrDelta(v)
+            } else {
+                Cell::Delta(v)
+            }
+        };
+        t.push(vec![
+            Cell::text(&ds.offices[tg.office].code),
+            Cell::text(&ds.offices[tg.office].name),
+            Cell::text(tg.year.to_string()),
+            Cell::text(tg.plan.code()),
+            Cell::text(tg.measure.code()),
+            Cell::text(tg.segment.code()),
+            Cell::opt(tg.value, num),
+            Cell::opt(r.actual.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
+            Cell::opt(r.gap, |g| delta(g.gap)),
+            Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
+            Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
+            Cell::opt(r.required, |c| delta(c.abs)),
+            Cell::opt(r.required.and_then(|c| c.pct), Cell::PctDelta),
+            Cell::opt(r.pace, |p| Cell::Float(p.so_far)),
+            Cell::opt(r.pace.and_then(|p| p.needed), Cell::Float),
+            Cell::opt(r.pace, |p| Cell::Float(p.projected)),
+            Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
+            Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
+            Cell::text(&r.note),
+            Cell::text(&tg.prov.source),
+        ]);
+    }
+    t.hide("office");
+    t
+}
+
+pub fn run(ctx: &Ctx, a: &Select, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let f = filter(&ds, a)?;
+    let ix = Index::build(&ds);
+    let rows = targets(&ix, &f);
+    ctx.emit(&table(&ds, &rows), out)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,1312 @@
+//! The only place that reads CSV. Every file goes through `open`, which matches columns by
+//! name and turns each problem into a [`Problem`] naming the file, line and column.
+
+// A Problem is built once per bad cell, never on the happy path: its size does not matter.
+#![allow(clippy::result_large_err)]
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::*;
+use crate::number::{parse_count, parse_decimal_f64, NumError};
+
+/// The data set compiled into the binary.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("offices.csv", include_str!("../data/offices.csv")),
+    ("participants.csv", include_str!("../data/participants.csv")),
+    ("claims.csv", include_str!("../data/claims.csv")),
+    ("targets.csv", include_str!("../data/targets.csv")),
+    ("workforce.csv", include_str!("../data/workforce.csv")),
+    ("stated.csv", include_str!("../data/stated.csv")),
+];
+
+/// How to read the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// `None`: detect from the header line.
+    pub delimiter: Option<u8>,
+    pub decimal_comma: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            delimiter: Some(b','),
+            decimal_comma: false,
+        }
+    }
+}
+
+/// Where the data set lives.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl DataSource {
+    /// How a file is named in messages: `data/offices.csv` for the embedded set, the path otherwise.
+    pub fn display(&self, file: &str) -> String {
+        match self {
+            DataSource::Embedded => format!("<embedded>/data/{file}"),
+            DataSource::Dir(d) => d.join(file).display().to_string(),
+        }
+    }
+
+    /// The file's bytes, or `None` when it does not exist.
+    fn read(&self, file: &str) -> Result<Option<Vec<u8>>, Problem> {
+        match self {
+            DataSource::Embedded => Ok(EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == file)
+                .map(|(_, s)| s.as_bytes().to_vec())),
+            DataSource::Dir(d) => {
+                let path = d.join(file);
+                match File::open(&path) {
+                    Ok(mut f) => {
+                        let mut buf = Vec::new();
+                        f.read_to_end(&mut buf)
+                            .map_err(|e| Problem::file(self.display(file), io_message(&e)))?;
+                        Ok(Some(buf))
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(Problem::file(self.display(file), io_message(&e))),
+                }
+            }
+        }
+    }
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory, not a CSV file".into(),
+        _ => format!("cannot be read: {e}"),
+    }
+}
+
+/// One thing wrong with the input, located as precisely as it can be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<u64>,
+    /// 1-based column number and its header name.
+    pub column: Option<(usize, String)>,
+    pub found: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn file(path: String, message: String) -> Self {
+        Problem {
+            path,
+            line: None,
+            column: None,
+            found: None,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:column (header)`, as far as known.
+    pub fn location(&self) -> String {
+        let mut s = self.path.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+            if let Some((c, h)) = &self.column {
+                s.push_str(&format!(":{c} ({h})"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location())?;
+        match &self.found {
+            Some(found) => write!(f, "found {}, expected {}", quote(found), self.message)?,
+            None => f.write_str(&self.message)?,
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Quotes a found value for a message, shortened so a hostile 50 MB cell cannot flood the terminal.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() > MAX {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head:?}... ({} bytes)", s.len())
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// Problems found so far: all of them counted, the first `limit` kept.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    pub kept: Vec<Problem>,
+    pub total: usize,
+    pub limit: usize,
+}
+
+impl Problems {
+    pub fn new(limit: usize) -> Self {
+        Problems {
+            kept: Vec::new(),
+            total: 0,
+            limit,
+        }
+    }
+
+    pub fn push(&mut self, p: Problem) {
+        self.total += 1;
+        if self.kept.len() < self.limit {
+            self.kept.push(p);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// The column layout of one file: which columns must be there, which may.
+struct Spec {
+    file: &'static str,
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+}
+
+const OFFICES: Spec = Spec {
+    file: "offices.csv",
+    required: &["code", "name", "level", "parent"],
+    optional: &["partial", "note"],
+};
+const PARTICIPANTS: Spec = Spec {
+    file: "participants.csv",
+    required: &["office", "period", "segment", "measure", "value", "source"],
+    optional: &["published", "note"],
+};
+const CLAIMS: Spec = Spec {
+    file: "claims.csv",
+    required: &[
+        "office",
+        "period",
+        "segment",
+        "program",
+        "cases",
+        "amount_idr",
+        "source",
+    ],
+    optional: &["published", "note"],
+};
+const TARGETS: Spec = Spec {
+    file: "targets.csv",
+    required: &["office", "year", "measure", "segment", "value", "source"],
+    optional: &["plan", "published", "note"],
+};
+const WORKFORCE: Spec = Spec {
+    file: "workforce.csv",
+    required: &["office", "period", "measure", "value", "source"],
+    optional: &["published", "note"],
+};
+const STATED: Spec = Spec {
+    file: "stated.csv",
+    required: &["office", "period", "segment", "metric", "value", "source"],
+    optional: &["published", "note"],
+};
+
+/// The files of a data set, in the order they are read, with whether each must exist.
+pub const FILES: &[(&str, bool)] = &[
+    ("offices.csv", true),
+    ("participants.csv", true),
+    ("claims.csv", false),
+    ("targets.csv", false),
+    ("workforce.csv", false),
+    ("stated.csv", false),
+];
+
+/// Reading context for one file: its display path, options and where problems go.
+struct Ctx<'a> {
+    path: String,
+    opts: ReadOptions,
+    headers: csv::StringRecord,
+    problems: &'a mut Problems,
+}
+
+impl Ctx<'_> {
+    fn problem(
+        &mut self,
+        line: u64,
+        col: usize,
+        found: &str,
+        expected: String,
+        hint: Option<String>,
+    ) {
+        let header = self.headers.get(col).unwrap_or("?").to_string();
+        self.problems.push(Problem {
+            path: self.path.clone(),
+            line: Some(line),
+            column: Some((col + 1, header)),
+            found: Some(found.to_string()),
+            message: expected,
+            hint,
+        });
+    }
+
+    fn col(&self, name: &str) -> usize {
+        self.headers.iter().position(|h| h == name).unwrap_or(0)
+    }
+
+    fn count(&mut self, line: u64, name: &str, raw: &str) -> Result<Option<i64>, ()> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        match parse_count(raw, self.opts.decimal_comma) {
+            Ok(v) => Ok(Some(v)),
+            Err(NumError { expected, hint }) => {
+                let c = self.col(name);
+                self.problem(line, c, raw, expected, hint);
+                Err(())
+            }
+        }
+    }
+
+    fn code<T>(
+        &mut self,
+        line: u64,
+        name: &str,
+        raw: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: String,
+    ) -> Result<T, ()> {
+        match parse(raw) {
+            Some(v) => Ok(v),
+            None => {
+                let c = self.col(name);
+                let hint = raw
+                    .trim()
+                    .is_empty()
+                    .then(|| format!("the {name} column may not be empty"));
+                self.problem(line, c, raw, format!("one of {expected}"), hint);
+                Err(())
+            }
+        }
+    }
+
+    fn period(&mut self, line: u64, name: &str, raw: &str) -> Result<Period, ()> {
+        match parse_period(raw.trim().as_bytes()) {
+            Some(p) => Ok(p),
+            None => {
+                let c = self.col(name);
+                self.problem(
+                    line,
+                    c,
+                    raw,
+                    "a period written YYYY (a year) or YYYY-MM (a month, 01-12)".into(),
+                    Some("e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023".into()),
+                );
+                Err(())
+            }
+        }
+    }
+
+    fn office(
+        &mut self,
+        line: u64,
+        raw: &str,
+        index: &HashMap<String, usize>,
+    ) -> Result<usize, ()> {
+        match index.get(&raw.trim().to_ascii_lowercase()) {
+            Some(&i) => Ok(i),
+            None => {
+                let c = self.col("office");
+                self.problem(
+                    line,
+                    c,
+                    raw,
+                    "the code of an office listed in offices.csv".into(),
+                    Some("add the office to offices.csv, or correct the code".into()),
+                );
+                Err(())
+            }
+        }
+    }
+}
+
+/// Normalises a header cell: no BOM, no surrounding spaces, lower case.
+fn normalise_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+/// Picks the delimiter from the header line when asked to detect it.
+fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let count = |d: u8| {
+        // Count outside quotes only: a quoted header may contain any of them.
+        let mut n = 0;
+        let mut quoted = false;
+        for &b in first {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if b == d && !quoted {
+                n += 1;
+            }
+        }
+        n
+    };
+    let found: Vec<(u8, usize)> = [b',', b';', b'\t']
+        .into_iter()
+        .map(|d| (d, count(d)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    match found.as_slice() {
+        [(d, _)] => Ok(*d),
+        [] => Err(Problem {
+            path: path.to_string(),
+            line: Some(1),
+            column: None,
+            found: None,
+            message: "cannot detect the delimiter: the header line has no ',', ';' or tab".into(),
+            hint: Some("name it with --delimiter ',' (or ';' or '\\t')".into()),
+        }),
+        _ => Err(Problem {
+            path: path.to_string(),
+            line: Some(1),
+            column: None,
+            found: None,
+            message: format!(
+                "cannot detect the delimiter: the header line contains {}",
+                found
+                    .iter()
+                    .map(|(d, n)| format!("{n} × {}", delim_name(*d)))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            hint: Some("name it with --delimiter".into()),
+        }),
+    }
+}
+
+fn delim_name(d: u8) -> &'static str {
+    match d {
+        b',' => "','",
+        b';' => "';'",
+        b'\t' => "tab",
+        _ => "?",
+    }
+}
+
+/// Opens one file as a CSV reader with its header checked against `spec`.
+/// Returns `None` (after recording a problem) when the file cannot be read at all.
+fn open<'p>(
+    src: &DataSource,
+    spec: &Spec,
+    opts: ReadOptions,
+    problems: &'p mut Problems,
+    required: bool,
+) -> Option<(csv::Reader<io::Cursor<Vec<u8>>>, Ctx<'p>)> {
+    let path = src.display(spec.file);
+    let bytes = match src.read(spec.file) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            if required {
+                problems.push(
+                    Problem::file(path, "required file not found".into()).with_hint(match src {
+                        DataSource::Embedded => "the embedded data set is incomplete".to_string(),
+                        DataSource::Dir(_) => format!(
+                            "a data directory holds {} ({} optional)",
+                            FILES
+                                .iter()
+                                .filter(|f| f.1)
+                                .map(|f| f.0)
+                                .collect::<Vec<_>>()
+                                .join(" and "),
+                            FILES
+                                .iter()
+                                .filter(|f| !f.1)
+                                .map(|f| f.0)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    }),
+                );
+            }
+            return None;
+        }
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        problems.push(
+            Problem::file(path, "the file is empty: expected a header row".into())
+                .with_hint(format!("the header row is: {}", spec.required.join(","))),
+        );
+        return None;
+    }
+    let delimiter = match opts.delimiter {
+        Some(d) => d,
+        None => match detect_delimiter(&path, &bytes) {
+            Ok(d) => d,
+            Err(p) => {
+                problems.push(p);
+                return None;
+            }
+        },
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(io::Cursor::new(bytes));
+    let raw_headers = match rdr.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            problems.push(Problem::file(
+                path,
+                format!("cannot read the header row: {e}"),
+            ));
+            return None;
+        }
+    };
+    let mut headers = csv::StringRecord::new();
+    for (i, h) in raw_headers.iter().enumerate() {
+        match std::str::from_utf8(h) {
+            Ok(s) => headers.push_field(&normalise_header(s)),
+            Err(_) => {
+                problems.push(not_utf8(
+                    &path,
+                    1,
+                    Some((i + 1, format!("column {}", i + 1))),
+                ));
+                return None;
+            }
+        }
+    }
+    let mut ok = true;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let known = spec.required.contains(&h) || spec.optional.contains(&h);
+        let mut p = Problem {
+            path: path.clone(),
+            line: Some(1),
+            column: Some((i + 1, h.to_string())),
+            found: Some(h.to_string()),
+            message: String::new(),
+            hint: None,
+        };
+        if let Some(first) = seen.insert(h, i) {
+            p.message = format!("a column name used once (it is also column {})", first + 1);
+            problems.push(p);
+            ok = false;
+        } else if !known {
+            p.message = format!(
+                "one of the columns {}",
+                crate::model::one_of(&[spec.required, spec.optional].concat())
+            );
+            p.hint = Some(if delimiter != b';' && h.contains(';') {
+                "the file looks ';'-separated: try --delimiter ';' or --delimiter auto".into()
+            } else if delimiter != b'\t' && h.contains('\t') {
+                "the file looks tab-separated: try --delimiter '\\t' or --delimiter auto".into()
+            } else {
+                format!(
+                    "{} does not have this column; remove it or correct its name",
+                    spec.file
+                )
+            });
+            problems.push(p);
+            ok = false;
+        }
+    }
+    for r in spec.required {
+        if !headers.iter().any(|h| h == *r) {
+            problems.push(
+                Problem {
+                    path: path.clone(),
+                    line: Some(1),
+                    column: None,
+                    found: None,
+                    message: format!("missing column {r:?}"),
+                    hint: None,
+                }
+                .with_hint(format!(
+                    "the header row must name {}",
+                    spec.required.join(",")
+                )),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some((
+        rdr,
+        Ctx {
+            path,
+            opts,
+            headers,
+            problems,
+        },
+    ))
+}
+
+fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column,
+        found: None,
+        message: "the text is not UTF-8".into(),
+        hint: Some(
+            "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))"
+                .into(),
+        ),
+    }
+}
+
+/// Reads every row of an open file into `T` through serde, calling `row` on each.
+/// Problems with the row's shape or encoding are recorded; `row` records its own.
+fn each_row<'de, T, F>(rdr: &mut csv::Reader<io::Cursor<Vec<u8>>>, ctx: &mut Ctx, mut row: F)
+where
+    T: for<'a> Deserialize<'a>,
+    F: FnMut(&mut Ctx, u64, T),
+{
+    let mut rec = csv::ByteRecord::new();
+    let width = ctx.headers.len();
+    let headers = ctx.headers.clone();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                ctx.problems.push(Problem {
+                    path: ctx.path.clone(),
+                    line: Some(line),
+                    column: None,
+                    found: None,
+                    message: format!("unreadable CSV: {}", e.kind_text()),
+                    hint: None,
+                });
+                break;
+            }
+        }
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        // A blank line (or a spreadsheet's row of empty cells) carries nothing.
+        if rec
+            .iter()
+            .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+        {
+            continue;
+        }
+        if rec.len() != width {
+            ctx.problems.push(Problem {
+                path: ctx.path.clone(),
+                line: Some(line),
+                column: None,
+                found: Some(format!("{} fields", rec.len())),
+                message: format!("{width} fields, one per header column"),
+                hint: Some(if rec.len() > width {
+                    "a value containing the delimiter must be quoted: \"1,027,000\"".into()
+                } else {
+                    "every row needs a cell for every column, even if empty".into()
+                }),
+            });
+            continue;
+        }
+        if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
+            ctx.problems.push(not_utf8(
+                &ctx.path,
+                line,
+                Some((i + 1, headers.get(i).unwrap_or("?").to_string())),
+            ));
+            continue;
+        }
+        let hdr = csv::ByteRecord::from(headers.clone());
+        match rec.deserialize::<T>(Some(&hdr)) {
+            Ok(v) => row(ctx, line, v),
+            Err(e) => {
+                // Fields are all strings, so this only happens for malformed input we cannot map.
+                ctx.problems.push(Problem {
+                    path: ctx.path.clone(),
+                    line: Some(line),
+                    column: None,
+                    found: None,
+                    message: format!("unreadable row: {e}"),
+                    hint: None,
+                });
+            }
+        }
+    }
+}
+
+trait KindText {
+    fn kind_text(&self) -> String;
+}
+
+impl KindText for csv::Error {
+    fn kind_text(&self) -> String {
+        match self.kind() {
+            csv::ErrorKind::Io(e) => e.to_string(),
+            _ => self.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawOffice {
+    code: String,
+    name: String,
+    level: String,
+    parent: String,
+    #[serde(default)]
+    partial: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawParticipant {
+    office: String,
+    period: String,
+    segment: String,
+    measure: String,
+    value: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawClaim {
+    office: String,
+    period: String,
+    segment: String,
+    program: String,
+    cases: String,
+    amount_idr: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawTarget {
+    office: String,
+    year: String,
+    #[serde(default)]
+    plan: String,
+    measure: String,
+    segment: String,
+    value: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawWorkforce {
+    office: String,
+    period: String,
+    measure: String,
+    value: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawStated {
+    office: String,
+    period: String,
+    segment: String,
+    metric: String,
+    value: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+fn prov(source: String, published: String, note: String) -> Provenance {
+    Provenance {
+        source: source.trim().to_string(),
+        published: published.trim().to_string(),
+        note: note.trim().to_string(),
+    }
+}
+
+/// Records a second row with a key already seen.
+fn duplicate<K: std::hash::Hash + Eq>(
+    ctx: &mut Ctx,
+    seen: &mut HashMap<K, u64>,
+    key: K,
+    line: u64,
+    what: &str,
+) -> bool {
+    if let Some(&first) = seen.get(&key) {
+        ctx.problems.push(Problem {
+            path: ctx.path.clone(),
+            line: Some(line),
+            column: None,
+            found: None,
+            message: format!("the same {what} twice (first on line {first})"),
+            hint: Some("keep one row per key; correct or remove one of them".into()),
+        });
+        true
+    } else {
+        seen.insert(key, line);
+        false
+    }
+}
+
+/// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
+pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
+    let mut ds = DataSet {
+        root: match src {
+            DataSource::Embedded => "embedded".into(),
+            DataSource::Dir(d) => d.display().to_string(),
+        },
+        ..DataSet::default()
+    };
+    let index = read_offices(src, opts, problems, &mut ds);
+    read_participants(src, opts, problems, &index, &mut ds);
+    read_claims(src, opts, problems, &index, &mut ds);
+    read_targets(src, opts, problems, &index, &mut ds);
+    read_workforce(src, opts, problems, &index, &mut ds);
+    read_stated(src, opts, problems, &index, &mut ds);
+    ds
+}
+
+/// Reads offices.csv, resolving parents; returns the code -> index map (codes lower-cased).
+fn read_offices(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    ds: &mut DataSet,
+) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    let Some((mut rdr, mut ctx)) = open(src, &OFFICES, opts, problems, true) else {
+        return index;
+    };
+    let mut parents: Vec<(String, u64)> = Vec::new();
+    let mut names: HashMap<String, u64> = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawOffice| {
+        let code = r.code.trim().to_string();
+        if code.is_empty() {
+            let c = ctx.col("code");
+            ctx.problem(
+                line,
+                c,
+                &r.code,
+                "an office code".into(),
+                Some("every office needs a code".into()),
+            );
+            return;
+        }
+        let Ok(level) = ctx.code(line, "level", &r.level, Level::parse, Level::expected()) else {
+            return;
+        };
+        let key = code.to_ascii_lowercase();
+        if let Some(&first) = index.get(&key) {
+            let first_line = ds.offices[first].origin.line;
+            let c = ctx.col("code");
+            ctx.problem(
+                line,
+                c,
+                &r.code,
+                format!("a code not used before (it is also on line {first_line})"),
+                Some("office codes are unique, compared without case".into()),
+            );
+            return;
+        }
+        let partial = match r.partial.trim().to_ascii_lowercase().as_str() {
+            "" | "no" | "false" => false,
+            "yes" | "true" => true,
+            _ => {
+                let c = ctx.col("partial");
+                ctx.problem(
+                    line,
+                    c,
+                    &r.partial,
+                    "yes, no or empty".into(),
+                    Some("yes: only some of the office's children are listed".into()),
+                );
+                return;
+            }
+        };
+        let name = r.name.trim().to_string();
+        if name.is_empty() {
+            let c = ctx.col("name");
+            ctx.problem(line, c, &r.name, "an office name".into(), None);
+            return;
+        }
+        if duplicate(ctx, &mut names, name.to_lowercase(), line, "office name") {
+            return;
+        }
+        index.insert(key, ds.offices.len());
+        parents.push((r.parent.trim().to_string(), line));
+        ds.offices.push(Office {
+            code,
+            name,
+            level,
+            parent: None,
+            partial,
+            note: r.note.trim().to_string(),
+            origin: Origin { line },
+        });
+    });
+    let parent_col = ctx.col("parent");
+    for (i, (parent, line)) in parents.iter().enumerate() {
+        if parent.is_empty() {
+            continue;
+        }
+        match index.get(&parent.to_ascii_lowercase()) {
+            Some(&p) => ds.offices[i].parent = Some(p),
+            None => ctx.problem(
+                *line,
+                parent_col,
+                parent,
+                "the code of another office in this file, or empty for the top".into(),
+                Some("the parent office must be listed in offices.csv too".into()),
+            ),
+        }
+    }
+    // Cycles: follow each chain with a colouring so the whole check is linear.
+    let n = ds.offices.len();
+    let mut state = vec![0u8; n]; // 0 unvisited, 1 on the current chain, 2 done
+    for start in 0..n {
+        let mut chain: Vec<usize> = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            match state[i] {
+                2 => break,
+                1 => {
+                    let members: Vec<&str> = chain
+                        .iter()
+                        .skip_while(|&&j| j != i)
+                        .map(|&j| ds.offices[j].code.as_str())
+                        .collect();
+                    let shown = if members.len() > 6 {
+                        format!(
+                            "{} ... ({} offices)",
+                            members[..6].join(" -> "),
+                            members.len()
+                        )
+                    } else {
+                        format!("{} -> {}", members.join(" -> "), ds.offices[i].code)
+                    };
+                    let o = &ds.offices[i];
+                    ctx.problem(
+                        o.origin.line,
+                        parent_col,
+                        &ds.offices[i]
+                            .parent
+                            .map(|p| ds.offices[p].code.clone())
+                            .unwrap_or_default(),
+                        "a parent that leads up to the top office".into(),
+                        Some(format!("the parents form a cycle: {shown}")),
+                    );
+                    ds.offices[i].parent = None; // break it so later walks terminate
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    chain.push(i);
+                    cur = ds.offices[i].parent;
+                }
+            }
+        }
+        for j in chain {
+            state[j] = 2;
+        }
+    }
+    index
+}
+
+fn read_participants(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    index: &HashMap<String, usize>,
+    ds: &mut DataSet,
+) {
+    let Some((mut rdr, mut ctx)) = open(src, &PARTICIPANTS, opts, problems, true) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawParticipant| {
+        let office = ctx.office(line, &r.office, index);
+        let period = ctx.period(line, "period", &r.period);
+        let segment = ctx.code(
+            line,
+            "segment",
+            &r.segment,
+            Segment::parse,
+            Segment::expected(),
+        );
+        let measure = ctx.code(
+            line,
+            "measure",
+            &r.measure,
+            Measure::parse,
+            Measure::expected(),
+        );
+        let value = ctx.count(line, "value", &r.value);
+        let (Ok(office), Ok(period), Ok(segment), Ok(measure), Ok(value)) =
+            (office, period, segment, measure, value)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, period, segment, measure),
+            line,
+            "office, period, segment and measure",
+        ) {
+            return;
+        }
+        ds.participants.push(ParticipantRecord {
+            office,
+            period,
+            segment,
+            measure,
+            value,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+}
+
+fn read_claims(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    index: &HashMap<String, usize>,
+    ds: &mut DataSet,
+) {
+    let Some((mut rdr, mut ctx)) = open(src, &CLAIMS, opts, problems, false) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawClaim| {
+        let office = ctx.office(line, &r.office, index);
+        let period = ctx.period(line, "period", &r.period);
+        let segment = ctx.code(
+            line,
+            "segment",
+            &r.segment,
+            Segment::parse,
+            Segment::expected(),
+        );
+        let program = ctx.code(
+            line,
+            "program",
+            &r.program,
+            Program::parse,
+            Program::expected(),
+        );
+        let cases = ctx.count(line, "cases", &r.cases);
+        let amount = ctx.count(line, "amount_idr", &r.amount_idr);
+        let (Ok(office), Ok(period), Ok(segment), Ok(program), Ok(cases), Ok(amount_idr)) =
+            (office, period, segment, program, cases, amount)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, period, segment, program),
+            line,
+            "office, period, segment and program",
+        ) {
+            return;
+        }
+        ds.claims.push(ClaimRecord {
+            office,
+            period,
+            segment,
+            program,
+            cases,
+            amount_idr,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+}
+
+fn read_targets(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    index: &HashMap<String, usize>,
+    ds: &mut DataSet,
+) {
+    let Some((mut rdr, mut ctx)) = open(src, &TARGETS, opts, problems, false) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawTarget| {
+        let office = ctx.office(line, &r.office, index);
+        let year = match ctx.period(line, "year", &r.year) {
+            Ok(Period::Year(y)) => Ok(y),
+            Ok(Period::Month(..)) => {
+                let c = ctx.col("year");
+                ctx.problem(
+                    line,
+                    c,
+                    &r.year,
+                    "a year written YYYY".into(),
+                    Some("targets are set per year".into()),
+                );
+                Err(())
+            }
+            Err(()) => Err(()),
+        };
+        let plan = if r.plan.trim().is_empty() {
+            Ok(Plan::Annual)
+        } else {
+            ctx.code(line, "plan", &r.plan, Plan::parse, Plan::expected())
+        };
+        let measure = ctx.code(
+            line,
+            "measure",
+            &r.measure,
+            TargetMeasure::parse,
+            TargetMeasure::expected(),
+        );
+        let segment = ctx.code(
+            line,
+            "segment",
+            &r.segment,
+            Segment::parse,
+            Segment::expected(),
+        );
+        let value = ctx.count(line, "value", &r.value);
+        let (Ok(office), Ok(year), Ok(plan), Ok(measure), Ok(segment), Ok(value)) =
+            (office, year, plan, measure, segment, value)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, year, plan, measure, segment),
+            line,
+            "office, year, plan, measure and segment",
+        ) {
+            return;
+        }
+        ds.targets.push(Target {
+            office,
+            year,
+            plan,
+            measure,
+            segment,
+            value,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+}
+
+fn read_workforce(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    index: &HashMap<String, usize>,
+    ds: &mut DataSet,
+) {
+    let Some((mut rdr, mut ctx)) = open(src, &WORKFORCE, opts, problems, false) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawWorkforce| {
+        let office = ctx.office(line, &r.office, index);
+        let period = ctx.period(line, "period", &r.period);
+        let measure = ctx.code(
+            line,
+            "measure",
+            &r.measure,
+            WorkforceMeasure::parse,
+            WorkforceMeasure::expected(),
+        );
+        let value = ctx.count(line, "value", &r.value);
+        let (Ok(office), Ok(period), Ok(measure), Ok(value)) = (office, period, measure, value)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, period, measure),
+            line,
+            "office, period and measure",
+        ) {
+            return;
+        }
+        ds.workforce.push(Workforce {
+            office,
+            period,
+            measure,
+            value,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+}
+
+fn read_stated(
+    src: &DataSource,
+    opts: ReadOptions,
+    problems: &mut Problems,
+    index: &HashMap<String, usize>,
+    ds: &mut DataSet,
+) {
+    let Some((mut rdr, mut ctx)) = open(src, &STATED, opts, problems, false) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawStated| {
+        let office = ctx.office(line, &r.office, index);
+        // A stated figure may come without a period when the source gives none.
+        let period = if r.period.trim().is_empty() {
+            Ok(None)
+        } else {
+            ctx.period(line, "period", &r.period).map(Some)
+        };
+        let segment = ctx.code(
+            line,
+            "segment",
+            &r.segment,
+            Segment::parse,
+            Segment::expected(),
+        );
+        let metric = ctx.code(
+            line,
+            "metric",
+            &r.metric,
+            StatedMetric::parse,
+            StatedMetric::expected(),
+        );
+        let value = match parse_decimal_f64(&r.value, ctx.opts.decimal_comma) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let c = ctx.col("value");
+                ctx.problem(line, c, &r.value, e.expected, e.hint);
+                Err(())
+            }
+        };
+        let (Ok(office), Ok(period), Ok(segment), Ok(metric), Ok(value)) =
+            (office, period, segment, metric, value)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, period, segment, metric, r.source.trim().to_string()),
+            line,
+            "office, period, segment, metric and source",
+        ) {
+            return;
+        }
+        ds.stated.push(Stated {
+            office,
+            period,
+            segment,
+            metric,
+            value,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+}
+
+/// Reads the data set and fails with every problem (bounded) when there is any.
+pub fn load_strict(src: &DataSource, opts: ReadOptions) -> Result<DataSet, InputError> {
+    let mut problems = Problems::new(20);
+    let ds = load(src, opts, &mut problems);
+    if problems.is_empty() {
+        Ok(ds)
+    } else {
+        Err(InputError(problems))
+    }
+}
+
+/// The data set could not be read; carries what was wrong.
+#[derive(Debug)]
+pub struct InputError(pub Problems);
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.0;
+        for (i, problem) in p.kept.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        if p.total > p.kept.len() {
+            write!(
+                f,
+                "\n... and {} more problems (run `coverage validate` to list them all)",
+                p.total - p.kept.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Resolves `--data DIR`: it must be an existing directory.
+pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
+    match dir {
+        None => Ok(DataSource::Embedded),
+        Some(d) if d.is_dir() => Ok(DataSource::Dir(d.to_path_buf())),
+        Some(d) => {
+            let mut p = Problems::new(1);
+            p.push(
+                Problem::file(
+                    d.display().to_string(),
+                    if d.exists() {
+                        "is not a directory".into()
+                    } else {
+                        "no such directory".into()
+                    },
+                )
+                .with_hint("--data names a directory holding offices.csv, participants.csv, ..."),
+            );
+            Err(InputError(p))
+        }
+    }
+}

@@ -1,0 +1,464 @@
+//! The typed records of a data set and the small code types they are made of.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A reporting period: a whole year (`2023`, the year end for stocks, the full year for flows)
+/// or a month (`2023-08`, the stock at the month's end; flows are year to date through it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Year(i32),
+    Month(i32, u8),
+}
+
+impl Period {
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Month(y, _) => y,
+        }
+    }
+
+    /// Months of the year the period covers (12 for a whole year).
+    pub fn months(self) -> u8 {
+        match self {
+            Period::Year(_) => 12,
+            Period::Month(_, m) => m,
+        }
+    }
+
+    /// The comparable period one year earlier: year end vs year end, a month vs the same month.
+    pub fn year_before(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::Month(y, m) => Period::Month(y - 1, m),
+        }
+    }
+
+    /// Chronological sort key: a whole year sorts as its December.
+    pub fn key(self) -> (i32, u8, u8) {
+        match self {
+            Period::Year(y) => (y, 12, 1),
+            Period::Month(y, m) => (y, m, 0),
+        }
+    }
+
+    /// True when the period ends a year (`2023` or `2023-12`).
+    pub fn is_year_end(self) -> bool {
+        self.months() == 12
+    }
+
+    /// Human description of what a flow over this period covers.
+    pub fn span(self) -> String {
+        match self {
+            Period::Year(y) => format!("{y}"),
+            Period::Month(y, 1) => format!("Jan {y}"),
+            Period::Month(y, m) => format!("Jan-{} {y}", MONTHS[m as usize - 1]),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y}"),
+            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_period(s.as_bytes())
+            .ok_or_else(|| "a period written YYYY (a year) or YYYY-MM (a month, 01-12)".to_string())
+    }
+}
+
+/// Parses `YYYY` or `YYYY-MM` (years 1900-2999) from bytes.
+pub fn parse_period(b: &[u8]) -> Option<Period> {
+    fn digits(b: &[u8]) -> Option<u32> {
+        if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(b.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
+    }
+    let year = |b: &[u8]| {
+        let y = digits(b)?;
+        (b.len() == 4 && (1900..=2999).contains(&y)).then_some(y as i32)
+    };
+    match b.len() {
+        4 => Some(Period::Year(year(b)?)),
+        7 if b[4] == b'-' => {
+            let m = digits(&b[5..7])?;
+            (1..=12)
+                .contains(&m)
+                .then_some(Period::Month(year(&b[..4])?, m as u8))
+        }
+        _ => None,
+    }
+}
+
+/// Defines a closed set of lowercase codes with parsing, display and the list of valid codes.
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Matches a code case-insensitively, ignoring surrounding spaces.
+            pub fn parse(s: &str) -> Option<Self> {
+                let s = s.trim();
+                $(if s.eq_ignore_ascii_case($code) { return Some($name::$variant); })+
+                None
+            }
+
+            /// The valid codes, for error messages: `a, b or c`.
+            pub fn expected() -> String {
+                crate::model::one_of(&[$($code),+])
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::parse(s).ok_or_else(|| format!("one of {}", $name::expected()))
+            }
+        }
+    };
+}
+
+pub(crate) fn one_of(codes: &[&str]) -> String {
+    match codes {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+code_enum!(
+    /// Where an office or area sits in the hierarchy.
+    Level {
+        National => "national",
+        Region => "region",
+        Province => "province",
+        Branch => "branch",
+        District => "district",
+    }
+);
+
+code_enum!(
+    /// Participant segment.
+    Segment {
+        Pu => "pu",
+        Bpu => "bpu",
+        Jakon => "jakon",
+        Pmi => "pmi",
+        All => "all",
+    }
+);
+
+code_enum!(
+    /// Social-security program.
+    Program {
+        Jht => "jht",
+        Jkk => "jkk",
+        Jkm => "jkm",
+        Jp => "jp",
+        Jkp => "jkp",
+        All => "all",
+    }
+);
+
+code_enum!(
+    /// What a participants row counts.
+    Measure {
+        Active => "active",
+        Registered => "registered",
+        New => "new",
+        EmployersActive => "employers_active",
+        EmployersRegistered => "employers_registered",
+        EmployersNew => "employers_new",
+    }
+);
+
+code_enum!(
+    /// What a workforce row counts (BPS Sakernas).
+    WorkforceMeasure {
+        LabourForce => "labour_force",
+        Employed => "employed",
+        Formal => "formal",
+        Informal => "informal",
+    }
+);
+
+code_enum!(
+    /// What a target is set on.
+    TargetMeasure {
+        Active => "active",
+        New => "new",
+        FundsIdr => "funds_idr",
+    }
+);
+
+code_enum!(
+    /// Whose target: the office's own for the year, or the national roadmap.
+    Plan {
+        Annual => "annual",
+        Roadmap => "roadmap",
+    }
+);
+
+code_enum!(
+    /// A derived figure a source states (kept to be checked, never used as input).
+    StatedMetric {
+        ActiveGrowthPct => "active_growth_pct",
+        ActiveChange => "active_change",
+        CoveragePct => "coverage_pct",
+        TargetChange => "target_change",
+        FundsTargetGrowthPct => "funds_target_growth_pct",
+        FormalSharePct => "formal_share_pct",
+        InformalSharePct => "informal_share_pct",
+        PotentialWorkers => "potential_workers",
+    }
+);
+
+impl Measure {
+    /// Stocks are counted at the period's end; flows accumulate over it.
+    pub fn is_flow(self) -> bool {
+        matches!(self, Measure::New | Measure::EmployersNew)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Active => "active participants",
+            Measure::Registered => "registered participants",
+            Measure::New => "new participants",
+            Measure::EmployersActive => "active employers",
+            Measure::EmployersRegistered => "registered employers",
+            Measure::EmployersNew => "new employers",
+        }
+    }
+}
+
+impl Segment {
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Pu => "PU (wage earners)",
+            Segment::Bpu => "BPU (informal)",
+            Segment::Jakon => "Jakon (construction)",
+            Segment::Pmi => "PMI (migrant)",
+            Segment::All => "all segments",
+        }
+    }
+}
+
+impl Level {
+    /// The level whose offices add up to this one, if any.
+    pub fn child_level(self) -> Option<Level> {
+        match self {
+            Level::National => Some(Level::Region),
+            Level::Region => Some(Level::Branch),
+            Level::Branch => Some(Level::District),
+            Level::Province | Level::District => None,
+        }
+    }
+}
+
+/// Where a record came from: the file and the line it was read on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub line: u64,
+}
+
+/// An office or area. `parent` is an index into [`DataSet::offices`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<usize>,
+    /// Only some of this office's children are listed, so it is never a sum of them.
+    pub partial: bool,
+    pub note: String,
+    pub origin: Origin,
+}
+
+/// Text that travels with every figure: where it came from and how it was printed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Provenance {
+    pub source: String,
+    pub published: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParticipantRecord {
+    pub office: usize,
+    pub period: Period,
+    pub segment: Segment,
+    pub measure: Measure,
+    /// `None`: the cell was empty (unknown).
+    pub value: Option<i64>,
+    pub prov: Provenance,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRecord {
+    pub office: usize,
+    pub period: Period,
+    pub segment: Segment,
+    pub program: Program,
+    pub cases: Option<i64>,
+    pub amount_idr: Option<i64>,
+    pub prov: Provenance,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub office: usize,
+    pub year: i32,
+    pub plan: Plan,
+    pub measure: TargetMeasure,
+    pub segment: Segment,
+    pub value: Option<i64>,
+    pub prov: Provenance,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workforce {
+    pub office: usize,
+    pub period: Period,
+    pub measure: WorkforceMeasure,
+    pub value: Option<i64>,
+    pub prov: Provenance,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    pub office: usize,
+    pub period: Option<Period>,
+    pub segment: Segment,
+    pub metric: StatedMetric,
+    pub value: f64,
+    pub prov: Provenance,
+    pub origin: Origin,
+}
+
+/// A whole data set, validated: every office index is in range and every key unique.
+#[derive(Debug, Clone, Default)]
+pub struct DataSet {
+    /// Where the files were read from (`embedded` for the shipped data).
+    pub root: String,
+    pub offices: Vec<Office>,
+    pub participants: Vec<ParticipantRecord>,
+    pub claims: Vec<ClaimRecord>,
+    pub targets: Vec<Target>,
+    pub workforce: Vec<Workforce>,
+    pub stated: Vec<Stated>,
+}
+
+impl DataSet {
+    pub fn office(&self, idx: usize) -> &Office {
+        &self.offices[idx]
+    }
+
+    pub fn children(&self, idx: usize) -> impl Iterator<Item = usize> + '_ {
+        self.offices
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.parent == Some(idx))
+            .map(|(i, _)| i)
+    }
+
+    /// Office indices in hierarchy order (depth first, children by code), with their depth.
+    pub fn tree(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(self.offices.len());
+        let mut roots: Vec<usize> = (0..self.offices.len())
+            .filter(|&i| self.offices[i].parent.is_none())
+            .collect();
+        roots.sort_by(|&a, &b| self.offices[a].code.cmp(&self.offices[b].code));
+        // An explicit stack: a 10,000-deep chain must not overflow the call stack.
+        let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); self.offices.len()];
+        for (i, o) in self.offices.iter().enumerate() {
+            if let Some(p) = o.parent {
+                kids[p].push(i);
+            }
+        }
+        while let Some((i, depth)) = stack.pop() {
+            out.push((i, depth));
+            let mut k = kids[i].clone();
+            k.sort_by(|&a, &b| {
+                (self.offices[a].level, &self.offices[a].code)
+                    .cmp(&(self.offices[b].level, &self.offices[b].code))
+            });
+            for c in k.into_iter().rev() {
+                stack.push((c, depth + 1));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_and_order() {
+        assert_eq!("2023".parse(), Ok(Period::Year(2023)));
+        assert_eq!("2023-08".parse(), Ok(Period::Month(2023, 8)));
+        for bad in [
+            "23", "2023-13", "2023-00", "2023-8", "2023/08", "20230", "", "1899",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        assert!(Period::Month(2023, 12) < Period::Year(2023));
+        assert!(Period::Month(2023, 8) < Period::Month(2023, 12));
+        assert!(Period::Year(2022) < Period::Month(2023, 1));
+        assert_eq!(Period::Month(2023, 8).year_before(), Period::Month(2022, 8));
+        assert_eq!(Period::Month(2023, 8).span(), "Jan-Aug 2023");
+    }
+
+    #[test]
+    fn codes_parse_case_insensitively() {
+        assert_eq!(Segment::parse(" PU "), Some(Segment::Pu));
+        assert_eq!(Program::parse("jkp"), Some(Program::Jkp));
+        assert_eq!(Segment::parse("formal"), None);
+        assert_eq!(Segment::expected(), "pu, bpu, jakon, pmi or all");
+    }
+}

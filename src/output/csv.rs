@@ -1,0 +1,55 @@
+//! CSV for spreadsheets and scripts: one header row, plain numbers at full precision.
+
+use std::io::{self, Write};
+
+use super::{Cell, Render, Table};
+
+pub struct Csv {
+    pub sanitize: bool,
+}
+
+/// The raw value of a cell as machines want it: no separators, no rounding, empty when unknown.
+pub fn cell_raw(c: &Cell) -> String {
+    match c {
+        Cell::Empty => String::new(),
+        Cell::Text(s) => s.clone(),
+        Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => v.to_string(),
+        Cell::IdrF(v) | Cell::Float(v) | Cell::Pct(v) | Cell::PctDelta(v) | Cell::PctStated(v) => {
+            if v.is_finite() {
+                v.to_string()
+            } else {
+                String::new()
+            }
+        }
+        Cell::Bool(b) => b.to_string(),
+    }
+}
+
+/// Text that a spreadsheet would run as a formula gets a leading apostrophe.
+/// Numbers are never touched: a negative gap stays a number.
+pub fn neutralise(s: &str) -> String {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+impl Render for Csv {
+    fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        let mut wtr = csv::Writer::from_writer(w);
+        let map = |e: csv::Error| match e.into_kind() {
+            csv::ErrorKind::Io(e) => e,
+            other => io::Error::other(format!("{other:?}")),
+        };
+        wtr.write_record(t.columns.iter().map(|c| c.name))
+            .map_err(map)?;
+        for r in &t.rows {
+            wtr.write_record(r.iter().map(|c| match c {
+                Cell::Text(s) if self.sanitize => neutralise(s),
+                other => cell_raw(other),
+            }))
+            .map_err(map)?;
+        }
+        wtr.flush()
+    }
+}

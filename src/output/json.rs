@@ -1,0 +1,41 @@
+//! JSON for scripts: an array of objects keyed by the stable column names.
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Number, Value};
+
+use super::{Cell, Render, Table};
+
+pub struct Json;
+
+fn value(c: &Cell) -> Value {
+    match c {
+        Cell::Empty => Value::Null,
+        Cell::Text(s) => Value::String(s.clone()),
+        Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+            Value::Number((*v).into())
+        }
+        Cell::IdrF(v) | Cell::Float(v) | Cell::Pct(v) | Cell::PctDelta(v) | Cell::PctStated(v) => {
+            Number::from_f64(*v).map_or(Value::Null, Value::Number)
+        }
+        Cell::Bool(b) => Value::Bool(*b),
+    }
+}
+
+impl Render for Json {
+    fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        let rows: Vec<Value> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let mut m = Map::new();
+                for (c, cell) in t.columns.iter().zip(r) {
+                    m.insert(c.name.to_string(), value(cell));
+                }
+                Value::Object(m)
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &rows)?;
+        writeln!(w)
+    }
+}

@@ -1,0 +1,152 @@
+//! One table model, four renderers: `table` and `markdown` for people, `csv` and `json` for
+//! machines. Commands build a [`Table`] of typed cells; only renderers decide how numbers look.
+
+use std::io::{self, Write};
+
+mod csv;
+mod human;
+mod json;
+
+pub use human::{group_thousands, idr_human};
+
+/// A typed cell. Machine formats print the raw value at full precision; people get separators,
+/// units and rounding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// A count of people, employers or cases.
+    Int(i64),
+    /// A signed change of a count (shown with its sign).
+    Delta(i64),
+    /// Whole rupiah.
+    Idr(i64),
+    /// A signed change in rupiah.
+    IdrDelta(i64),
+    /// A decimal rupiah figure such as an average per case.
+    IdrF(f64),
+    /// A decimal count such as a monthly pace.
+    Float(f64),
+    /// A percentage (39.41 means 39.41 %).
+    Pct(f64),
+    /// A signed percentage change.
+    PctDelta(f64),
+    /// A percentage as a source stated it: shown with all its digits, not rounded.
+    PctStated(f64),
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    }
+
+    pub fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Cell) -> Cell {
+        v.map_or(Cell::Empty, f)
+    }
+
+    fn is_numeric(&self) -> bool {
+        !matches!(self, Cell::Text(_) | Cell::Empty | Cell::Bool(_))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Stable machine name (csv header, json key).
+    pub name: &'static str,
+    /// Heading for people.
+    pub title: &'static str,
+}
+
+pub const fn col(name: &'static str, title: &'static str) -> Column {
+    Column { name, title }
+}
+
+/// One table. `group` names a column whose values split the human rendering into sections
+/// (a report); machine formats keep it as an ordinary column.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub group: Option<usize>,
+    /// Columns people do not need to see (e.g. the unit, already in the value).
+    pub machine_only: Vec<usize>,
+    /// Lines printed under the table for people (machine formats carry the same facts in columns).
+    pub notes: Vec<String>,
+    /// Heading printed above the table for people.
+    pub title: Option<String>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Self {
+        Table {
+            columns,
+            rows: Vec::new(),
+            group: None,
+            machine_only: Vec::new(),
+            notes: Vec::new(),
+            title: None,
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+
+    pub fn hide(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.machine_only.push(i);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// aligned text for reading
+    Table,
+    /// comma-separated values, one header row, full precision
+    Csv,
+    /// an array of objects, full precision
+    Json,
+    /// a GitHub-flavoured markdown table
+    Markdown,
+}
+
+/// Settings every renderer may use.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub format: Format,
+    /// Neutralise formula-like text cells in csv output.
+    pub sanitize: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            format: Format::Table,
+            sanitize: true,
+        }
+    }
+}
+
+/// A renderer writes a table in one format.
+pub trait Render {
+    fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()>;
+}
+
+pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
+    match opts.format {
+        Format::Table => Box::new(human::Human { markdown: false }),
+        Format::Markdown => Box::new(human::Human { markdown: true }),
+        Format::Csv => Box::new(csv::Csv {
+            sanitize: opts.sanitize,
+        }),
+        Format::Json => Box::new(json::Json),
+    }
+}
