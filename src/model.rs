@@ -270,6 +270,21 @@ impl Measure {
     }
 }
 
+impl StatedMetric {
+    pub fn label(self) -> &'static str {
+        match self {
+            StatedMetric::ActiveGrowthPct => "growth of active participants",
+            StatedMetric::ActiveChange => "change in active participants",
+            StatedMetric::CoveragePct => "coverage",
+            StatedMetric::TargetChange => "change to reach the target",
+            StatedMetric::FundsTargetGrowthPct => "growth of the funds target",
+            StatedMetric::FormalSharePct => "formal share of the employed",
+            StatedMetric::InformalSharePct => "informal share of the employed",
+            StatedMetric::PotentialWorkers => "potential participants",
+        }
+    }
+}
+
 impl Segment {
     pub fn label(self) -> &'static str {
         match self {

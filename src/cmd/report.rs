@@ -1,5 +1,6 @@
 //! `coverage report --branch NAME`: one office's whole picture as one long table, each
-//! figure with its source. People see it in sections; machines get one table.
+//! figure with its source. People see it in sections; machines get one table with a stable
+//! metric code per row.
 
 use std::io::Write;
 
@@ -13,7 +14,19 @@ use crate::output::{col, group_thousands, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
-type CellOf = fn(i64) -> Cell;
+/// One line of the report.
+struct Line<'s> {
+    period: String,
+    segment: &'s str,
+    /// Claims only.
+    program: &'s str,
+    metric: &'s str,
+    label: String,
+    value: Cell,
+    unit: &'s str,
+    basis: String,
+    source: &'s str,
+}
 
 struct Long<'a> {
     t: Table,
@@ -22,30 +35,29 @@ struct Long<'a> {
 }
 
 impl Long<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn row(
-        &mut self,
-        section: &str,
-        period: String,
-        segment: &str,
-        metric: &str,
-        value: Cell,
-        unit: &str,
-        basis: String,
-        source: &str,
-    ) {
+    fn add(&mut self, section: &str, l: Line) {
         let code = self.ds.offices[self.office].code.clone();
         self.t.push(vec![
             Cell::text(section),
             Cell::text(code),
-            Cell::text(period),
-            Cell::text(segment),
-            Cell::text(metric),
-            value,
-            Cell::text(unit),
-            Cell::text(basis),
-            Cell::text(source),
+            Cell::text(l.period),
+            Cell::text(l.segment),
+            Cell::text(l.program),
+            Cell::text(l.metric),
+            Cell::text(l.label),
+            l.value,
+            Cell::text(l.unit),
+            Cell::text(l.basis),
+            Cell::text(l.source),
         ]);
+    }
+}
+
+fn published(p: &str) -> String {
+    if p.is_empty() {
+        String::new()
+    } else {
+        format!("published as \"{p}\"")
     }
 }
 
@@ -65,15 +77,18 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         col("office", "Office"),
         col("period", "Period"),
         col("segment", "Segment"),
-        col("metric", "Figure"),
+        col("program", "Program"),
+        col("metric", "Metric"),
+        col("label", "Figure"),
         col("value", "Value"),
         col("unit", "Unit"),
         col("basis", "Basis"),
         col("source", "Source"),
     ]);
     t.group = Some(0);
-    t.hide("office");
-    t.hide("unit");
+    for hidden in ["office", "program", "metric", "unit"] {
+        t.hide(hidden);
+    }
     let o = &ds.offices[office];
     t.title = Some(format!(
         "{}: {}{}; data set: {}",
@@ -88,78 +103,85 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
 
     const P: &str = "Participants";
     for r in analysis::growth(&ix, &f) {
-        let seg = r.segment.code();
-        let unit = "persons";
         let unit = if r.measure.code().starts_with("employers") {
             "employers"
         } else {
-            unit
+            "persons"
         };
-        let what = if r.measure.is_flow() {
+        let label = if r.measure.is_flow() {
             format!("{} ({})", r.measure.label(), r.period.span())
         } else {
             r.measure.label().to_string()
         };
-        let basis = if r.value.published.is_empty() {
-            String::new()
-        } else {
-            format!("published as \"{}\"", r.value.published)
-        };
-        l.row(
+        let period = r.period.to_string();
+        let segment = r.segment.code();
+        l.add(
             P,
-            r.period.to_string(),
-            seg,
-            &what,
-            Cell::Int(r.value.value),
-            unit,
-            basis,
-            &r.value.source,
+            Line {
+                period: period.clone(),
+                segment,
+                program: "",
+                metric: r.measure.code(),
+                label,
+                value: Cell::Int(r.value.value),
+                unit,
+                basis: published(&r.value.published),
+                source: &r.value.source,
+            },
         );
         if let (Some((bp, b)), Some(c)) = (&r.base, r.change) {
             let basis = format!("vs {bp}: {}", group_thousands(b.value));
-            l.row(
+            l.add(
                 P,
-                r.period.to_string(),
-                seg,
-                "change",
-                Cell::Delta(c.abs),
-                unit,
-                basis.clone(),
-                &b.source,
+                Line {
+                    period: period.clone(),
+                    segment,
+                    program: "",
+                    metric: "change",
+                    label: format!("change in {}", r.measure.label()),
+                    value: Cell::Delta(c.abs),
+                    unit,
+                    basis: basis.clone(),
+                    source: &b.source,
+                },
             );
             if let Some(pct) = c.pct {
-                l.row(
+                l.add(
                     P,
-                    r.period.to_string(),
-                    seg,
-                    "change %",
-                    Cell::PctDelta(pct),
-                    "percent",
-                    basis,
-                    &b.source,
+                    Line {
+                        period: period.clone(),
+                        segment,
+                        program: "",
+                        metric: "change_pct",
+                        label: format!("change in {} %", r.measure.label()),
+                        value: Cell::PctDelta(pct),
+                        unit: "percent",
+                        basis,
+                        source: &b.source,
+                    },
                 );
             }
         }
         if let Some((since, g)) = r.cagr {
-            l.row(
+            l.add(
                 P,
-                r.period.to_string(),
-                seg,
-                "compound growth per year",
-                Cell::PctDelta(g),
-                "percent",
-                format!("since {since}"),
-                "",
+                Line {
+                    period,
+                    segment,
+                    program: "",
+                    metric: "cagr_pct",
+                    label: "compound growth per year".into(),
+                    value: Cell::PctDelta(g),
+                    unit: "percent",
+                    basis: format!("since {since}"),
+                    source: "",
+                },
             );
         }
     }
 
     const C: &str = "Coverage";
-    let cov_filter = Filter {
-        monthly: true,
-        ..f.clone()
-    };
-    for r in analysis::coverage(&ix, &cov_filter, against(a.against)) {
+    for r in analysis::coverage(&ix, &f, against(a.against)) {
         let basis = match &r.workforce {
             Some((q, w)) => format!(
                 "{} / {} {} (survey {q}){}",
@@ -174,20 +196,23 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             ),
             None => r.note.clone(),
         };
-        let src = r
-            .workforce
-            .as_ref()
-            .map(|(_, w)| w.source.as_str())
-            .unwrap_or("");
-        l.row(
+        let source = r.workforce.as_ref().map_or("", |(_, w)| w.source.as_str());
+        l.add(
             C,
-            r.period.to_string(),
-            r.segment.code(),
-            "coverage",
-            Cell::opt(r.pct, Cell::Pct),
-            "percent",
-            basis,
-            src,
+            Line {
+                period: r.period.to_string(),
+                segment: r.segment.code(),
+                program: "",
+                metric: "coverage_pct",
+                label: format!(
+                    "coverage of {} workers",
+                    r.denominator.code().replace('_', " ")
+                ),
+                value: Cell::opt(r.pct, Cell::Pct),
+                unit: "percent",
+                basis,
+                source,
+            },
         );
     }
 
@@ -195,187 +220,250 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     for r in analysis::targets(&ix, &f) {
         let tg = r.target;
         let money = tg.measure == TargetMeasure::FundsIdr;
-        let (num, delta, unit): (CellOf, CellOf, &str) = if money {
-            (Cell::Idr, Cell::IdrDelta, "idr")
-        } else {
-            (Cell::Int, Cell::Delta, "persons")
+        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
+        let delta = |v: i64| {
+            if money {
+                Cell::IdrDelta(v)
+            } else {
+                Cell::Delta(v)
+            }
         };
+        let unit = if money { "idr" } else { "persons" };
         let year = tg.year.to_string();
-        let seg = tg.segment.code();
-        let name = format!(
-            "{} target ({})",
-            tg.measure.code().replace('_', " "),
-            tg.plan
-        );
-        l.row(
-            T,
-            year.clone(),
-            seg,
-            &name,
-            Cell::opt(tg.value, num),
+        let segment = tg.segment.code();
+        let what = match tg.measure {
+            TargetMeasure::Active => "active participants",
+            TargetMeasure::New => "new participants",
+            TargetMeasure::FundsIdr => "funds under management",
+        };
+        let line = |metric, label: String, value, unit, basis: String, source| Line {
+            period: year.clone(),
+            segment,
+            program: "",
+            metric,
+            label,
+            value,
             unit,
-            String::new(),
-            &tg.prov.source,
+            basis,
+            source,
+        };
+        l.add(
+            T,
+            line(
+                "target",
+                format!("target: {what} ({} plan)", tg.plan),
+                Cell::opt(tg.value, num),
+                unit,
+                published(&tg.prov.published),
+                &tg.prov.source,
+            ),
         );
         if let Some((p, a)) = &r.actual {
-            l.row(
+            l.add(
                 T,
-                year.clone(),
-                seg,
-                "actual",
-                num(a.value),
-                unit,
-                format!("at {p}"),
-                &a.source,
+                line(
+                    "actual",
+                    "actual".into(),
+                    num(a.value),
+                    unit,
+                    format!("at {p}"),
+                    &a.source,
+                ),
             );
         }
         if let Some(g) = r.gap {
-            l.row(
+            l.add(
                 T,
-                year.clone(),
-                seg,
-                "gap to target",
-                delta(g.gap),
-                unit,
-                "target − actual".into(),
-                "",
+                line(
+                    "gap",
+                    "gap to target".into(),
+                    delta(g.gap),
+                    unit,
+                    "target − actual".into(),
+                    "",
+                ),
             );
             if let Some(p) = g.achieved_pct {
-                l.row(
+                l.add(
                     T,
-                    year.clone(),
-                    seg,
-                    "achieved",
-                    Cell::Pct(p),
-                    "percent",
-                    "actual / target".into(),
-                    "",
+                    line(
+                        "achieved_pct",
+                        "achieved".into(),
+                        Cell::Pct(p),
+                        "percent",
+                        "actual / target".into(),
+                        "",
+                    ),
                 );
             }
         }
         if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
             let basis = format!("from {bp}: {}", group_thousands(b.value));
-            l.row(
+            l.add(
                 T,
-                year.clone(),
-                seg,
-                "change needed",
-                delta(c.abs),
-                unit,
-                basis.clone(),
-                &b.source,
+                line(
+                    "required_change",
+                    "change needed".into(),
+                    delta(c.abs),
+                    unit,
+                    basis.clone(),
+                    &b.source,
+                ),
             );
             if let Some(p) = c.pct {
-                l.row(
+                l.add(
                     T,
-                    year.clone(),
-                    seg,
-                    "change needed %",
-                    Cell::PctDelta(p),
-                    "percent",
-                    basis,
-                    &b.source,
+                    line(
+                        "required_change_pct",
+                        "change needed %".into(),
+                        Cell::PctDelta(p),
+                        "percent",
+                        basis,
+                        &b.source,
+                    ),
                 );
             }
         }
         if let Some(p) = r.pace {
-            l.row(
+            l.add(
                 T,
-                year.clone(),
-                seg,
-                "pace so far per month",
-                Cell::Float(p.so_far),
-                unit,
-                String::new(),
-                "",
-            );
-            if let Some(n) = p.needed {
-                l.row(
-                    T,
-                    year.clone(),
-                    seg,
-                    "pace needed per month",
-                    Cell::Float(n),
+                line(
+                    "pace_per_month",
+                    "pace so far per month".into(),
+                    Cell::Float(p.so_far),
                     unit,
                     String::new(),
                     "",
+                ),
+            );
+            if let Some(n) = p.needed {
+                l.add(
+                    T,
+                    line(
+                        "needed_per_month",
+                        "pace needed per month".into(),
+                        Cell::Float(n),
+                        unit,
+                        String::new(),
+                        "",
+                    ),
                 );
             }
-            l.row(
+            let verdict = if p.on_track {
+                "on track"
+            } else {
+                "short of target"
+            };
+            l.add(
                 T,
-                year.clone(),
-                seg,
-                "projected year end",
-                Cell::Float(p.projected),
-                unit,
-                if p.on_track {
-                    "on track"
-                } else {
-                    "short of target"
-                }
-                .into(),
-                "",
+                line(
+                    "projected",
+                    "projected year end".into(),
+                    Cell::Float(p.projected),
+                    unit,
+                    verdict.into(),
+                    "",
+                ),
             );
         }
         if !r.note.is_empty() {
-            l.row(T, year, seg, "note", Cell::Empty, "", r.note.clone(), "");
+            l.add(
+                T,
+                line("note", "note".into(), Cell::Empty, "", r.note.clone(), ""),
+            );
         }
     }
 
     const K: &str = "Claims";
     let (claims, _) = analysis::claims(&ds, &f);
-    for r in claims {
+    for r in &claims {
         let prog = super::claims::line_code(r.line);
-        let period = r.period.to_string();
-        let seg = r.segment.code();
         let paid = format!("paid {}", r.period.span());
+        let line = |metric, label: String, value, unit, basis: String, source| Line {
+            period: r.period.to_string(),
+            segment: r.segment.code(),
+            program: prog,
+            metric,
+            label,
+            value,
+            unit,
+            basis,
+            source,
+        };
+        let name = match r.line {
+            analysis::ClaimLine::Program(p) => p.code().to_uppercase(),
+            analysis::ClaimLine::Other => "other programs".into(),
+            analysis::ClaimLine::Total => "all programs".into(),
+        };
         if let Some(c) = r.cases {
-            let basis = r
-                .share_cases
-                .map(|s| format!("{s:.1}% of cases; {paid}"))
-                .unwrap_or(paid.clone());
-            l.row(
+            l.add(
                 K,
-                period.clone(),
-                seg,
-                &format!("{prog} cases"),
-                Cell::Int(c),
-                "cases",
-                basis,
-                &r.source,
+                line(
+                    "cases",
+                    format!("{name}: cases"),
+                    Cell::Int(c),
+                    "cases",
+                    paid.clone(),
+                    &r.source,
+                ),
             );
         }
         if let Some(a) = r.amount {
-            let basis = r
-                .share_amount
-                .map(|s| format!("{s:.1}% of amount; {paid}"))
-                .unwrap_or(paid.clone());
-            let basis = if r.published.is_empty() {
-                basis
-            } else {
-                format!("{basis}; published as \"{}\"", r.published)
+            let basis = match published(&r.published) {
+                p if p.is_empty() => paid.clone(),
+                p => format!("{paid}; {p}"),
             };
-            l.row(
+            l.add(
                 K,
-                period.clone(),
-                seg,
-                &format!("{prog} amount"),
-                Cell::Idr(a),
-                "idr",
-                basis,
-                &r.source,
+                line(
+                    "amount_idr",
+                    format!("{name}: amount"),
+                    Cell::Idr(a),
+                    "idr",
+                    basis,
+                    &r.source,
+                ),
             );
         }
+        if r.line != analysis::ClaimLine::Total {
+            if let Some(s) = r.share_cases {
+                l.add(
+                    K,
+                    line(
+                        "share_cases_pct",
+                        format!("{name}: share of cases"),
+                        Cell::Pct(s),
+                        "percent",
+                        "of all programs".into(),
+                        "",
+                    ),
+                );
+            }
+            if let Some(s) = r.share_amount {
+                l.add(
+                    K,
+                    line(
+                        "share_amount_pct",
+                        format!("{name}: share of amount"),
+                        Cell::Pct(s),
+                        "percent",
+                        "of all programs".into(),
+                        "",
+                    ),
+                );
+            }
+        }
         if let Some(p) = r.per_case {
-            l.row(
+            l.add(
                 K,
-                period,
-                seg,
-                &format!("{prog} amount per case"),
-                Cell::IdrF(p),
-                "idr",
-                String::new(),
-                "",
+                line(
+                    "idr_per_case",
+                    format!("{name}: amount per case"),
+                    Cell::IdrF(p),
+                    "idr",
+                    "amount / cases".into(),
+                    "",
+                ),
             );
         }
     }
@@ -396,22 +484,21 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         } else {
             Cell::Float(s.value)
         };
-        let basis = if s.prov.published.is_empty() {
-            String::new()
-        } else {
-            format!("published as \"{}\"", s.prov.published)
-        };
-        l.row(
+        l.add(
             S,
-            s.period
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "not given".into()),
-            s.segment.code(),
-            s.metric.code(),
-            value,
-            if pct { "percent" } else { "persons" },
-            basis,
-            &s.prov.source,
+            Line {
+                period: s
+                    .period
+                    .map_or_else(|| "not given".into(), |p| p.to_string()),
+                segment: s.segment.code(),
+                program: "",
+                metric: s.metric.code(),
+                label: s.metric.label().into(),
+                value,
+                unit: if pct { "percent" } else { "persons" },
+                basis: published(&s.prov.published),
+                source: &s.prov.source,
+            },
         );
     }
 
