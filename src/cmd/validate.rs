@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     }
     let shown = t.rows.len();
     match ctx.render.format {
-        Format::Table => {
+        Format::Table | Format::Markdown => {
             // People get compiler-style lines rather than a table of long messages.
             for p in &problems.kept {
                 writeln!(out, "{p}")?;

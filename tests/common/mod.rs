@@ -1,0 +1,95 @@
+//! What every CLI test needs: the binary, and scratch data directories.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The `coverage` binary, with the environment cleared of settings that change its output.
+pub fn coverage() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("coverage"));
+    for var in [
+        "COVERAGE_DATA",
+        "COVERAGE_LANG",
+        "LANG",
+        "LC_ALL",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// The shipped data directory.
+pub fn shipped() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A copy of the shipped data set with some files replaced (or removed, with `None`).
+pub fn data_with(files: &[(&str, Option<&str>)]) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in fs::read_dir(shipped()).expect("data dir") {
+        let p = entry.expect("entry").path();
+        if p.extension().is_some_and(|e| e == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).expect("copy");
+        }
+    }
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        match content {
+            Some(c) => fs::write(&path, c).expect("write"),
+            None => {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
+    dir
+}
+
+/// Parses a CSV output into its header and rows.
+pub fn csv_rows(out: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(out);
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The rows whose named columns have the given values.
+pub fn select<'a>(
+    header: &[String],
+    rows: &'a [Vec<String>],
+    want: &[(&str, &str)],
+) -> Vec<&'a Vec<String>> {
+    let idx = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    rows.iter()
+        .filter(|r| want.iter().all(|(k, v)| r[idx(k)] == *v))
+        .collect()
+}
+
+/// One cell of a row by column name.
+pub fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    &row[i]
+}
+
+pub fn approx(s: &str, want: f64, tol: f64) -> bool {
+    s.parse::<f64>().is_ok_and(|v| (v - want).abs() <= tol)
+}
