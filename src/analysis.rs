@@ -582,7 +582,7 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                     let differ = q.key() != p.key()
                         && !(p.is_year_end() && *q == Period::Month(p.year(), 12));
                     let note = if differ {
-                        format!("participants at {p}, workforce surveyed {q}")
+                        format!("dates differ: participants {p}, survey {q}")
                     } else {
                         String::new()
                     };

@@ -46,6 +46,9 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     }
     t.hide("office");
     t.hide("periods_differ");
+    // Sources make the table too wide to read; csv and json carry them, `report` shows them.
+    t.hide("active_source");
+    t.hide("workforce_source");
     t
 }
 

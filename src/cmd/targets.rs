@@ -50,7 +50,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         t.push(vec![
             Cell::text(&ds.offices[tg.office].code),
             Cell::text(&ds.offices[tg.office].name),
-            Cell::text(tg.year.to_string()),
+            Cell::Plain(i64::from(tg.year)),
             Cell::text(tg.plan.code()),
             Cell::text(tg.measure.code()),
             Cell::text(tg.segment.code()),

@@ -13,7 +13,9 @@ pub fn cell_raw(c: &Cell) -> String {
     match c {
         Cell::Empty => String::new(),
         Cell::Text(s) => s.clone(),
-        Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => v.to_string(),
+        Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+            v.to_string()
+        }
         Cell::IdrF(v) | Cell::Float(v) | Cell::Pct(v) | Cell::PctDelta(v) | Cell::PctStated(v) => {
             if v.is_finite() {
                 v.to_string()

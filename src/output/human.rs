@@ -60,6 +60,7 @@ pub fn cell_human(c: &Cell) -> String {
         Cell::Empty => "-".into(),
         Cell::Text(s) => s.clone(),
         Cell::Int(v) => group_thousands(*v),
+        Cell::Plain(v) => v.to_string(),
         Cell::Delta(v) => format!("{}{}", if *v > 0 { "+" } else { "" }, group_thousands(*v)),
         Cell::Idr(v) => idr_human(*v as f64),
         Cell::IdrDelta(v) => format!("{}{}", if *v > 0 { "+" } else { "" }, idr_human(*v as f64)),

@@ -12,7 +12,7 @@ fn value(c: &Cell) -> Value {
     match c {
         Cell::Empty => Value::Null,
         Cell::Text(s) => Value::String(s.clone()),
-        Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+        Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
             Value::Number((*v).into())
         }
         Cell::IdrF(v) | Cell::Float(v) | Cell::Pct(v) | Cell::PctDelta(v) | Cell::PctStated(v) => {

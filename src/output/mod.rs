@@ -17,6 +17,8 @@ pub enum Cell {
     Text(String),
     /// A count of people, employers or cases.
     Int(i64),
+    /// An integer that is not a quantity (a year): never grouped.
+    Plain(i64),
     /// A signed change of a count (shown with its sign).
     Delta(i64),
     /// Whole rupiah.
