@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::calc::{self, Change, Gap, Pace};
 use crate::model::*;
+use crate::store::{self, Participants};
 
 /// A figure with where it comes from: a source as the data gives it, or how it was derived.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,16 +44,19 @@ pub struct Finding {
     pub message: String,
 }
 
-type PKey = (usize, Period, Segment, Measure);
 type WKey = (usize, Period, WorkforceMeasure);
 
 /// Every participant and workforce figure, given or derived, looked up by key.
 pub struct Index<'a> {
     pub ds: &'a DataSet,
-    pub participants: HashMap<PKey, Fig>,
+    /// Figures derived here (roll-ups, segment sums); the given ones stay in the data set.
+    pub derived: Participants,
     pub workforce: HashMap<WKey, Fig>,
     pub findings: Vec<Finding>,
 }
+
+/// Every slot of a year: the twelve months and the whole year.
+const ALL_SLOTS: u16 = 0x1fff;
 
 /// Offices with every child before its parent.
 fn post_order(ds: &DataSet) -> Vec<usize> {
@@ -82,18 +86,10 @@ impl<'a> Index<'a> {
     pub fn build(ds: &'a DataSet) -> Self {
         let mut ix = Index {
             ds,
-            participants: HashMap::new(),
+            derived: Participants::new(ds.offices.len()),
             workforce: HashMap::new(),
             findings: Vec::new(),
         };
-        let mut p_line: HashMap<PKey, u64> = HashMap::new();
-        for r in &ds.participants {
-            if let Some(v) = r.value {
-                let k = (r.office, r.period, r.segment, r.measure);
-                ix.participants.insert(k, Fig::given(v, &r.prov));
-                p_line.insert(k, r.origin.line);
-            }
-        }
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
         for r in &ds.workforce {
             if let Some(v) = r.value {
@@ -112,17 +108,84 @@ impl<'a> Index<'a> {
             k
         };
         for o in post_order(ds) {
-            ix.roll_up_participants(o, &kids[o], &p_line);
-            ix.sum_segments(o, &p_line);
+            ix.roll_up_participants(o, &kids[o]);
+            ix.sum_segments(o);
             ix.roll_up_workforce(o, &kids[o], &w_line);
             ix.derive_informal(o, &w_line);
         }
         ix
     }
 
+    /// A figure's value, given or derived.
+    fn value(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<i64> {
+        self.ds
+            .participants
+            .get(o, p, s, m)
+            .or_else(|| self.derived.get(o, p, s, m))
+            .map(|(v, _)| v)
+    }
+
+    /// Slots of year `y` with a figure, given or derived.
+    fn known(&self, o: usize, s: Segment, m: Measure, y: i32) -> u16 {
+        self.ds.participants.known(o, s, m, y) | self.derived.known(o, s, m, y)
+    }
+
+    fn years(&self, o: usize, s: Segment, m: Measure) -> BTreeSet<i32> {
+        let mut y: BTreeSet<i32> = self.ds.participants.years(o, s, m).into_iter().collect();
+        y.extend(self.derived.years(o, s, m));
+        y
+    }
+
+    /// Every period with a figure for the series, in order.
+    pub fn periods(&self, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        let mut out = Vec::new();
+        for y in self.years(o, s, m) {
+            let known = self.known(o, s, m, y);
+            out.extend(
+                (0..13)
+                    .filter(|b| known & (1 << b) != 0)
+                    .map(|b| store::period(y, b)),
+            );
+        }
+        out
+    }
+
+    /// Every series with a figure: (office, segment, measure).
+    pub fn series(&self) -> BTreeSet<(usize, Segment, Measure)> {
+        self.ds
+            .participants
+            .series()
+            .chain(self.derived.series())
+            .map(|x| (x.office, x.segment, x.measure))
+            .collect()
+    }
+
+    /// Stores a derived figure unless the key has one, given or derived; a given figure that
+    /// differs is returned for a finding as (given, line).
+    fn derive(
+        &mut self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        sum: i64,
+        how: u32,
+    ) -> Option<(i64, u64)> {
+        match self.ds.participants.get(o, p, s, m) {
+            Some((given, _)) if given != sum => {
+                Some((given, self.ds.participants.line(o, p, s, m).unwrap_or(0)))
+            }
+            Some(_) => None,
+            None => {
+                if self.derived.get(o, p, s, m).is_none() {
+                    // Derived keys are new to the derived store, so this cannot be a duplicate.
+                    let _ = self.derived.insert(o, p, s, m, Some(sum), how, None);
+                }
+                None
+            }
+        }
+    }
+
     /// A parent's figure is the sum of its children of the next level down, when every one
     /// of them has it; where the parent's own figure exists too, the two must agree.
-    fn roll_up_participants(&mut self, o: usize, kids: &[usize], lines: &HashMap<PKey, u64>) {
+    fn roll_up_participants(&mut self, o: usize, kids: &[usize]) {
         let Some(level) = self.ds.offices[o].level.child_level() else {
             return;
         };
@@ -137,87 +200,82 @@ impl<'a> Index<'a> {
         if kids.is_empty() {
             return;
         }
-        let keys: BTreeSet<(Period, Segment, Measure)> = self
-            .participants
-            .keys()
-            .filter(|k| kids.contains(&k.0))
-            .map(|k| (k.1, k.2, k.3))
-            .collect();
-        for (period, segment, measure) in keys {
-            let vals: Option<Vec<i64>> = kids
-                .iter()
-                .map(|&k| {
-                    self.participants
-                        .get(&(k, period, segment, measure))
-                        .map(|f| f.value)
-                })
-                .collect();
-            let Some(sum) = vals.and_then(calc::checked_sum) else {
-                continue;
-            };
-            let key = (o, period, segment, measure);
-            match self.participants.get(&key) {
-                Some(given) if !given.derived && given.value != sum => {
-                    self.findings.push(Finding {
-                        file: "participants.csv",
-                        line: lines.get(&key).copied().unwrap_or(0),
-                        message: format!(
-                            "{} {period} {segment} {measure} is {}, but its {} add up to {}",
-                            self.ds.offices[o].code,
-                            given.value,
-                            level_name(level, kids.len()),
-                            sum
-                        ),
-                    });
-                }
-                Some(_) => {}
-                None => {
-                    self.participants.insert(
-                        key,
-                        Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
-                    );
+        let how = self.derived.intern(Provenance {
+            source: format!("sum of {}", level_name(level, kids.len())),
+            ..Provenance::default()
+        });
+        let mut found = Vec::new();
+        for &s in Segment::ALL {
+            for &m in Measure::ALL {
+                let years: BTreeSet<i32> = kids.iter().flat_map(|&k| self.years(k, s, m)).collect();
+                for y in years {
+                    let mask = kids
+                        .iter()
+                        .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
+                    for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                        let p = store::period(y, b);
+                        let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
+                        let Some(sum) = calc::checked_sum(vals) else {
+                            continue;
+                        };
+                        if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
+                            found.push((
+                                (p, s, m),
+                                Finding {
+                                    file: "participants.csv",
+                                    line,
+                                    message: format!(
+                                        "{} {p} {s} {m} is {given}, but its {} add up to {sum}",
+                                        self.ds.offices[o].code,
+                                        level_name(level, kids.len()),
+                                    ),
+                                },
+                            ));
+                        }
+                    }
                 }
             }
         }
+        found.sort_by_key(|f| f.0);
+        self.findings.extend(found.into_iter().map(|f| f.1));
     }
 
     /// `all` is the sum of the four segments when all four are known.
-    fn sum_segments(&mut self, o: usize, lines: &HashMap<PKey, u64>) {
-        let keys: BTreeSet<(Period, Measure)> = self
-            .participants
-            .keys()
-            .filter(|k| k.0 == o && k.2 != Segment::All)
-            .map(|k| (k.1, k.3))
-            .collect();
-        for (period, measure) in keys {
-            let vals: Option<Vec<i64>> = SEGMENTS
-                .iter()
-                .map(|&s| {
-                    self.participants
-                        .get(&(o, period, s, measure))
-                        .map(|f| f.value)
-                })
-                .collect();
-            let Some(sum) = vals.and_then(calc::checked_sum) else {
-                continue;
-            };
-            let key = (o, period, Segment::All, measure);
-            match self.participants.get(&key) {
-                Some(given) if !given.derived && given.value != sum => self.findings.push(Finding {
-                    file: "participants.csv",
-                    line: lines.get(&key).copied().unwrap_or(0),
-                    message: format!(
-                        "{} {period} {measure}: all segments is {}, but pu + bpu + jakon + pmi = {sum}",
-                        self.ds.offices[o].code, given.value
-                    ),
-                }),
-                Some(_) => {}
-                None => {
-                    self.participants
-                        .insert(key, Fig::derived(sum, "sum of pu, bpu, jakon and pmi".into()));
+    fn sum_segments(&mut self, o: usize) {
+        let how = self.derived.intern(Provenance {
+            source: "sum of pu, bpu, jakon and pmi".into(),
+            ..Provenance::default()
+        });
+        let mut found = Vec::new();
+        for &m in Measure::ALL {
+            let years: BTreeSet<i32> = SEGMENTS.iter().flat_map(|&s| self.years(o, s, m)).collect();
+            for y in years {
+                let mask = SEGMENTS
+                    .iter()
+                    .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
+                for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                    let p = store::period(y, b);
+                    let vals = SEGMENTS
+                        .iter()
+                        .map(|&s| self.value(o, p, s, m).unwrap_or(0));
+                    let Some(sum) = calc::checked_sum(vals) else {
+                        continue;
+                    };
+                    if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
+                        found.push(((p, m), Finding {
+                            file: "participants.csv",
+                            line,
+                            message: format!(
+                                "{} {p} {m}: all segments is {given}, but pu + bpu + jakon + pmi = {sum}",
+                                self.ds.offices[o].code
+                            ),
+                        }));
+                    }
                 }
             }
         }
+        found.sort_by_key(|f| f.0);
+        self.findings.extend(found.into_iter().map(|f| f.1));
     }
 
     /// A branch's workforce is the sum of its districts, a region's that of its provinces
@@ -341,18 +399,24 @@ impl<'a> Index<'a> {
         }
     }
 
-    pub fn participant(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<&Fig> {
-        self.participants.get(&(o, p, s, m))
+    pub fn participant(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<Fig> {
+        if let Some((v, id)) = self.ds.participants.get(o, p, s, m) {
+            return Some(Fig::given(v, self.ds.participants.provenance(id)));
+        }
+        self.derived
+            .get(o, p, s, m)
+            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
     }
 
-    /// The comparable figure one year before `p` (a year end may be written `2022` or `2022-12`).
-    pub fn year_before(
+    /// The comparable period one year before `p` with a figure (a year end may be written
+    /// `2022` or `2022-12`), and its value.
+    fn year_before_value(
         &self,
         o: usize,
         p: Period,
         s: Segment,
         m: Measure,
-    ) -> Option<(Period, &Fig)> {
+    ) -> Option<(Period, i64)> {
         let before = p.year_before();
         let alt = match before {
             Period::Year(y) => Some(Period::Month(y, 12)),
@@ -361,7 +425,19 @@ impl<'a> Index<'a> {
         };
         std::iter::once(before)
             .chain(alt)
-            .find_map(|q| self.participant(o, q, s, m).map(|f| (q, f)))
+            .find_map(|q| self.value(o, q, s, m).map(|v| (q, v)))
+    }
+
+    /// The comparable figure one year before `p`.
+    pub fn year_before(
+        &self,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, Fig)> {
+        let (q, _) = self.year_before_value(o, p, s, m)?;
+        self.participant(o, q, s, m).map(|f| (q, f))
     }
 }
 
@@ -441,67 +517,89 @@ pub struct GrowthRow {
 /// Growth of every series: each year's latest period (or every period) against the same
 /// period a year earlier.
 pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
-    let ds = ix.ds;
-    let keys = ix
-        .participants
-        .keys()
-        .filter(|k| f.office_ok(ds, k.0) && f.segment_ok(k.2) && f.year_ok(k.1.year()))
-        .map(|k| ((k.0, k.2, k.3), k.1));
-    let selected = select_periods(keys, f.monthly);
-    let rank = office_rank(ds);
-    let mut rows: Vec<GrowthRow> = selected
-        .into_iter()
-        .map(|((o, s, m), p)| {
-            let value = ix
-                .participant(o, p, s, m)
-                .cloned()
-                .expect("selected from the index");
-            // The base may lie before --from/--year: a 2023 row still compares with 2022.
-            let base = ix.year_before(o, p, s, m).map(|(q, fig)| (q, fig.clone()));
-            let change = base
-                .as_ref()
-                .and_then(|(_, b)| calc::change(b.value, value.value));
-            // The earliest period of the same month of year, for a compound rate over 2+ years.
-            let mut first = None;
-            let mut q = p;
-            for _ in 0..1000 {
-                let Some((prev, fig)) = ix.year_before(o, q, s, m) else {
-                    break;
-                };
-                if f.from.is_some_and(|from| prev.year() < from) {
-                    break;
-                }
-                first = Some((prev, fig.value));
-                q = prev;
-            }
-            let cagr = first.and_then(|(fp, fv)| {
-                let years = p.year() - fp.year();
-                (years >= 2)
-                    .then(|| calc::cagr_pct(fv, value.value, f64::from(years)))
-                    .flatten()
-                    .map(|g| (fp, g))
-            });
-            GrowthRow {
-                office: o,
-                segment: s,
-                measure: m,
-                period: p,
-                value,
-                base,
-                change,
-                cagr,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (rank[a.office], a.measure, a.segment, a.period).cmp(&(
-            rank[b.office],
-            b.measure,
-            b.segment,
-            b.period,
-        ))
-    });
+    let mut rows = Vec::new();
+    growth_each(ix, f, |r| {
+        rows.push(r);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
     rows
+}
+
+/// [`growth`], one row at a time in output order (office in hierarchy order, measure, segment,
+/// period), so a national monthly history is never held as rows.
+pub fn growth_each<E>(
+    ix: &Index,
+    f: &Filter,
+    mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let ds = ix.ds;
+    for (o, _) in ds.tree() {
+        if !f.office_ok(ds, o) {
+            continue;
+        }
+        for &m in Measure::ALL {
+            for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
+                let periods: Vec<Period> = ix
+                    .periods(o, s, m)
+                    .into_iter()
+                    .filter(|p| f.year_ok(p.year()))
+                    .collect();
+                for (i, &p) in periods.iter().enumerate() {
+                    // Periods are in order: the year's latest is the last one of its year.
+                    let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
+                    if f.monthly || latest {
+                        emit(growth_row(ix, f, (o, s, m), p))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn growth_row(
+    ix: &Index,
+    f: &Filter,
+    (o, s, m): (usize, Segment, Measure),
+    p: Period,
+) -> GrowthRow {
+    let value = ix.participant(o, p, s, m).expect("listed by the index");
+    // The base may lie before --from/--year: a 2023 row still compares with 2022.
+    let base = ix.year_before(o, p, s, m);
+    let change = base
+        .as_ref()
+        .and_then(|(_, b)| calc::change(b.value, value.value));
+    // The earliest period of the same month of year, for a compound rate over 2+ years.
+    let mut first = None;
+    let mut q = p;
+    for _ in 0..1000 {
+        let Some((prev, v)) = ix.year_before_value(o, q, s, m) else {
+            break;
+        };
+        if f.from.is_some_and(|from| prev.year() < from) {
+            break;
+        }
+        first = Some((prev, v));
+        q = prev;
+    }
+    let cagr = first.and_then(|(fp, fv)| {
+        let years = p.year() - fp.year();
+        (years >= 2)
+            .then(|| calc::cagr_pct(fv, value.value, f64::from(years)))
+            .flatten()
+            .map(|g| (fp, g))
+    });
+    GrowthRow {
+        office: o,
+        segment: s,
+        measure: m,
+        period: p,
+        value,
+        base,
+        change,
+        cagr,
+    }
 }
 
 /// Which workforce figure a segment is held against.
@@ -543,26 +641,25 @@ pub struct CoverageRow {
 /// participants' period, else the earliest after it (flagged either way when they differ).
 pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
     let ds = ix.ds;
-    let keys = ix
-        .participants
-        .keys()
-        .filter(|k| {
-            k.3 == Measure::Active
-                && f.office_ok(ds, k.0)
-                && f.segment_ok(k.2)
-                && f.year_ok(k.1.year())
+    let keys: Vec<((usize, Segment), Period)> = ix
+        .series()
+        .into_iter()
+        .filter(|&(o, s, m)| {
+            m == Measure::Active
+                && f.office_ok(ds, o)
+                && f.segment_ok(s)
+                && denominator(s, against).is_some()
         })
-        .filter(|k| denominator(k.2, against).is_some())
-        .map(|k| ((k.0, k.2), k.1));
+        .flat_map(|(o, s, m)| ix.periods(o, s, m).into_iter().map(move |p| ((o, s), p)))
+        .filter(|(_, p)| f.year_ok(p.year()))
+        .collect();
+    let keys = keys.into_iter();
     let selected = select_periods(keys, f.monthly);
     let rank = office_rank(ds);
     let mut rows: Vec<CoverageRow> = selected
         .into_iter()
         .map(|((o, s), p)| {
-            let participants = ix
-                .participant(o, p, s, Measure::Active)
-                .cloned()
-                .expect("selected");
+            let participants = ix.participant(o, p, s, Measure::Active).expect("selected");
             let den = denominator(s, against).expect("filtered");
             let mut surveys: Vec<(Period, &Fig)> = ix
                 .workforce
@@ -695,7 +792,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         return row;
     };
     let o = t.office;
-    let find = |p: Period| ix.participant(o, p, t.segment, m).map(|f| (p, f.clone()));
+    let find = |p: Period| ix.participant(o, p, t.segment, m).map(|f| (p, f));
     let in_year = std::iter::once(Period::Year(t.year))
         .chain((1..=12).rev().map(|mo| Period::Month(t.year, mo)))
         .find_map(find);

@@ -12,6 +12,7 @@ pub mod model;
 pub mod number;
 pub mod output;
 pub mod resolve;
+pub mod store;
 
 use std::io::{self, Write};
 

@@ -4,7 +4,7 @@
 // A Problem is built once per bad cell, never on the happy path: its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::model::*;
 use crate::number::{parse_count, parse_decimal_f64, NumError};
+use crate::store::Participants;
 
 /// The data set compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -58,26 +59,68 @@ impl DataSource {
         }
     }
 
-    /// The file's bytes, or `None` when it does not exist.
-    fn read(&self, file: &str) -> Result<Option<Vec<u8>>, Problem> {
+    /// The file as a stream, or `None` when it does not exist.
+    fn read(&self, file: &str) -> Result<Option<Input>, Problem> {
         match self {
-            DataSource::Embedded => Ok(EMBEDDED
-                .iter()
-                .find(|(n, _)| *n == file)
-                .map(|(_, s)| s.as_bytes().to_vec())),
+            DataSource::Embedded => {
+                Ok(EMBEDDED
+                    .iter()
+                    .find(|(n, _)| *n == file)
+                    .map(|(_, s)| Input {
+                        head: s.as_bytes().to_vec(),
+                        rest: None,
+                    }))
+            }
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
-                    Ok(mut f) => {
-                        let mut buf = Vec::new();
-                        f.read_to_end(&mut buf)
-                            .map_err(|e| Problem::file(self.display(file), io_message(&e)))?;
-                        Ok(Some(buf))
-                    }
+                    Ok(f) => Input::start(f)
+                        .map(Some)
+                        .map_err(|e| Problem::file(self.display(file), io_message(&e))),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
                     Err(e) => Err(Problem::file(self.display(file), io_message(&e))),
                 }
             }
+        }
+    }
+}
+
+/// A file being read: its first bytes, enough to hold the header line and to tell a blank file
+/// (all of it when it is small), and the unread rest. Files are streamed, never held whole, so
+/// memory does not grow with a file's size.
+struct Input {
+    head: Vec<u8>,
+    rest: Option<File>,
+}
+
+impl Input {
+    fn start(mut f: File) -> io::Result<Input> {
+        let mut head = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match f.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                return Ok(Input { head, rest: None });
+            }
+            head.extend_from_slice(&buf[..n]);
+            if head.contains(&b'\n') && !head.iter().all(u8::is_ascii_whitespace) {
+                return Ok(Input {
+                    head,
+                    rest: Some(f),
+                });
+            }
+        }
+    }
+
+    fn into_reader(self) -> Box<dyn Read> {
+        let head = io::Cursor::new(self.head);
+        match self.rest {
+            Some(f) => Box::new(head.chain(f)),
+            None => Box::new(head),
         }
     }
 }
@@ -421,9 +464,9 @@ fn open<'p>(
     opts: ReadOptions,
     problems: &'p mut Problems,
     required: bool,
-) -> Option<(csv::Reader<io::Cursor<Vec<u8>>>, Ctx<'p>)> {
+) -> Option<(csv::Reader<Box<dyn Read>>, Ctx<'p>)> {
     let path = src.display(spec.file);
-    let bytes = match src.read(spec.file) {
+    let input = match src.read(spec.file) {
         Ok(Some(b)) => b,
         Ok(None) => {
             if required {
@@ -455,6 +498,7 @@ fn open<'p>(
             return None;
         }
     };
+    let bytes = &input.head;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         problems.push(
             Problem::file(path, "the file is empty: expected a header row".into())
@@ -464,7 +508,7 @@ fn open<'p>(
     }
     let delimiter = match opts.delimiter {
         Some(d) => d,
-        None => match detect_delimiter(&path, &bytes) {
+        None => match detect_delimiter(&path, bytes) {
             Ok(d) => d,
             Err(p) => {
                 problems.push(p);
@@ -475,7 +519,8 @@ fn open<'p>(
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(io::Cursor::new(bytes));
+        .buffer_capacity(256 * 1024)
+        .from_reader(input.into_reader());
     let raw_headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -582,65 +627,76 @@ fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>) -> Problem {
     }
 }
 
+/// Reads the next row that carries something, recording problems with its shape or encoding.
+/// `None` at the end of the file; `Some(None)` for a row that was skipped; else the row's line.
+fn next_row(
+    rdr: &mut csv::Reader<Box<dyn Read>>,
+    ctx: &mut Ctx,
+    rec: &mut csv::ByteRecord,
+) -> Option<Option<u64>> {
+    let width = ctx.headers.len();
+    match rdr.read_byte_record(rec) {
+        Ok(false) => return None,
+        Ok(true) => {}
+        Err(e) => {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            ctx.problems.push(Problem {
+                path: ctx.path.clone(),
+                line: Some(line),
+                column: None,
+                found: None,
+                message: format!("unreadable CSV: {}", e.kind_text()),
+                hint: None,
+            });
+            return None;
+        }
+    }
+    let line = rec.position().map(|p| p.line()).unwrap_or(0);
+    // A blank line (or a spreadsheet's row of empty cells) carries nothing.
+    if rec
+        .iter()
+        .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+    {
+        return Some(None);
+    }
+    if rec.len() != width {
+        ctx.problems.push(Problem {
+            path: ctx.path.clone(),
+            line: Some(line),
+            column: None,
+            found: Some(format!("{} fields", rec.len())),
+            message: format!("{width} fields, one per header column"),
+            hint: Some(if rec.len() > width {
+                "a value containing the delimiter must be quoted: \"1,027,000\"".into()
+            } else {
+                "every row needs a cell for every column, even if empty".into()
+            }),
+        });
+        return Some(None);
+    }
+    // Plain ASCII, the common case, is UTF-8 without looking at each field.
+    if !rec.as_slice().is_ascii() {
+        if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
+            let header = ctx.headers.get(i).unwrap_or("?").to_string();
+            ctx.problems
+                .push(not_utf8(&ctx.path, line, Some((i + 1, header))));
+            return Some(None);
+        }
+    }
+    Some(Some(line))
+}
+
 /// Reads every row of an open file into `T` through serde, calling `row` on each.
 /// Problems with the row's shape or encoding are recorded; `row` records its own.
-fn each_row<'de, T, F>(rdr: &mut csv::Reader<io::Cursor<Vec<u8>>>, ctx: &mut Ctx, mut row: F)
+fn each_row<'de, T, F>(rdr: &mut csv::Reader<Box<dyn Read>>, ctx: &mut Ctx, mut row: F)
 where
     T: for<'a> Deserialize<'a>,
     F: FnMut(&mut Ctx, u64, T),
 {
     let mut rec = csv::ByteRecord::new();
-    let width = ctx.headers.len();
-    let headers = ctx.headers.clone();
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                ctx.problems.push(Problem {
-                    path: ctx.path.clone(),
-                    line: Some(line),
-                    column: None,
-                    found: None,
-                    message: format!("unreadable CSV: {}", e.kind_text()),
-                    hint: None,
-                });
-                break;
-            }
-        }
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        // A blank line (or a spreadsheet's row of empty cells) carries nothing.
-        if rec
-            .iter()
-            .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
-        {
-            continue;
-        }
-        if rec.len() != width {
-            ctx.problems.push(Problem {
-                path: ctx.path.clone(),
-                line: Some(line),
-                column: None,
-                found: Some(format!("{} fields", rec.len())),
-                message: format!("{width} fields, one per header column"),
-                hint: Some(if rec.len() > width {
-                    "a value containing the delimiter must be quoted: \"1,027,000\"".into()
-                } else {
-                    "every row needs a cell for every column, even if empty".into()
-                }),
-            });
-            continue;
-        }
-        if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
-            ctx.problems.push(not_utf8(
-                &ctx.path,
-                line,
-                Some((i + 1, headers.get(i).unwrap_or("?").to_string())),
-            ));
-            continue;
-        }
-        let hdr = csv::ByteRecord::from(headers.clone());
+    let hdr = csv::ByteRecord::from(ctx.headers.clone());
+    while let Some(next) = next_row(rdr, ctx, &mut rec) {
+        let Some(line) = next else { continue };
         match rec.deserialize::<T>(Some(&hdr)) {
             Ok(v) => row(ctx, line, v),
             Err(e) => {
@@ -679,20 +735,6 @@ struct RawOffice {
     parent: String,
     #[serde(default)]
     partial: String,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(Deserialize)]
-struct RawParticipant {
-    office: String,
-    period: String,
-    segment: String,
-    measure: String,
-    value: String,
-    source: String,
-    #[serde(default)]
-    published: String,
     #[serde(default)]
     note: String,
 }
@@ -763,6 +805,17 @@ fn prov(source: String, published: String, note: String) -> Provenance {
     }
 }
 
+fn duplicate_problem(path: &str, line: u64, what: &str, first: u64) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column: None,
+        found: None,
+        message: format!("the same {what} twice (first on line {first})"),
+        hint: Some("keep one row per key; correct or remove one of them".into()),
+    }
+}
+
 /// Records a second row with a key already seen.
 fn duplicate<K: std::hash::Hash + Eq>(
     ctx: &mut Ctx,
@@ -772,14 +825,8 @@ fn duplicate<K: std::hash::Hash + Eq>(
     what: &str,
 ) -> bool {
     if let Some(&first) = seen.get(&key) {
-        ctx.problems.push(Problem {
-            path: ctx.path.clone(),
-            line: Some(line),
-            column: None,
-            found: None,
-            message: format!("the same {what} twice (first on line {first})"),
-            hint: Some("keep one row per key; correct or remove one of them".into()),
-        });
+        ctx.problems
+            .push(duplicate_problem(&ctx.path, line, what, first));
         true
     } else {
         seen.insert(key, line);
@@ -951,6 +998,101 @@ fn read_offices(
     index
 }
 
+/// Where the columns of participants.csv are.
+struct ParticipantCols {
+    office: usize,
+    period: usize,
+    segment: usize,
+    measure: usize,
+    value: usize,
+    source: usize,
+    published: Option<usize>,
+    note: Option<usize>,
+}
+
+impl ParticipantCols {
+    fn new(ctx: &Ctx) -> Self {
+        let opt = |n: &str| ctx.headers.iter().position(|h| h == n);
+        ParticipantCols {
+            office: ctx.col("office"),
+            period: ctx.col("period"),
+            segment: ctx.col("segment"),
+            measure: ctx.col("measure"),
+            value: ctx.col("value"),
+            source: ctx.col("source"),
+            published: opt("published"),
+            note: opt("note"),
+        }
+    }
+}
+
+type PKey = (usize, Period, Segment, Measure);
+
+/// One participants row's key and value, checked like every other file's cells.
+fn participant(
+    ctx: &mut Ctx,
+    line: u64,
+    rec: &csv::ByteRecord,
+    cols: &ParticipantCols,
+    index: &HashMap<String, usize>,
+    known: &mut HashMap<Vec<u8>, usize>,
+) -> Result<(PKey, Option<i64>), ()> {
+    // `next_row` has checked that every field is UTF-8.
+    let field = |i: usize| std::str::from_utf8(&rec[i]).unwrap_or_default();
+    // Codes and numbers are first read the quick way; anything else takes the checked
+    // path, which gives the same value or records the same problem.
+    let office = match known.get(&rec[cols.office]) {
+        Some(&o) => Ok(o),
+        None => {
+            let o = ctx.office(line, field(cols.office), index);
+            if let Ok(o) = o {
+                known.insert(rec[cols.office].to_vec(), o);
+            }
+            o
+        }
+    };
+    let period = match parse_period(&rec[cols.period]) {
+        Some(p) => Ok(p),
+        None => ctx.period(line, "period", field(cols.period)),
+    };
+    let raw = field(cols.segment);
+    let segment = match Segment::parse(raw) {
+        Some(s) => Ok(s),
+        None => ctx.code(line, "segment", raw, Segment::parse, Segment::expected()),
+    };
+    let raw = field(cols.measure);
+    let measure = match Measure::parse(raw) {
+        Some(m) => Ok(m),
+        None => ctx.code(line, "measure", raw, Measure::parse, Measure::expected()),
+    };
+    let value = match plain_count(&rec[cols.value]) {
+        Some(v) => Ok(Some(v)),
+        None => ctx.count(line, "value", field(cols.value)),
+    };
+    Ok(((office?, period?, segment?, measure?), value?))
+}
+
+/// A count written as 1 to 18 plain digits, which every number format reads the same way.
+fn plain_count(b: &[u8]) -> Option<i64> {
+    if b.is_empty() || b.len() > 18 {
+        return None;
+    }
+    b.iter().try_fold(0i64, |v, &d| {
+        d.is_ascii_digit().then(|| v * 10 + i64::from(d - b'0'))
+    })
+}
+
+/// Byte equality without a call into libc: for cells of a few bytes, compared once per row,
+/// the call costs more than the comparison (measured: most of the loader's time).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(true, |same, (x, y)| same & (x == y))
+}
+
+const PARTICIPANT_KEY: &str = "office, period, segment and measure";
+
+/// Reads participants.csv row by row into the compact store. Rows are checked as every other
+/// file's are, with the same messages, but cells are read from one reused byte record and no
+/// row is kept: a national monthly history runs to millions of rows.
 fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
@@ -958,52 +1100,110 @@ fn read_participants(
     index: &HashMap<String, usize>,
     ds: &mut DataSet,
 ) {
+    ds.participants = Participants::new(ds.offices.len());
     let Some((mut rdr, mut ctx)) = open(src, &PARTICIPANTS, opts, problems, true) else {
         return;
     };
-    let mut seen = HashMap::new();
-    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawParticipant| {
-        let office = ctx.office(line, &r.office, index);
-        let period = ctx.period(line, "period", &r.period);
-        let segment = ctx.code(
-            line,
-            "segment",
-            &r.segment,
-            Segment::parse,
-            Segment::expected(),
-        );
-        let measure = ctx.code(
-            line,
-            "measure",
-            &r.measure,
-            Measure::parse,
-            Measure::expected(),
-        );
-        let value = ctx.count(line, "value", &r.value);
-        let (Ok(office), Ok(period), Ok(segment), Ok(measure), Ok(value)) =
-            (office, period, segment, measure, value)
-        else {
-            return;
-        };
-        if duplicate(
-            ctx,
-            &mut seen,
-            (office, period, segment, measure),
-            line,
-            "office, period, segment and measure",
-        ) {
-            return;
+    // Lines are kept only for the figures a roll-up may find wrong.
+    let mut has_children = vec![false; ds.offices.len()];
+    for o in &ds.offices {
+        if let Some(p) = o.parent {
+            has_children[p] = true;
         }
-        ds.participants.push(ParticipantRecord {
+    }
+    let cols = ParticipantCols::new(&ctx);
+    let mut known = HashMap::new();
+    let mut last_prov: Option<([Vec<u8>; 3], u32)> = None;
+    let mut dups: Vec<(usize, u64, PKey)> = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    while let Some(next) = next_row(&mut rdr, &mut ctx, &mut rec) {
+        let Some(line) = next else { continue };
+        let Ok(((office, period, segment, measure), value)) =
+            participant(&mut ctx, line, &rec, &cols, index, &mut known)
+        else {
+            continue;
+        };
+        // Rows mostly share their provenance with the row before: compare bytes, not strings.
+        let prov_cols = [Some(cols.source), cols.published, cols.note];
+        let raw = |c: Option<usize>| c.map_or(&[][..], |c| &rec[c]);
+        let same = last_prov.as_ref().is_some_and(|(last, _)| {
+            last.iter()
+                .zip(prov_cols)
+                .all(|(l, c)| same_bytes(l, raw(c)))
+        });
+        if !same {
+            let text = |c: Option<usize>| String::from_utf8_lossy(raw(c)).into_owned();
+            let id = ds.participants.intern(prov(
+                text(prov_cols[0]),
+                text(prov_cols[1]),
+                text(prov_cols[2]),
+            ));
+            last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
+        }
+        let prov = last_prov.as_ref().map_or(0, |p| p.1);
+        let keep_line = has_children[office] || segment == Segment::All;
+        let added = ds.participants.insert(
             office,
             period,
             segment,
             measure,
             value,
-            prov: prov(r.source, r.published, r.note),
-            origin: Origin { line },
-        });
-    });
+            prov,
+            keep_line.then_some(line),
+        );
+        if added.is_err() {
+            // The first line is found by reading the file again: keeping every row's line
+            // would cost memory in proportion to the rows.
+            if ctx.problems.kept.len() < ctx.problems.limit {
+                dups.push((
+                    ctx.problems.kept.len(),
+                    line,
+                    (office, period, segment, measure),
+                ));
+            }
+            ctx.problems
+                .push(duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, 0));
+        }
+    }
+    let path = ctx.path.clone();
+    if dups.is_empty() {
+        return;
+    }
+    let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
+    let first = first_lines(src, opts, index, &wanted);
+    for (kept, line, key) in dups {
+        let first = first.get(&key).copied().unwrap_or(0);
+        problems.kept[kept] = duplicate_problem(&path, line, PARTICIPANT_KEY, first);
+    }
+}
+
+/// The first line on which each of `wanted` is read (as a valid row) in participants.csv.
+fn first_lines(
+    src: &DataSource,
+    opts: ReadOptions,
+    index: &HashMap<String, usize>,
+    wanted: &HashSet<PKey>,
+) -> HashMap<PKey, u64> {
+    let mut first = HashMap::new();
+    let mut scratch = Problems::new(0);
+    let Some((mut rdr, mut ctx)) = open(src, &PARTICIPANTS, opts, &mut scratch, true) else {
+        return first;
+    };
+    let cols = ParticipantCols::new(&ctx);
+    let mut known = HashMap::new();
+    let mut rec = csv::ByteRecord::new();
+    while let Some(next) = next_row(&mut rdr, &mut ctx, &mut rec) {
+        let Some(line) = next else { continue };
+        if let Ok((key, _)) = participant(&mut ctx, line, &rec, &cols, index, &mut known) {
+            if wanted.contains(&key) {
+                first.entry(key).or_insert(line);
+            }
+        }
+        if first.len() == wanted.len() {
+            break;
+        }
+    }
+    first
 }
 
 fn read_claims(

@@ -329,23 +329,11 @@ pub struct Office {
 }
 
 /// Text that travels with every figure: where it came from and how it was printed.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Provenance {
     pub source: String,
     pub published: String,
     pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParticipantRecord {
-    pub office: usize,
-    pub period: Period,
-    pub segment: Segment,
-    pub measure: Measure,
-    /// `None`: the cell was empty (unknown).
-    pub value: Option<i64>,
-    pub prov: Provenance,
-    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -399,7 +387,7 @@ pub struct DataSet {
     /// Where the files were read from (`embedded` for the shipped data).
     pub root: String,
     pub offices: Vec<Office>,
-    pub participants: Vec<ParticipantRecord>,
+    pub participants: crate::store::Participants,
     pub claims: Vec<ClaimRecord>,
     pub targets: Vec<Target>,
     pub workforce: Vec<Workforce>,

@@ -5,13 +5,13 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{filter, Ctx};
-use crate::analysis::{growth, GrowthRow, Index};
+use crate::analysis::{growth_each, GrowthRow, Index};
 use crate::cli::GrowthArgs;
 use crate::model::DataSet;
-use crate::output::{col, Cell, Table};
+use crate::output::{self, col, Cell, Table};
 use crate::Outcome;
 
-pub fn table(ds: &DataSet, rows: &[GrowthRow]) -> Table {
+fn head() -> Table {
     let mut t = Table::new(vec![
         col("office", "Office"),
         col("office_name", "Name"),
@@ -27,25 +27,26 @@ pub fn table(ds: &DataSet, rows: &[GrowthRow]) -> Table {
         col("cagr_pct", "CAGR %/yr"),
         col("source", "Source"),
     ]);
-    for r in rows {
-        t.push(vec![
-            Cell::text(&ds.offices[r.office].code),
-            Cell::text(&ds.offices[r.office].name),
-            Cell::text(r.segment.code()),
-            Cell::text(r.measure.code()),
-            Cell::text(r.period.to_string()),
-            Cell::Int(r.value.value),
-            Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
-            Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
-            Cell::opt(r.change, |c| Cell::Delta(c.abs)),
-            Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
-            Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
-            Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-            Cell::text(&r.value.source),
-        ]);
-    }
     t.hide("office");
     t
+}
+
+fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
+    vec![
+        Cell::text(&ds.offices[r.office].code),
+        Cell::text(&ds.offices[r.office].name),
+        Cell::text(r.segment.code()),
+        Cell::text(r.measure.code()),
+        Cell::text(r.period.to_string()),
+        Cell::Int(r.value.value),
+        Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+        Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
+        Cell::opt(r.change, |c| Cell::Delta(c.abs)),
+        Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
+        Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
+        Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
+        Cell::text(&r.value.source),
+    ]
 }
 
 pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -54,7 +55,9 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     f.level = a.level;
     f.monthly = a.monthly;
     let ix = Index::build(&ds);
-    let rows = growth(&ix, &f);
-    ctx.emit(&table(&ds, &rows), out)?;
+    // Rows go out as they are computed: a national monthly history has a million of them.
+    output::render_rows(ctx.render, head(), out, |sink| {
+        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r)))
+    })?;
     Ok(Outcome::Ok)
 }

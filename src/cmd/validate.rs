@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
                     out,
                     "ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems",
                     ds.offices.len(),
-                    ds.participants.len(),
+                    ds.participants.rows,
                     ds.claims.len(),
                     ds.targets.len(),
                     ds.workforce.len(),

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Cell, Render, Table};
+use super::{Cell, Column, Render, RowSink, Table};
 
 pub struct Csv {
     pub sanitize: bool,
@@ -36,22 +36,51 @@ pub fn neutralise(s: &str) -> String {
     }
 }
 
-impl Render for Csv {
-    fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+/// CSV written row by row as rows are produced, so a long result is never held whole.
+pub struct CsvStream<'w> {
+    wtr: csv::Writer<&'w mut dyn Write>,
+    sanitize: bool,
+}
+
+fn io_err(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+impl<'w> CsvStream<'w> {
+    /// Starts the output with the header row.
+    pub fn new(columns: &[Column], sanitize: bool, w: &'w mut dyn Write) -> io::Result<Self> {
         let mut wtr = csv::Writer::from_writer(w);
-        let map = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(e) => e,
-            other => io::Error::other(format!("{other:?}")),
-        };
-        wtr.write_record(t.columns.iter().map(|c| c.name))
-            .map_err(map)?;
-        for r in &t.rows {
-            wtr.write_record(r.iter().map(|c| match c {
-                Cell::Text(s) if self.sanitize => neutralise(s),
+        wtr.write_record(columns.iter().map(|c| c.name))
+            .map_err(io_err)?;
+        Ok(CsvStream { wtr, sanitize })
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.wtr.flush()
+    }
+}
+
+impl RowSink for CsvStream<'_> {
+    fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
+        let sanitize = self.sanitize;
+        self.wtr
+            .write_record(cells.iter().map(|c| match c {
+                Cell::Text(s) if sanitize => neutralise(s),
                 other => cell_raw(other),
             }))
-            .map_err(map)?;
+            .map_err(io_err)
+    }
+}
+
+impl Render for Csv {
+    fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        let mut out = CsvStream::new(&t.columns, self.sanitize, w)?;
+        for r in &t.rows {
+            out.row(r.clone())?;
         }
-        wtr.flush()
+        out.finish()
     }
 }

@@ -108,6 +108,39 @@ impl Table {
     }
 }
 
+/// Takes rows one at a time: a [`Table`] collects them, a stream writes them out at once.
+pub trait RowSink {
+    fn row(&mut self, cells: Vec<Cell>) -> io::Result<()>;
+}
+
+impl RowSink for Table {
+    fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
+        self.push(cells);
+        Ok(())
+    }
+}
+
+/// Renders the rows `fill` produces under `head`'s columns. CSV is written as the rows come;
+/// the other formats need every row first (column widths, one JSON document).
+pub fn render_rows(
+    opts: RenderOptions,
+    mut head: Table,
+    w: &mut dyn Write,
+    fill: impl FnOnce(&mut dyn RowSink) -> io::Result<()>,
+) -> io::Result<()> {
+    match opts.format {
+        Format::Csv => {
+            let mut s = csv::CsvStream::new(&head.columns, opts.sanitize, w)?;
+            fill(&mut s)?;
+            s.finish()
+        }
+        _ => {
+            fill(&mut head)?;
+            renderer(opts).render(&head, w)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// aligned text for reading

@@ -1,0 +1,293 @@
+//! Participant figures held compactly. A data set of monthly rows runs to millions of rows, so
+//! figures are kept per series (office, segment, measure) and year in thirteen slots (the
+//! months and the whole year) with bitmaps saying which are present: memory grows with
+//! offices x segments x measures x years, not with rows, and a duplicate key is a bit already set.
+
+use std::collections::HashMap;
+
+use crate::model::{Measure, Period, Provenance, Segment};
+
+const SEGMENTS: usize = 5;
+const MEASURES: usize = 6;
+/// Slot of a whole-year figure; months use slots 0-11.
+const YEAR_SLOT: usize = 12;
+
+/// The slots of one series in one year. Values that do not fit in 32 bits, or whose provenance
+/// differs from the year's first, live in [`Participants::wide`] (flagged in `wide`).
+#[derive(Debug, Clone, Default)]
+struct Year {
+    /// A row was read for the slot (its value may be unknown).
+    seen: u16,
+    /// The slot's value is known.
+    known: u16,
+    wide: u16,
+    prov: u32,
+    vals: [u32; 13],
+}
+
+fn slot(p: Period) -> usize {
+    match p {
+        Period::Month(_, m) => usize::from(m) - 1,
+        Period::Year(_) => YEAR_SLOT,
+    }
+}
+
+/// The period of slot `slot` of year `year`.
+pub fn period(year: i32, slot: usize) -> Period {
+    if slot == YEAR_SLOT {
+        Period::Year(year)
+    } else {
+        Period::Month(year, slot as u8 + 1)
+    }
+}
+
+/// Which office, segment and measure a series is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesKey {
+    pub office: usize,
+    pub segment: Segment,
+    pub measure: Measure,
+}
+
+/// Every participant figure of a data set (or every derived one, for an index).
+///
+/// Slots are laid out year by year, each year a block indexed by series: rows arrive month by
+/// month for every office in turn, so the loader walks each block in order instead of jumping
+/// between per-series allocations (measured: the difference between fitting the cache or not).
+#[derive(Debug, Clone, Default)]
+pub struct Participants {
+    provs: Vec<Provenance>,
+    prov_ix: HashMap<Provenance, u32>,
+    series: Vec<SeriesKey>,
+    /// office * 30 + segment * 6 + measure -> series index + 1 (0: none yet).
+    by_key: Vec<u32>,
+    first_year: i32,
+    /// `blocks[y - first_year][series]`.
+    blocks: Vec<Vec<Year>>,
+    wide: HashMap<(u32, Period), (i64, u32)>,
+    /// Lines of the figures a roll-up is checked against (offices with children, segment all).
+    lines: HashMap<(u32, Period), u64>,
+    /// Rows read, including those with an unknown value.
+    pub rows: usize,
+}
+
+/// Why a figure could not be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate;
+
+impl Participants {
+    pub fn new(offices: usize) -> Self {
+        Participants {
+            by_key: vec![0; offices * SEGMENTS * MEASURES],
+            ..Participants::default()
+        }
+    }
+
+    /// The id of a provenance, the same for equal ones.
+    pub fn intern(&mut self, p: Provenance) -> u32 {
+        if let Some(&i) = self.prov_ix.get(&p) {
+            return i;
+        }
+        let i = self.provs.len() as u32;
+        self.provs.push(p.clone());
+        self.prov_ix.insert(p, i);
+        i
+    }
+
+    pub fn provenance(&self, id: u32) -> &Provenance {
+        &self.provs[id as usize]
+    }
+
+    fn key(office: usize, s: Segment, m: Measure) -> usize {
+        (office * SEGMENTS + s as usize) * MEASURES + m as usize
+    }
+
+    fn series_id(&self, office: usize, s: Segment, m: Measure) -> Option<u32> {
+        match self.by_key.get(Self::key(office, s, m)) {
+            Some(&id) if id > 0 => Some(id - 1),
+            _ => None,
+        }
+    }
+
+    fn year(&self, id: u32, y: i32) -> Option<&Year> {
+        let i = usize::try_from(y.checked_sub(self.first_year)?).ok()?;
+        self.blocks.get(i)?.get(id as usize)
+    }
+
+    fn year_mut(&mut self, id: u32, y: i32) -> &mut Year {
+        if self.blocks.is_empty() {
+            self.first_year = y;
+        } else if y < self.first_year {
+            let add = (self.first_year - y) as usize;
+            self.blocks
+                .splice(0..0, std::iter::repeat_n(Vec::new(), add));
+            self.first_year = y;
+        }
+        let i = (y - self.first_year) as usize;
+        if i >= self.blocks.len() {
+            self.blocks.resize(i + 1, Vec::new());
+        }
+        let block = &mut self.blocks[i];
+        if block.len() <= id as usize {
+            // Every series known so far: most will have this year too.
+            block.resize(self.series.len().max(id as usize + 1), Year::default());
+        }
+        &mut block[id as usize]
+    }
+
+    /// Every series with at least one known figure.
+    pub fn series(&self) -> impl Iterator<Item = SeriesKey> + '_ {
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| {
+                self.blocks
+                    .iter()
+                    .any(|b| b.get(id).is_some_and(|y| y.known != 0))
+            })
+            .map(|(_, k)| *k)
+    }
+
+    /// Adds one row's figure; `Err` when a row with the same key was added before.
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert(
+        &mut self,
+        office: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+        value: Option<i64>,
+        prov: u32,
+        line: Option<u64>,
+    ) -> Result<(), Duplicate> {
+        let k = Self::key(office, s, m);
+        if k >= self.by_key.len() {
+            self.by_key.resize(k + 1, 0);
+        }
+        if self.by_key[k] == 0 {
+            self.series.push(SeriesKey {
+                office,
+                segment: s,
+                measure: m,
+            });
+            self.by_key[k] = self.series.len() as u32;
+        }
+        let id = self.by_key[k] - 1;
+        let bit = 1u16 << slot(p);
+        let y = self.year_mut(id, p.year());
+        if y.seen & bit != 0 {
+            return Err(Duplicate);
+        }
+        if y.seen == 0 {
+            y.prov = prov;
+        }
+        y.seen |= bit;
+        let mut wide = None;
+        if let Some(v) = value {
+            y.known |= bit;
+            match u32::try_from(v) {
+                Ok(small) if prov == y.prov => y.vals[slot(p)] = small,
+                _ => {
+                    y.wide |= bit;
+                    wide = Some(v);
+                }
+            }
+        }
+        self.rows += 1;
+        if let Some(v) = wide {
+            self.wide.insert((id, p), (v, prov));
+        }
+        if let Some(l) = line {
+            self.lines.insert((id, p), l);
+        }
+        Ok(())
+    }
+
+    /// Which slots of year `y` have a known value (bit 0 January ... bit 12 the whole year).
+    pub fn known(&self, office: usize, s: Segment, m: Measure, y: i32) -> u16 {
+        self.series_id(office, s, m)
+            .and_then(|id| self.year(id, y))
+            .map_or(0, |y| y.known)
+    }
+
+    /// The years with a known value in the series, in order.
+    pub fn years(&self, office: usize, s: Segment, m: Measure) -> Vec<i32> {
+        let Some(id) = self.series_id(office, s, m) else {
+            return Vec::new();
+        };
+        (0..self.blocks.len())
+            .filter(|&i| {
+                self.blocks[i]
+                    .get(id as usize)
+                    .is_some_and(|y| y.known != 0)
+            })
+            .map(|i| self.first_year + i as i32)
+            .collect()
+    }
+
+    /// A known figure and its provenance id.
+    pub fn get(&self, office: usize, p: Period, s: Segment, m: Measure) -> Option<(i64, u32)> {
+        let id = self.series_id(office, s, m)?;
+        let y = self.year(id, p.year())?;
+        let bit = 1u16 << slot(p);
+        if y.known & bit == 0 {
+            None
+        } else if y.wide & bit != 0 {
+            self.wide.get(&(id, p)).copied()
+        } else {
+            Some((i64::from(y.vals[slot(p)]), y.prov))
+        }
+    }
+
+    /// The line a figure was read on, kept for offices with children and for segment `all`.
+    pub fn line(&self, office: usize, p: Period, s: Segment, m: Measure) -> Option<u64> {
+        let id = self.series_id(office, s, m)?;
+        self.lines.get(&(id, p)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_keep_values_provenance_and_duplicates() {
+        let mut p = Participants::new(2);
+        let a = p.intern(Provenance {
+            source: "a".into(),
+            ..Provenance::default()
+        });
+        let b = p.intern(Provenance {
+            source: "b".into(),
+            ..Provenance::default()
+        });
+        let (pu, act) = (Segment::Pu, Measure::Active);
+        assert_eq!(
+            p.insert(1, Period::Month(2023, 8), pu, act, Some(7), a, None),
+            Ok(())
+        );
+        // Ten billion does not fit in 32 bits; a second source differs from the year's first.
+        let big = 10_000_000_000;
+        p.insert(1, Period::Year(2023), pu, act, Some(big), a, Some(9))
+            .unwrap();
+        p.insert(1, Period::Month(2023, 9), pu, act, Some(8), b, None)
+            .unwrap();
+        p.insert(1, Period::Month(2021, 1), pu, act, None, a, None)
+            .unwrap();
+        assert_eq!(
+            p.insert(1, Period::Month(2023, 8), pu, act, Some(1), a, None),
+            Err(Duplicate)
+        );
+        assert_eq!(p.get(1, Period::Month(2023, 8), pu, act), Some((7, a)));
+        assert_eq!(p.get(1, Period::Year(2023), pu, act), Some((big, a)));
+        assert_eq!(p.get(1, Period::Month(2023, 9), pu, act), Some((8, b)));
+        assert_eq!(p.get(1, Period::Month(2021, 1), pu, act), None);
+        assert_eq!(p.get(0, Period::Month(2023, 8), pu, act), None);
+        assert_eq!(p.line(1, Period::Year(2023), pu, act), Some(9));
+        assert_eq!(p.rows, 4);
+        assert_eq!(p.years(1, pu, act), [2023]);
+        assert_eq!(p.known(1, pu, act, 2023), 1 << 7 | 1 << 8 | 1 << 12);
+        assert_eq!(p.known(1, pu, act, 2021), 0);
+        assert_eq!(p.series().count(), 1);
+    }
+}
