@@ -1028,6 +1028,14 @@ impl ParticipantCols {
 
 type PKey = (usize, Period, Segment, Measure);
 
+/// Office cells already resolved, as written: rows come in runs of one office, so the last
+/// one is tried before the map.
+#[derive(Default)]
+struct KnownOffices {
+    last: Option<(Vec<u8>, usize)>,
+    seen: HashMap<Vec<u8>, usize>,
+}
+
 /// One participants row's key and value, checked like every other file's cells.
 fn participant(
     ctx: &mut Ctx,
@@ -1035,33 +1043,43 @@ fn participant(
     rec: &csv::ByteRecord,
     cols: &ParticipantCols,
     index: &HashMap<String, usize>,
-    known: &mut HashMap<Vec<u8>, usize>,
+    known: &mut KnownOffices,
 ) -> Result<(PKey, Option<i64>), ()> {
     // `next_row` has checked that every field is UTF-8.
     let field = |i: usize| std::str::from_utf8(&rec[i]).unwrap_or_default();
     // Codes and numbers are first read the quick way; anything else takes the checked
     // path, which gives the same value or records the same problem.
-    let office = match known.get(&rec[cols.office]) {
-        Some(&o) => Ok(o),
-        None => {
-            let o = ctx.office(line, field(cols.office), index);
-            if let Ok(o) = o {
-                known.insert(rec[cols.office].to_vec(), o);
-            }
-            o
-        }
+    let raw = &rec[cols.office];
+    let office = match known.last.as_ref().filter(|(b, _)| same_bytes(b, raw)) {
+        Some(&(_, o)) => Ok(o),
+        None => match known.seen.get(raw) {
+            Some(&o) => Ok(o),
+            None => ctx.office(line, field(cols.office), index),
+        },
     };
+    if let Ok(o) = office {
+        if known.last.as_ref().is_none_or(|(_, l)| *l != o) {
+            known.seen.entry(raw.to_vec()).or_insert(o);
+            known.last = Some((raw.to_vec(), o));
+        }
+    }
     let period = match parse_period(&rec[cols.period]) {
         Some(p) => Ok(p),
         None => ctx.period(line, "period", field(cols.period)),
     };
     let raw = field(cols.segment);
-    let segment = match Segment::parse(raw) {
+    let exact = Segment::ALL
+        .iter()
+        .find(|s| same_bytes(s.code().as_bytes(), raw.as_bytes()));
+    let segment = match exact.copied().or_else(|| Segment::parse(raw)) {
         Some(s) => Ok(s),
         None => ctx.code(line, "segment", raw, Segment::parse, Segment::expected()),
     };
     let raw = field(cols.measure);
-    let measure = match Measure::parse(raw) {
+    let exact = Measure::ALL
+        .iter()
+        .find(|m| same_bytes(m.code().as_bytes(), raw.as_bytes()));
+    let measure = match exact.copied().or_else(|| Measure::parse(raw)) {
         Some(m) => Ok(m),
         None => ctx.code(line, "measure", raw, Measure::parse, Measure::expected()),
     };
@@ -1112,7 +1130,7 @@ fn read_participants(
         }
     }
     let cols = ParticipantCols::new(&ctx);
-    let mut known = HashMap::new();
+    let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 3], u32)> = None;
     let mut dups: Vec<(usize, u64, PKey)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
@@ -1190,7 +1208,7 @@ fn first_lines(
         return first;
     };
     let cols = ParticipantCols::new(&ctx);
-    let mut known = HashMap::new();
+    let mut known = KnownOffices::default();
     let mut rec = csv::ByteRecord::new();
     while let Some(next) = next_row(&mut rdr, &mut ctx, &mut rec) {
         let Some(line) = next else { continue };
