@@ -68,17 +68,17 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
 const SEGMENTS: [Segment; 4] = [Segment::Pu, Segment::Bpu, Segment::Jakon, Segment::Pmi];
 
 fn level_name(l: Level, n: usize) -> String {
-    let word = match l {
-        Level::National => "national office",
-        Level::Region => "region",
-        Level::Province => "province",
-        Level::Branch => "branch",
-        Level::District => "district",
+    let (one, many) = match l {
+        Level::National => ("national office", "national offices"),
+        Level::Region => ("region", "regions"),
+        Level::Province => ("province", "provinces"),
+        Level::Branch => ("branch", "branches"),
+        Level::District => ("district", "districts"),
     };
     if n == 1 {
-        format!("1 {word}")
+        format!("1 {one}")
     } else {
-        format!("{n} {word}s")
+        format!("{n} {many}")
     }
 }
 
