@@ -27,19 +27,20 @@ pub fn cell_raw(c: &Cell) -> String {
     }
 }
 
-/// Text that a spreadsheet would run as a formula gets a leading apostrophe.
+/// Text that a spreadsheet would run as a formula; it gets a leading apostrophe.
 /// Numbers are never touched: a negative gap stays a number.
-pub fn neutralise(s: &str) -> String {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
+fn formula_like(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// CSV written row by row as rows are produced, so a long result is never held whole.
 pub struct CsvStream<'w> {
     wtr: csv::Writer<&'w mut dyn Write>,
     sanitize: bool,
+    buf: String,
 }
 
 fn io_err(e: csv::Error) -> io::Error {
@@ -55,7 +56,11 @@ impl<'w> CsvStream<'w> {
         let mut wtr = csv::Writer::from_writer(w);
         wtr.write_record(columns.iter().map(|c| c.name))
             .map_err(io_err)?;
-        Ok(CsvStream { wtr, sanitize })
+        Ok(CsvStream {
+            wtr,
+            sanitize,
+            buf: String::new(),
+        })
     }
 
     pub fn finish(mut self) -> io::Result<()> {
@@ -65,13 +70,31 @@ impl<'w> CsvStream<'w> {
 
 impl RowSink for CsvStream<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
-        let sanitize = self.sanitize;
-        self.wtr
-            .write_record(cells.iter().map(|c| match c {
-                Cell::Text(s) if sanitize => neutralise(s),
-                other => cell_raw(other),
-            }))
-            .map_err(io_err)
+        use std::fmt::Write as _;
+        for c in &cells {
+            // Numbers are formatted into one reused buffer: a million-row result would
+            // otherwise allocate a string per number.
+            self.buf.clear();
+            let field: &str = match c {
+                Cell::Empty => "",
+                Cell::Text(s) if self.sanitize && formula_like(s) => {
+                    self.buf.push('\'');
+                    self.buf.push_str(s);
+                    &self.buf
+                }
+                Cell::Text(s) => s,
+                Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+                    let _ = write!(self.buf, "{v}");
+                    &self.buf
+                }
+                other => {
+                    self.buf = cell_raw(other);
+                    &self.buf
+                }
+            };
+            self.wtr.write_field(field).map_err(io_err)?;
+        }
+        self.wtr.write_record(None::<&[u8]>).map_err(io_err)
     }
 }
 
