@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Level, Segment};
-use crate::output::Format;
+use crate::output::{Format, Lang};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -37,6 +37,17 @@ pub struct Global {
     /// Output format
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Language of table and markdown output (csv and json never change); without it,
+    /// COVERAGE_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG: `id_ID...` means Indonesian)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        env = "COVERAGE_LANG"
+    )]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,7 @@ use crate::analysis::{Against, Filter};
 use crate::cli::{AgainstArg, Cli, Command, Select};
 use crate::load::{self, ReadOptions};
 use crate::model::DataSet;
-use crate::output::{self, RenderOptions, Table};
+use crate::output::{self, Lang, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
@@ -45,6 +45,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         read: ReadOptions::default(),
         render: RenderOptions {
             format: cli.global.format,
+            lang: cli.global.lang.unwrap_or_else(Lang::from_env),
             ..RenderOptions::default()
         },
     };

@@ -24,6 +24,9 @@ pub fn cell_raw(c: &Cell) -> String {
             }
         }
         Cell::Bool(b) => b.to_string(),
+        Cell::Term(t) => t.to_string(),
+        Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
+        Cell::Phrase(_) => super::human::cell_human(c, super::Lang::En),
     }
 }
 
@@ -43,10 +46,11 @@ impl Render for Csv {
             csv::ErrorKind::Io(e) => e,
             other => io::Error::other(format!("{other:?}")),
         };
-        wtr.write_record(t.columns.iter().map(|c| c.name))
+        let cols: Vec<usize> = t.machine_columns().collect();
+        wtr.write_record(cols.iter().map(|&i| t.columns[i].name))
             .map_err(map)?;
         for r in &t.rows {
-            wtr.write_record(r.iter().map(|c| match c {
+            wtr.write_record(cols.iter().map(|&i| &r[i]).map(|c| match c {
                 Cell::Text(s) if self.sanitize => neutralise(s),
                 other => cell_raw(other),
             }))

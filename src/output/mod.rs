@@ -6,8 +6,10 @@ use std::io::{self, Write};
 mod csv;
 mod human;
 mod json;
+pub mod lang;
 
 pub use human::{group_thousands, idr_human};
+pub use lang::Lang;
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,
 /// units and rounding.
@@ -36,6 +38,14 @@ pub enum Cell {
     /// A percentage as a source stated it: shown with all its digits, not rounded.
     PctStated(f64),
     Bool(bool),
+    /// A fixed English term (a verdict, a section name) that people see in their language;
+    /// machine formats keep the English.
+    Term(&'static str),
+    /// A decimal shown to a fixed number of decimal places (e.g. a computed range's ends).
+    Dec(f64, u8),
+    /// A phrase mixing text, terms and numbers, each written in the reader's language.
+    /// Machine formats get the English rendering.
+    Phrase(Vec<Cell>),
 }
 
 impl Cell {
@@ -53,7 +63,10 @@ impl Cell {
     }
 
     fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_) | Cell::Empty | Cell::Bool(_))
+        !matches!(
+            self,
+            Cell::Text(_) | Cell::Empty | Cell::Bool(_) | Cell::Term(_) | Cell::Phrase(_)
+        )
     }
 }
 
@@ -82,6 +95,11 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Heading printed above the table for people.
     pub title: Option<String>,
+    /// Columns only people see (e.g. a range written as one phrase whose ends machines get as
+    /// two columns).
+    pub human_only: Vec<usize>,
+    /// Notes with figures or terms in them, written in the reader's language, after `notes`.
+    pub remarks: Vec<Cell>,
 }
 
 impl Table {
@@ -93,6 +111,8 @@ impl Table {
             machine_only: Vec::new(),
             notes: Vec::new(),
             title: None,
+            human_only: Vec::new(),
+            remarks: Vec::new(),
         }
     }
 
@@ -105,6 +125,18 @@ impl Table {
         if let Some(i) = self.columns.iter().position(|c| c.name == name) {
             self.machine_only.push(i);
         }
+    }
+
+    /// Keeps a column out of csv and json.
+    pub fn human(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.human_only.push(i);
+        }
+    }
+
+    /// Indices of the columns machine formats write.
+    pub fn machine_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.columns.len()).filter(|i| !self.human_only.contains(i))
     }
 }
 
@@ -126,6 +158,8 @@ pub struct RenderOptions {
     pub format: Format,
     /// Neutralise formula-like text cells in csv output.
     pub sanitize: bool,
+    /// Language of table and markdown output.
+    pub lang: Lang,
 }
 
 impl Default for RenderOptions {
@@ -133,6 +167,7 @@ impl Default for RenderOptions {
         RenderOptions {
             format: Format::Table,
             sanitize: true,
+            lang: Lang::En,
         }
     }
 }
@@ -144,8 +179,14 @@ pub trait Render {
 
 pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
     match opts.format {
-        Format::Table => Box::new(human::Human { markdown: false }),
-        Format::Markdown => Box::new(human::Human { markdown: true }),
+        Format::Table => Box::new(human::Human {
+            markdown: false,
+            lang: opts.lang,
+        }),
+        Format::Markdown => Box::new(human::Human {
+            markdown: true,
+            lang: opts.lang,
+        }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
         }),

@@ -1,0 +1,305 @@
+//! The language of tables for people. English is the default; Indonesian (`--lang id`) changes
+//! headings, fixed terms and the writing of numbers in `table` and `markdown` output. Machine
+//! formats (csv, json) never change with the language.
+//!
+//! Terms are looked up by their English text in one glossary, so a command names a heading or
+//! a verdict once, in English, and every renderer can say it in either language.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// English: 1,027,000; 39.4%; Rp695.29 trillion
+    #[default]
+    En,
+    /// Bahasa Indonesia: 1.027.000; 39,4%; Rp695,29 T
+    Id,
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        })
+    }
+}
+
+impl Lang {
+    /// The language a locale asks for, given `LC_ALL`, `LC_MESSAGES` and `LANG` in the POSIX
+    /// order of precedence (the first one set and not empty decides): Indonesian when it starts
+    /// with `id` (`id_ID.UTF-8`, `id`), English otherwise.
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let chosen = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty());
+        match chosen {
+            Some(v) if v.len() >= 2 && v[..2].eq_ignore_ascii_case("id") => {
+                // `id` alone or followed by a territory, codeset or modifier, not e.g. `ido`.
+                match v.as_bytes().get(2) {
+                    None | Some(b'_' | b'-' | b'.' | b'@') => Lang::Id,
+                    Some(_) => Lang::En,
+                }
+            }
+            _ => Lang::En,
+        }
+    }
+
+    /// `from_locale` over the process environment.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok();
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// A heading or fixed term in this language; an English term with no entry in the glossary
+    /// is shown as it is.
+    pub fn term(self, en: &str) -> &str {
+        match self {
+            Lang::En => en,
+            Lang::Id => GLOSSARY
+                .binary_search_by(|(k, _)| (*k).cmp(en))
+                .map_or(en, |i| GLOSSARY[i].1),
+        }
+    }
+
+    pub fn thousands_sep(self) -> char {
+        match self {
+            Lang::En => ',',
+            Lang::Id => '.',
+        }
+    }
+
+    pub fn decimal_sep(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Id => ',',
+        }
+    }
+}
+
+/// English -> Indonesian, sorted by the English text (a unit test keeps it sorted). Wording
+/// follows BPS and BPJS Ketenagakerjaan usage: peserta aktif, penerima upah (PU), bukan penerima
+/// upah (BPU), jasa konstruksi, pekerja migran, angkatan kerja, penduduk bekerja, capaian,
+/// selisih, laju, proyeksi akhir tahun.
+pub const GLOSSARY: &[(&str, &str)] = &[
+    ("% of amount", "% nilai"),
+    ("% of cases", "% kasus"),
+    ("(no figures)", "(tidak ada angka)"),
+    ("Achieved", "Capaian"),
+    ("Actual", "Realisasi"),
+    ("Actual at", "Realisasi per"),
+    ("Against", "Pembanding"),
+    ("Amount", "Nilai"),
+    ("As published", "Seperti dipublikasikan"),
+    ("Audit of stated figures", "Audit angka yang dinyatakan"),
+    ("Base", "Dasar"),
+    ("Base period", "Periode dasar"),
+    ("Base value", "Nilai dasar"),
+    ("Basis", "Dasar perhitungan"),
+    ("By", "Menurut"),
+    ("CAGR %/yr", "Laju majemuk %/thn"),
+    ("CAGR since", "Laju majemuk sejak"),
+    ("Cases", "Kasus"),
+    ("Change", "Perubahan"),
+    ("Change %", "Pertumbuhan"),
+    ("Check", "Pemeriksaan"),
+    ("Claims", "Klaim"),
+    ("Code", "Kode"),
+    ("Column", "Kolom"),
+    ("Computed", "Hasil hitung"),
+    ("Computed from", "Dihitung dari"),
+    ("Coverage", "Cakupan"),
+    ("Dates differ", "Tanggal berbeda"),
+    ("Depth", "Tingkat"),
+    ("Figure", "Angka"),
+    ("File", "Berkas"),
+    ("Found", "Ditemukan"),
+    ("Gap", "Selisih"),
+    ("Header", "Judul kolom"),
+    ("Hint", "Petunjuk"),
+    ("Kind", "Jenis"),
+    ("Level", "Tingkat"),
+    ("Line", "Baris"),
+    ("Measure", "Ukuran"),
+    ("Metric", "Metrik"),
+    ("Minimum", "Minimum"),
+    ("Name", "Nama"),
+    ("Needed", "Kebutuhan"),
+    ("Needed %", "Kebutuhan %"),
+    ("Needed/month", "Laju dibutuhkan/bulan"),
+    ("Note", "Catatan"),
+    ("Office", "Kantor"),
+    ("On track", "Sesuai jalur"),
+    ("Pace", "Laju"),
+    ("Pace/month", "Laju/bulan"),
+    ("Paid in", "Dibayar pada"),
+    ("Parent", "Induk"),
+    ("Partial", "Sebagian"),
+    ("Participants", "Peserta"),
+    ("Participants source", "Sumber data peserta"),
+    ("Per case", "Per kasus"),
+    ("Period", "Periode"),
+    ("Plan", "Rencana"),
+    ("Problem", "Masalah"),
+    ("Program", "Program"),
+    ("Projected", "Proyeksi akhir tahun"),
+    ("Rank", "Peringkat"),
+    ("Reached in", "Tercapai pada"),
+    ("Reached in month", "Tercapai pada bulan"),
+    ("Reason", "Alasan"),
+    ("Result", "Hasil"),
+    ("Section", "Bagian"),
+    ("Segment", "Segmen"),
+    ("Source", "Sumber"),
+    ("Stated", "Dinyatakan"),
+    ("Stated by the source", "Dinyatakan oleh sumber"),
+    ("Status", "Status"),
+    ("Survey", "Survei"),
+    ("Target", "Target"),
+    ("Targets", "Target"),
+    ("Threshold", "Ambang"),
+    ("Unit", "Satuan"),
+    ("Value", "Nilai"),
+    ("Verdict", "Kesimpulan"),
+    ("Workforce", "Tenaga kerja"),
+    ("Workforce source", "Sumber data tenaga kerja"),
+    ("Year", "Tahun"),
+    ("achieved", "capaian"),
+    ("achievement", "capaian target"),
+    ("active", "peserta aktif"),
+    ("active participants", "peserta aktif"),
+    ("actual", "realisasi"),
+    ("actual / target", "realisasi / target"),
+    ("all programs", "semua program"),
+    ("all segments", "semua segmen"),
+    ("amount", "nilai"),
+    ("amount / cases", "nilai / kasus"),
+    ("annual", "tahunan"),
+    ("at", "per"),
+    ("behind", "tertinggal"),
+    ("branch", "kantor cabang"),
+    ("cases", "kasus"),
+    ("change", "perubahan"),
+    ("change needed", "perubahan yang dibutuhkan"),
+    ("change needed %", "perubahan yang dibutuhkan %"),
+    (
+        "compound growth per year",
+        "laju pertumbuhan majemuk per tahun",
+    ),
+    ("consistent", "konsisten"),
+    (
+        "consistent only if truncated",
+        "konsisten hanya jika dipotong",
+    ),
+    ("coverage", "cakupan"),
+    ("dates differ", "tanggal berbeda"),
+    ("district", "kabupaten/kota"),
+    ("employed", "penduduk bekerja"),
+    ("employers", "pemberi kerja"),
+    ("fail", "gagal"),
+    ("formal", "pekerja formal"),
+    ("from", "dari"),
+    ("funds under management", "dana kelolaan"),
+    ("gap to target", "selisih terhadap target"),
+    ("growth", "pertumbuhan"),
+    ("idr", "rupiah"),
+    ("inconsistent", "tidak konsisten"),
+    ("informal", "pekerja informal"),
+    ("labour force", "angkatan kerja"),
+    ("labour_force", "angkatan kerja"),
+    ("national", "nasional"),
+    ("new", "penambahan peserta"),
+    ("new participants", "penambahan peserta"),
+    ("no", "tidak"),
+    ("no data", "tidak ada data"),
+    ("not checkable", "tidak dapat diperiksa"),
+    ("not ranked", "tidak diperingkat"),
+    ("note", "catatan"),
+    ("of all programs", "dari semua program"),
+    ("on track", "sesuai jalur"),
+    ("only year ends known", "hanya angka akhir tahun"),
+    ("other programs", "program lain"),
+    ("pace needed per month", "laju dibutuhkan per bulan"),
+    ("pace so far per month", "laju sejauh ini per bulan"),
+    ("paid", "dibayar"),
+    ("pass", "lolos"),
+    ("percent", "persen"),
+    ("persons", "orang"),
+    ("projected year end", "proyeksi akhir tahun"),
+    ("province", "provinsi"),
+    ("reached", "tercapai"),
+    ("region", "kantor wilayah"),
+    ("roadmap", "peta jalan"),
+    ("short of target", "di bawah target"),
+    ("since", "sejak"),
+    ("status", "status"),
+    ("survey", "survei"),
+    ("target", "target"),
+    ("target met", "target tercapai"),
+    ("target missed", "target tidak tercapai"),
+    ("target − actual", "target − realisasi"),
+    ("vs", "dibanding"),
+    ("year complete", "tahun selesai"),
+    ("yes", "ya"),
+];
+
+/// Month names for people.
+pub fn month_name(lang: Lang, m: u8) -> &'static str {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    let i = usize::from(m.clamp(1, 12)) - 1;
+    match lang {
+        Lang::En => EN[i],
+        Lang::Id => ID[i],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_is_sorted_and_unique() {
+        for w in GLOSSARY.windows(2) {
+            assert!(w[0].0 < w[1].0, "{:?} before {:?}", w[0].0, w[1].0);
+        }
+    }
+
+    #[test]
+    fn terms() {
+        assert_eq!(Lang::Id.term("Coverage"), "Cakupan");
+        assert_eq!(Lang::Id.term("Gap"), "Selisih");
+        assert_eq!(Lang::Id.term("Cases"), "Kasus");
+        assert_eq!(Lang::Id.term("labour force"), "angkatan kerja");
+        assert_eq!(Lang::En.term("Coverage"), "Coverage");
+        // Not in the glossary: shown as it is rather than dropped.
+        assert_eq!(Lang::Id.term("Bali Denpasar"), "Bali Denpasar");
+    }
+
+    #[test]
+    fn locale_precedence() {
+        assert_eq!(Lang::from_locale(None, None, Some("id_ID.UTF-8")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, None, Some("id")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+        // LC_ALL overrides LANG; an empty value does not count as set.
+        assert_eq!(Lang::from_locale(Some("C"), None, Some("id_ID")), Lang::En);
+        assert_eq!(Lang::from_locale(Some(""), None, Some("id_ID")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, Some("id_ID"), Some("en")), Lang::Id);
+        // Another language whose code merely starts with the letters i, d.
+        assert_eq!(Lang::from_locale(None, None, Some("ido")), Lang::En);
+    }
+}
