@@ -11,6 +11,7 @@ pub mod load;
 pub mod model;
 pub mod number;
 pub mod output;
+pub mod published;
 pub mod resolve;
 
 use std::io::{self, Write};
