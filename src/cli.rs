@@ -86,6 +86,11 @@ pub enum Command {
     )]
     Claims(Select),
 
+    /// Recompute every figure the sources state, allowing for rounding; exit 1 when one is
+    /// inconsistent
+    #[command(after_help = AUDIT_HELP)]
+    Audit(AuditArgs),
+
     /// Check the data set and list every problem; exit 1 when there is any
     #[command(
         after_help = "Examples:\n  coverage validate\n  coverage validate --data ./my-office"
@@ -173,6 +178,31 @@ pub struct CoverageArgs {
     /// Every period, not only each year's latest
     #[arg(long)]
     pub monthly: bool,
+}
+
+const AUDIT_HELP: &str = "\
+Each figure in stated.csv (a growth, a coverage, a difference, a share) is recomputed from the
+figures it rests on. Every figure counts as the range its printing allows: \"41,46 juta\" is
+41,455,000 to 41,465,000, \"di atas 80 persen\" is 80 or more, \"424.997\" is exact. The stated
+figure is then consistent (its rounding range meets the computed range), consistent only if
+truncated (only cutting off its digits would give it), inconsistent, or not checkable (with the
+reason). A coverage figure that does not say what it is of is tried against every survey.
+
+Examples:
+  coverage audit
+  coverage audit --branch national --format csv
+  coverage audit --strict      # also exit 1 when a figure is only consistent if truncated
+
+Exit codes: 0 nothing inconsistent, 1 a figure is inconsistent, 2 usage or input error.";
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub select: Select,
+
+    /// Also fail (exit 1) on figures that are consistent only if truncated
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 //! ([`analysis`], built on the pure arithmetic of [`calc`]) -> a [`output::Table`] -> a renderer.
 
 pub mod analysis;
+pub mod audit;
 pub mod calc;
 pub mod cli;
 pub mod cmd;

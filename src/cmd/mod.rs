@@ -13,6 +13,7 @@ use crate::output::{self, Lang, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
+pub mod audit;
 pub mod claims;
 pub mod coverage;
 pub mod growth;
@@ -56,6 +57,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Coverage(a) => coverage::run(&ctx, &a, out),
         Command::Targets(a) => targets::run(&ctx, &a, out),
         Command::Claims(a) => claims::run(&ctx, &a, out),
+        Command::Audit(a) => audit::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
     }
 }

@@ -196,9 +196,9 @@ impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
         if let Some(title) = &t.title {
             if self.markdown {
-                writeln!(w, "# {title}\n")?;
+                writeln!(w, "# {}\n", self.lang.term(title))?;
             } else {
-                writeln!(w, "{title}\n")?;
+                writeln!(w, "{}\n", self.lang.term(title))?;
             }
         }
         match t.group {
