@@ -636,7 +636,46 @@ pub struct TargetRow<'a> {
     pub pace: Option<Pace>,
     /// Month in which the pace so far reaches the target.
     pub reach_month: Option<u8>,
+    pub status: PaceStatus,
     pub note: String,
+}
+
+/// Where an office stands against a target, in words a reader can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaceStatus {
+    /// Within the year, the pace so far reaches the target by the year end.
+    OnTrack,
+    /// Within the year, the pace so far falls short by the year end.
+    Behind,
+    /// Within the year, the target is already reached.
+    Reached,
+    /// The year's final figure is known.
+    YearComplete { met: bool },
+    /// No figure for the target year yet, and the series has only year-end figures: nothing
+    /// tells how the year is going, and no month is invented to say so.
+    OnlyYearEnds,
+    /// No figure for the target year yet (the series does have months in other years).
+    NotYet,
+    /// A month of the target year is known but not the previous year end to measure from.
+    NoStart,
+    /// Nothing to compare the target with (e.g. funds under management).
+    NoFigures,
+}
+
+impl PaceStatus {
+    pub fn term(self) -> &'static str {
+        match self {
+            PaceStatus::OnTrack => "on track",
+            PaceStatus::Behind => "behind",
+            PaceStatus::Reached => "target reached",
+            PaceStatus::YearComplete { met: true } => "year complete: target met",
+            PaceStatus::YearComplete { met: false } => "year complete: target missed",
+            PaceStatus::OnlyYearEnds => "only year ends known",
+            PaceStatus::NotYet => "no figure for the year yet",
+            PaceStatus::NoStart => "no previous year end to measure the pace from",
+            PaceStatus::NoFigures => "no figures to compare",
+        }
+    }
 }
 
 pub fn targets<'a>(ix: &Index<'a>, f: &Filter) -> Vec<TargetRow<'a>> {
@@ -688,6 +727,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         required: None,
         pace: None,
         reach_month: None,
+        status: PaceStatus::NoFigures,
         note: String::new(),
     };
     let Some(m) = measure else {
@@ -707,6 +747,15 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         .and_then(|(_, b)| calc::change(b.value, target));
     if let Some((p, a)) = &in_year {
         row.gap = calc::target_gap(target, a.value);
+        if p.is_year_end() {
+            row.status = PaceStatus::YearComplete {
+                met: a.value >= target,
+            };
+        } else if a.value >= target {
+            row.status = PaceStatus::Reached;
+        } else {
+            row.status = PaceStatus::NoStart;
+        }
         if !p.is_year_end() {
             let start = if m.is_flow() {
                 Some(0)
@@ -719,6 +768,13 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                     row.reach_month = row
                         .pace
                         .and_then(|pc| calc::month_reaching(target, start, pc.so_far));
+                    if row.status != PaceStatus::Reached {
+                        row.status = match row.pace {
+                            Some(pc) if pc.on_track => PaceStatus::OnTrack,
+                            Some(_) => PaceStatus::Behind,
+                            None => PaceStatus::NoStart,
+                        };
+                    }
                 }
                 None => {
                     row.note =
@@ -727,6 +783,19 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             }
         }
     } else {
+        let series: Vec<Period> = ix
+            .participants
+            .keys()
+            .filter(|k| k.0 == o && k.2 == t.segment && k.3 == m)
+            .map(|k| k.1)
+            .collect();
+        row.status = if series.is_empty() {
+            PaceStatus::NoFigures
+        } else if series.iter().all(|p| p.is_year_end()) {
+            PaceStatus::OnlyYearEnds
+        } else {
+            PaceStatus::NotYet
+        };
         row.note = match &base {
             Some((bp, _)) => format!("no {} figure yet; change needed is from {bp}", t.year),
             None => format!("no figure for {} or the year before", t.year),

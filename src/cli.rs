@@ -91,6 +91,14 @@ pub enum Command {
     #[command(after_help = AUDIT_HELP)]
     Audit(AuditArgs),
 
+    /// Offices side by side, best first, by coverage, growth or target achievement
+    #[command(after_help = RANK_HELP)]
+    Rank(RankArgs),
+
+    /// Hold one office to thresholds (for scripts and CI): exit 1 when one fails
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+
     /// Check the data set and list every problem; exit 1 when there is any
     #[command(
         after_help = "Examples:\n  coverage validate\n  coverage validate --data ./my-office"
@@ -203,6 +211,100 @@ pub struct AuditArgs {
     /// Also fail (exit 1) on figures that are consistent only if truncated
     #[arg(long)]
     pub strict: bool,
+}
+
+const RANK_HELP: &str = "\
+Each office's figure rests on its latest period (or the latest within --year), shown beside it:
+coverage against the employed (BPS), growth of active participants against the same period a
+year earlier, achievement of the year's target (annual plan before roadmap, active participants
+before additions). Offices without the figure are listed after the ranked ones, with the reason.
+Equal figures share a rank.
+
+Examples:
+  coverage rank --by growth --level province
+  coverage rank --by coverage --level branch --year 2023
+  coverage rank --by achievement --format csv";
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The figure to rank by
+    #[arg(long, value_enum)]
+    pub by: ByArg,
+
+    /// Offices at this level: national, region, province, branch or district
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level, default_value = "branch")]
+    pub level: Level,
+
+    /// Only figures of this year (each office's latest within it)
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Segment: pu, bpu, jakon, pmi or all (default)
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    pub segment: Option<Segment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// active participants as a share of the employed
+    Coverage,
+    /// change of active participants against a year earlier
+    Growth,
+    /// actual as a share of the target
+    Achievement,
+}
+
+const CHECK_HELP: &str = "\
+Prints each threshold with the value held against it and the period it rests on (each figure as
+`coverage rank` computes it; percentages compared at full precision).
+
+Examples:
+  coverage check --branch bali --min-coverage 35 --min-growth 5
+  coverage check --branch national --min-growth 10 --format json
+
+Exit codes: 0 every threshold holds, 1 one fails, 2 a threshold has no figure to be held against
+(named on standard error) or a usage or input error.";
+
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("thresholds")
+        .required(true)
+        .multiple(true)
+        .args(["min_coverage", "min_growth", "min_achievement"])
+))]
+pub struct CheckArgs {
+    /// An office code or name, matched case-insensitively by word
+    #[arg(long, short = 'b', visible_alias = "office", value_name = "NAME")]
+    pub branch: String,
+
+    /// Segment: pu, bpu, jakon, pmi or all (default)
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    pub segment: Option<Segment>,
+
+    /// Figures of this year (the latest within it); the latest there is when omitted
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Minimum coverage in percent (active participants / employed)
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
+    pub min_coverage: Option<f64>,
+
+    /// Minimum growth of active participants in percent (may be negative)
+    #[arg(long, value_name = "P", value_parser = parse_percent, allow_negative_numbers = true)]
+    pub min_growth: Option<f64>,
+
+    /// Minimum achievement of the target in percent
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
+    pub min_achievement: Option<f64>,
+}
+
+/// A percentage as typed: `5`, `39.4`, `39,4` or `5%`.
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches('%').trim().replace(',', ".");
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{s:?} is not a percentage (write it like 5 or 39.4)"))
 }
 
 #[derive(Debug, Args)]

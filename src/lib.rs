@@ -14,6 +14,7 @@ pub mod number;
 pub mod output;
 pub mod published;
 pub mod resolve;
+pub mod standing;
 
 use std::io::{self, Write};
 

@@ -14,10 +14,12 @@ use crate::resolve::resolve;
 use crate::Outcome;
 
 pub mod audit;
+pub mod check;
 pub mod claims;
 pub mod coverage;
 pub mod growth;
 pub mod offices;
+pub mod rank;
 pub mod report;
 pub mod targets;
 pub mod validate;
@@ -58,6 +60,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Targets(a) => targets::run(&ctx, &a, out),
         Command::Claims(a) => claims::run(&ctx, &a, out),
         Command::Audit(a) => audit::run(&ctx, &a, out),
+        Command::Rank(a) => rank::run(&ctx, &a, out),
+        Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
     }
 }

@@ -366,6 +366,30 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 ),
             );
         }
+        if let Some(m) = r.reach_month {
+            l.add(
+                T,
+                line(
+                    "reach_month",
+                    "month the target is reached at this pace".into(),
+                    Cell::Month(tg.year, m),
+                    "month",
+                    String::new(),
+                    "",
+                ),
+            );
+        }
+        l.add(
+            T,
+            line(
+                "status",
+                "status".into(),
+                Cell::Term(r.status.term()),
+                "",
+                String::new(),
+                "",
+            ),
+        );
         if !r.note.is_empty() {
             l.add(
                 T,

@@ -142,6 +142,7 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
         Cell::Term(t) => lang.term(t).into(),
         Cell::Dec(v, dp) => fixed(*v, *dp, lang),
+        Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
     }
 }

@@ -43,6 +43,8 @@ pub enum Cell {
     Term(&'static str),
     /// A decimal shown to a fixed number of decimal places (e.g. a computed range's ends).
     Dec(f64, u8),
+    /// A month of a year (`2024-10`), named for people (`Oct 2024`, `Okt 2024`).
+    Month(i32, u8),
     /// A phrase mixing text, terms and numbers, each written in the reader's language.
     /// Machine formats get the English rendering.
     Phrase(Vec<Cell>),
@@ -65,7 +67,12 @@ impl Cell {
     fn is_numeric(&self) -> bool {
         !matches!(
             self,
-            Cell::Text(_) | Cell::Empty | Cell::Bool(_) | Cell::Term(_) | Cell::Phrase(_)
+            Cell::Text(_)
+                | Cell::Empty
+                | Cell::Bool(_)
+                | Cell::Term(_)
+                | Cell::Phrase(_)
+                | Cell::Month(..)
         )
     }
 }
