@@ -207,7 +207,8 @@ pub fn audit<'a>(ix: &Index<'a>, f: &Filter) -> Vec<AuditRow<'a>> {
         .filter(|s| {
             f.office_ok(ds, s.office)
                 && f.segment_ok(s.segment)
-                && s.period.is_none_or(|p| f.year_ok(p.year()))
+                // A figure without a period belongs to no year: shown only when no year is asked.
+                && s.period.map_or(f.from.is_none() && f.to.is_none(), |p| f.year_ok(p.year()))
         })
         .map(|s| audit_one(ix, s))
         .collect()

@@ -15,6 +15,7 @@ pub fn coverage() -> Command {
         "COVERAGE_LANG",
         "LANG",
         "LC_ALL",
+        "LC_MESSAGES",
         "NO_COLOR",
     ] {
         cmd.env_remove(var);
