@@ -170,7 +170,8 @@ fn wf<'i>(ix: &'i Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<&'i
     ix.workforce.get(&(o, p, m))
 }
 
-fn wf_label(m: WorkforceMeasure) -> &'static str {
+/// How a workforce measure is named for people.
+pub fn wf_label(m: WorkforceMeasure) -> &'static str {
     match m {
         WorkforceMeasure::LabourForce => "labour force",
         WorkforceMeasure::Employed => "employed",

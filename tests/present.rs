@@ -510,3 +510,20 @@ fn the_language_comes_from_the_flag_then_coverage_lang_then_the_locale() {
         .code(2)
         .stderr(predicate::str::contains("possible values: en, id"));
 }
+
+#[test]
+fn the_report_in_indonesian_writes_its_bases_in_indonesian() {
+    // Bali: 1,027,000 (2023) against 750,000 (2022); coverage 1,027,000 / 2,620,000.
+    let out = stdout_of(coverage().args(["--lang", "id", "report", "--branch", "bali"]));
+    for want in [
+        "Peserta",
+        "dibanding 2022: 750.000",
+        "1.027.000 / 2.620.000 penduduk bekerja",
+        "cakupan terhadap penduduk bekerja",
+        "Dinyatakan oleh sumber",
+    ] {
+        assert!(out.contains(want), "{want:?} not in\n{out}");
+    }
+    // An English-grouped number would read as a decimal to an Indonesian reader.
+    assert!(!out.contains("750,000"), "{out}");
+}

@@ -34,7 +34,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::text(r.segment.code()),
             Cell::text(r.period.to_string()),
             Cell::Int(r.participants.value),
-            Cell::text(r.denominator.code()),
+            Cell::Term(r.denominator.code()),
             Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::text(p.to_string())),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
             Cell::opt(r.pct, Cell::Pct),

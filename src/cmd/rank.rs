@@ -18,7 +18,10 @@ pub fn basis_phrase(s: &Standing) -> Cell {
     let t = |s: &str| Cell::Text(s.to_string());
     Cell::Phrase(match &s.against {
         Basis::Survey { measure, period } => {
-            vec![Cell::Term(measure.code()), t(&format!(" {period}"))]
+            vec![
+                Cell::Term(crate::audit::wf_label(*measure)),
+                t(&format!(" {period}")),
+            ]
         }
         Basis::Base { period } => vec![Cell::Term("vs"), t(&format!(" {period}"))],
         Basis::Target {

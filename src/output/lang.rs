@@ -95,6 +95,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("% of cases", "% kasus"),
     ("(no figures)", "(tidak ada angka)"),
     ("Achieved", "Capaian"),
+    ("Active", "Peserta aktif"),
     ("Actual", "Realisasi"),
     ("Actual at", "Realisasi per"),
     ("Against", "Pembanding"),
