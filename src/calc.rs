@@ -341,6 +341,24 @@ mod tests {
             }
 
             #[test]
+            fn intervals_hold_every_result_of_values_inside_them(
+                a_lo in 1.0f64..1e9, a_w in 0.0f64..1e6, a_t in 0.0f64..=1.0,
+                b_lo in 1.0f64..1e9, b_w in 0.0f64..1e6, b_t in 0.0f64..=1.0,
+            ) {
+                // Any a in A and b in B: a / b, a - b, a / (a + b) lie in the computed ranges.
+                let (ai, bi) = (Interval::new(a_lo, a_lo + a_w), Interval::new(b_lo, b_lo + b_w));
+                let (a, b) = (a_lo + a_w * a_t, b_lo + b_w * b_t);
+                let inside = |i: Interval, v: f64| {
+                    let tol = 1e-9 * v.abs().max(1.0);
+                    i.lo - tol <= v && v <= i.hi + tol
+                };
+                prop_assert!(inside(ai.ratio_pct(bi).unwrap(), a / b * 100.0));
+                prop_assert!(inside(ai.growth_pct(bi).unwrap(), (a / b - 1.0) * 100.0));
+                prop_assert!(inside(ai.minus(bi), a - b));
+                prop_assert!(inside(ai.share_pct(bi).unwrap(), a / (a + b) * 100.0));
+            }
+
+            #[test]
             fn gap_plus_actual_is_target(target in 0i64..i64::MAX / 2, actual in 0i64..i64::MAX / 2) {
                 prop_assert_eq!(target_gap(target, actual).unwrap().gap + actual, target);
             }

@@ -32,18 +32,31 @@ pub struct Published {
     pub percent: bool,
     /// A whole count printed to the last person (`424.997`, `2,466,230`): exact as printed.
     pub exact: bool,
+    /// The digits printed, their decimal places and the scale word, so that bounds are
+    /// computed as one division (39.405, not 39.404999999999994).
+    digits: u64,
+    decimals: i32,
+    scale: f64,
 }
 
 impl Published {
     /// Where the true value lies if the figure was rounded (or is exact, or a bound).
     pub fn interval(&self) -> Interval {
-        let (v, u) = (self.value, self.unit);
+        let v = self.value;
         match self.qualifier {
             Qualifier::None if self.exact => Interval::point(v),
-            Qualifier::None | Qualifier::About => Interval::new(v - u / 2.0, v + u / 2.0),
+            Qualifier::None | Qualifier::About => {
+                Interval::new(self.at(2.0, -1.0), self.at(2.0, 1.0))
+            }
             Qualifier::MoreThan => Interval::new(v, f64::INFINITY),
-            Qualifier::Nearly => Interval::new(v - u, v),
+            Qualifier::Nearly => Interval::new(self.at(1.0, -1.0), v),
         }
+    }
+
+    /// `value + k / per * unit`, as one division of exact integers-valued doubles.
+    fn at(&self, per: f64, k: f64) -> f64 {
+        let steps = self.unit / (self.scale / 10f64.powi(self.decimals));
+        (self.digits as f64 * per + k * steps) * self.scale / (per * 10f64.powi(self.decimals))
     }
 
     /// Where the true value lies if the figure was cut off after its last digit instead of
@@ -52,7 +65,7 @@ impl Published {
         match self.qualifier {
             Qualifier::None if self.exact => None,
             Qualifier::None | Qualifier::About => {
-                Some(Interval::new(self.value, self.value + self.unit))
+                Some(Interval::new(self.value, self.at(1.0, 1.0)))
             }
             Qualifier::MoreThan | Qualifier::Nearly => None,
         }
@@ -234,6 +247,9 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
         qualifier: q,
         percent,
         exact,
+        digits: mantissa as u64,
+        decimals,
+        scale,
     })
 }
 
