@@ -35,6 +35,49 @@ impl Fig {
     }
 }
 
+/// A note as a sentence with slots: the English template (looked up as a whole for other
+/// languages) and the values for its `{}` slots, so each can be written in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub template: &'static str,
+    pub args: Vec<String>,
+    /// Indices of the args that are terms (a measure's name), not names or periods.
+    pub terms: Vec<usize>,
+}
+
+impl Note {
+    fn new(template: &'static str, args: Vec<String>) -> Self {
+        Note {
+            template,
+            args,
+            terms: Vec::new(),
+        }
+    }
+
+    fn term_at(mut self, i: usize) -> Self {
+        self.terms.push(i);
+        self
+    }
+
+    /// The English sentence.
+    pub fn english(&self) -> String {
+        fill(self.template, self.args.iter().map(String::as_str))
+    }
+}
+
+/// Fills the `{}` slots of a template in order.
+pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Something the data says that does not add up, found while deriving figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -537,6 +580,8 @@ pub struct CoverageRow {
     /// Participants and workforce are counted at different dates.
     pub periods_differ: bool,
     pub note: String,
+    /// `note` with its slots, for other languages.
+    pub note_parts: Option<Note>,
 }
 
 /// Active participants against the workforce: the latest survey at or before the
@@ -581,27 +626,33 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                 Some((q, w)) => {
                     let differ = q.key() != p.key()
                         && !(p.is_year_end() && *q == Period::Month(p.year(), 12));
-                    let note = if differ {
-                        format!("dates differ: participants {p}, survey {q}")
-                    } else {
-                        String::new()
-                    };
+                    let note = differ.then(|| {
+                        Note::new(
+                            "dates differ: participants {}, survey {}",
+                            vec![p.to_string(), q.to_string()],
+                        )
+                    });
                     (calc::ratio_pct(participants.value, w.value), differ, note)
                 }
                 None => (
                     None,
                     false,
-                    format!(
-                        "no {} workforce figure for {}{}",
-                        den.code().replace('_', " "),
-                        ds.offices[o].code,
+                    Some(Note::new(
                         match ds.offices[o].level {
-                            Level::Branch => " or all of its districts",
-                            Level::Region => " or all of its provinces or branches",
-                            Level::National => " or all of its regions",
-                            _ => "",
-                        }
-                    ),
+                            Level::Branch => {
+                                "no {} workforce figure for {} or all of its districts"
+                            }
+                            Level::Region => {
+                                "no {} workforce figure for {} or all of its provinces or branches"
+                            }
+                            Level::National => {
+                                "no {} workforce figure for {} or all of its regions"
+                            }
+                            _ => "no {} workforce figure for {}",
+                        },
+                        vec![den.code().replace('_', " "), ds.offices[o].code.clone()],
+                    )
+                    .term_at(0)),
                 ),
             };
             CoverageRow {
@@ -613,7 +664,8 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                 workforce: chosen,
                 pct,
                 periods_differ,
-                note,
+                note: note.as_ref().map(Note::english).unwrap_or_default(),
+                note_parts: note,
             }
         })
         .collect();
@@ -638,6 +690,8 @@ pub struct TargetRow<'a> {
     pub reach_month: Option<u8>,
     pub status: PaceStatus,
     pub note: String,
+    /// `note` with its slots, for other languages.
+    pub note_parts: Option<Note>,
 }
 
 /// Where an office stands against a target, in words a reader can act on.
@@ -729,9 +783,18 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         reach_month: None,
         status: PaceStatus::NoFigures,
         note: String::new(),
+        note_parts: None,
     };
     let Some(m) = measure else {
-        row.note = "no figures for funds under management in the data set".into();
+        row.note_parts = Some(Note::new(
+            "no figures for funds under management in the data set",
+            vec![],
+        ));
+        row.note = row
+            .note_parts
+            .as_ref()
+            .map(Note::english)
+            .unwrap_or_default();
         return row;
     };
     let o = t.office;
@@ -777,8 +840,10 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                     }
                 }
                 None => {
-                    row.note =
-                        format!("no {} year-end figure to measure the pace from", t.year - 1);
+                    row.note_parts = Some(Note::new(
+                        "no {} year-end figure to measure the pace from",
+                        vec![(t.year - 1).to_string()],
+                    ));
                 }
             }
         }
@@ -796,11 +861,22 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         } else {
             PaceStatus::NotYet
         };
-        row.note = match &base {
-            Some((bp, _)) => format!("no {} figure yet; change needed is from {bp}", t.year),
-            None => format!("no figure for {} or the year before", t.year),
-        };
+        row.note_parts = Some(match &base {
+            Some((bp, _)) => Note::new(
+                "no {} figure yet; change needed is from {}",
+                vec![t.year.to_string(), bp.to_string()],
+            ),
+            None => Note::new(
+                "no figure for {} or the year before",
+                vec![t.year.to_string()],
+            ),
+        });
     }
+    row.note = row
+        .note_parts
+        .as_ref()
+        .map(Note::english)
+        .unwrap_or_default();
     row.actual = in_year;
     row.base = base;
     row

@@ -527,3 +527,22 @@ fn the_report_in_indonesian_writes_its_bases_in_indonesian() {
     // An English-grouped number would read as a decimal to an Indonesian reader.
     assert!(!out.contains("750,000"), "{out}");
 }
+
+#[test]
+fn notes_speak_the_readers_language_too() {
+    // The branch has no workforce figure for its formal (PU) workers: the note says so in
+    // Indonesian, while csv keeps the English sentence.
+    let out = stdout_of(coverage().args(["--lang", "id", "coverage", "--branch", "denpasar"]));
+    assert!(
+        out.contains("tidak ada angka pekerja formal untuk"),
+        "{out}"
+    );
+    let (h, rows) = csv_in(None, &["coverage", "--branch", "denpasar", "--lang", "id"]);
+    let r = select(&h, &rows, &[("segment", "pu")]);
+    assert_eq!(
+        cell(&h, r[0], "note"),
+        "no formal workforce figure for bali-denpasar or all of its districts"
+    );
+    let out = stdout_of(coverage().args(["--lang", "id", "targets", "--branch", "national"]));
+    assert!(out.contains("belum ada angka 2024"), "{out}");
+}

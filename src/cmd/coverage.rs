@@ -39,7 +39,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
-            Cell::text(&r.note),
+            Cell::note(r.note_parts.as_ref()),
             Cell::text(&r.participants.source),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::text(&f.source)),
         ]);

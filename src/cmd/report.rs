@@ -246,7 +246,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 }
                 Cell::Phrase(p)
             }
-            None => Cell::text(r.note.clone()),
+            None => Cell::note(r.note_parts.as_ref()),
         };
         let source = r.workforce.as_ref().map_or("", |(_, w)| w.source.as_str());
         l.add(
@@ -457,7 +457,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     Cell::Term("note"),
                     Cell::Empty,
                     "",
-                    Cell::text(r.note.clone()),
+                    Cell::note(r.note_parts.as_ref()),
                     "",
                 ),
             );

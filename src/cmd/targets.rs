@@ -72,7 +72,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
             Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
-            Cell::text(&r.note),
+            Cell::note(r.note_parts.as_ref()),
             Cell::text(&tg.prov.source),
         ]);
     }

@@ -144,6 +144,10 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::Dec(v, dp) => fixed(*v, *dp, lang),
         Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
+        Cell::Template(t, args) => {
+            let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
+            crate::analysis::fill(lang.term(t), args.iter().map(String::as_str))
+        }
     }
 }
 

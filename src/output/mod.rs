@@ -45,6 +45,8 @@ pub enum Cell {
     Dec(f64, u8),
     /// A month of a year (`2024-10`), named for people (`Oct 2024`, `Okt 2024`).
     Month(i32, u8),
+    /// A sentence with `{}` slots (looked up whole in the glossary) and the cells that fill them.
+    Template(&'static str, Vec<Cell>),
     /// A phrase mixing text, terms and numbers, each written in the reader's language.
     /// Machine formats get the English rendering.
     Phrase(Vec<Cell>),
@@ -60,6 +62,17 @@ impl Cell {
         }
     }
 
+    /// A note from the analysis, in the reader's language; empty when there is none.
+    pub fn note(n: Option<&crate::analysis::Note>) -> Cell {
+        n.map_or(Cell::Empty, |n| {
+            let arg = |(i, a): (usize, &String)| match term_of(a) {
+                Some(t) if n.terms.contains(&i) => Cell::Term(t),
+                _ => Cell::text(a),
+            };
+            Cell::Template(n.template, n.args.iter().enumerate().map(arg).collect())
+        })
+    }
+
     pub fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Cell) -> Cell {
         v.map_or(Cell::Empty, f)
     }
@@ -72,6 +85,7 @@ impl Cell {
                 | Cell::Bool(_)
                 | Cell::Term(_)
                 | Cell::Phrase(_)
+                | Cell::Template(..)
                 | Cell::Month(..)
         )
     }
@@ -83,6 +97,14 @@ pub struct Column {
     pub name: &'static str,
     /// Heading for people.
     pub title: &'static str,
+}
+
+/// The glossary's own copy of an English term, so a term made at run time can be a `Term`.
+fn term_of(en: &str) -> Option<&'static str> {
+    lang::GLOSSARY
+        .iter()
+        .find(|(k, _)| *k == en)
+        .map(|(k, _)| *k)
 }
 
 pub const fn col(name: &'static str, title: &'static str) -> Column {
