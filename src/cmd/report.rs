@@ -145,7 +145,9 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         let label = if r.measure.is_flow() {
             Cell::Phrase(vec![
                 Cell::Term(r.measure.label()),
-                text(format!(" ({})", r.period.span())),
+                text(" (".into()),
+                Cell::Span(r.period),
+                text(")".into()),
             ])
         } else {
             Cell::Term(r.measure.label())
@@ -470,7 +472,8 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         let prog = super::claims::line_code(r.line);
         let paid = Cell::Phrase(vec![
             Cell::Term("paid"),
-            text(format!(" {}", r.period.span())),
+            text(" ".into()),
+            Cell::Span(r.period),
         ]);
         let line = |metric, label: Cell, value, unit, basis: Cell, source| Line {
             period: r.period.to_string(),

@@ -27,7 +27,9 @@ pub fn cell_raw(c: &Cell) -> String {
         Cell::Term(t) => t.to_string(),
         Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
         Cell::Month(y, m) => format!("{y}-{m:02}"),
-        Cell::Phrase(_) | Cell::Template(..) => super::human::cell_human(c, super::Lang::En),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+            super::human::cell_human(c, super::Lang::En)
+        }
     }
 }
 

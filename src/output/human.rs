@@ -143,6 +143,17 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::Term(t) => lang.term(t).into(),
         Cell::Dec(v, dp) => fixed(*v, *dp, lang),
         Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
+        Cell::Span(p) => match *p {
+            crate::model::Period::Year(y) => y.to_string(),
+            crate::model::Period::Month(y, 1) => {
+                format!("{} {y}", super::lang::month_name(lang, 1))
+            }
+            crate::model::Period::Month(y, m) => format!(
+                "{}-{} {y}",
+                super::lang::month_name(lang, 1),
+                super::lang::month_name(lang, m)
+            ),
+        },
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
         Cell::Template(t, args) => {
             let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
@@ -295,6 +306,13 @@ mod tests {
         assert_eq!(cell_human(&Cell::Dec(1234.5678, 2), id), "1.234,57");
         assert_eq!(cell_human(&Cell::Dec(-0.001, 2), id), "0,00");
         assert_eq!(cell_human(&Cell::Bool(true), id), "ya");
+        let aug = Cell::Span(crate::model::Period::Month(2023, 8));
+        assert_eq!(cell_human(&aug, id), "Jan-Agu 2023");
+        // The English writing is the one machines get, and the one Period::span gives.
+        assert_eq!(
+            cell_human(&aug, Lang::En),
+            crate::model::Period::Month(2023, 8).span()
+        );
         assert_eq!(cell_human(&Cell::Term("Coverage"), id), "Cakupan");
         let p = Cell::Phrase(vec![
             Cell::Term("vs"),

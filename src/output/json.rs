@@ -22,7 +22,7 @@ fn value(c: &Cell) -> Value {
         Cell::Term(t) => Value::String(t.to_string()),
         Cell::Dec(v, _) => value(&Cell::Float(*v)),
         Cell::Month(y, m) => Value::String(format!("{y}-{m:02}")),
-        Cell::Phrase(_) | Cell::Template(..) => {
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
             Value::String(super::human::cell_human(c, super::Lang::En))
         }
     }

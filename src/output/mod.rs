@@ -45,6 +45,9 @@ pub enum Cell {
     Dec(f64, u8),
     /// A month of a year (`2024-10`), named for people (`Oct 2024`, `Okt 2024`).
     Month(i32, u8),
+    /// What a flow over a period covers (`Jan-Aug 2023`, `Jan-Agu 2023`); machines get the
+    /// English.
+    Span(crate::model::Period),
     /// A sentence with `{}` slots (looked up whole in the glossary) and the cells that fill them.
     Template(&'static str, Vec<Cell>),
     /// A phrase mixing text, terms and numbers, each written in the reader's language.
@@ -87,6 +90,7 @@ impl Cell {
                 | Cell::Phrase(_)
                 | Cell::Template(..)
                 | Cell::Month(..)
+                | Cell::Span(_)
         )
     }
 }
