@@ -49,6 +49,8 @@ pub enum Why {
     Unreadable(String),
     /// The computation is undefined (a denominator that may be zero).
     Undefined,
+    /// The `value` column says something other than the printed text: one of them is wrong.
+    ValueMismatch { value: f64 },
 }
 
 /// A figure a stated one is computed from, with the range its printing allows.
@@ -242,6 +244,10 @@ pub fn audit_one<'a>(ix: &Index<'a>, s: &'a Stated) -> AuditRow<'a> {
         }
     };
     row.printed = Some(printed);
+    if !printed.interval().overlaps(Interval::point(s.value)) {
+        row.why = Some(Why::ValueMismatch { value: s.value });
+        return row;
+    }
     match candidates(ix, s, &printed) {
         Ok(mut c) => {
             c.sort_by_key(|c| c.verdict);

@@ -554,3 +554,23 @@ fn notes_speak_the_readers_language_too() {
     let out = stdout_of(coverage().args(["--lang", "id", "targets", "--branch", "national"]));
     assert!(out.contains("belum ada angka 2024"), "{out}");
 }
+
+#[test]
+fn audit_flags_a_value_that_disagrees_with_its_printed_text() {
+    // The value column says 15.98 where the text says 15,89: not checkable, and why.
+    let stated = "office,period,segment,metric,value,published,source\n\
+                  national,2023,all,active_growth_pct,15.98,\"15,89 persen\",test\n";
+    let dir = common::data_with(&[("stated.csv", Some(stated))]);
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["audit", "--format", "csv"])
+        .assert()
+        .code(0);
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    assert_eq!(cell(&h, &rows[0], "verdict"), "not checkable");
+    assert_eq!(
+        cell(&h, &rows[0], "note"),
+        "the value column (15.98) does not match the printed text"
+    );
+}

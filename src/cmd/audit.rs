@@ -73,7 +73,21 @@ fn why(ds: &DataSet, r: &AuditRow, w: &Why) -> Cell {
         )],
         Why::Unreadable(m) => vec![t(m)],
         Why::Undefined => vec![Cell::Term("a denominator may be zero")],
+        Why::ValueMismatch { value } => vec![Cell::Template(
+            "the value column ({}) does not match the printed text",
+            vec![as_given(*value)],
+        )],
     })
+}
+
+/// A number with exactly the digits it was given with.
+fn as_given(v: f64) -> Cell {
+    let shown = v.to_string();
+    match shown.split_once('.') {
+        Some((_, frac)) => Cell::Dec(v, frac.len().min(12) as u8),
+        None if v.abs() < 9e15 => Cell::Int(v as i64),
+        None => Cell::Text(shown),
+    }
 }
 
 /// The range a candidate allows, written like the stated figure.

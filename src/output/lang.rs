@@ -295,6 +295,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("target missed", "target tidak tercapai"),
     ("target reached", "target tercapai"),
     ("target − actual", "target − realisasi"),
+    ("the value column ({}) does not match the printed text", "kolom value ({}) tidak sesuai dengan angka yang tercetak"),
     ("vs", "dibanding"),
     ("year complete", "tahun selesai"),
     ("year complete: target met", "tahun selesai: target tercapai"),
