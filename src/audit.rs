@@ -43,6 +43,8 @@ pub enum Why {
     Missing { what: &'static str, period: Period },
     /// No workforce figure of this kind for the office, at any date.
     NoWorkforce { what: &'static str },
+    /// No workforce figure counts this segment (construction or migrant workers).
+    NoDenominator,
     /// A count in its own right (e.g. potential workers): nothing to recompute it from.
     NotDerived,
     /// The printed text of the stated figure (or an input) could not be read.
@@ -297,7 +299,7 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
                 Segment::All => &[WorkforceMeasure::Employed, WorkforceMeasure::LabourForce],
                 Segment::Pu => &[WorkforceMeasure::Formal],
                 Segment::Bpu => &[WorkforceMeasure::Informal],
-                Segment::Jakon | Segment::Pmi => &[],
+                Segment::Jakon | Segment::Pmi => return Err(Why::NoDenominator),
             };
             let mut surveys: Vec<(Period, WorkforceMeasure)> = ix
                 .workforce
@@ -308,7 +310,7 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
             surveys.sort();
             if surveys.is_empty() {
                 return Err(Why::NoWorkforce {
-                    what: dens.first().map_or("matching", |m| wf_label(*m)),
+                    what: wf_label(dens[0]),
                 });
             }
             let num = input(ACTIVE, p, cur)?;

@@ -73,6 +73,9 @@ fn why(ds: &DataSet, r: &AuditRow, w: &Why) -> Cell {
         )],
         Why::Unreadable(m) => vec![t(m)],
         Why::Undefined => vec![Cell::Term("a denominator may be zero")],
+        Why::NoDenominator => vec![Cell::Term(
+            "no workforce figure counts construction or migrant workers",
+        )],
         Why::ValueMismatch { value } => vec![Cell::Template(
             "the value column ({}) does not match the printed text",
             vec![as_given(*value)],

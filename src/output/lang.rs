@@ -253,6 +253,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no previous year end to measure the pace from", "tidak ada angka akhir tahun sebelumnya sebagai titik awal laju"),
     ("no target", "tidak ada target"),
     ("no workforce figure", "tidak ada angka tenaga kerja"),
+    ("no workforce figure counts construction or migrant workers", "tidak ada angka tenaga kerja untuk pekerja jasa konstruksi atau pekerja migran"),
     ("no workforce figure to hold it against", "tidak ada angka tenaga kerja sebagai pembanding"),
     ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
     ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
