@@ -124,15 +124,16 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         t.hide(hidden);
     }
     let o = &ds.offices[office];
-    t.title = Some(format!(
-        "{}: {}{}; data set: {}",
-        o.name,
-        o.level,
-        o.parent
-            .map(|p| format!(" under {}", ds.offices[p].name))
-            .unwrap_or_default(),
-        ds.root
-    ));
+    let mut heading = vec![text(format!("{}: ", o.name)), Cell::Term(o.level.code())];
+    if let Some(p) = o.parent {
+        heading.push(text(" ".into()));
+        heading.push(Cell::Term("under"));
+        heading.push(text(format!(" {}", ds.offices[p].name)));
+    }
+    heading.push(text("; ".into()));
+    heading.push(Cell::Term("data set"));
+    heading.push(text(format!(": {}", ds.root)));
+    t.heading = Some(Cell::Phrase(heading));
     let mut l = Long { t, ds: &ds, office };
 
     const P: &str = "Participants";

@@ -210,11 +210,16 @@ impl Human {
 
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        if let Some(title) = &t.title {
+        let title = match (&t.heading, &t.title) {
+            (Some(h), _) => Some(cell_human(h, self.lang)),
+            (None, Some(title)) => Some(self.lang.term(title).to_string()),
+            (None, None) => None,
+        };
+        if let Some(title) = title {
             if self.markdown {
-                writeln!(w, "# {}\n", self.lang.term(title))?;
+                writeln!(w, "# {title}\n")?;
             } else {
-                writeln!(w, "{}\n", self.lang.term(title))?;
+                writeln!(w, "{title}\n")?;
             }
         }
         match t.group {

@@ -128,6 +128,9 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Heading printed above the table for people.
     pub title: Option<String>,
+    /// A heading with figures or terms in it, written in the reader's language; printed
+    /// instead of `title` when set.
+    pub heading: Option<Cell>,
     /// Columns only people see (e.g. a range written as one phrase whose ends machines get as
     /// two columns).
     pub human_only: Vec<usize>,
@@ -144,6 +147,7 @@ impl Table {
             machine_only: Vec::new(),
             notes: Vec::new(),
             title: None,
+            heading: None,
             human_only: Vec::new(),
             remarks: Vec::new(),
         }
