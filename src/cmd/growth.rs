@@ -32,7 +32,7 @@ pub fn table(ds: &DataSet, rows: &[GrowthRow]) -> Table {
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
             Cell::text(r.segment.code()),
-            Cell::text(r.measure.code()),
+            Cell::Term(r.measure.code()),
             Cell::text(r.period.to_string()),
             Cell::Int(r.value.value),
             Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
         t.push(vec![
             Cell::text(&o.code),
             Cell::text(name),
-            Cell::text(o.level.code()),
+            Cell::Term(o.level.code()),
             Cell::opt(o.parent, |p| Cell::text(&ds.offices[p].code)),
             Cell::Int(depth as i64),
             Cell::Bool(o.partial),
