@@ -574,3 +574,67 @@ fn audit_flags_a_value_that_disagrees_with_its_printed_text() {
         "the value column (15.98) does not match the printed text"
     );
 }
+
+/// The header row of the first markdown table in an output.
+fn markdown_header(out: &str) -> Vec<String> {
+    out.lines()
+        .find(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_heading_has_an_indonesian_title() {
+    // Words that are the same in both languages.
+    const SAME: &[&str] = &["Target", "Status", "Minimum", "Program"];
+    let d = monthly();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["offices"],
+        vec!["growth"],
+        vec!["coverage"],
+        vec!["targets"],
+        vec!["claims"],
+        vec!["report", "--branch", "bali"],
+        vec!["audit"],
+        vec!["rank", "--by", "growth", "--level", "province"],
+        vec!["check", "--branch", "bali", "--min-growth", "5"],
+    ];
+    for args in runs {
+        let en = stdout_of(coverage().args(&args).args(["--format", "markdown"]));
+        let id = stdout_of(
+            coverage()
+                .args(&args)
+                .args(["--format", "markdown", "--lang", "id"]),
+        );
+        let (he, hi) = (markdown_header(&en), markdown_header(&id));
+        assert!(!he.is_empty(), "{args:?}: no table in\n{en}");
+        assert_eq!(he.len(), hi.len(), "{args:?}");
+        for (e, i) in he.iter().zip(&hi) {
+            assert!(
+                e != i || SAME.contains(&e.as_str()),
+                "{args:?}: heading {e:?} has no Indonesian title"
+            );
+        }
+    }
+    // The fixture's pacing columns too.
+    let en = stdout_of(
+        coverage()
+            .arg("--data")
+            .arg(&d)
+            .args(["targets", "--format", "markdown"]),
+    );
+    let id = stdout_of(
+        coverage()
+            .arg("--data")
+            .arg(&d)
+            .args(["targets", "--format", "markdown", "--lang", "id"]),
+    );
+    for (e, i) in markdown_header(&en).iter().zip(&markdown_header(&id)) {
+        assert!(e != i || SAME.contains(&e.as_str()), "heading {e:?}");
+    }
+}
