@@ -12,6 +12,7 @@ pub mod model;
 pub mod number;
 pub mod output;
 pub mod resolve;
+pub mod sink;
 
 use std::io::{self, Write};
 
@@ -29,6 +30,26 @@ pub enum Outcome {
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     cmd::dispatch(cli, out)
+}
+
+/// Runs one parsed command line, writing to `--output FILE` or else to standard output.
+pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
+    match cli.global.output.clone() {
+        Some(path) if path.as_os_str() != "-" => {
+            sink::refuse_input(&path, cli.global.data.as_deref())?;
+            let mut file = sink::AtomicFile::create(&path)?;
+            let outcome = run(cli, &mut file)?;
+            file.commit()?;
+            Ok(outcome)
+        }
+        _ => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let outcome = run(cli, &mut out)?;
+            out.flush().context("cannot write to standard output")?;
+            Ok(outcome)
+        }
+    }
 }
 
 /// True when the error is (or was caused by) writing into a closed pipe.

@@ -25,21 +25,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("stated.csv", include_str!("../data/stated.csv")),
 ];
 
-/// How to read the files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to read the files. The default detects each file's delimiter from its header line,
+/// which is safe because the header names are known and never contain `,`, `;` or a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReadOptions {
     /// `None`: detect from the header line.
     pub delimiter: Option<u8>,
+    /// Read `1.027.000` and `39,41` the Indonesian way, with `Rp` and scale words.
     pub decimal_comma: bool,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            delimiter: Some(b','),
-            decimal_comma: false,
-        }
-    }
 }
 
 /// Where the data set lives.
@@ -47,6 +40,8 @@ impl Default for ReadOptions {
 pub enum DataSource {
     Embedded,
     Dir(PathBuf),
+    /// Files held in memory, by file name (for embedding the loader and for fuzzing).
+    Memory(Vec<(String, Vec<u8>)>),
 }
 
 impl DataSource {
@@ -55,6 +50,7 @@ impl DataSource {
         match self {
             DataSource::Embedded => format!("<embedded>/data/{file}"),
             DataSource::Dir(d) => d.join(file).display().to_string(),
+            DataSource::Memory(_) => format!("<memory>/{file}"),
         }
     }
 
@@ -65,6 +61,10 @@ impl DataSource {
                 .iter()
                 .find(|(n, _)| *n == file)
                 .map(|(_, s)| s.as_bytes().to_vec())),
+            DataSource::Memory(files) => Ok(files
+                .iter()
+                .find(|(n, _)| n == file)
+                .map(|(_, b)| b.clone())),
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
@@ -430,7 +430,7 @@ fn open<'p>(
                 problems.push(
                     Problem::file(path, "required file not found".into()).with_hint(match src {
                         DataSource::Embedded => "the embedded data set is incomplete".to_string(),
-                        DataSource::Dir(_) => format!(
+                        DataSource::Dir(_) | DataSource::Memory(_) => format!(
                             "a data directory holds {} ({} optional)",
                             FILES
                                 .iter()
@@ -793,6 +793,7 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
         root: match src {
             DataSource::Embedded => "embedded".into(),
             DataSource::Dir(d) => d.display().to_string(),
+            DataSource::Memory(_) => "memory".into(),
         },
         ..DataSet::default()
     };

@@ -6,6 +6,7 @@ use super::{Cell, Render, Table};
 
 pub struct Csv {
     pub sanitize: bool,
+    pub bom: bool,
 }
 
 /// The raw value of a cell as machines want it: no separators, no rounding, empty when unknown.
@@ -38,6 +39,9 @@ pub fn neutralise(s: &str) -> String {
 
 impl Render for Csv {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        if self.bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
         let mut wtr = csv::Writer::from_writer(w);
         let map = |e: csv::Error| match e.into_kind() {
             csv::ErrorKind::Io(e) => e,

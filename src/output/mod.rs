@@ -126,6 +126,8 @@ pub struct RenderOptions {
     pub format: Format,
     /// Neutralise formula-like text cells in csv output.
     pub sanitize: bool,
+    /// Start csv output with a UTF-8 byte order mark (Excel needs it to read UTF-8).
+    pub bom: bool,
 }
 
 impl Default for RenderOptions {
@@ -133,6 +135,7 @@ impl Default for RenderOptions {
         RenderOptions {
             format: Format::Table,
             sanitize: true,
+            bom: false,
         }
     }
 }
@@ -148,6 +151,7 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         Format::Markdown => Box::new(human::Human { markdown: true }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
+            bom: opts.bom,
         }),
         Format::Json => Box::new(json::Json),
     }
