@@ -4,7 +4,7 @@
 // A Problem is built once per bad cell, never on the happy path: its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -248,6 +248,9 @@ struct Ctx<'a> {
     opts: ReadOptions,
     headers: csv::StringRecord,
     problems: &'a mut Problems,
+    /// Codes (lower case) of offices whose rows were refused, so rows naming them are not
+    /// reported a second time as naming an unknown office.
+    rejected: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -327,14 +330,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn office(
-        &mut self,
-        line: u64,
-        raw: &str,
-        index: &HashMap<String, usize>,
-    ) -> Result<usize, ()> {
-        match index.get(&raw.trim().to_ascii_lowercase()) {
+    fn office(&mut self, line: u64, raw: &str, index: &OfficeIndex) -> Result<usize, ()> {
+        let key = raw.trim().to_ascii_lowercase();
+        match index.codes.get(&key) {
             Some(&i) => Ok(i),
+            // Already reported in offices.csv: one mistake, one message.
+            None if index.unreadable || index.rejected.contains(&key) => Err(()),
             None => {
                 let c = self.col("office");
                 self.problem(
@@ -404,6 +405,15 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
     }
 }
 
+/// How to write the delimiter on a command line.
+fn delim_arg(d: u8) -> &'static str {
+    match d {
+        b',' => "','",
+        b';' => "';'",
+        _ => "tab",
+    }
+}
+
 fn delim_name(d: u8) -> &'static str {
     match d {
         b',' => "','",
@@ -455,7 +465,18 @@ fn open<'p>(
             return None;
         }
     };
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        problems.push(
+            Problem::file(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8".into(),
+            )
+            .with_hint(UTF8_HINT),
+        );
+        return None;
+    }
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if content.iter().all(|b| b.is_ascii_whitespace()) {
         problems.push(
             Problem::file(path, "the file is empty: expected a header row".into())
                 .with_hint(format!("the header row is: {}", spec.required.join(","))),
@@ -495,9 +516,35 @@ fn open<'p>(
                     &path,
                     1,
                     Some((i + 1, format!("column {}", i + 1))),
+                    h,
                 ));
                 return None;
             }
+        }
+    }
+    // One column holding the whole header: the file uses another delimiter. Say so once,
+    // rather than once per missing column.
+    if let [only] = headers.iter().collect::<Vec<_>>()[..] {
+        if let Some(&d) = [b',', b';', b'\t']
+            .iter()
+            .find(|&&d| d != delimiter && only.contains(char::from(d)))
+        {
+            problems.push(Problem {
+                path,
+                line: Some(1),
+                column: None,
+                found: Some(only.to_string()),
+                message: format!(
+                    "a header row separated by {}, the delimiter asked for",
+                    delim_name(delimiter)
+                ),
+                hint: Some(format!(
+                    "the file looks {}-separated: try --delimiter {} or --delimiter auto",
+                    delim_name(d),
+                    delim_arg(d)
+                )),
+            });
+            return None;
         }
     }
     let mut ok = true;
@@ -514,6 +561,7 @@ fn open<'p>(
         };
         if let Some(first) = seen.insert(h, i) {
             p.message = format!("a column name used once (it is also column {})", first + 1);
+            p.hint = Some("remove or rename one of the two columns".into());
             problems.push(p);
             ok = false;
         } else if !known {
@@ -564,23 +612,24 @@ fn open<'p>(
             opts,
             headers,
             problems,
+            rejected: Vec::new(),
         },
     ))
 }
 
-fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>) -> Problem {
+/// A cell that is not UTF-8, shown with the bytes it could not read as U+FFFD.
+fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>, cell: &[u8]) -> Problem {
     Problem {
         path: path.to_string(),
         line: Some(line),
         column,
-        found: None,
-        message: "the text is not UTF-8".into(),
-        hint: Some(
-            "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))"
-                .into(),
-        ),
+        found: Some(String::from_utf8_lossy(cell).into_owned()),
+        message: "text in UTF-8".into(),
+        hint: Some(UTF8_HINT.into()),
     }
 }
+
+const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
 
 /// Reads every row of an open file into `T` through serde, calling `row` on each.
 /// Problems with the row's shape or encoding are recorded; `row` records its own.
@@ -592,6 +641,15 @@ where
     let mut rec = csv::ByteRecord::new();
     let width = ctx.headers.len();
     let headers = ctx.headers.clone();
+    let hdr = csv::ByteRecord::from(headers.clone());
+    let code_col = headers.iter().position(|h| h == "code");
+    // A refused offices row still names its code, so rows pointing at it are not reported again.
+    let refuse = |ctx: &mut Ctx, rec: &csv::ByteRecord| {
+        if let Some(code) = code_col.and_then(|i| rec.get(i)) {
+            ctx.rejected
+                .push(String::from_utf8_lossy(code).trim().to_ascii_lowercase());
+        }
+    };
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
@@ -618,18 +676,22 @@ where
             continue;
         }
         if rec.len() != width {
+            let unclosed = rec.len() < width && rec.iter().any(|f| f.contains(&b'\n'));
             ctx.problems.push(Problem {
                 path: ctx.path.clone(),
                 line: Some(line),
                 column: None,
                 found: Some(format!("{} fields", rec.len())),
                 message: format!("{width} fields, one per header column"),
-                hint: Some(if rec.len() > width {
+                hint: Some(if unclosed {
+                    "a quote opened on this row is not closed, so the lines after it were read as part of one cell".into()
+                } else if rec.len() > width {
                     "a value containing the delimiter must be quoted: \"1,027,000\"".into()
                 } else {
                     "every row needs a cell for every column, even if empty".into()
                 }),
             });
+            refuse(ctx, &rec);
             continue;
         }
         if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
@@ -637,10 +699,11 @@ where
                 &ctx.path,
                 line,
                 Some((i + 1, headers.get(i).unwrap_or("?").to_string())),
+                &rec[i],
             ));
+            refuse(ctx, &rec);
             continue;
         }
-        let hdr = csv::ByteRecord::from(headers.clone());
         match rec.deserialize::<T>(Some(&hdr)) {
             Ok(v) => row(ctx, line, v),
             Err(e) => {
@@ -806,21 +869,35 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
     ds
 }
 
-/// Reads offices.csv, resolving parents; returns the code -> index map (codes lower-cased).
+/// The offices read, by lower-cased code, and what is known of those that could not be read.
+struct OfficeIndex {
+    codes: HashMap<String, usize>,
+    rejected: HashSet<String>,
+    /// offices.csv itself could not be read.
+    unreadable: bool,
+}
+
+/// Reads offices.csv, resolving parents.
 fn read_offices(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
     ds: &mut DataSet,
-) -> HashMap<String, usize> {
+) -> OfficeIndex {
     let mut index = HashMap::new();
     let Some((mut rdr, mut ctx)) = open(src, &OFFICES, opts, problems, true) else {
-        return index;
+        return OfficeIndex {
+            codes: index,
+            rejected: HashSet::new(),
+            unreadable: true,
+        };
     };
     let mut parents: Vec<(String, u64)> = Vec::new();
     let mut names: HashMap<String, u64> = HashMap::new();
     each_row(&mut rdr, &mut ctx, |ctx, line, r: RawOffice| {
         let code = r.code.trim().to_string();
+        // Counted as refused until the row is accepted at the end.
+        ctx.rejected.push(code.to_ascii_lowercase());
         if code.is_empty() {
             let c = ctx.col("code");
             ctx.problem(
@@ -873,6 +950,7 @@ fn read_offices(
             return;
         }
         index.insert(key, ds.offices.len());
+        ctx.rejected.pop();
         parents.push((r.parent.trim().to_string(), line));
         ds.offices.push(Office {
             code,
@@ -884,13 +962,19 @@ fn read_offices(
             origin: Origin { line },
         });
     });
+    let rejected: HashSet<String> = std::mem::take(&mut ctx.rejected)
+        .into_iter()
+        .filter(|c| !index.contains_key(c))
+        .collect();
     let parent_col = ctx.col("parent");
     for (i, (parent, line)) in parents.iter().enumerate() {
         if parent.is_empty() {
             continue;
         }
-        match index.get(&parent.to_ascii_lowercase()) {
+        let key = parent.to_ascii_lowercase();
+        match index.get(&key) {
             Some(&p) => ds.offices[i].parent = Some(p),
+            None if rejected.contains(&key) => {}
             None => ctx.problem(
                 *line,
                 parent_col,
@@ -949,14 +1033,18 @@ fn read_offices(
             state[j] = 2;
         }
     }
-    index
+    OfficeIndex {
+        codes: index,
+        rejected,
+        unreadable: false,
+    }
 }
 
 fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &PARTICIPANTS, opts, problems, true) else {
@@ -1011,7 +1099,7 @@ fn read_claims(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &CLAIMS, opts, problems, false) else {
@@ -1068,7 +1156,7 @@ fn read_targets(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &TARGETS, opts, problems, false) else {
@@ -1143,7 +1231,7 @@ fn read_workforce(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &WORKFORCE, opts, problems, false) else {
@@ -1189,7 +1277,7 @@ fn read_stated(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &STATED, opts, problems, false) else {
