@@ -43,10 +43,9 @@ pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
             Ok(outcome)
         }
         _ => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
+            let mut out = sink::Stdout(io::BufWriter::new(io::stdout().lock()));
             let outcome = run(cli, &mut out)?;
-            out.flush().context("cannot write to standard output")?;
+            out.flush()?;
             Ok(outcome)
         }
     }

@@ -72,12 +72,34 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.as_mut().expect("not committed").write(buf)
+        let r = self.file.as_mut().expect("not committed").write(buf);
+        r.map_err(|e| named(e, &self.target.display().to_string()))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.as_mut().expect("not committed").flush()
+        let r = self.file.as_mut().expect("not committed").flush();
+        r.map_err(|e| named(e, &self.target.display().to_string()))
     }
+}
+
+/// Standard output, buffered, with write errors that say where the write went.
+pub struct Stdout<'a>(pub BufWriter<io::StdoutLock<'a>>);
+
+impl Write for Stdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .write(buf)
+            .map_err(|e| named(e, "to standard output"))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(|e| named(e, "to standard output"))
+    }
+}
+
+/// The error, keeping its kind (a broken pipe must stay recognisable), naming the destination.
+fn named(e: io::Error, what: &str) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write {what}: {e}"))
 }
 
 impl Drop for AtomicFile {
