@@ -356,6 +356,29 @@ fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
+/// Turns CRLF and bare CR line ends into LF, in place. The csv reader numbers the rows of a
+/// CRLF file one line short, and old Mac exports end lines with a bare CR.
+fn normalise_line_ends(bytes: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        return;
+    }
+    let (mut r, mut w) = (0, 0);
+    while r < bytes.len() {
+        let b = bytes[r];
+        if b == b'\r' {
+            bytes[w] = b'\n';
+            if bytes.get(r + 1) == Some(&b'\n') {
+                r += 1;
+            }
+        } else {
+            bytes[w] = b;
+        }
+        r += 1;
+        w += 1;
+    }
+    bytes.truncate(w);
+}
+
 /// Picks the delimiter from the header line when asked to detect it.
 fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
     let first = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
@@ -434,7 +457,10 @@ fn open<'p>(
 ) -> Option<(csv::Reader<io::Cursor<Vec<u8>>>, Ctx<'p>)> {
     let path = src.display(spec.file);
     let bytes = match src.read(spec.file) {
-        Ok(Some(b)) => b,
+        Ok(Some(mut b)) => {
+            normalise_line_ends(&mut b);
+            b
+        }
         Ok(None) => {
             if required {
                 problems.push(

@@ -162,6 +162,31 @@ fn quoted_delimiters_and_newlines_keep_line_numbers_true() {
 }
 
 #[test]
+fn crlf_line_ends_keep_line_numbers_true() {
+    // Row 1 spans lines 2-3 (a CRLF inside its quoted note), national 2023 is line 4 and the
+    // bad Bali 2022 row line 5.
+    fails(
+        &fixture("crlf-line-numbers"),
+        &["offices"],
+        "error: {dir}/participants.csv:5:2 (period): found \"2022-13\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
+fn bare_cr_line_ends_are_read() {
+    // Header, national 2022, national 2023, then the bad Bali 2022 row on line 4.
+    fails(
+        &fixture("mac-cr"),
+        &["offices"],
+        "error: {dir}/participants.csv:4:2 (period): found \"2022-13\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
 fn trailing_blank_lines_and_empty_rows_are_ignored() {
     for name in ["trailing-blank-lines", "blank-rows-inside"] {
         let dir = fixture(name);
