@@ -301,7 +301,10 @@ fn scale_word_with_a_fraction_that_is_whole() {
         &dir,
         &["targets", "--branch", "bali-denpasar", "--decimal-comma"],
     );
-    assert_eq!(row(&rows, &[("year", "2024")])["target"], 433_500);
+    assert_eq!(
+        row(&rows, &[("plan", "annual"), ("measure", "new")])["target"],
+        433_500
+    );
 }
 
 #[test]

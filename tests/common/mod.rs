@@ -89,7 +89,13 @@ pub fn approx(s: &str, want: f64, tol: f64) -> bool {
 }
 
 /// Environment variables that change the binary's output, removed for every test.
-const CLEARED: [&str; 5] = ["COVERAGE_DATA", "COVERAGE_LANG", "LANG", "LC_ALL", "NO_COLOR"];
+const CLEARED: [&str; 5] = [
+    "COVERAGE_DATA",
+    "COVERAGE_LANG",
+    "LANG",
+    "LC_ALL",
+    "NO_COLOR",
+];
 
 /// The binary as a plain process, for tests that need its pipes (a reader that closes early,
 /// a full disk).
