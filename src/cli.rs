@@ -13,6 +13,7 @@ Examples:
   coverage growth --format csv > growth.csv
   coverage --data ./my-office coverage --year 2023
   coverage validate --data ./my-office
+  coverage --data ./export --decimal-comma growth --format csv --bom -o growth.csv
 
 Exit codes: 0 ok, 1 a check found problems, 2 usage or input error.";
 
