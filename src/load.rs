@@ -576,6 +576,11 @@ fn open<'p>(
     let mut ok = true;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
+        // Spreadsheets export columns once touched as unnamed, empty ones: each_row checks
+        // that they stay empty.
+        if h.is_empty() {
+            continue;
+        }
         let known = spec.required.contains(&h) || spec.optional.contains(&h);
         let mut p = Problem {
             path: path.clone(),
@@ -669,6 +674,9 @@ where
     let headers = ctx.headers.clone();
     let hdr = csv::ByteRecord::from(headers.clone());
     let code_col = headers.iter().position(|h| h == "code");
+    let unnamed: Vec<usize> = (0..width)
+        .filter(|&i| headers.get(i).is_some_and(str::is_empty))
+        .collect();
     // A refused offices row still names its code, so rows pointing at it are not reported again.
     let refuse = |ctx: &mut Ctx, rec: &csv::ByteRecord| {
         if let Some(code) = code_col.and_then(|i| rec.get(i)) {
@@ -727,6 +735,22 @@ where
                 Some((i + 1, headers.get(i).unwrap_or("?").to_string())),
                 &rec[i],
             ));
+            refuse(ctx, &rec);
+            continue;
+        }
+        if let Some(i) = unnamed
+            .iter()
+            .copied()
+            .find(|&i| !rec[i].iter().all(|b| b.is_ascii_whitespace()))
+        {
+            ctx.problems.push(Problem {
+                path: ctx.path.clone(),
+                line: Some(line),
+                column: Some((i + 1, format!("column {}", i + 1))),
+                found: Some(String::from_utf8_lossy(&rec[i]).into_owned()),
+                message: "an empty cell: the column has no name in the header row".into(),
+                hint: Some("name the column in the header row if it belongs there, or move the value to its column".into()),
+            });
             refuse(ctx, &rec);
             continue;
         }

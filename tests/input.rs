@@ -508,6 +508,25 @@ fn duplicate_column() {
     );
 }
 
+#[test]
+fn unnamed_empty_columns_are_ignored() {
+    let dir = fixture("unnamed-empty-columns");
+    reads_cleanly(&dir, &[], SHIPPED_OK);
+    bali_growth_is_read(&dir, &[]);
+}
+
+#[test]
+fn a_value_under_an_unnamed_column_is_refused() {
+    // The fourth line (bali 2022) has 1027000 in the tenth column, which has no name.
+    fails(
+        &fixture("unnamed-column-with-data"),
+        &["growth"],
+        "error: {dir}/participants.csv:4:10 (column 10): found \"1027000\", expected an empty cell: the column has no name in the header row
+  hint: name the column in the header row if it belongs there, or move the value to its column
+",
+    );
+}
+
 // ---- encodings -----------------------------------------------------------------------------
 
 #[test]
