@@ -69,10 +69,35 @@ fn close(v: &Value, want: f64) {
     assert!((got - want).abs() < 1e-9, "{got} != {want}");
 }
 
-/// The shipped data set read cleanly, as `validate` reports it; the counts are the data
-/// rows of each shipped file (offices.csv has 12 lines: a header and 11 offices, and so on).
-const SHIPPED_OK: &str =
-    "ok: 11 offices, 9 participant, 2 claim, 8 target, 16 workforce and 18 stated rows; no problems\n";
+/// The records in each shipped file (offices, participants, claims, targets, workforce,
+/// stated), counted here with the csv crate rather than taken from the program.
+fn shipped_counts() -> [usize; 6] {
+    [
+        "offices",
+        "participants",
+        "claims",
+        "targets",
+        "workforce",
+        "stated",
+    ]
+    .map(|f| {
+        let path = common::shipped().join(format!("{f}.csv"));
+        csv::Reader::from_path(path).unwrap().records().count()
+    })
+}
+
+/// What `validate` says of a data set that reads cleanly with these record counts.
+fn ok_line(n: [usize; 6]) -> String {
+    format!(
+        "ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems\n",
+        n[0], n[1], n[2], n[3], n[4], n[5]
+    )
+}
+
+/// The shipped data set (or a fixture holding the same records) read cleanly.
+fn shipped_ok() -> String {
+    ok_line(shipped_counts())
+}
 
 fn reads_cleanly(dir: &TempDir, args: &[&str], expected: &str) {
     coverage()
@@ -104,7 +129,7 @@ fn bali_growth_is_read(dir: &TempDir, args: &[&str]) {
 #[test]
 fn semicolons_with_bom_and_crlf_load_by_default() {
     let dir = fixture("semicolon-bom-crlf");
-    reads_cleanly(&dir, &[], SHIPPED_OK);
+    reads_cleanly(&dir, &[], &shipped_ok());
     bali_growth_is_read(&dir, &[]);
     bali_growth_is_read(&dir, &["--delimiter", "auto"]);
 }
@@ -124,7 +149,7 @@ expected a header row separated by ',', the delimiter asked for
 #[test]
 fn tab_separated_loads_by_detection() {
     let dir = fixture("tab-separated");
-    reads_cleanly(&dir, &[], SHIPPED_OK);
+    reads_cleanly(&dir, &[], &shipped_ok());
     bali_growth_is_read(&dir, &[]);
 }
 
@@ -144,7 +169,7 @@ fn ambiguous_header_is_refused_not_guessed() {
 #[test]
 fn header_names_ignore_case_and_surrounding_spaces() {
     let dir = fixture("header-case-spaces");
-    reads_cleanly(&dir, &[], SHIPPED_OK);
+    reads_cleanly(&dir, &[], &shipped_ok());
     bali_growth_is_read(&dir, &[]);
 }
 
@@ -190,7 +215,7 @@ fn bare_cr_line_ends_are_read() {
 fn trailing_blank_lines_and_empty_rows_are_ignored() {
     for name in ["trailing-blank-lines", "blank-rows-inside"] {
         let dir = fixture(name);
-        reads_cleanly(&dir, &[], SHIPPED_OK);
+        reads_cleanly(&dir, &[], &shipped_ok());
         bali_growth_is_read(&dir, &[]);
     }
 }
@@ -212,14 +237,14 @@ fn delimiter_flag_works_before_and_after_the_command() {
         }
         fs::write(&p, w.into_inner().unwrap()).unwrap();
     }
-    reads_cleanly(&dir, &["--delimiter", ";"], SHIPPED_OK);
+    reads_cleanly(&dir, &["--delimiter", ";"], &shipped_ok());
     coverage()
         .args(["--delimiter", ";", "--data"])
         .arg(dir.path())
         .arg("validate")
         .assert()
         .success()
-        .stdout(SHIPPED_OK);
+        .stdout(shipped_ok());
     bali_growth_is_read(&dir, &["--delimiter", ";"]);
 }
 
@@ -241,7 +266,7 @@ fn indonesian_numbers_with_decimal_comma() {
     // 35.860.000 = 35,860,000; 41,46 juta = 41.46 × 1,000,000 = 41,460,000;
     // 750 ribu = 750 × 1,000 = 750,000; 1,027 juta = 1.027 × 1,000,000 = 1,027,000.
     let dir = fixture("decimal-comma");
-    reads_cleanly(&dir, &["--decimal-comma"], SHIPPED_OK);
+    reads_cleanly(&dir, &["--decimal-comma"], &shipped_ok());
     bali_growth_is_read(&dir, &["--decimal-comma"]);
     let rows = json(&dir, &["growth", "--branch", "national", "--decimal-comma"]);
     let r = row(&rows, &[("period", "2023")]);
@@ -262,7 +287,7 @@ fn decimal_comma_flag_works_after_the_command() {
         .arg("--decimal-comma")
         .assert()
         .success()
-        .stdout(SHIPPED_OK);
+        .stdout(shipped_ok());
 }
 
 #[test]
@@ -449,7 +474,11 @@ fn header_only_file_reads_as_no_rows() {
     reads_cleanly(
         &fixture("header-only"),
         &[],
-        "ok: 11 offices, 0 participant, 2 claim, 8 target, 16 workforce and 18 stated rows; no problems\n",
+        &ok_line({
+            let mut n = shipped_counts();
+            n[1] = 0;
+            n
+        }),
     );
 }
 
@@ -511,7 +540,7 @@ fn duplicate_column() {
 #[test]
 fn unnamed_empty_columns_are_ignored() {
     let dir = fixture("unnamed-empty-columns");
-    reads_cleanly(&dir, &[], SHIPPED_OK);
+    reads_cleanly(&dir, &[], &shipped_ok());
     bali_growth_is_read(&dir, &[]);
 }
 
@@ -788,7 +817,11 @@ fn fifty_megabyte_field() {
     reads_cleanly(
         &dir,
         &[],
-        "ok: 12 offices, 9 participant, 2 claim, 8 target, 16 workforce and 18 stated rows; no problems\n",
+        &ok_line({
+            let mut n = shipped_counts();
+            n[0] += 1;
+            n
+        }),
     );
     let mut f = fs::OpenOptions::new()
         .append(true)
