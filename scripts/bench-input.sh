@@ -63,5 +63,6 @@ measure() {
 
 measure "10,000-deep chain: validate" --data "$work/chain" validate
 measure "10,000-deep chain: growth --format csv" --data "$work/chain" growth --format csv
+measure "10,000-deep chain: offices (table)" --data "$work/chain" offices
 measure "50 MB field: validate" --data "$work/bigfield" validate
 measure "100,000 rows, ';', --decimal-comma: growth" --data "$work/rows" --decimal-comma growth --format csv

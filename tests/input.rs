@@ -785,6 +785,17 @@ fn ten_thousand_deep_office_chain() {
         text.lines().last(),
         Some("o9999,Office 9999,branch,o9998,9999,false,")
     );
+    // For people, indentation stops at 12 levels and the depth is written out past them.
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!(
+            "{}(9999) Office 9999 ",
+            "  ".repeat(12)
+        )));
     // 150 − 100 = 50, 50 / 100 × 100 = 50%.
     let rows = json(&dir, &["growth", "--branch", "o9999"]);
     let r = row(&rows, &[("period", "2023")]);
