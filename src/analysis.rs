@@ -97,6 +97,12 @@ pub struct Index<'a> {
     pub findings: Vec<Finding>,
 }
 
+/// The participant and workforce keys of each office, by office index.
+struct OfficeKeys {
+    p: Vec<BTreeSet<(Period, Segment, Measure)>>,
+    w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
+}
+
 /// Offices with every child before its parent.
 fn post_order(ds: &DataSet) -> Vec<usize> {
     let mut order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
@@ -154,18 +160,36 @@ impl<'a> Index<'a> {
             }
             k
         };
+        // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
+        // only: scanning the whole map per office made 10,000 offices take minutes.
+        let mut keys = OfficeKeys {
+            p: vec![BTreeSet::new(); ds.offices.len()],
+            w: vec![BTreeSet::new(); ds.offices.len()],
+        };
+        for k in ix.participants.keys() {
+            keys.p[k.0].insert((k.1, k.2, k.3));
+        }
+        for k in ix.workforce.keys() {
+            keys.w[k.0].insert((k.1, k.2));
+        }
         for o in post_order(ds) {
-            ix.roll_up_participants(o, &kids[o], &p_line);
-            ix.sum_segments(o, &p_line);
-            ix.roll_up_workforce(o, &kids[o], &w_line);
-            ix.derive_informal(o, &w_line);
+            ix.roll_up_participants(o, &kids[o], &p_line, &mut keys);
+            ix.sum_segments(o, &p_line, &mut keys);
+            ix.roll_up_workforce(o, &kids[o], &w_line, &mut keys);
+            ix.derive_informal(o, &w_line, &mut keys);
         }
         ix
     }
 
     /// A parent's figure is the sum of its children of the next level down, when every one
     /// of them has it; where the parent's own figure exists too, the two must agree.
-    fn roll_up_participants(&mut self, o: usize, kids: &[usize], lines: &HashMap<PKey, u64>) {
+    fn roll_up_participants(
+        &mut self,
+        o: usize,
+        kids: &[usize],
+        lines: &HashMap<PKey, u64>,
+        okeys: &mut OfficeKeys,
+    ) {
         let Some(level) = self.ds.offices[o].level.child_level() else {
             return;
         };
@@ -180,11 +204,9 @@ impl<'a> Index<'a> {
         if kids.is_empty() {
             return;
         }
-        let keys: BTreeSet<(Period, Segment, Measure)> = self
-            .participants
-            .keys()
-            .filter(|k| kids.contains(&k.0))
-            .map(|k| (k.1, k.2, k.3))
+        let keys: BTreeSet<(Period, Segment, Measure)> = kids
+            .iter()
+            .flat_map(|&k| okeys.p[k].iter().copied())
             .collect();
         for (period, segment, measure) in keys {
             let vals: Option<Vec<i64>> = kids
@@ -219,18 +241,18 @@ impl<'a> Index<'a> {
                         key,
                         Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
                     );
+                    okeys.p[o].insert((period, segment, measure));
                 }
             }
         }
     }
 
     /// `all` is the sum of the four segments when all four are known.
-    fn sum_segments(&mut self, o: usize, lines: &HashMap<PKey, u64>) {
-        let keys: BTreeSet<(Period, Measure)> = self
-            .participants
-            .keys()
-            .filter(|k| k.0 == o && k.2 != Segment::All)
-            .map(|k| (k.1, k.3))
+    fn sum_segments(&mut self, o: usize, lines: &HashMap<PKey, u64>, okeys: &mut OfficeKeys) {
+        let keys: BTreeSet<(Period, Measure)> = okeys.p[o]
+            .iter()
+            .filter(|k| k.1 != Segment::All)
+            .map(|k| (k.0, k.2))
             .collect();
         for (period, measure) in keys {
             let vals: Option<Vec<i64>> = SEGMENTS
@@ -258,6 +280,7 @@ impl<'a> Index<'a> {
                 None => {
                     self.participants
                         .insert(key, Fig::derived(sum, "sum of pu, bpu, jakon and pmi".into()));
+                    okeys.p[o].insert((period, Segment::All, measure));
                 }
             }
         }
@@ -265,7 +288,13 @@ impl<'a> Index<'a> {
 
     /// A branch's workforce is the sum of its districts, a region's that of its provinces
     /// (or else its branches), the nation's that of its regions, when not given directly.
-    fn roll_up_workforce(&mut self, o: usize, kids: &[usize], lines: &HashMap<WKey, u64>) {
+    fn roll_up_workforce(
+        &mut self,
+        o: usize,
+        kids: &[usize],
+        lines: &HashMap<WKey, u64>,
+        okeys: &mut OfficeKeys,
+    ) {
         let levels: &[Level] = match self.ds.offices[o].level {
             Level::Branch => &[Level::District],
             Level::Region => &[Level::Province, Level::Branch],
@@ -285,11 +314,9 @@ impl<'a> Index<'a> {
             if kids.is_empty() {
                 continue;
             }
-            let keys: BTreeSet<(Period, WorkforceMeasure)> = self
-                .workforce
-                .keys()
-                .filter(|k| kids.contains(&k.0))
-                .map(|k| (k.1, k.2))
+            let keys: BTreeSet<(Period, WorkforceMeasure)> = kids
+                .iter()
+                .flat_map(|&k| okeys.w[k].iter().copied())
                 .collect();
             for (period, measure) in keys {
                 if done.contains(&(period, measure)) {
@@ -323,6 +350,7 @@ impl<'a> Index<'a> {
                             key,
                             Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
                         );
+                        okeys.w[o].insert((period, measure));
                     }
                 }
             }
@@ -330,13 +358,8 @@ impl<'a> Index<'a> {
     }
 
     /// informal = employed − formal where both are known and informal is not given.
-    fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>) {
-        let periods: BTreeSet<Period> = self
-            .workforce
-            .keys()
-            .filter(|k| k.0 == o)
-            .map(|k| k.1)
-            .collect();
+    fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>, okeys: &mut OfficeKeys) {
+        let periods: BTreeSet<Period> = okeys.w[o].iter().map(|k| k.0).collect();
         for p in periods {
             let emp = self
                 .workforce
@@ -379,6 +402,7 @@ impl<'a> Index<'a> {
                 None => {
                     self.workforce
                         .insert(key, Fig::derived(emp - formal, "employed − formal".into()));
+                    okeys.w[o].insert((p, WorkforceMeasure::Informal));
                 }
             }
         }

@@ -13,6 +13,7 @@ Examples:
   coverage growth --format csv > growth.csv
   coverage --data ./my-office coverage --year 2023
   coverage validate --data ./my-office
+  coverage --data ./export --decimal-comma growth --format csv --bom -o growth.csv
 
 Exit codes: 0 ok, 1 a check found problems, 2 usage or input error.";
 
@@ -48,6 +49,47 @@ pub struct Global {
         env = "COVERAGE_LANG"
     )]
     pub lang: Option<Lang>,
+    /// Field delimiter of the input files: ',', ';', '\t' (or tab), or auto to detect it from
+    /// each file's header line (refusing a header that could be read more than one way)
+    #[arg(
+        long,
+        global = true,
+        value_name = "CHAR",
+        default_value = "auto",
+        value_parser = parse_delimiter
+    )]
+    pub delimiter: Delimiter,
+
+    /// Read numbers the Indonesian way: 1.027.000, 39,41, Rp342 miliar, 41,46 juta
+    #[arg(long, global = true)]
+    pub decimal_comma: bool,
+
+    /// Write the output to FILE (replaced whole, only once the output is complete)
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Start csv output with a UTF-8 byte order mark, so Excel reads it as UTF-8
+    #[arg(long, global = true)]
+    pub bom: bool,
+
+    /// Leave csv text cells beginning with = + - @ tab or CR as they are (by default they get a
+    /// leading ' so a spreadsheet does not run them as formulas)
+    #[arg(long, global = true)]
+    pub no_sanitize: bool,
+}
+
+/// `--delimiter`: a byte, or `None` to detect it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub Option<u8>);
+
+fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
+    match s {
+        "auto" => Ok(Delimiter(None)),
+        "," | "comma" => Ok(Delimiter(Some(b','))),
+        ";" | "semicolon" => Ok(Delimiter(Some(b';'))),
+        "\\t" | "\t" | "tab" => Ok(Delimiter(Some(b'\t'))),
+        _ => Err("expected ',', ';', '\\t' (or tab) or auto".into()),
+    }
 }
 
 #[derive(Debug, Subcommand)]

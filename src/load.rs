@@ -4,7 +4,7 @@
 // A Problem is built once per bad cell, never on the happy path: its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -25,21 +25,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("stated.csv", include_str!("../data/stated.csv")),
 ];
 
-/// How to read the files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to read the files. The default detects each file's delimiter from its header line,
+/// which is safe because the header names are known and never contain `,`, `;` or a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReadOptions {
     /// `None`: detect from the header line.
     pub delimiter: Option<u8>,
+    /// Read `1.027.000` and `39,41` the Indonesian way, with `Rp` and scale words.
     pub decimal_comma: bool,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            delimiter: Some(b','),
-            decimal_comma: false,
-        }
-    }
 }
 
 /// Where the data set lives.
@@ -47,6 +40,8 @@ impl Default for ReadOptions {
 pub enum DataSource {
     Embedded,
     Dir(PathBuf),
+    /// Files held in memory, by file name (for embedding the loader and for fuzzing).
+    Memory(Vec<(String, Vec<u8>)>),
 }
 
 impl DataSource {
@@ -55,6 +50,7 @@ impl DataSource {
         match self {
             DataSource::Embedded => format!("<embedded>/data/{file}"),
             DataSource::Dir(d) => d.join(file).display().to_string(),
+            DataSource::Memory(_) => format!("<memory>/{file}"),
         }
     }
 
@@ -65,6 +61,10 @@ impl DataSource {
                 .iter()
                 .find(|(n, _)| *n == file)
                 .map(|(_, s)| s.as_bytes().to_vec())),
+            DataSource::Memory(files) => Ok(files
+                .iter()
+                .find(|(n, _)| n == file)
+                .map(|(_, b)| b.clone())),
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
@@ -248,6 +248,9 @@ struct Ctx<'a> {
     opts: ReadOptions,
     headers: csv::StringRecord,
     problems: &'a mut Problems,
+    /// Codes (lower case) of offices whose rows were refused, so rows naming them are not
+    /// reported a second time as naming an unknown office.
+    rejected: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -327,14 +330,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn office(
-        &mut self,
-        line: u64,
-        raw: &str,
-        index: &HashMap<String, usize>,
-    ) -> Result<usize, ()> {
-        match index.get(&raw.trim().to_ascii_lowercase()) {
+    fn office(&mut self, line: u64, raw: &str, index: &OfficeIndex) -> Result<usize, ()> {
+        let key = raw.trim().to_ascii_lowercase();
+        match index.codes.get(&key) {
             Some(&i) => Ok(i),
+            // Already reported in offices.csv: one mistake, one message.
+            None if index.unreadable || index.rejected.contains(&key) => Err(()),
             None => {
                 let c = self.col("office");
                 self.problem(
@@ -353,6 +354,29 @@ impl Ctx<'_> {
 /// Normalises a header cell: no BOM, no surrounding spaces, lower case.
 fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+/// Turns CRLF and bare CR line ends into LF, in place. The csv reader numbers the rows of a
+/// CRLF file one line short, and old Mac exports end lines with a bare CR.
+fn normalise_line_ends(bytes: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        return;
+    }
+    let (mut r, mut w) = (0, 0);
+    while r < bytes.len() {
+        let b = bytes[r];
+        if b == b'\r' {
+            bytes[w] = b'\n';
+            if bytes.get(r + 1) == Some(&b'\n') {
+                r += 1;
+            }
+        } else {
+            bytes[w] = b;
+        }
+        r += 1;
+        w += 1;
+    }
+    bytes.truncate(w);
 }
 
 /// Picks the delimiter from the header line when asked to detect it.
@@ -404,6 +428,15 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
     }
 }
 
+/// How to write the delimiter on a command line.
+fn delim_arg(d: u8) -> &'static str {
+    match d {
+        b',' => "','",
+        b';' => "';'",
+        _ => "tab",
+    }
+}
+
 fn delim_name(d: u8) -> &'static str {
     match d {
         b',' => "','",
@@ -424,13 +457,16 @@ fn open<'p>(
 ) -> Option<(csv::Reader<io::Cursor<Vec<u8>>>, Ctx<'p>)> {
     let path = src.display(spec.file);
     let bytes = match src.read(spec.file) {
-        Ok(Some(b)) => b,
+        Ok(Some(mut b)) => {
+            normalise_line_ends(&mut b);
+            b
+        }
         Ok(None) => {
             if required {
                 problems.push(
                     Problem::file(path, "required file not found".into()).with_hint(match src {
                         DataSource::Embedded => "the embedded data set is incomplete".to_string(),
-                        DataSource::Dir(_) => format!(
+                        DataSource::Dir(_) | DataSource::Memory(_) => format!(
                             "a data directory holds {} ({} optional)",
                             FILES
                                 .iter()
@@ -455,7 +491,18 @@ fn open<'p>(
             return None;
         }
     };
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        problems.push(
+            Problem::file(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8".into(),
+            )
+            .with_hint(UTF8_HINT),
+        );
+        return None;
+    }
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if content.iter().all(|b| b.is_ascii_whitespace()) {
         problems.push(
             Problem::file(path, "the file is empty: expected a header row".into())
                 .with_hint(format!("the header row is: {}", spec.required.join(","))),
@@ -495,14 +542,45 @@ fn open<'p>(
                     &path,
                     1,
                     Some((i + 1, format!("column {}", i + 1))),
+                    h,
                 ));
                 return None;
             }
         }
     }
+    // One column holding the whole header: the file uses another delimiter. Say so once,
+    // rather than once per missing column.
+    if let [only] = headers.iter().collect::<Vec<_>>()[..] {
+        if let Some(&d) = [b',', b';', b'\t']
+            .iter()
+            .find(|&&d| d != delimiter && only.contains(char::from(d)))
+        {
+            problems.push(Problem {
+                path,
+                line: Some(1),
+                column: None,
+                found: Some(only.to_string()),
+                message: format!(
+                    "a header row separated by {}, the delimiter asked for",
+                    delim_name(delimiter)
+                ),
+                hint: Some(format!(
+                    "the file looks {}-separated: try --delimiter {} or --delimiter auto",
+                    delim_name(d),
+                    delim_arg(d)
+                )),
+            });
+            return None;
+        }
+    }
     let mut ok = true;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
+        // Spreadsheets export columns once touched as unnamed, empty ones: each_row checks
+        // that they stay empty.
+        if h.is_empty() {
+            continue;
+        }
         let known = spec.required.contains(&h) || spec.optional.contains(&h);
         let mut p = Problem {
             path: path.clone(),
@@ -514,6 +592,7 @@ fn open<'p>(
         };
         if let Some(first) = seen.insert(h, i) {
             p.message = format!("a column name used once (it is also column {})", first + 1);
+            p.hint = Some("remove or rename one of the two columns".into());
             problems.push(p);
             ok = false;
         } else if !known {
@@ -564,23 +643,24 @@ fn open<'p>(
             opts,
             headers,
             problems,
+            rejected: Vec::new(),
         },
     ))
 }
 
-fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>) -> Problem {
+/// A cell that is not UTF-8, shown with the bytes it could not read as U+FFFD.
+fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>, cell: &[u8]) -> Problem {
     Problem {
         path: path.to_string(),
         line: Some(line),
         column,
-        found: None,
-        message: "the text is not UTF-8".into(),
-        hint: Some(
-            "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))"
-                .into(),
-        ),
+        found: Some(String::from_utf8_lossy(cell).into_owned()),
+        message: "text in UTF-8".into(),
+        hint: Some(UTF8_HINT.into()),
     }
 }
+
+const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
 
 /// Reads every row of an open file into `T` through serde, calling `row` on each.
 /// Problems with the row's shape or encoding are recorded; `row` records its own.
@@ -592,6 +672,18 @@ where
     let mut rec = csv::ByteRecord::new();
     let width = ctx.headers.len();
     let headers = ctx.headers.clone();
+    let hdr = csv::ByteRecord::from(headers.clone());
+    let code_col = headers.iter().position(|h| h == "code");
+    let unnamed: Vec<usize> = (0..width)
+        .filter(|&i| headers.get(i).is_some_and(str::is_empty))
+        .collect();
+    // A refused offices row still names its code, so rows pointing at it are not reported again.
+    let refuse = |ctx: &mut Ctx, rec: &csv::ByteRecord| {
+        if let Some(code) = code_col.and_then(|i| rec.get(i)) {
+            ctx.rejected
+                .push(String::from_utf8_lossy(code).trim().to_ascii_lowercase());
+        }
+    };
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
@@ -618,18 +710,22 @@ where
             continue;
         }
         if rec.len() != width {
+            let unclosed = rec.len() < width && rec.iter().any(|f| f.contains(&b'\n'));
             ctx.problems.push(Problem {
                 path: ctx.path.clone(),
                 line: Some(line),
                 column: None,
                 found: Some(format!("{} fields", rec.len())),
                 message: format!("{width} fields, one per header column"),
-                hint: Some(if rec.len() > width {
+                hint: Some(if unclosed {
+                    "a quote opened on this row is not closed, so the lines after it were read as part of one cell".into()
+                } else if rec.len() > width {
                     "a value containing the delimiter must be quoted: \"1,027,000\"".into()
                 } else {
                     "every row needs a cell for every column, even if empty".into()
                 }),
             });
+            refuse(ctx, &rec);
             continue;
         }
         if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
@@ -637,10 +733,27 @@ where
                 &ctx.path,
                 line,
                 Some((i + 1, headers.get(i).unwrap_or("?").to_string())),
+                &rec[i],
             ));
+            refuse(ctx, &rec);
             continue;
         }
-        let hdr = csv::ByteRecord::from(headers.clone());
+        if let Some(i) = unnamed
+            .iter()
+            .copied()
+            .find(|&i| !rec[i].iter().all(|b| b.is_ascii_whitespace()))
+        {
+            ctx.problems.push(Problem {
+                path: ctx.path.clone(),
+                line: Some(line),
+                column: Some((i + 1, format!("column {}", i + 1))),
+                found: Some(String::from_utf8_lossy(&rec[i]).into_owned()),
+                message: "an empty cell: the column has no name in the header row".into(),
+                hint: Some("name the column in the header row if it belongs there, or move the value to its column".into()),
+            });
+            refuse(ctx, &rec);
+            continue;
+        }
         match rec.deserialize::<T>(Some(&hdr)) {
             Ok(v) => row(ctx, line, v),
             Err(e) => {
@@ -793,6 +906,7 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
         root: match src {
             DataSource::Embedded => "embedded".into(),
             DataSource::Dir(d) => d.display().to_string(),
+            DataSource::Memory(_) => "memory".into(),
         },
         ..DataSet::default()
     };
@@ -805,21 +919,35 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
     ds
 }
 
-/// Reads offices.csv, resolving parents; returns the code -> index map (codes lower-cased).
+/// The offices read, by lower-cased code, and what is known of those that could not be read.
+struct OfficeIndex {
+    codes: HashMap<String, usize>,
+    rejected: HashSet<String>,
+    /// offices.csv itself could not be read.
+    unreadable: bool,
+}
+
+/// Reads offices.csv, resolving parents.
 fn read_offices(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
     ds: &mut DataSet,
-) -> HashMap<String, usize> {
+) -> OfficeIndex {
     let mut index = HashMap::new();
     let Some((mut rdr, mut ctx)) = open(src, &OFFICES, opts, problems, true) else {
-        return index;
+        return OfficeIndex {
+            codes: index,
+            rejected: HashSet::new(),
+            unreadable: true,
+        };
     };
     let mut parents: Vec<(String, u64)> = Vec::new();
     let mut names: HashMap<String, u64> = HashMap::new();
     each_row(&mut rdr, &mut ctx, |ctx, line, r: RawOffice| {
         let code = r.code.trim().to_string();
+        // Counted as refused until the row is accepted at the end.
+        ctx.rejected.push(code.to_ascii_lowercase());
         if code.is_empty() {
             let c = ctx.col("code");
             ctx.problem(
@@ -872,6 +1000,7 @@ fn read_offices(
             return;
         }
         index.insert(key, ds.offices.len());
+        ctx.rejected.pop();
         parents.push((r.parent.trim().to_string(), line));
         ds.offices.push(Office {
             code,
@@ -883,13 +1012,19 @@ fn read_offices(
             origin: Origin { line },
         });
     });
+    let rejected: HashSet<String> = std::mem::take(&mut ctx.rejected)
+        .into_iter()
+        .filter(|c| !index.contains_key(c))
+        .collect();
     let parent_col = ctx.col("parent");
     for (i, (parent, line)) in parents.iter().enumerate() {
         if parent.is_empty() {
             continue;
         }
-        match index.get(&parent.to_ascii_lowercase()) {
+        let key = parent.to_ascii_lowercase();
+        match index.get(&key) {
             Some(&p) => ds.offices[i].parent = Some(p),
+            None if rejected.contains(&key) => {}
             None => ctx.problem(
                 *line,
                 parent_col,
@@ -948,14 +1083,18 @@ fn read_offices(
             state[j] = 2;
         }
     }
-    index
+    OfficeIndex {
+        codes: index,
+        rejected,
+        unreadable: false,
+    }
 }
 
 fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &PARTICIPANTS, opts, problems, true) else {
@@ -1010,7 +1149,7 @@ fn read_claims(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &CLAIMS, opts, problems, false) else {
@@ -1067,7 +1206,7 @@ fn read_targets(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &TARGETS, opts, problems, false) else {
@@ -1142,7 +1281,7 @@ fn read_workforce(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &WORKFORCE, opts, problems, false) else {
@@ -1188,7 +1327,7 @@ fn read_stated(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &STATED, opts, problems, false) else {

@@ -43,13 +43,21 @@ impl Ctx {
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    let g = &cli.global;
+    if g.bom && g.format != output::Format::Csv {
+        anyhow::bail!("--bom applies to --format csv only");
+    }
     let ctx = Ctx {
-        source: load::data_source(cli.global.data.as_deref())?,
-        read: ReadOptions::default(),
+        source: load::data_source(g.data.as_deref())?,
+        read: ReadOptions {
+            delimiter: g.delimiter.0,
+            decimal_comma: g.decimal_comma,
+        },
         render: RenderOptions {
-            format: cli.global.format,
-            lang: cli.global.lang.unwrap_or_else(Lang::from_env),
-            ..RenderOptions::default()
+            format: g.format,
+            lang: g.lang.unwrap_or_else(Lang::from_env),
+            sanitize: !g.no_sanitize,
+            bom: g.bom,
         },
     };
     match cli.command {

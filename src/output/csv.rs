@@ -6,6 +6,7 @@ use super::{Cell, Render, Table};
 
 pub struct Csv {
     pub sanitize: bool,
+    pub bom: bool,
 }
 
 /// The raw value of a cell as machines want it: no separators, no rounding, empty when unknown.
@@ -44,6 +45,9 @@ pub fn neutralise(s: &str) -> String {
 
 impl Render for Csv {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        if self.bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
         let mut wtr = csv::Writer::from_writer(w);
         let map = |e: csv::Error| match e.into_kind() {
             csv::ErrorKind::Io(e) => e,
@@ -60,5 +64,44 @@ impl Render for Csv {
             .map_err(map)?;
         }
         wtr.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::col;
+
+    fn render(t: &Table, sanitize: bool, bom: bool) -> String {
+        let mut out = Vec::new();
+        Csv { sanitize, bom }.render(t, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn formula_text_is_neutralised_and_numbers_are_not() {
+        let mut t = Table::new(vec![col("name", "Name"), col("gap", "Gap")]);
+        for s in [
+            "=1+1", "+62", "-x", "@SUM(A1)", "\tTab", "\rCR", "Bali", "a=b",
+        ] {
+            t.push(vec![Cell::text(s), Cell::Delta(-5)]);
+        }
+        t.push(vec![Cell::text("-"), Cell::Pct(-6.5)]);
+        t.push(vec![Cell::text("x"), Cell::IdrDelta(-342)]);
+        assert_eq!(
+            render(&t, true, false),
+            "name,gap\n'=1+1,-5\n'+62,-5\n'-x,-5\n'@SUM(A1),-5\n'\tTab,-5\n\"'\rCR\",-5\nBali,-5\na=b,-5\n'-,-6.5\nx,-342\n"
+        );
+        assert_eq!(
+            render(&t, false, false),
+            "name,gap\n=1+1,-5\n+62,-5\n-x,-5\n@SUM(A1),-5\n\tTab,-5\n\"\rCR\",-5\nBali,-5\na=b,-5\n-,-6.5\nx,-342\n"
+        );
+    }
+
+    #[test]
+    fn bom_only_when_asked() {
+        let t = Table::new(vec![col("a", "A")]);
+        assert_eq!(render(&t, true, true), "\u{feff}a\n");
+        assert_eq!(render(&t, true, false), "a\n");
     }
 }

@@ -197,6 +197,8 @@ pub struct RenderOptions {
     pub sanitize: bool,
     /// Language of table and markdown output.
     pub lang: Lang,
+    /// Start csv output with a UTF-8 byte order mark (Excel needs it to read UTF-8).
+    pub bom: bool,
 }
 
 impl Default for RenderOptions {
@@ -205,6 +207,7 @@ impl Default for RenderOptions {
             format: Format::Table,
             sanitize: true,
             lang: Lang::En,
+            bom: false,
         }
     }
 }
@@ -226,6 +229,7 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
+            bom: opts.bom,
         }),
         Format::Json => Box::new(json::Json),
     }
