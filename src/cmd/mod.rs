@@ -15,9 +15,12 @@ use crate::Outcome;
 
 pub mod audit;
 pub mod check;
+pub mod chart;
 pub mod claims;
+pub mod completions;
 pub mod coverage;
 pub mod growth;
+pub mod man;
 pub mod offices;
 pub mod rank;
 pub mod report;
@@ -43,6 +46,12 @@ impl Ctx {
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    // These read no data, so a bad --data or COVERAGE_DATA must not stop them.
+    match &cli.command {
+        Command::Completions(a) => return completions::run(a, out),
+        Command::Man => return man::run(out),
+        _ => {}
+    }
     let ctx = Ctx {
         source: load::data_source(cli.global.data.as_deref())?,
         read: ReadOptions::default(),
@@ -63,6 +72,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Rank(a) => rank::run(&ctx, &a, out),
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
+        Command::Chart(a) => chart::run(&ctx, &a, out),
+        Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }
 

@@ -1,0 +1,599 @@
+//! Charts as SVG, sized and lettered for a 16:9 slide.
+//!
+//! Text stays `<text>` elements (plotters' SVG backend without a font feature), so drawing
+//! needs no font on this machine and the viewer's sans-serif renders it.
+
+use anyhow::{anyhow, Result};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::human::{group_thousands, idr_human};
+use crate::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
+use crate::model::{Period, Segment};
+
+pub const WIDTH: u32 = 1280;
+pub const HEIGHT: u32 = 720;
+
+const FAMILY: &str = "Arial, Helvetica, sans-serif";
+const INK: RGBColor = RGBColor(34, 34, 34);
+const MUTED: RGBColor = RGBColor(96, 96, 96);
+const GRID: RGBColor = RGBColor(226, 226, 226);
+const AXIS: RGBColor = RGBColor(140, 140, 140);
+const TARGET: RGBColor = RGBColor(200, 30, 45);
+const OTHER: RGBColor = RGBColor(170, 170, 170);
+
+/// One colour per segment, the same in every chart (colour-blind safe, Okabe-Ito).
+fn colour(s: Segment) -> RGBColor {
+    match s {
+        Segment::Pu => RGBColor(0, 114, 178),
+        Segment::Bpu => RGBColor(230, 159, 0),
+        Segment::Jakon => RGBColor(0, 158, 115),
+        Segment::Pmi => RGBColor(204, 121, 167),
+        Segment::All => RGBColor(60, 60, 60),
+    }
+}
+
+/// plotters writes `font-size` as the size given divided by 1.24; this gives pixels.
+fn font(px: f64) -> FontDesc<'static> {
+    (FAMILY, px * 1.24).into_font()
+}
+
+fn style(px: f64, c: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    font(px).color(&c).pos(Pos::new(h, v))
+}
+
+/// Rough width of a text in pixels: sans-serif averages about 0.56 em per character.
+fn text_width(s: &str, px: f64) -> f64 {
+    s.chars().count() as f64 * px * 0.56
+}
+
+fn value_label(u: Unit, v: f64) -> String {
+    match u {
+        Unit::Persons | Unit::Cases => group_thousands(v.round() as i64),
+        Unit::Percent => format!("{v:.1}%"),
+        Unit::Idr => idr_human(v),
+    }
+}
+
+fn axis_label(u: Unit, v: f64) -> String {
+    match u {
+        Unit::Persons | Unit::Cases => group_thousands(v.round() as i64),
+        Unit::Percent => format!("{v:.0}%"),
+        Unit::Idr => {
+            let a = v.abs();
+            let (div, unit) = if a >= 1e12 {
+                (1e12, " trillion")
+            } else if a >= 1e9 {
+                (1e9, " billion")
+            } else if a >= 1e6 {
+                (1e6, " million")
+            } else {
+                return format!("Rp{}", group_thousands(v.round() as i64));
+            };
+            let x = v / div;
+            if (x - x.round()).abs() < 1e-9 {
+                format!("Rp{x:.0}{unit}")
+            } else {
+                format!("Rp{x:.1}{unit}")
+            }
+        }
+    }
+}
+
+/// Months since year 0, a whole year sitting at its December.
+fn x_of(p: Period) -> f64 {
+    f64::from(p.year() * 12) + f64::from(p.months()) - 1.0
+}
+
+fn period_label(p: Period) -> String {
+    const M: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match p {
+        Period::Year(y) => y.to_string(),
+        Period::Month(y, m) => format!("{} {y}", M[m as usize - 1]),
+    }
+}
+
+/// Greedy word wrap at `max` characters.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A text waiting for a place where it overlaps no other.
+struct Label {
+    text: String,
+    x: i32,
+    y: i32,
+    h: HPos,
+    colour: RGBColor,
+    bold: bool,
+    /// How far down the label moves to sit under its marker instead of over it.
+    flip: i32,
+    /// The marker a displaced label is tied back to by a thin line.
+    marker: Option<(i32, i32)>,
+}
+
+const LABEL_PX: f64 = 16.0;
+
+type Rect = (f64, f64, f64, f64);
+
+/// The box a marker of half-size `r` covers around a pixel, so labels keep off it.
+fn marker_box((x, y): (i32, i32), r: i32) -> Rect {
+    (
+        f64::from(x - r),
+        f64::from(x + r),
+        f64::from(y - r),
+        f64::from(y + r),
+    )
+}
+
+/// Small boxes along a line from `a` to `b`, so labels keep off lines as well as markers.
+fn line_boxes(a: (i32, i32), b: (i32, i32)) -> Vec<Rect> {
+    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let n = ((dx * dx + dy * dy).sqrt() / 5.0).ceil().max(1.0) as i32;
+    (0..=n)
+        .map(|i| {
+            let t = f64::from(i) / f64::from(n);
+            let (x, y) = (f64::from(a.0) + dx * t, f64::from(a.1) + dy * t);
+            (x - 2.0, x + 2.0, y - 2.0, y + 2.0)
+        })
+        .collect()
+}
+
+impl Label {
+    fn rect(&self, dy: i32) -> Rect {
+        // Bold sans-serif runs about a tenth wider than regular.
+        let w = text_width(&self.text, LABEL_PX) * if self.bold { 1.1 } else { 1.0 };
+        let x0 = match self.h {
+            HPos::Left => f64::from(self.x),
+            HPos::Center => f64::from(self.x) - w / 2.0,
+            HPos::Right => f64::from(self.x) - w,
+        };
+        let y1 = f64::from(self.y + dy);
+        (x0, x0 + w, y1 - LABEL_PX * 1.15, y1)
+    }
+}
+
+fn overlap(a: Rect, b: Rect) -> bool {
+    a.0 < b.1 && b.0 < a.1 && a.2 < b.3 && b.2 < a.3
+}
+
+/// Places labels in order, nudging each up or down until it is clear of those placed before.
+fn place_and_draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    labels: Vec<Label>,
+    obstacles: Vec<Rect>,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let step = (LABEL_PX * 1.2) as i32;
+    let mut placed = obstacles;
+    for l in labels {
+        let dy = (0..7)
+            .flat_map(|k| [-k * step, l.flip + k * step])
+            .find(|&dy| placed.iter().all(|&p| !overlap(p, l.rect(dy))))
+            .unwrap_or(0);
+        let r = l.rect(dy);
+        placed.push(r);
+        if let (Some((mx, my)), true) = (l.marker, dy != 0) {
+            let end_x = if f64::from(mx) < r.0 { r.0 } else { r.1 };
+            let end_y = (r.2 + r.3) / 2.0;
+            root.draw(&PathElement::new(
+                vec![(mx, my), (end_x as i32, end_y as i32)],
+                l.colour.mix(0.6).stroke_width(1),
+            ))
+            .map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+        }
+        let mut f = font(LABEL_PX);
+        if l.bold {
+            f = f.style(FontStyle::Bold);
+        }
+        let st = f.color(&l.colour).pos(Pos::new(l.h, VPos::Bottom));
+        root.draw(&Text::new(l.text, (l.x, l.y + dy), st))
+            .map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Draws the chart as an SVG document.
+pub fn render(chart: &Chart) -> Result<String> {
+    let mut buf = String::new();
+    draw(chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+    Ok(buf)
+}
+
+type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
+fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
+    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let margin = 36;
+
+    // Header: title, then where the figures come from.
+    let mut y = 22;
+    root.draw(&Text::new(
+        chart.title.clone(),
+        (margin, y),
+        font(28.0)
+            .style(FontStyle::Bold)
+            .color(&INK)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
+    ))?;
+    y += 42;
+    let src_px = 15.0;
+    let per_line = ((f64::from(WIDTH) - 2.0 * f64::from(margin)) / (src_px * 0.56)) as usize;
+    let sources = if chart.sources.is_empty() {
+        format!("Data set: {}", chart.dataset)
+    } else {
+        format!(
+            "Source{}: {}",
+            if chart.sources.len() > 1 { "s" } else { "" },
+            chart.sources.join("; ")
+        )
+    };
+    let mut lines = wrap(&sources, per_line);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        lines[2].push_str(" … (all sources: `coverage report`)");
+    }
+    for l in lines {
+        root.draw(&Text::new(
+            l,
+            (margin, y),
+            style(src_px, MUTED, HPos::Left, VPos::Top),
+        ))?;
+        y += 20;
+    }
+    let header = y + 8;
+
+    // Footer: notes, then what made the chart.
+    let note_px = 14.0;
+    let per_line = ((f64::from(WIDTH) - 2.0 * f64::from(margin)) / (note_px * 0.56)) as usize;
+    let mut notes: Vec<String> = chart.notes.iter().flat_map(|n| wrap(n, per_line)).collect();
+    notes.truncate(4);
+    let credit = format!(
+        "coverage {} · data set: {}",
+        env!("CARGO_PKG_VERSION"),
+        chart.dataset
+    );
+    let footer = 12 + 19 * (notes.len() as i32 + 1);
+    let mut fy = HEIGHT as i32 - footer + 4;
+    for n in notes {
+        root.draw(&Text::new(
+            n,
+            (margin, fy),
+            style(note_px, MUTED, HPos::Left, VPos::Top),
+        ))?;
+        fy += 19;
+    }
+    root.draw(&Text::new(
+        credit,
+        (WIDTH as i32 - margin, fy),
+        style(note_px - 1.0, AXIS, HPos::Right, VPos::Top),
+    ))?;
+
+    let body = root.margin(header as u32, footer as u32, 12, 24);
+    let areas = body.split_evenly((1, chart.panels.len().max(1)));
+    for (area, panel) in areas.iter().zip(&chart.panels) {
+        match &panel.body {
+            Body::Time { series, targets } => time_panel(&root, area, panel, series, targets)?,
+            Body::Bars { bars, total } => bar_panel(&root, area, panel, bars, *total)?,
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+fn caption(panel: &Panel, total: Option<f64>) -> String {
+    match total {
+        Some(t) => format!("{} (total {})", panel.title, value_label(panel.unit, t)),
+        None => panel.title.clone(),
+    }
+}
+
+fn y_max(values: impl Iterator<Item = f64>) -> f64 {
+    let m = values.fold(0.0_f64, f64::max);
+    if m > 0.0 {
+        m * 1.22
+    } else {
+        1.0
+    }
+}
+
+/// A tick under the x axis at `at` (the axis' pixel position), with its label.
+fn x_tick<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    at: (i32, i32),
+    name: String,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let (x, y) = at;
+    root.draw(&PathElement::new(vec![(x, y), (x, y + 6)], AXIS))?;
+    root.draw(&Text::new(
+        name,
+        (x, y + 10),
+        style(15.0, MUTED, HPos::Center, VPos::Top),
+    ))?;
+    Ok(())
+}
+
+fn time_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    panel: &Panel,
+    series: &[Series],
+    targets: &[TargetMark],
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let mut periods: Vec<Period> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.period))
+        .chain(targets.iter().map(|t| t.at.period))
+        .collect();
+    periods.sort();
+    periods.dedup_by(|a, b| x_of(*a) == x_of(*b));
+    let (lo, hi) = match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) => (x_of(*a), x_of(*b)),
+        _ => return Ok(()),
+    };
+    let pad = ((hi - lo) * 0.14).max(5.0);
+    let width = f64::from(area.dim_in_pixel().0);
+    // Thin the period labels so they never run into each other.
+    let every = ((periods.len() as f64 * 90.0) / width).ceil().max(1.0) as usize;
+    let keys: Vec<f64> = periods.iter().step_by(every).map(|p| x_of(*p)).collect();
+    let names: Vec<(f64, String)> = periods
+        .iter()
+        .map(|p| (x_of(*p), period_label(*p)))
+        .collect();
+    let top = y_max(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.value))
+            .chain(targets.iter().map(|t| t.at.value)),
+    );
+    let unit = panel.unit;
+    let mut ch = ChartBuilder::on(area)
+        .caption(
+            caption(panel, None),
+            font(19.0).style(FontStyle::Bold).color(&INK),
+        )
+        .margin(8)
+        .margin_right(24)
+        .x_label_area_size(64)
+        .y_label_area_size(if unit == Unit::Percent { 56 } else { 104 })
+        .build_cartesian_2d((lo - pad)..(hi + pad), 0.0..top)?;
+    ch.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+        .y_labels(6)
+        .label_style(font(15.0).color(&MUTED))
+        .y_label_formatter(&|v| axis_label(unit, *v))
+        .draw()?;
+    // Ticks only where there are figures: the periods themselves, not a regular grid.
+    for x in &keys {
+        let name = names
+            .iter()
+            .find(|(k, _)| k == x)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        x_tick(root, ch.backend_coord(&(*x, 0.0)), name)?;
+    }
+
+    let mut labels = Vec::new();
+    let right_half = |x: f64| x > (lo + hi) / 2.0 && hi > lo;
+    let mut obstacles = Vec::new();
+    for t in targets {
+        let c = TARGET;
+        if let Some(from) = t.from {
+            obstacles.extend(line_boxes(
+                ch.backend_coord(&(x_of(from.period), from.value)),
+                ch.backend_coord(&(x_of(t.at.period), t.at.value)),
+            ));
+            ch.draw_series(DashedLineSeries::new(
+                [from, t.at].map(|p: Point| (x_of(p.period), p.value)),
+                8,
+                6,
+                c.stroke_width(2),
+            ))?;
+        }
+        let (x, yv) = (x_of(t.at.period), t.at.value);
+        ch.draw_series(std::iter::once(
+            EmptyElement::at((x, yv))
+                + Polygon::new(vec![(0, -10), (10, 0), (0, 10), (-10, 0)], WHITE.filled())
+                + PathElement::new(
+                    vec![(0, -10), (10, 0), (0, 10), (-10, 0), (0, -10)],
+                    c.stroke_width(3),
+                ),
+        ))?;
+        let (px, py) = ch.backend_coord(&(x, yv));
+        obstacles.push(marker_box((px, py), 11));
+        // Lines mostly rise to the right: a label left of a marker goes above it, a label
+        // right of one goes below.
+        let (h, dx, dy) = if right_half(x) {
+            (HPos::Right, -18, -8)
+        } else {
+            (HPos::Left, 18, 24)
+        };
+        labels.push(Label {
+            text: format!("{}: {}", t.label, value_label(unit, yv)),
+            x: px + dx,
+            y: py + dy,
+            h,
+            colour: c,
+            bold: true,
+            flip: 0,
+            marker: Some((px, py)),
+        });
+    }
+    for s in series {
+        let c = colour(s.segment);
+        let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (x_of(p.period), p.value)).collect();
+        ch.draw_series(LineSeries::new(pts.clone(), c.stroke_width(3)))?;
+        for w in pts.windows(2) {
+            obstacles.extend(line_boxes(ch.backend_coord(&w[0]), ch.backend_coord(&w[1])));
+        }
+        ch.draw_series(pts.iter().map(|&(x, yv)| {
+            EmptyElement::at((x, yv))
+                + Circle::new((0, 0), 7, WHITE.filled())
+                + Circle::new((0, 0), 5, c.filled())
+        }))?;
+        for &(x, yv) in &pts {
+            let (px, py) = ch.backend_coord(&(x, yv));
+            obstacles.push(marker_box((px, py), 8));
+            labels.push(Label {
+                text: value_label(unit, yv),
+                x: px,
+                y: py - 11,
+                h: HPos::Center,
+                colour: c,
+                bold: true,
+                flip: 42,
+                marker: None,
+            });
+        }
+    }
+    // The legend sits under the axis, where it can hide no figure.
+    let (lx, ly) = ch.backend_coord(&(lo - pad, 0.0));
+    let mut x = lx;
+    let y = ly + 46;
+    let entries = series
+        .iter()
+        .map(|s| (s.label.clone(), colour(s.segment), false))
+        .chain((!targets.is_empty()).then(|| ("target".to_string(), TARGET, true)));
+    for (name, c, diamond) in entries {
+        if diamond {
+            root.draw(
+                &(EmptyElement::at((x + 10, y))
+                    + PathElement::new(
+                        vec![(0, -7), (7, 0), (0, 7), (-7, 0), (0, -7)],
+                        c.stroke_width(3),
+                    )),
+            )?;
+        } else {
+            root.draw(&PathElement::new(
+                vec![(x, y), (x + 20, y)],
+                c.stroke_width(3),
+            ))?;
+            root.draw(&Circle::new((x + 10, y), 5, c.filled()))?;
+        }
+        let w = text_width(&name, 15.0) as i32;
+        root.draw(&Text::new(
+            name,
+            (x + 28, y),
+            style(15.0, INK, HPos::Left, VPos::Center),
+        ))?;
+        x += 28 + w + 24;
+    }
+    // Points first, so their labels sit right above them and targets give way.
+    labels.sort_by_key(|l| l.colour == TARGET);
+    place_and_draw(root, labels, obstacles).map_err(|e| e.into())
+}
+
+fn bar_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    panel: &Panel,
+    bars: &[Bar],
+    total: Option<f64>,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let unit = panel.unit;
+    let n = bars.len();
+    let top = y_max(bars.iter().map(|b| b.value));
+    let keys: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let names: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
+    let mut ch = ChartBuilder::on(area)
+        .caption(
+            caption(panel, total),
+            font(19.0).style(FontStyle::Bold).color(&INK),
+        )
+        .margin(8)
+        .margin_right(24)
+        .x_label_area_size(36)
+        .y_label_area_size(if unit == Unit::Idr { 132 } else { 90 })
+        .build_cartesian_2d(-0.6..(n as f64 - 0.4), 0.0..top)?;
+    ch.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+        .y_labels(6)
+        .label_style(font(15.0).color(&MUTED))
+        .y_label_formatter(&|v| axis_label(unit, *v))
+        .draw()?;
+    for (x, name) in keys.iter().zip(names) {
+        x_tick(root, ch.backend_coord(&(*x, 0.0)), name)?;
+    }
+    let base = if unit == Unit::Idr {
+        colour(Segment::Pu)
+    } else {
+        colour(Segment::Jakon)
+    };
+    let mut labels = Vec::new();
+    for (i, b) in bars.iter().enumerate() {
+        let x = i as f64;
+        let c = if b.other { OTHER } else { base };
+        ch.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.3, 0.0), (x + 0.3, b.value)],
+            c.filled(),
+        )))?;
+        let (px, py) = ch.backend_coord(&(x, b.value));
+        let (main, sub) = match b.share {
+            Some(s) => (
+                value_label(unit, b.value),
+                Some(format!("{s:.1}% of the total")),
+            ),
+            None => (value_label(unit, b.value), None),
+        };
+        let lift = if sub.is_some() { 22 } else { 0 };
+        labels.push(Label {
+            text: main,
+            x: px,
+            y: py - 8 - lift,
+            h: HPos::Center,
+            colour: INK,
+            bold: true,
+            flip: 0,
+            marker: None,
+        });
+        if let Some(sub) = sub {
+            labels.push(Label {
+                text: sub,
+                x: px,
+                y: py - 8,
+                h: HPos::Center,
+                colour: MUTED,
+                bold: false,
+                flip: 0,
+                marker: None,
+            });
+        }
+    }
+    place_and_draw(root, labels, Vec::new()).map_err(|e| e.into())
+}

@@ -1,0 +1,291 @@
+//! `coverage chart`: the SVG is rendered with a real renderer (resvg) and must hold the data,
+//! and every way there is nothing to draw ends in a clear error with exit 2.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::coverage;
+use resvg::{tiny_skia, usvg};
+
+const WIDTH: u32 = 1280;
+const HEIGHT: u32 = 720;
+
+/// Colours the chart gives a segment (Okabe-Ito), and the target's red.
+const PU_BLUE: [u8; 3] = [0, 114, 178];
+const BPU_ORANGE: [u8; 3] = [230, 159, 0];
+const ALL_GREY: [u8; 3] = [60, 60, 60];
+const TARGET_RED: [u8; 3] = [200, 30, 45];
+const CASES_GREEN: [u8; 3] = [0, 158, 115];
+
+struct Png {
+    pixmap: tiny_skia::Pixmap,
+}
+
+impl Png {
+    fn count(&self, rgb: [u8; 3]) -> usize {
+        self.pixmap
+            .pixels()
+            .iter()
+            .filter(|p| [p.red(), p.green(), p.blue()] == rgb && p.alpha() == 255)
+            .count()
+    }
+
+    fn not_white(&self) -> usize {
+        self.pixmap
+            .pixels()
+            .iter()
+            .filter(|p| (p.red(), p.green(), p.blue()) != (255, 255, 255))
+            .count()
+    }
+}
+
+/// Parses and rasterises an SVG as a viewer would; panics when it is not valid SVG.
+/// Keeps the PNG under target/tmp/charts to be looked at. Without any system font the text is
+/// not rasterised, but the figures, axes and bars still are.
+fn render(svg: &[u8], name: &str) -> Png {
+    let mut opt = usvg::Options::default();
+    // Text needs a font only to be rasterised here; the SVG itself names none it ships.
+    let db = opt.fontdb_mut();
+    db.load_system_fonts();
+    // fontdb's sans-serif is Arial; where only other faces are installed, use one of those.
+    let sans = db
+        .faces()
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .find(|n| n.contains("Sans") && !n.contains("Mono"));
+    if let Some(sans) = sans {
+        db.set_sans_serif_family(sans);
+    }
+    let tree = usvg::Tree::from_data(svg, &opt).expect("the chart is valid SVG");
+    let size = tree.size().to_int_size();
+    assert_eq!((size.width(), size.height()), (WIDTH, HEIGHT));
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("pixmap");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts");
+    fs::create_dir_all(&dir).expect("target dir");
+    pixmap
+        .save_png(dir.join(format!("{name}.png")))
+        .expect("png");
+    Png { pixmap }
+}
+
+fn chart(args: &[&str], name: &str) -> (String, Png) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join(format!("{name}.svg"));
+    coverage()
+        .arg("chart")
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let svg = fs::read(&out).expect("the chart was written");
+    let png = render(&svg, name);
+    // Only the chart is left in the directory: no temporary file remains.
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    (String::from_utf8(svg).expect("utf-8"), png)
+}
+
+#[test]
+fn participants_of_a_province_with_its_target_less_history() {
+    // Bali: active participants 750,000 (2022) and 1,027,000 (2023), all segments.
+    let (svg, png) = chart(&["--branch", "bali"], "bali-participants");
+    assert!(
+        svg.contains("Bali: participants by segment"),
+        "title names the office"
+    );
+    assert!(
+        svg.contains("750,000") && svg.contains("1,027,000"),
+        "points are labelled with thousands separators"
+    );
+    assert!(
+        svg.contains("002_cf8026e9d9707e45.txt"),
+        "the source is named"
+    );
+    assert!(png.count(ALL_GREY) > 200, "the all-segments line is drawn");
+    assert!(png.not_white() > (WIDTH * HEIGHT / 100) as usize);
+}
+
+#[test]
+fn participants_of_the_nation_mark_each_target() {
+    let (svg, png) = chart(&["--branch", "national"], "national-participants");
+    // Targets (targets.csv): annual 2024 53,860,000; roadmap 2022 35,930,000, 2023 43,920,000,
+    // 2024 53,520,000.
+    for t in [
+        "Annual target 2024: 53,860,000",
+        "Roadmap target 2022: 35,930,000",
+        "Roadmap target 2023: 43,920,000",
+        "Roadmap target 2024: 53,520,000",
+    ] {
+        assert!(svg.contains(t), "{t}");
+    }
+    assert!(svg.contains("35,860,000") && svg.contains("41,460,000"));
+    assert!(png.count(TARGET_RED) > 100, "targets are drawn in red");
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
+fn participants_of_a_branch_split_stocks_from_flows() {
+    let (svg, png) = chart(&["--branch", "denpasar"], "denpasar-participants");
+    // Active at Aug 2023: PU 424,997, BPU 116,573; new in 2023: PU 207,010, BPU 194,210;
+    // the 2024 target of 433,000 additions belongs with the flows.
+    for v in [
+        "424,997",
+        "116,573",
+        "207,010",
+        "194,210",
+        "Annual target 2024, all segments: 433,000",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(svg.contains("Active participants") && svg.contains("New participants"));
+    assert!(png.count(PU_BLUE) > 50 && png.count(BPU_ORANGE) > 50);
+    assert!(png.count(TARGET_RED) > 50);
+}
+
+#[test]
+fn coverage_of_a_province() {
+    let (svg, png) = chart(
+        &["--branch", "bali", "--metric", "coverage"],
+        "bali-coverage",
+    );
+    // 750,000 / 2,610,000 employed (Aug 2022) = 28.735...% -> 28.7%;
+    // 1,027,000 / 2,620,000 employed (Aug 2023) = 39.198...% -> 39.2%.
+    assert!(svg.contains("28.7%") && svg.contains("39.2%"), "{svg}");
+    assert!(svg.contains("Sakernas"));
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
+fn claims_of_a_branch_as_bars() {
+    let (svg, png) = chart(
+        &["--branch", "denpasar", "--metric", "claims"],
+        "denpasar-claims",
+    );
+    // Jan-Aug 2023, PU: total Rp342 billion for 21,097 cases; JHT Rp281 billion, 16,355 cases.
+    // JHT share of amount 281/342 = 82.163...% -> 82.2%; of cases 16,355/21,097 = 77.523...%
+    // -> 77.5%. Other programs: Rp61 billion (17.8%), 4,742 cases (22.5%).
+    for v in [
+        "Rp342.00 billion",
+        "Rp281.00 billion",
+        "82.2% of the total",
+        "Rp61.00 billion",
+        "17.8% of the total",
+        "21,097",
+        "16,355",
+        "77.5% of the total",
+        "4,742",
+        "22.5% of the total",
+        "Jan-Aug 2023",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(png.count(PU_BLUE) > 2000, "amount bars are filled");
+    assert!(png.count(CASES_GREEN) > 2000, "case bars are filled");
+}
+
+#[test]
+fn standard_output_when_out_is_a_dash() {
+    let out = coverage()
+        .args(["chart", "--branch", "bali", "--out", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.starts_with(b"<svg"));
+    render(&out, "bali-stdout");
+}
+
+fn fails(args: &[&str], expected: &[&str]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.svg");
+    let a = coverage()
+        .arg("chart")
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("");
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    for e in expected {
+        assert!(err.contains(e), "{e:?} not in {err}");
+    }
+    assert!(!out.exists(), "nothing is written on failure");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn nothing_to_chart_says_what_is_missing() {
+    fails(
+        &["--branch", "denpasar", "--metric", "coverage"],
+        &[
+            "nothing to chart: no coverage for Bali Denpasar (bali-denpasar)",
+            "workforce figure for bali-denpasar or all of its districts",
+            "workforce.csv",
+            "hint: offices with them: national, bali",
+        ],
+    );
+    fails(
+        &["--branch", "blitar"],
+        &[
+            "no active or new participant figures and no participant targets for Blitar (kc-blitar)",
+            "hint: offices with them: national, bali, bali-denpasar",
+        ],
+    );
+    fails(
+        &["--branch", "bali", "--metric", "claims"],
+        &[
+            "no claims for Bali (bali) (claims.csv)",
+            "offices with them: bali-denpasar",
+        ],
+    );
+    fails(
+        &["--branch", "national", "--year", "2019"],
+        &["for BPJS Ketenagakerjaan (national) (national) in 2019"],
+    );
+}
+
+#[test]
+fn out_must_be_an_svg_and_never_an_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    for f in fs::read_dir(&data).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let target = dir.path().join("participants.csv");
+    let before = fs::read(&target).unwrap();
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["chart", "--branch", "bali", "--out"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("must end in .svg"));
+    assert_eq!(fs::read(&target).unwrap(), before);
+    coverage()
+        .args(["chart", "--branch", "bali", "--out", "no/such/dir/c.svg"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no such directory no/such/dir"));
+}
+
+#[test]
+fn an_existing_chart_is_replaced_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.svg");
+    fs::write(&out, "old").unwrap();
+    coverage()
+        .args(["chart", "--branch", "bali", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+}
