@@ -14,8 +14,8 @@ use crate::resolve::resolve;
 use crate::Outcome;
 
 pub mod audit;
-pub mod check;
 pub mod chart;
+pub mod check;
 pub mod claims;
 pub mod completions;
 pub mod coverage;
@@ -58,6 +58,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         render: RenderOptions {
             format: cli.global.format,
             lang: cli.global.lang.unwrap_or_else(Lang::from_env),
+            color: output::color_wanted(),
             ..RenderOptions::default()
         },
     };

@@ -9,7 +9,7 @@ mod json;
 pub mod lang;
 pub mod svg;
 
-pub use human::{group_thousands, idr_human};
+pub use human::{bar, group_thousands, idr_human};
 pub use lang::Lang;
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,
@@ -137,6 +137,8 @@ pub struct Table {
     pub human_only: Vec<usize>,
     /// Notes with figures or terms in them, written in the reader's language, after `notes`.
     pub remarks: Vec<Cell>,
+    /// Percentage columns drawn as a bar beside their figure in the terminal table only.
+    pub bars: Vec<usize>,
 }
 
 impl Table {
@@ -151,12 +153,20 @@ impl Table {
             heading: None,
             human_only: Vec::new(),
             remarks: Vec::new(),
+            bars: Vec::new(),
         }
     }
 
     pub fn push(&mut self, row: Vec<Cell>) {
         debug_assert_eq!(row.len(), self.columns.len());
         self.rows.push(row);
+    }
+
+    /// Draws a bar beside the percentage column `name` in the terminal table.
+    pub fn bar(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.bars.push(i);
+        }
     }
 
     pub fn hide(&mut self, name: &str) {
@@ -190,6 +200,13 @@ pub enum Format {
     Markdown,
 }
 
+/// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
+/// and standard output is a terminal.
+pub fn color_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+}
+
 /// Settings every renderer may use.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -198,6 +215,8 @@ pub struct RenderOptions {
     pub sanitize: bool,
     /// Language of table and markdown output.
     pub lang: Lang,
+    /// Colour is allowed: standard output is a terminal and NO_COLOR is not set.
+    pub color: bool,
 }
 
 impl Default for RenderOptions {
@@ -206,6 +225,7 @@ impl Default for RenderOptions {
             format: Format::Table,
             sanitize: true,
             lang: Lang::En,
+            color: false,
         }
     }
 }
@@ -220,10 +240,12 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         Format::Table => Box::new(human::Human {
             markdown: false,
             lang: opts.lang,
+            color: opts.color,
         }),
         Format::Markdown => Box::new(human::Human {
             markdown: true,
             lang: opts.lang,
+            color: false,
         }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
