@@ -156,22 +156,29 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
     ] {
         let mut series = Vec::new();
         for seg in SEGMENTS {
+            // Sorted first, so sources are listed in the order of the figures, run after run.
+            let mut figs: Vec<(Period, &analysis::Fig)> = ix
+                .participants
+                .iter()
+                .filter(|(k, _)| {
+                    k.0 == office && k.2 == seg && k.3 == measure && f.year_ok(k.1.year())
+                })
+                .map(|(k, fig)| (k.1, fig))
+                .collect();
+            figs.sort_by_key(|(p, _)| *p);
             let mut points: Vec<Point> = Vec::new();
-            for (k, fig) in &ix.participants {
-                if k.0 == office && k.2 == seg && k.3 == measure && f.year_ok(k.1.year()) {
-                    points.push(Point {
-                        period: k.1,
-                        value: fig.value as f64,
-                    });
-                    if fig.derived {
-                        derived = true;
-                    } else {
-                        push_source(&mut sources, &fig.source);
-                    }
+            for (period, fig) in figs {
+                points.push(Point {
+                    period,
+                    value: fig.value as f64,
+                });
+                if fig.derived {
+                    derived = true;
+                } else {
+                    push_source(&mut sources, &fig.source);
                 }
             }
             if !points.is_empty() {
-                points.sort_by_key(|p| p.period);
                 series.push(Series {
                     label: seg.label().to_string(),
                     segment: seg,

@@ -597,3 +597,55 @@ where
     }
     place_and_draw(root, labels, Vec::new()).map_err(|e| e.into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_labels_drop_needless_decimals() {
+        assert_eq!(axis_label(Unit::Idr, 300e9), "Rp300 billion");
+        assert_eq!(axis_label(Unit::Idr, 2.5e12), "Rp2.5 trillion");
+        assert_eq!(axis_label(Unit::Idr, 0.0), "Rp0");
+        assert_eq!(axis_label(Unit::Persons, 60_000_000.0), "60,000,000");
+        assert_eq!(axis_label(Unit::Percent, 40.0), "40%");
+        assert_eq!(value_label(Unit::Percent, 39.198), "39.2%");
+    }
+
+    #[test]
+    fn periods_sit_at_their_last_month() {
+        // A year is its December: 2023 and 2023-12 share a place, August is four months earlier.
+        assert_eq!(x_of(Period::Year(2023)), x_of(Period::Month(2023, 12)));
+        assert_eq!(x_of(Period::Year(2023)) - x_of(Period::Month(2023, 8)), 4.0);
+        assert_eq!(period_label(Period::Month(2023, 8)), "Aug 2023");
+        assert_eq!(period_label(Period::Year(2024)), "2024");
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(
+            wrap("averyverylongword x", 5),
+            vec!["averyverylongword", "x"]
+        );
+        assert!(wrap("", 5).is_empty());
+    }
+
+    #[test]
+    fn labels_give_way_to_what_is_placed() {
+        let l = Label {
+            text: "123".into(),
+            x: 100,
+            y: 100,
+            h: HPos::Center,
+            colour: INK,
+            bold: false,
+            flip: 0,
+            marker: None,
+        };
+        let here = l.rect(0);
+        assert!(overlap(here, l.rect(5)));
+        assert!(!overlap(here, l.rect(40)));
+        assert!(overlap(here, marker_box((100, 95), 8)));
+    }
+}
