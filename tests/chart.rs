@@ -252,12 +252,7 @@ fn nothing_to_chart_says_what_is_missing() {
 
 #[test]
 fn out_must_be_an_svg_and_never_an_input() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
-    for f in fs::read_dir(&data).unwrap() {
-        let f = f.unwrap().path();
-        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
+    let dir = common::data_with(&[]);
     let target = dir.path().join("participants.csv");
     let before = fs::read(&target).unwrap();
     coverage()
@@ -288,4 +283,38 @@ fn an_existing_chart_is_replaced_whole() {
         .success();
     let svg = fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+}
+
+/// The charts the README shows are what the binary draws now; `TRYCMD=overwrite` redraws them
+/// (the same switch that refreshes the README's command output).
+#[test]
+fn readme_charts_are_current() {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for (args, file) in [
+        (&["--branch", "national"][..], "national-participants.svg"),
+        (
+            &["--branch", "denpasar", "--metric", "claims"][..],
+            "denpasar-claims.svg",
+        ),
+    ] {
+        let drawn = coverage()
+            .arg("chart")
+            .args(args)
+            .args(["--out", "-"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let path = docs.join(file);
+        if std::env::var_os("TRYCMD").is_some_and(|v| v == "overwrite") {
+            fs::write(&path, &drawn).expect("write docs chart");
+            continue;
+        }
+        let shipped = fs::read(&path).expect("docs chart exists");
+        assert!(
+            shipped == drawn,
+            "docs/{file} is out of date: after checking the new chart by eye, run\n  TRYCMD=overwrite cargo test --test readme --test chart"
+        );
+    }
 }
