@@ -118,8 +118,10 @@ pub enum Command {
     Completions(CompletionsArgs),
 
     /// Print the manual page in roff, for `man`
-    #[command(after_help = "Example:\n  coverage man > coverage.1 && man ./coverage.1")]
-    Man,
+    #[command(
+        after_help = "Examples:\n  coverage man > coverage.1 && man ./coverage.1\n  coverage man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// Which office, years and segment a command covers.
@@ -367,6 +369,13 @@ pub enum Metric {
     Coverage,
     /// claims paid by program: amounts and cases
     Claims,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write coverage.1 and a page per subcommand (coverage-chart.1, ...) into DIR instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -114,3 +114,28 @@ fn top_level_help_has_examples_and_exit_codes() {
             "Exit codes: 0 ok, 1 a check found problems, 2 usage or input error.",
         ));
 }
+
+#[test]
+fn man_pages_for_every_subcommand_go_into_a_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    coverage()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("");
+    let main = std::fs::read_to_string(dir.path().join("coverage.1")).expect("coverage.1");
+    assert!(main.contains(".TH coverage 1"));
+    for sub in subcommands() {
+        let page = dir.path().join(format!("coverage-{sub}.1"));
+        let text = std::fs::read_to_string(&page).unwrap_or_else(|_| panic!("{page:?}"));
+        assert!(text.contains(&format!("coverage\\-{sub}")), "{sub}: {text}");
+    }
+    coverage()
+        .args(["man", "--dir", "/no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--dir /no/such/dir: no such directory",
+        ));
+}

@@ -49,7 +49,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     // These read no data, so a bad --data or COVERAGE_DATA must not stop them.
     match &cli.command {
         Command::Completions(a) => return completions::run(a, out),
-        Command::Man => return man::run(out),
+        Command::Man(a) => return man::run(a, out),
         _ => {}
     }
     let ctx = Ctx {
@@ -74,7 +74,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
         Command::Chart(a) => chart::run(&ctx, &a, out),
-        Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
 
