@@ -103,6 +103,14 @@ const SEGMENTS: [Segment; 5] = [
     Segment::All,
 ];
 
+/// A label starting a sentence: `all segments` -> `All segments`.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn office_label(ix: &Index, o: usize) -> String {
     let off = ix.ds.office(o);
     format!("{} ({})", off.name, off.code)
@@ -299,10 +307,7 @@ pub fn coverage(
             }
         }
         if r.periods_differ {
-            let seg = r.segment.label();
-            let mut cap = seg[..1].to_uppercase();
-            cap.push_str(&seg[1..]);
-            notes.push(format!("{cap}: {}.", r.note));
+            notes.push(format!("{}: {}.", capitalised(r.segment.label()), r.note));
         }
         let p = Point {
             period: r.period,
@@ -488,6 +493,14 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
     }
     if rows.iter().any(|r| r.line == ClaimLine::Other) {
         notes.push("Other programs: the stated total less the programs itemised.".into());
+    }
+    // The wording a figure was published with can qualify it ("lebih": more than).
+    for r in rows.iter().filter(|r| !r.published.is_empty()) {
+        notes.push(format!(
+            "{} as published: \"{}\"",
+            capitalised(&program_label(r.line)),
+            r.published
+        ));
     }
     let seg_text = segments
         .iter()

@@ -160,6 +160,19 @@ fn coverage_of_a_province() {
 }
 
 #[test]
+fn coverage_of_the_nation_notes_the_survey_date() {
+    let (svg, png) = chart(
+        &["--branch", "national", "--metric", "coverage"],
+        "national-coverage",
+    );
+    // Both years against the one survey, employed Aug 2023 = 139,850,000:
+    // 35,860,000 / 139,850,000 = 25.642% -> 25.6%; 41,460,000 / 139,850,000 = 29.646% -> 29.6%.
+    assert!(svg.contains("25.6%") && svg.contains("29.6%"), "{svg}");
+    assert!(svg.contains("All segments: dates differ: participants 2022, survey 2023-08."));
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
 fn claims_of_a_branch_as_bars() {
     let (svg, png) = chart(
         &["--branch", "denpasar", "--metric", "claims"],
@@ -180,6 +193,9 @@ fn claims_of_a_branch_as_bars() {
         "4,742",
         "22.5% of the total",
         "Jan-Aug 2023",
+        // "lebih" (more than) travels with the figures it qualifies.
+        "JHT (old age) as published: &quot;Rp 281 miliar lebih dengan jumlah peserta 16.355 kasus&quot;",
+        "All programs as published: &quot;Rp 342 miliar rupiah lebih kepada 21.097 kasus&quot;",
     ] {
         assert!(svg.contains(v), "{v}");
     }

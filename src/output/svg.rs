@@ -227,10 +227,13 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
 
     // Header: title, then where the figures come from.
     let mut y = 22;
+    // A long office name shrinks the title rather than running off the slide.
+    let room = f64::from(WIDTH) - 2.0 * f64::from(margin);
+    let title_px = (room / (chart.title.chars().count() as f64 * 0.62)).clamp(18.0, 28.0);
     root.draw(&Text::new(
         chart.title.clone(),
         (margin, y),
-        font(28.0)
+        font(title_px)
             .style(FontStyle::Bold)
             .color(&INK)
             .pos(Pos::new(HPos::Left, VPos::Top)),
