@@ -182,16 +182,12 @@ fn claims_of_a_branch_as_bars() {
     // JHT share of amount 281/342 = 82.163...% -> 82.2%; of cases 16,355/21,097 = 77.523...%
     // -> 77.5%. Other programs: Rp61 billion (17.8%), 4,742 cases (22.5%).
     for v in [
-        "Rp342.00 billion",
-        "Rp281.00 billion",
-        "82.2% of the total",
-        "Rp61.00 billion",
-        "17.8% of the total",
-        "21,097",
-        "16,355",
-        "77.5% of the total",
-        "4,742",
-        "22.5% of the total",
+        "Amount paid (% of the Rp342.00 billion total)",
+        "Cases (% of the 21,097 total)",
+        "Rp281.00 billion (82.2%)",
+        "Rp61.00 billion (17.8%)",
+        "16,355 (77.5%)",
+        "4,742 (22.5%)",
         "Jan-Aug 2023",
         // "lebih" (more than) travels with the figures it qualifies.
         "JHT (old age) as published: &quot;Rp 281 miliar lebih dengan jumlah peserta 16.355 kasus&quot;",
@@ -333,4 +329,84 @@ fn readme_charts_are_current() {
             "docs/{file} is out of date: after checking the new chart by eye, run\n  TRYCMD=overwrite cargo test --test readme --test chart"
         );
     }
+}
+
+#[test]
+fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
+    // 36 month ends, 2022-01 to 2024-12: PU active = 400,000 + 1,000 k for k = 0..35.
+    let mut participants = fs::read_to_string(common::shipped().join("participants.csv")).unwrap();
+    let mut k = 0;
+    for y in 2022..=2024 {
+        for m in 1..=12 {
+            if (y, m) != (2023, 8) {
+                participants.push_str(&format!(
+                    "kc-tabanan,{y}-{m:02},pu,active,{},test,,\n",
+                    400_000 + 1_000 * k
+                ));
+            }
+            k += 1;
+        }
+    }
+    // Five programs in two segments.
+    let mut claims = fs::read_to_string(common::shipped().join("claims.csv")).unwrap();
+    claims.push_str(
+        "kc-tabanan,2024,pu,jht,100,4000000000,test,,\n\
+         kc-tabanan,2024,pu,jkk,50,1000000000,test,,\n\
+         kc-tabanan,2024,pu,jkm,25,500000000,test,,\n\
+         kc-tabanan,2024,pu,jp,10,300000000,test,,\n\
+         kc-tabanan,2024,bpu,jkk,40,200000000,test,,\n",
+    );
+    let data = common::data_with(&[
+        ("participants.csv", Some(&participants)),
+        ("claims.csv", Some(&claims)),
+    ]);
+    let out = data.path().join("dense.svg");
+    coverage()
+        .arg("--data")
+        .arg(data.path())
+        .args(["chart", "--branch", "kc-tabanan", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    // k = 0 is 400,000 and k = 35 is 435,000; k = 17 (2023-06) is 417,000 and goes unlabelled.
+    assert!(
+        svg.contains(">\n400,000\n<") && svg.contains(">\n435,000\n<"),
+        "{svg}"
+    );
+    assert!(!svg.contains(">\n417,000\n<"));
+    // Ticks only at year ends when months crowd.
+    assert!(svg.contains(">\nDec 2022\n<") && !svg.contains(">\nJun 2023\n<"));
+    render(svg.as_bytes(), "dense-participants");
+
+    let out = data.path().join("programs.svg");
+    coverage()
+        .arg("--data")
+        .arg(data.path())
+        .args([
+            "chart",
+            "--branch",
+            "kc-tabanan",
+            "--metric",
+            "claims",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    // PU has no stated total, so shares are of the sum of its programs: Rp5.8 billion and 185
+    // cases. JHT: 4.0 / 5.8 = 68.97% -> 69.0%; 100 / 185 = 54.05% -> 54.1%.
+    // BPU's one program is its whole total: 100.0%.
+    for v in [
+        "PU: JHT (old age)",
+        "BPU: JKK (work accident)",
+        "Rp4.00 billion (69.0%)",
+        "100 (54.1%)",
+        "Rp200.00 million (100.0%)",
+        "Amount paid (% of each segment total)",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    render(svg.as_bytes(), "dense-claims");
 }

@@ -126,6 +126,9 @@ struct Label {
     flip: i32,
     /// The marker a displaced label is tied back to by a thin line.
     marker: Option<(i32, i32)>,
+    /// Placed in this order (lowest first); a label above 0 is dropped when there is no room
+    /// for it near its marker, rather than drawn over another.
+    rank: u8,
 }
 
 const LABEL_PX: f64 = 16.0;
@@ -178,24 +181,49 @@ fn place_and_draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     labels: Vec<Label>,
     obstacles: Vec<Rect>,
+    bounds: Rect,
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
     let step = (LABEL_PX * 1.2) as i32;
     let mut placed = obstacles;
-    for l in labels {
-        let dy = (0..7)
+    let mut labels = labels;
+    labels.sort_by_key(|l| l.rank);
+    let inside = |r: Rect| r.0 >= bounds.0 && r.1 <= bounds.1 && r.2 >= bounds.2 && r.3 <= bounds.3;
+    for mut l in labels {
+        // A label running past the plot's side slides back in; its leader line shows whose it is.
+        let r0 = l.rect(0);
+        let shift = ((bounds.0 - r0.0).max(0.0).ceil() - (r0.1 - bounds.1).max(0.0).ceil()) as i32;
+        l.x += shift;
+        let reach = if l.rank > 1 { 2 } else { 7 };
+        let candidates: Vec<i32> = (0..reach)
             .flat_map(|k| [-k * step, l.flip + k * step])
-            .find(|&dy| placed.iter().all(|&p| !overlap(p, l.rect(dy))))
-            .unwrap_or(0);
+            .collect();
+        let free = candidates
+            .iter()
+            .copied()
+            .find(|&dy| inside(l.rect(dy)) && placed.iter().all(|&p| !overlap(p, l.rect(dy))));
+        let dy = match free {
+            Some(dy) => dy,
+            None if l.rank > 1 => continue,
+            None => candidates
+                .iter()
+                .copied()
+                .find(|&dy| inside(l.rect(dy)))
+                .unwrap_or(0),
+        };
         let r = l.rect(dy);
         placed.push(r);
-        if let (Some((mx, my)), true) = (l.marker, dy != 0) {
+        if let (Some((mx, my)), true) = (l.marker, dy != 0 || shift != 0) {
             let end_x = if f64::from(mx) < r.0 { r.0 } else { r.1 };
             let end_y = (r.2 + r.3) / 2.0;
+            // From the marker's edge, not its centre, so the marker stays clean.
+            let (dx, dy) = (end_x - f64::from(mx), end_y - f64::from(my));
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let start = (mx + (12.0 * dx / len) as i32, my + (12.0 * dy / len) as i32);
             root.draw(&PathElement::new(
-                vec![(mx, my), (end_x as i32, end_y as i32)],
+                vec![start, (end_x as i32, end_y as i32)],
                 l.colour.mix(0.6).stroke_width(1),
             ))
             .map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
@@ -303,10 +331,16 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     Ok(())
 }
 
-fn caption(panel: &Panel, total: Option<f64>) -> String {
-    match total {
-        Some(t) => format!("{} (total {})", panel.title, value_label(panel.unit, t)),
-        None => panel.title.clone(),
+fn caption(panel: &Panel, total: Option<f64>, shares: bool) -> String {
+    match (total, shares) {
+        (Some(t), true) => format!(
+            "{} (% of the {} total)",
+            panel.title,
+            value_label(panel.unit, t)
+        ),
+        (Some(t), false) => format!("{}: {} in total", panel.title, value_label(panel.unit, t)),
+        (None, true) => format!("{} (% of each segment total)", panel.title),
+        (None, false) => panel.title.clone(),
     }
 }
 
@@ -330,11 +364,13 @@ where
 {
     let (x, y) = at;
     root.draw(&PathElement::new(vec![(x, y), (x, y + 6)], AXIS))?;
-    root.draw(&Text::new(
-        name,
-        (x, y + 10),
-        style(15.0, MUTED, HPos::Center, VPos::Top),
-    ))?;
+    for (i, line) in name.lines().enumerate() {
+        root.draw(&Text::new(
+            line.to_string(),
+            (x, y + 10 + 18 * i as i32),
+            style(15.0, MUTED, HPos::Center, VPos::Top),
+        ))?;
+    }
     Ok(())
 }
 
@@ -360,10 +396,7 @@ where
         _ => return Ok(()),
     };
     let pad = ((hi - lo) * 0.14).max(5.0);
-    let width = f64::from(area.dim_in_pixel().0);
-    // Thin the period labels so they never run into each other.
-    let every = ((periods.len() as f64 * 90.0) / width).ceil().max(1.0) as usize;
-    let keys: Vec<f64> = periods.iter().step_by(every).map(|p| x_of(*p)).collect();
+    let keys: Vec<f64> = periods.iter().map(|p| x_of(*p)).collect();
     let names: Vec<(f64, String)> = periods
         .iter()
         .map(|p| (x_of(*p), period_label(*p)))
@@ -377,7 +410,7 @@ where
     let unit = panel.unit;
     let mut ch = ChartBuilder::on(area)
         .caption(
-            caption(panel, None),
+            caption(panel, None, false),
             font(19.0).style(FontStyle::Bold).color(&INK),
         )
         .margin(8)
@@ -395,16 +428,39 @@ where
         .label_style(font(15.0).color(&MUTED))
         .y_label_formatter(&|v| axis_label(unit, *v))
         .draw()?;
-    // Ticks only where there are figures: the periods themselves, not a regular grid.
+    // Ticks only where there are figures, thinned so their labels never touch; when they
+    // crowd, only year ends (and the latest period) keep one.
+    let fits = |xs: &[f64]| {
+        xs.windows(2).all(|w| {
+            let gap = ch.backend_coord(&(w[1], 0.0)).0 - ch.backend_coord(&(w[0], 0.0)).0;
+            f64::from(gap) > text_width("Aug 2023", 15.0) + 16.0
+        })
+    };
+    let keys: Vec<f64> = if fits(&keys) {
+        keys
+    } else {
+        let last = periods.last().copied();
+        periods
+            .iter()
+            .filter(|p| p.is_year_end() || Some(**p) == last)
+            .map(|p| x_of(*p))
+            .collect()
+    };
+    let mut last_right = i32::MIN;
     for x in &keys {
         let name = names
             .iter()
             .find(|(k, _)| k == x)
             .map(|(_, n)| n.clone())
             .unwrap_or_default();
-        x_tick(root, ch.backend_coord(&(*x, 0.0)), name)?;
+        let at = ch.backend_coord(&(*x, 0.0));
+        let half = (text_width(&name, 15.0) / 2.0) as i32 + 8;
+        if at.0 - half < last_right {
+            continue;
+        }
+        last_right = at.0 + half;
+        x_tick(root, at, name)?;
     }
-
     let mut labels = Vec::new();
     let right_half = |x: f64| x > (lo + hi) / 2.0 && hi > lo;
     let mut obstacles = Vec::new();
@@ -449,32 +505,46 @@ where
             bold: true,
             flip: 0,
             marker: Some((px, py)),
+            rank: 1,
         });
     }
     for s in series {
         let c = colour(s.segment);
         let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (x_of(p.period), p.value)).collect();
+        let px: Vec<(i32, i32)> = pts.iter().map(|p| ch.backend_coord(p)).collect();
         ch.draw_series(LineSeries::new(pts.clone(), c.stroke_width(3)))?;
-        for w in pts.windows(2) {
-            obstacles.extend(line_boxes(ch.backend_coord(&w[0]), ch.backend_coord(&w[1])));
+        for w in px.windows(2) {
+            obstacles.extend(line_boxes(w[0], w[1]));
         }
+        // Dense series get small markers and labels only at their ends.
+        let gap = px
+            .windows(2)
+            .map(|w| w[1].0 - w[0].0)
+            .min()
+            .unwrap_or(i32::MAX);
+        let (r, halo) = if gap < 18 { (3, 4) } else { (5, 7) };
         ch.draw_series(pts.iter().map(|&(x, yv)| {
             EmptyElement::at((x, yv))
-                + Circle::new((0, 0), 7, WHITE.filled())
-                + Circle::new((0, 0), 5, c.filled())
+                + Circle::new((0, 0), halo, WHITE.filled())
+                + Circle::new((0, 0), r, c.filled())
         }))?;
-        for &(x, yv) in &pts {
-            let (px, py) = ch.backend_coord(&(x, yv));
-            obstacles.push(marker_box((px, py), 8));
+        let last = pts.len().saturating_sub(1);
+        for (i, (&(_, yv), &(x, y))) in pts.iter().zip(&px).enumerate() {
+            obstacles.push(marker_box((x, y), halo + 1));
+            let end = i == 0 || i == last;
+            if !end && pts.len() > 12 {
+                continue;
+            }
             labels.push(Label {
                 text: value_label(unit, yv),
-                x: px,
-                y: py - 11,
+                x,
+                y: y - 11,
                 h: HPos::Center,
                 colour: c,
                 bold: true,
                 flip: 42,
                 marker: None,
+                rank: if end { 0 } else { 2 },
             });
         }
     }
@@ -510,11 +580,13 @@ where
         ))?;
         x += 28 + w + 24;
     }
-    // Points first, so their labels sit right above them and targets give way.
-    labels.sort_by_key(|l| l.colour == TARGET);
-    place_and_draw(root, labels, obstacles).map_err(|e| e.into())
+    let (x0, y0) = ch.backend_coord(&(lo - pad, top));
+    let (x1, y1) = ch.backend_coord(&(hi + pad, 0.0));
+    let bounds = (f64::from(x0), f64::from(x1), f64::from(y0), f64::from(y1));
+    place_and_draw(root, labels, obstacles, bounds).map_err(|e| e.into())
 }
 
+/// Horizontal bars, one row per program: names stay readable however many there are.
 fn bar_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -527,78 +599,80 @@ where
 {
     let unit = panel.unit;
     let n = bars.len();
-    let top = y_max(bars.iter().map(|b| b.value));
-    let keys: Vec<f64> = (0..n).map(|i| i as f64).collect();
-    let names: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
+    let top = y_max(bars.iter().map(|b| b.value)) / 1.22 * 1.08;
+    let name_px = 15.0;
+    let names_w = bars
+        .iter()
+        .map(|b| text_width(&b.label, name_px))
+        .fold(0.0, f64::max);
     let mut ch = ChartBuilder::on(area)
         .caption(
-            caption(panel, total),
+            caption(panel, total, bars.iter().any(|b| b.share.is_some())),
             font(19.0).style(FontStyle::Bold).color(&INK),
         )
         .margin(8)
         .margin_right(24)
         .x_label_area_size(36)
-        .y_label_area_size(if unit == Unit::Idr { 132 } else { 90 })
-        .build_cartesian_2d(-0.6..(n as f64 - 0.4), 0.0..top)?;
+        .y_label_area_size((names_w + 20.0).clamp(60.0, 280.0) as u32)
+        .build_cartesian_2d(0.0..top, -0.6..(n as f64 - 0.4))?;
     ch.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
+        .disable_y_mesh()
+        .y_labels(0)
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(AXIS)
-        .y_labels(6)
+        .x_labels(4)
         .label_style(font(15.0).color(&MUTED))
-        .y_label_formatter(&|v| axis_label(unit, *v))
+        .x_label_formatter(&|v| axis_label(unit, *v))
         .draw()?;
-    for (x, name) in keys.iter().zip(names) {
-        x_tick(root, ch.backend_coord(&(*x, 0.0)), name)?;
-    }
     let base = if unit == Unit::Idr {
         colour(Segment::Pu)
     } else {
         colour(Segment::Jakon)
     };
-    let mut labels = Vec::new();
+    let (plot_right, _) = ch.backend_coord(&(top, 0.0));
+    // The first bar at the top.
+    let row = |i: usize| (n - 1 - i) as f64;
+    // Bars at most 40 px thick, however few there are.
+    let row_px = f64::from(ch.backend_coord(&(0.0, 0.0)).1 - ch.backend_coord(&(0.0, 1.0)).1);
+    let thick = (20.0 / row_px.max(1.0)).min(0.34);
     for (i, b) in bars.iter().enumerate() {
-        let x = i as f64;
+        let y = row(i);
         let c = if b.other { OTHER } else { base };
         ch.draw_series(std::iter::once(Rectangle::new(
-            [(x - 0.3, 0.0), (x + 0.3, b.value)],
+            [(0.0, y - thick), (b.value, y + thick)],
             c.filled(),
         )))?;
-        let (px, py) = ch.backend_coord(&(x, b.value));
-        let (main, sub) = match b.share {
-            Some(s) => (
-                value_label(unit, b.value),
-                Some(format!("{s:.1}% of the total")),
-            ),
-            None => (value_label(unit, b.value), None),
+        let (x0, yc) = ch.backend_coord(&(0.0, y));
+        root.draw(&Text::new(
+            b.label.clone(),
+            (x0 - 10, yc),
+            style(name_px, INK, HPos::Right, VPos::Center),
+        ))?;
+        let text = match b.share {
+            Some(sh) => format!("{} ({sh:.1}%)", value_label(unit, b.value)),
+            None => value_label(unit, b.value),
         };
-        let lift = if sub.is_some() { 22 } else { 0 };
-        labels.push(Label {
-            text: main,
-            x: px,
-            y: py - 8 - lift,
-            h: HPos::Center,
-            colour: INK,
-            bold: true,
-            flip: 0,
-            marker: None,
-        });
-        if let Some(sub) = sub {
-            labels.push(Label {
-                text: sub,
-                x: px,
-                y: py - 8,
-                h: HPos::Center,
-                colour: MUTED,
-                bold: false,
-                flip: 0,
-                marker: None,
-            });
-        }
+        let (xe, _) = ch.backend_coord(&(b.value, y));
+        let w = text_width(&text, LABEL_PX) * 1.1;
+        // Inside the bar's end when the bar has room for it, else just beyond it.
+        let (x, h, colour) = if f64::from(xe - x0) > w + 16.0 {
+            (xe - 8, HPos::Right, WHITE)
+        } else if f64::from(xe) + 8.0 + w <= f64::from(plot_right) + 24.0 {
+            (xe + 8, HPos::Left, INK)
+        } else {
+            (xe - 8, HPos::Right, INK)
+        };
+        root.draw(&Text::new(
+            text,
+            (x, yc),
+            font(LABEL_PX)
+                .style(FontStyle::Bold)
+                .color(&colour)
+                .pos(Pos::new(h, VPos::Center)),
+        ))?;
     }
-    place_and_draw(root, labels, Vec::new()).map_err(|e| e.into())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -645,6 +719,7 @@ mod tests {
             bold: false,
             flip: 0,
             marker: None,
+            rank: 0,
         };
         let here = l.rect(0);
         assert!(overlap(here, l.rect(5)));
