@@ -258,6 +258,19 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
             "Some figures are sums of segments or of the offices below, not published.".into(),
         );
     }
+    let left_out: BTreeSet<&str> = ix
+        .participants
+        .keys()
+        .filter(|k| k.0 == office && f.year_ok(k.1.year()))
+        .filter(|k| !matches!(k.3, Measure::Active | Measure::New))
+        .map(|k| k.3.label())
+        .collect();
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "Not drawn: {} (`coverage report` lists them).",
+            left_out.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
     if panels.len() == 2 {
         notes.push(
             "Stocks (active) and flows (new) are drawn apart: they are different quantities."
