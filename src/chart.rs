@@ -267,7 +267,7 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
         .collect();
     if !left_out.is_empty() {
         notes.push(format!(
-            "Not drawn: {} (`coverage report` lists them).",
+            "Not drawn: {} (listed by coverage report).",
             left_out.into_iter().collect::<Vec<_>>().join(", ")
         ));
     }

@@ -143,7 +143,7 @@ fn participants_of_a_branch_split_stocks_from_flows() {
     }
     assert!(svg.contains("Active participants") && svg.contains("New participants"));
     // The 3,000 employers added in 2023 are another kind of figure, said to be left out.
-    assert!(svg.contains("Not drawn: new employers (`coverage report` lists them)."));
+    assert!(svg.contains("Not drawn: new employers (listed by coverage report)."));
     assert!(png.count(PU_BLUE) > 50 && png.count(BPU_ORANGE) > 50);
     assert!(png.count(TARGET_RED) > 50);
 }
