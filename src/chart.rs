@@ -509,11 +509,16 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
     }
     // The wording a figure was published with can qualify it ("lebih": more than).
     for r in rows.iter().filter(|r| !r.published.is_empty()) {
-        notes.push(format!(
-            "{} as published: \"{}\"",
-            capitalised(&program_label(r.line)),
-            r.published
-        ));
+        let whose = if segments.len() > 1 {
+            format!(
+                "{}: {}",
+                r.segment.code().to_uppercase(),
+                program_label(r.line)
+            )
+        } else {
+            capitalised(&program_label(r.line))
+        };
+        notes.push(format!("{whose} as published: \"{}\"", r.published));
     }
     let seg_text = segments
         .iter()

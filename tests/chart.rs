@@ -352,11 +352,11 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
     // Five programs in two segments.
     let mut claims = fs::read_to_string(common::shipped().join("claims.csv")).unwrap();
     claims.push_str(
-        "kc-tabanan,2024,pu,jht,100,4000000000,test,,\n\
-         kc-tabanan,2024,pu,jkk,50,1000000000,test,,\n\
-         kc-tabanan,2024,pu,jkm,25,500000000,test,,\n\
-         kc-tabanan,2024,pu,jp,10,300000000,test,,\n\
-         kc-tabanan,2024,bpu,jkk,40,200000000,test,,\n",
+        "kc-tabanan,2024,pu,jht,100,4000000000,test,p1,\n\
+         kc-tabanan,2024,pu,jkk,50,1000000000,test,p2,\n\
+         kc-tabanan,2024,pu,jkm,25,500000000,test,p3,\n\
+         kc-tabanan,2024,pu,jp,10,300000000,test,p4,\n\
+         kc-tabanan,2024,bpu,jkk,40,200000000,test,p5,\n",
     );
     let data = common::data_with(&[
         ("participants.csv", Some(&participants)),
@@ -407,8 +407,12 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
         "100 (54.1%)",
         "Rp200.00 million (100.0%)",
         "Amount paid (% of each segment total)",
+        // Five one-line notes (each figure as published) where four fit: three, then a count.
+        "PU: JHT (old age) as published: &quot;p1&quot;",
+        "… 2 more lines of notes",
     ] {
         assert!(svg.contains(v), "{v}");
     }
+    assert!(!svg.contains("&quot;p4&quot;"));
     render(svg.as_bytes(), "dense-claims");
 }

@@ -281,7 +281,7 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let mut lines = wrap(&sources, per_line);
     if lines.len() > 3 {
         lines.truncate(3);
-        lines[2].push_str(" … (all sources: `coverage report`)");
+        lines[2].push_str(" … (coverage report lists them all)");
     }
     for l in lines {
         root.draw(&Text::new(
@@ -297,7 +297,15 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let note_px = 14.0;
     let per_line = ((f64::from(WIDTH) - 2.0 * f64::from(margin)) / (note_px * 0.56)) as usize;
     let mut notes: Vec<String> = chart.notes.iter().flat_map(|n| wrap(n, per_line)).collect();
-    notes.truncate(4);
+    const NOTE_LINES: usize = 4;
+    if notes.len() > NOTE_LINES {
+        // Say that something is left out rather than drop it silently.
+        let more = notes.len() - (NOTE_LINES - 1);
+        notes.truncate(NOTE_LINES - 1);
+        notes.push(format!(
+            "… {more} more lines of notes (coverage report shows every figure as published)"
+        ));
+    }
     let credit = format!(
         "coverage {} · data set: {}",
         env!("CARGO_PKG_VERSION"),
