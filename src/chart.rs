@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
-use crate::model::{Measure, Period, Program, Segment, TargetMeasure};
+use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
 
 /// How a panel's values are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,11 +329,7 @@ pub fn coverage(
         match series.iter_mut().find(|s| s.segment == r.segment) {
             Some(s) => s.points.push(p),
             None => series.push(Series {
-                label: format!(
-                    "{} / {}",
-                    r.segment.label(),
-                    r.denominator.code().replace('_', " ")
-                ),
+                label: format!("{} / {}", r.segment.label(), workers(r.denominator)),
                 segment: r.segment,
                 points: vec![p],
             }),
@@ -367,6 +363,11 @@ pub fn coverage(
     for s in &mut series {
         s.points.sort_by_key(|p| p.period);
     }
+    let dens: BTreeSet<WorkforceMeasure> = rows
+        .iter()
+        .filter(|r| r.pct.is_some())
+        .map(|r| r.denominator)
+        .collect();
     series.sort_by_key(|s| s.segment);
     notes.sort();
     notes.dedup();
@@ -376,7 +377,10 @@ pub fn coverage(
             ds.office(office).name
         ),
         panels: vec![Panel {
-            title: "Active participants as % of workers".into(),
+            title: match &dens.iter().collect::<Vec<_>>()[..] {
+                [one] => format!("Active participants as % of {}", workers(**one)),
+                _ => "Active participants as % of the workers in the legend".into(),
+            },
             unit: Unit::Percent,
             body: Body::Time {
                 series,
@@ -387,6 +391,16 @@ pub fn coverage(
         notes,
         dataset: ds.root.clone(),
     })
+}
+
+/// Whom a coverage ratio is of, in words.
+fn workers(m: WorkforceMeasure) -> &'static str {
+    match m {
+        WorkforceMeasure::LabourForce => "the labour force",
+        WorkforceMeasure::Employed => "the employed",
+        WorkforceMeasure::Formal => "formal workers",
+        WorkforceMeasure::Informal => "informal workers",
+    }
 }
 
 fn program_label(l: ClaimLine) -> String {

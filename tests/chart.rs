@@ -158,6 +158,22 @@ fn coverage_of_a_province() {
     // 1,027,000 / 2,620,000 employed (Aug 2023) = 39.198...% -> 39.2%.
     assert!(svg.contains("28.7%") && svg.contains("39.2%"), "{svg}");
     assert!(svg.contains("Sakernas"));
+    assert!(svg.contains("Active participants as % of the employed"));
+    // Against the labour force: 750,000 / 2,740,000 = 27.372% -> 27.4%;
+    // 1,027,000 / 2,690,000 = 38.178% -> 38.2%.
+    let (svg, _) = chart(
+        &[
+            "--branch",
+            "bali",
+            "--metric",
+            "coverage",
+            "--against",
+            "labour-force",
+        ],
+        "bali-coverage-labour-force",
+    );
+    assert!(svg.contains("Active participants as % of the labour force"));
+    assert!(svg.contains("27.4%") && svg.contains("38.2%"), "{svg}");
     assert!(png.count(ALL_GREY) > 100);
 }
 
