@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
 use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+use crate::output::{Cell, Lang};
 
 /// How a panel's values are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +79,8 @@ pub struct Chart {
     pub notes: Vec<String>,
     /// Where the data set was read from.
     pub dataset: String,
+    /// The language of the words; the renderer writes numbers in it too.
+    pub lang: Lang,
 }
 
 /// There is nothing to draw; says what is missing and where it would come from.
@@ -102,6 +105,28 @@ const SEGMENTS: [Segment; 5] = [
     Segment::Pmi,
     Segment::All,
 ];
+
+/// The same words in the reader's language.
+fn say(lang: Lang, en: &str, id: &str) -> String {
+    match lang {
+        Lang::En => en.to_string(),
+        Lang::Id => id.to_string(),
+    }
+}
+
+fn segment_label(s: Segment, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.label().to_string(),
+        Lang::Id => match s {
+            Segment::Pu => "PU (penerima upah)",
+            Segment::Bpu => "BPU (bukan penerima upah)",
+            Segment::Jakon => "Jakon (jasa konstruksi)",
+            Segment::Pmi => "PMI (pekerja migran)",
+            Segment::All => "semua segmen",
+        }
+        .to_string(),
+    }
+}
 
 /// A label starting a sentence: `all segments` -> `All segments`.
 fn capitalised(s: &str) -> String {
@@ -138,7 +163,12 @@ fn push_source(sources: &mut Vec<String>, s: &str) {
 }
 
 /// Active and new participants by segment over time, each with its targets.
-pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, NothingToChart> {
+pub fn participants(
+    ix: &Index,
+    office: usize,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<Chart, NothingToChart> {
     let ds = ix.ds;
     let f = Filter {
         office: Some(office),
@@ -154,12 +184,20 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
         (
             Measure::Active,
             TargetMeasure::Active,
-            "Active participants at the end of each period",
+            say(
+                lang,
+                "Active participants at the end of each period",
+                "Peserta aktif pada akhir periode",
+            ),
         ),
         (
             Measure::New,
             TargetMeasure::New,
-            "New participants in the year (or year to date)",
+            say(
+                lang,
+                "New participants in the year (or year to date)",
+                "Peserta baru dalam tahun (atau sejak awal tahun)",
+            ),
         ),
     ] {
         let mut series = Vec::new();
@@ -188,7 +226,7 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
             }
             if !points.is_empty() {
                 series.push(Series {
-                    label: seg.label().to_string(),
+                    label: segment_label(seg, lang),
                     segment: seg,
                     points,
                 });
@@ -214,17 +252,23 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
             let whose = if series.iter().all(|s| s.segment == t.segment) {
                 String::new()
             } else {
-                format!(", {}", t.segment.label())
+                format!(", {}", segment_label(t.segment, lang))
             };
             targets.push(TargetMark {
-                label: format!(
-                    "{} target {}{whose}",
-                    match t.plan {
-                        crate::model::Plan::Annual => "Annual",
-                        crate::model::Plan::Roadmap => "Roadmap",
-                    },
-                    t.year,
-                ),
+                label: match (t.plan, lang) {
+                    (crate::model::Plan::Annual, Lang::En) => {
+                        format!("Annual target {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Roadmap, Lang::En) => {
+                        format!("Roadmap target {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Annual, Lang::Id) => {
+                        format!("Target tahunan {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Roadmap, Lang::Id) => {
+                        format!("Target peta jalan {}{whose}", t.year)
+                    }
+                },
                 segment: t.segment,
                 at,
                 from,
@@ -232,7 +276,7 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
         }
         if !series.is_empty() || !targets.is_empty() {
             panels.push(Panel {
-                title: title.into(),
+                title,
                 unit: Unit::Persons,
                 body: Body::Time { series, targets },
             });
@@ -254,35 +298,43 @@ pub fn participants(ix: &Index, office: usize, year: Option<i32>) -> Result<Char
     }
     let mut notes = Vec::new();
     if derived {
-        notes.push(
-            "Some figures are sums of segments or of the offices below, not published.".into(),
-        );
+        notes.push(say(
+            lang,
+            "Some figures are sums of segments or of the offices below, not published.",
+            "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan.",
+        ));
     }
     let left_out: BTreeSet<&str> = ix
         .participants
         .keys()
         .filter(|k| k.0 == office && f.year_ok(k.1.year()))
         .filter(|k| !matches!(k.3, Measure::Active | Measure::New))
-        .map(|k| k.3.label())
+        .map(|k| lang.term(k.3.label()))
         .collect();
     if !left_out.is_empty() {
-        notes.push(format!(
-            "Not drawn: {} (listed by coverage report).",
-            left_out.into_iter().collect::<Vec<_>>().join(", ")
-        ));
+        let list = left_out.into_iter().collect::<Vec<_>>().join(", ");
+        notes.push(match lang {
+            Lang::En => format!("Not drawn: {list} (listed by coverage report)."),
+            Lang::Id => format!("Tidak digambar: {list} (tercantum di coverage report)."),
+        });
     }
     if panels.len() == 2 {
-        notes.push(
-            "Stocks (active) and flows (new) are drawn apart: they are different quantities."
-                .into(),
-        );
+        notes.push(say(
+            lang,
+            "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
+            "Stok (aktif) dan arus (baru) digambar terpisah: keduanya besaran yang berbeda.",
+        ));
     }
     Ok(Chart {
-        title: format!("{}: participants by segment", ds.office(office).name),
+        title: match lang {
+            Lang::En => format!("{}: participants by segment", ds.office(office).name),
+            Lang::Id => format!("{}: peserta menurut segmen", ds.office(office).name),
+        },
         panels,
         sources,
         notes,
         dataset: ds.root.clone(),
+        lang,
     })
 }
 
@@ -292,6 +344,7 @@ pub fn coverage(
     office: usize,
     year: Option<i32>,
     against: Against,
+    lang: Lang,
 ) -> Result<Chart, NothingToChart> {
     let ds = ix.ds;
     let f = Filter {
@@ -320,7 +373,14 @@ pub fn coverage(
             }
         }
         if r.periods_differ {
-            notes.push(format!("{}: {}.", capitalised(r.segment.label()), r.note));
+            let note = match &r.note_parts {
+                Some(_) => crate::output::cell_human(&Cell::note(r.note_parts.as_ref()), lang),
+                None => r.note.clone(),
+            };
+            notes.push(format!(
+                "{}: {note}.",
+                capitalised(&segment_label(r.segment, lang))
+            ));
         }
         let p = Point {
             period: r.period,
@@ -329,7 +389,11 @@ pub fn coverage(
         match series.iter_mut().find(|s| s.segment == r.segment) {
             Some(s) => s.points.push(p),
             None => series.push(Series {
-                label: format!("{} / {}", r.segment.label(), workers(r.denominator)),
+                label: format!(
+                    "{} / {}",
+                    segment_label(r.segment, lang),
+                    workers(r.denominator, lang)
+                ),
                 segment: r.segment,
                 points: vec![p],
             }),
@@ -372,14 +436,26 @@ pub fn coverage(
     notes.sort();
     notes.dedup();
     Ok(Chart {
-        title: format!(
-            "{}: coverage of the workforce (BPS Sakernas)",
-            ds.office(office).name
-        ),
+        title: match lang {
+            Lang::En => format!(
+                "{}: coverage of the workforce (BPS Sakernas)",
+                ds.office(office).name
+            ),
+            Lang::Id => format!(
+                "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)",
+                ds.office(office).name
+            ),
+        },
         panels: vec![Panel {
-            title: match &dens.iter().collect::<Vec<_>>()[..] {
-                [one] => format!("Active participants as % of {}", workers(**one)),
-                _ => "Active participants as % of the workers in the legend".into(),
+            title: match (&dens.iter().collect::<Vec<_>>()[..], lang) {
+                ([one], Lang::En) => {
+                    format!("Active participants as % of {}", workers(**one, lang))
+                }
+                ([one], Lang::Id) => {
+                    format!("Peserta aktif sebagai % dari {}", workers(**one, lang))
+                }
+                (_, Lang::En) => "Active participants as % of the workers in the legend".into(),
+                (_, Lang::Id) => "Peserta aktif sebagai % dari tenaga kerja pada legenda".into(),
             },
             unit: Unit::Percent,
             body: Body::Time {
@@ -390,37 +466,47 @@ pub fn coverage(
         sources,
         notes,
         dataset: ds.root.clone(),
+        lang,
     })
 }
 
 /// Whom a coverage ratio is of, in words.
-fn workers(m: WorkforceMeasure) -> &'static str {
-    match m {
-        WorkforceMeasure::LabourForce => "the labour force",
-        WorkforceMeasure::Employed => "the employed",
-        WorkforceMeasure::Formal => "formal workers",
-        WorkforceMeasure::Informal => "informal workers",
+fn workers(m: WorkforceMeasure, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (WorkforceMeasure::LabourForce, Lang::En) => "the labour force",
+        (WorkforceMeasure::Employed, Lang::En) => "the employed",
+        (WorkforceMeasure::Formal, Lang::En) => "formal workers",
+        (WorkforceMeasure::Informal, Lang::En) => "informal workers",
+        (WorkforceMeasure::LabourForce, Lang::Id) => "angkatan kerja",
+        (WorkforceMeasure::Employed, Lang::Id) => "penduduk bekerja",
+        (WorkforceMeasure::Formal, Lang::Id) => "pekerja formal",
+        (WorkforceMeasure::Informal, Lang::Id) => "pekerja informal",
     }
 }
 
-fn program_label(l: ClaimLine) -> String {
-    match l {
+fn program_label(l: ClaimLine, lang: Lang) -> String {
+    let (en, id) = match l {
         ClaimLine::Program(p) => match p {
-            Program::Jht => "JHT (old age)",
-            Program::Jkk => "JKK (work accident)",
-            Program::Jkm => "JKM (death)",
-            Program::Jp => "JP (pension)",
-            Program::Jkp => "JKP (job loss)",
-            Program::All => "all programs",
-        }
-        .into(),
-        ClaimLine::Other => "other programs".into(),
-        ClaimLine::Total => "all programs".into(),
-    }
+            Program::Jht => ("JHT (old age)", "JHT (hari tua)"),
+            Program::Jkk => ("JKK (work accident)", "JKK (kecelakaan kerja)"),
+            Program::Jkm => ("JKM (death)", "JKM (kematian)"),
+            Program::Jp => ("JP (pension)", "JP (pensiun)"),
+            Program::Jkp => ("JKP (job loss)", "JKP (kehilangan pekerjaan)"),
+            Program::All => ("all programs", "semua program"),
+        },
+        ClaimLine::Other => ("other programs", "program lain"),
+        ClaimLine::Total => ("all programs", "semua program"),
+    };
+    say(lang, en, id)
 }
 
 /// Claims paid by program in the latest period: amounts and cases side by side.
-pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, NothingToChart> {
+pub fn claims(
+    ix: &Index,
+    office: usize,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<Chart, NothingToChart> {
     let ds = ix.ds;
     let f = Filter {
         office: Some(office),
@@ -449,18 +535,24 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
         .map(|c| c.period)
         .collect();
     if !earlier.is_empty() {
-        notes.push(format!(
-            "Earlier periods not drawn: {} (choose one with --year).",
-            earlier
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let list = earlier
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        notes.push(match lang {
+            Lang::En => format!("Earlier periods not drawn: {list} (choose one with --year)."),
+            Lang::Id => {
+                format!("Periode sebelumnya tidak digambar: {list} (pilih dengan --year).")
+            }
+        });
     }
     let mut sources = Vec::new();
     let mut panels = Vec::new();
-    for (unit, title) in [(Unit::Idr, "Amount paid"), (Unit::Cases, "Cases")] {
+    for (unit, title) in [
+        (Unit::Idr, say(lang, "Amount paid", "Nilai dibayar")),
+        (Unit::Cases, say(lang, "Cases", "Kasus")),
+    ] {
         let mut bars = Vec::new();
         let mut total = None;
         for &seg in &segments {
@@ -485,9 +577,13 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
                     push_source(&mut sources, &r.source);
                 }
                 let label = if segments.len() > 1 {
-                    format!("{}: {}", seg.code().to_uppercase(), program_label(r.line))
+                    format!(
+                        "{}: {}",
+                        seg.code().to_uppercase(),
+                        program_label(r.line, lang)
+                    )
                 } else {
-                    program_label(r.line)
+                    program_label(r.line, lang)
                 };
                 bars.push(Bar {
                     label,
@@ -503,7 +599,7 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
         }
         if !bars.is_empty() {
             panels.push(Panel {
-                title: title.into(),
+                title,
                 unit,
                 body: Body::Bars { bars, total },
             });
@@ -519,7 +615,11 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
         });
     }
     if rows.iter().any(|r| r.line == ClaimLine::Other) {
-        notes.push("Other programs: the stated total less the programs itemised.".into());
+        notes.push(say(
+            lang,
+            "Other programs: the stated total less the programs itemised.",
+            "Program lain: total yang dinyatakan dikurangi program yang dirinci.",
+        ));
     }
     // The wording a figure was published with can qualify it ("lebih": more than).
     for r in rows.iter().filter(|r| !r.published.is_empty()) {
@@ -527,27 +627,39 @@ pub fn claims(ix: &Index, office: usize, year: Option<i32>) -> Result<Chart, Not
             format!(
                 "{}: {}",
                 r.segment.code().to_uppercase(),
-                program_label(r.line)
+                program_label(r.line, lang)
             )
         } else {
-            capitalised(&program_label(r.line))
+            capitalised(&program_label(r.line, lang))
         };
-        notes.push(format!("{whose} as published: \"{}\"", r.published));
+        notes.push(match lang {
+            Lang::En => format!("{whose} as published: \"{}\"", r.published),
+            Lang::Id => format!("{whose} sebagaimana dipublikasikan: \"{}\"", r.published),
+        });
     }
     let seg_text = segments
         .iter()
-        .map(|s| s.label())
+        .map(|s| segment_label(*s, lang))
         .collect::<Vec<_>>()
         .join(", ");
     Ok(Chart {
-        title: format!(
-            "{}: claims paid by program, {seg_text}, {}",
-            ds.office(office).name,
-            latest.span()
-        ),
+        title: {
+            let span = crate::output::cell_human(&Cell::Span(latest), lang);
+            match lang {
+                Lang::En => format!(
+                    "{}: claims paid by program, {seg_text}, {span}",
+                    ds.office(office).name
+                ),
+                Lang::Id => format!(
+                    "{}: klaim dibayar menurut program, {seg_text}, {span}",
+                    ds.office(office).name
+                ),
+            }
+        },
         panels,
         sources,
         notes,
         dataset: ds.root.clone(),
+        lang,
     })
 }

@@ -432,3 +432,45 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
     assert!(!svg.contains("&quot;p4&quot;"));
     render(svg.as_bytes(), "dense-claims");
 }
+
+#[test]
+fn charts_speak_indonesian() {
+    let (svg, _) = chart(
+        &["--lang", "id", "--branch", "denpasar", "--metric", "claims"],
+        "denpasar-claims-id",
+    );
+    // The figures of claims_of_a_branch_as_bars, written the Indonesian way.
+    for v in [
+        "Bali Denpasar: klaim dibayar menurut program, PU (penerima upah), Jan-Agu 2023",
+        "Nilai dibayar (% dari total Rp342 miliar)",
+        "Kasus (% dari total 21.097)",
+        "Rp281 miliar (82,2%)",
+        "Rp61 miliar (17,8%)",
+        "16.355 (77,5%)",
+        "JHT (hari tua)",
+        "program lain",
+        "Sumber: 004_8cab14536efda8f3.txt",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    let (svg, png) = chart(
+        &["--lang", "id", "--branch", "national"],
+        "national-participants-id",
+    );
+    for v in [
+        "35.860.000",
+        "41.460.000",
+        "Target tahunan 2024: 53.860.000",
+        "Target peta jalan 2023: 43.920.000",
+        "Peserta aktif pada akhir periode",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(png.count(TARGET_RED) > 100);
+    let (svg, _) = chart(
+        &["--lang", "id", "--branch", "bali", "--metric", "coverage"],
+        "bali-coverage-id",
+    );
+    assert!(svg.contains("28,7%") && svg.contains("39,2%"));
+    assert!(svg.contains("Peserta aktif sebagai % dari penduduk bekerja"));
+}

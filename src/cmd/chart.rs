@@ -48,10 +48,11 @@ pub fn run(ctx: &Ctx, a: &ChartArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let office = resolve(&ds, &a.branch)?;
     let ix = Index::build(&ds);
+    let lang = ctx.render.lang;
     let c = match a.metric {
-        Metric::Participants => chart::participants(&ix, office, a.year),
-        Metric::Coverage => chart::coverage(&ix, office, a.year, against(a.against)),
-        Metric::Claims => chart::claims(&ix, office, a.year),
+        Metric::Participants => chart::participants(&ix, office, a.year, lang),
+        Metric::Coverage => chart::coverage(&ix, office, a.year, against(a.against), lang),
+        Metric::Claims => chart::claims(&ix, office, a.year, lang),
     }?;
     let doc = svg::render(&c)?;
     match dest {

@@ -9,7 +9,7 @@ mod json;
 pub mod lang;
 pub mod svg;
 
-pub use human::{bar, group_thousands, idr_human};
+pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,

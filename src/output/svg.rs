@@ -7,7 +7,8 @@ use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::human::{group_thousands, idr_human};
+use super::human::{fixed, group, idr};
+use super::lang::{month_name, Lang};
 use crate::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use crate::model::{Period, Segment};
 
@@ -47,35 +48,37 @@ fn text_width(s: &str, px: f64) -> f64 {
     s.chars().count() as f64 * px * 0.56
 }
 
-fn value_label(u: Unit, v: f64) -> String {
+fn value_label(u: Unit, v: f64, lang: Lang) -> String {
     match u {
-        Unit::Persons | Unit::Cases => group_thousands(v.round() as i64),
-        Unit::Percent => format!("{v:.1}%"),
-        Unit::Idr => idr_human(v),
+        Unit::Persons | Unit::Cases => group(v.round() as i64, lang),
+        Unit::Percent => format!("{}%", fixed(v, 1, lang)),
+        Unit::Idr => idr(v, lang),
     }
 }
 
-fn axis_label(u: Unit, v: f64) -> String {
+/// Axis ticks: round values, so no decimals unless they are needed.
+fn axis_label(u: Unit, v: f64, lang: Lang) -> String {
     match u {
-        Unit::Persons | Unit::Cases => group_thousands(v.round() as i64),
-        Unit::Percent => format!("{v:.0}%"),
+        Unit::Persons | Unit::Cases => group(v.round() as i64, lang),
+        Unit::Percent => format!("{}%", fixed(v, 0, lang)),
         Unit::Idr => {
+            let units = match lang {
+                Lang::En => [" trillion", " billion", " million"],
+                Lang::Id => [" T", " miliar", " juta"],
+            };
             let a = v.abs();
             let (div, unit) = if a >= 1e12 {
-                (1e12, " trillion")
+                (1e12, units[0])
             } else if a >= 1e9 {
-                (1e9, " billion")
+                (1e9, units[1])
             } else if a >= 1e6 {
-                (1e6, " million")
+                (1e6, units[2])
             } else {
-                return format!("Rp{}", group_thousands(v.round() as i64));
+                return format!("Rp{}", group(v.round() as i64, lang));
             };
             let x = v / div;
-            if (x - x.round()).abs() < 1e-9 {
-                format!("Rp{x:.0}{unit}")
-            } else {
-                format!("Rp{x:.1}{unit}")
-            }
+            let dp = if (x - x.round()).abs() < 1e-9 { 0 } else { 1 };
+            format!("Rp{}{unit}", fixed(x, dp, lang))
         }
     }
 }
@@ -85,13 +88,10 @@ fn x_of(p: Period) -> f64 {
     f64::from(p.year() * 12) + f64::from(p.months()) - 1.0
 }
 
-fn period_label(p: Period) -> String {
-    const M: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+fn period_label(p: Period, lang: Lang) -> String {
     match p {
         Period::Year(y) => y.to_string(),
-        Period::Month(y, m) => format!("{} {y}", M[m as usize - 1]),
+        Period::Month(y, m) => format!("{} {y}", month_name(lang, m)),
     }
 }
 
@@ -249,6 +249,7 @@ pub fn render(chart: &Chart) -> Result<String> {
 type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
 
 fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
+    let lang = chart.lang;
     let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let margin = 36;
@@ -270,18 +271,25 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let src_px = 15.0;
     let per_line = ((f64::from(WIDTH) - 2.0 * f64::from(margin)) / (src_px * 0.56)) as usize;
     let sources = if chart.sources.is_empty() {
-        format!("Data set: {}", chart.dataset)
+        match lang {
+            Lang::En => format!("Data set: {}", chart.dataset),
+            Lang::Id => format!("Data: {}", chart.dataset),
+        }
     } else {
-        format!(
-            "Source{}: {}",
-            if chart.sources.len() > 1 { "s" } else { "" },
-            chart.sources.join("; ")
-        )
+        let word = match (lang, chart.sources.len()) {
+            (Lang::En, 1) => "Source",
+            (Lang::En, _) => "Sources",
+            (Lang::Id, _) => "Sumber",
+        };
+        format!("{word}: {}", chart.sources.join("; "))
     };
     let mut lines = wrap(&sources, per_line);
     if lines.len() > 3 {
         lines.truncate(3);
-        lines[2].push_str(" … (coverage report lists them all)");
+        lines[2].push_str(match lang {
+            Lang::En => " … (coverage report lists them all)",
+            Lang::Id => " … (coverage report mencantumkan semuanya)",
+        });
     }
     for l in lines {
         root.draw(&Text::new(
@@ -302,13 +310,19 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
         // Say that something is left out rather than drop it silently.
         let more = notes.len() - (NOTE_LINES - 1);
         notes.truncate(NOTE_LINES - 1);
-        notes.push(format!(
-            "… {more} more lines of notes (coverage report shows every figure as published)"
-        ));
+        notes.push(match lang {
+            Lang::En => format!(
+                "… {more} more lines of notes (coverage report shows every figure as published)"
+            ),
+            Lang::Id => format!(
+                "… {more} baris catatan lagi (coverage report menampilkan setiap angka sebagaimana dipublikasikan)"
+            ),
+        });
     }
     let credit = format!(
-        "coverage {} · data set: {}",
+        "coverage {} · {}: {}",
         env!("CARGO_PKG_VERSION"),
+        if lang == Lang::En { "data set" } else { "data" },
         chart.dataset
     );
     let footer = 12 + 19 * (notes.len() as i32 + 1);
@@ -331,24 +345,26 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let areas = body.split_evenly((1, chart.panels.len().max(1)));
     for (area, panel) in areas.iter().zip(&chart.panels) {
         match &panel.body {
-            Body::Time { series, targets } => time_panel(&root, area, panel, series, targets)?,
-            Body::Bars { bars, total } => bar_panel(&root, area, panel, bars, *total)?,
+            Body::Time { series, targets } => {
+                time_panel(&root, area, panel, series, targets, lang)?
+            }
+            Body::Bars { bars, total } => bar_panel(&root, area, panel, bars, *total, lang)?,
         }
     }
     root.present()?;
     Ok(())
 }
 
-fn caption(panel: &Panel, total: Option<f64>, shares: bool) -> String {
-    match (total, shares) {
-        (Some(t), true) => format!(
-            "{} (% of the {} total)",
-            panel.title,
-            value_label(panel.unit, t)
-        ),
-        (Some(t), false) => format!("{}: {} in total", panel.title, value_label(panel.unit, t)),
-        (None, true) => format!("{} (% of each segment total)", panel.title),
-        (None, false) => panel.title.clone(),
+fn caption(panel: &Panel, total: Option<f64>, shares: bool, lang: Lang) -> String {
+    let t = total.map(|t| value_label(panel.unit, t, lang));
+    match (t, shares, lang) {
+        (Some(t), true, Lang::En) => format!("{} (% of the {t} total)", panel.title),
+        (Some(t), true, Lang::Id) => format!("{} (% dari total {t})", panel.title),
+        (Some(t), false, Lang::En) => format!("{}: {t} in total", panel.title),
+        (Some(t), false, Lang::Id) => format!("{}: total {t}", panel.title),
+        (None, true, Lang::En) => format!("{} (% of each segment total)", panel.title),
+        (None, true, Lang::Id) => format!("{} (% dari total tiap segmen)", panel.title),
+        (None, false, _) => panel.title.clone(),
     }
 }
 
@@ -388,6 +404,7 @@ fn time_panel<DB: DrawingBackend>(
     panel: &Panel,
     series: &[Series],
     targets: &[TargetMark],
+    lang: Lang,
 ) -> DrawResult
 where
     DB::ErrorType: 'static,
@@ -407,7 +424,7 @@ where
     let keys: Vec<f64> = periods.iter().map(|p| x_of(*p)).collect();
     let names: Vec<(f64, String)> = periods
         .iter()
-        .map(|p| (x_of(*p), period_label(*p)))
+        .map(|p| (x_of(*p), period_label(*p, lang)))
         .collect();
     let top = y_max(
         series
@@ -418,7 +435,7 @@ where
     let unit = panel.unit;
     let mut ch = ChartBuilder::on(area)
         .caption(
-            caption(panel, None, false),
+            caption(panel, None, false, lang),
             font(19.0).style(FontStyle::Bold).color(&INK),
         )
         .margin(8)
@@ -434,7 +451,7 @@ where
         .axis_style(AXIS)
         .y_labels(6)
         .label_style(font(15.0).color(&MUTED))
-        .y_label_formatter(&|v| axis_label(unit, *v))
+        .y_label_formatter(&|v| axis_label(unit, *v, lang))
         .draw()?;
     // Ticks only where there are figures, thinned so their labels never touch; when they
     // crowd, only year ends (and the latest period) keep one.
@@ -505,7 +522,7 @@ where
             (HPos::Left, 18, 24)
         };
         labels.push(Label {
-            text: format!("{}: {}", t.label, value_label(unit, yv)),
+            text: format!("{}: {}", t.label, value_label(unit, yv, lang)),
             x: px + dx,
             y: py + dy,
             h,
@@ -544,7 +561,7 @@ where
                 continue;
             }
             labels.push(Label {
-                text: value_label(unit, yv),
+                text: value_label(unit, yv, lang),
                 x,
                 y: y - 11,
                 h: HPos::Center,
@@ -563,7 +580,7 @@ where
     let entries = series
         .iter()
         .map(|s| (s.label.clone(), colour(s.segment), false))
-        .chain((!targets.is_empty()).then(|| ("target".to_string(), TARGET, true)));
+        .chain((!targets.is_empty()).then(|| (lang.term("target").to_string(), TARGET, true)));
     for (name, c, diamond) in entries {
         if diamond {
             root.draw(
@@ -601,6 +618,7 @@ fn bar_panel<DB: DrawingBackend>(
     panel: &Panel,
     bars: &[Bar],
     total: Option<f64>,
+    lang: Lang,
 ) -> DrawResult
 where
     DB::ErrorType: 'static,
@@ -615,7 +633,7 @@ where
         .fold(0.0, f64::max);
     let mut ch = ChartBuilder::on(area)
         .caption(
-            caption(panel, total, bars.iter().any(|b| b.share.is_some())),
+            caption(panel, total, bars.iter().any(|b| b.share.is_some()), lang),
             font(19.0).style(FontStyle::Bold).color(&INK),
         )
         .margin(8)
@@ -631,7 +649,7 @@ where
         .axis_style(AXIS)
         .x_labels(4)
         .label_style(font(15.0).color(&MUTED))
-        .x_label_formatter(&|v| axis_label(unit, *v))
+        .x_label_formatter(&|v| axis_label(unit, *v, lang))
         .draw()?;
     let base = if unit == Unit::Idr {
         colour(Segment::Pu)
@@ -658,8 +676,12 @@ where
             style(name_px, INK, HPos::Right, VPos::Center),
         ))?;
         let text = match b.share {
-            Some(sh) => format!("{} ({sh:.1}%)", value_label(unit, b.value)),
-            None => value_label(unit, b.value),
+            Some(sh) => format!(
+                "{} ({}%)",
+                value_label(unit, b.value, lang),
+                fixed(sh, 1, lang)
+            ),
+            None => value_label(unit, b.value, lang),
         };
         let (xe, _) = ch.backend_coord(&(b.value, y));
         let w = text_width(&text, LABEL_PX) * 1.1;
@@ -689,12 +711,19 @@ mod tests {
 
     #[test]
     fn axis_labels_drop_needless_decimals() {
-        assert_eq!(axis_label(Unit::Idr, 300e9), "Rp300 billion");
-        assert_eq!(axis_label(Unit::Idr, 2.5e12), "Rp2.5 trillion");
-        assert_eq!(axis_label(Unit::Idr, 0.0), "Rp0");
-        assert_eq!(axis_label(Unit::Persons, 60_000_000.0), "60,000,000");
-        assert_eq!(axis_label(Unit::Percent, 40.0), "40%");
-        assert_eq!(value_label(Unit::Percent, 39.198), "39.2%");
+        let en = Lang::En;
+        assert_eq!(axis_label(Unit::Idr, 300e9, en), "Rp300 billion");
+        assert_eq!(axis_label(Unit::Idr, 2.5e12, en), "Rp2.5 trillion");
+        assert_eq!(axis_label(Unit::Idr, 0.0, en), "Rp0");
+        assert_eq!(axis_label(Unit::Persons, 60_000_000.0, en), "60,000,000");
+        assert_eq!(axis_label(Unit::Percent, 40.0, en), "40%");
+        assert_eq!(value_label(Unit::Percent, 39.198, en), "39.2%");
+        let id = Lang::Id;
+        assert_eq!(axis_label(Unit::Idr, 300e9, id), "Rp300 miliar");
+        assert_eq!(axis_label(Unit::Idr, 2.5e12, id), "Rp2,5 T");
+        assert_eq!(axis_label(Unit::Persons, 60_000_000.0, id), "60.000.000");
+        assert_eq!(value_label(Unit::Percent, 39.198, id), "39,2%");
+        assert_eq!(value_label(Unit::Idr, 281e9, id), "Rp281 miliar");
     }
 
     #[test]
@@ -702,8 +731,9 @@ mod tests {
         // A year is its December: 2023 and 2023-12 share a place, August is four months earlier.
         assert_eq!(x_of(Period::Year(2023)), x_of(Period::Month(2023, 12)));
         assert_eq!(x_of(Period::Year(2023)) - x_of(Period::Month(2023, 8)), 4.0);
-        assert_eq!(period_label(Period::Month(2023, 8)), "Aug 2023");
-        assert_eq!(period_label(Period::Year(2024)), "2024");
+        assert_eq!(period_label(Period::Month(2023, 8), Lang::En), "Aug 2023");
+        assert_eq!(period_label(Period::Month(2023, 8), Lang::Id), "Agu 2023");
+        assert_eq!(period_label(Period::Year(2024), Lang::En), "2024");
     }
 
     #[test]
