@@ -49,3 +49,13 @@ fn bars_stay_out_of_machine_formats_and_markdown() {
         }
     }
 }
+
+#[test]
+fn ranked_coverage_gets_bars_and_growth_does_not() {
+    let t = stdout(&["rank", "--by", "coverage", "--level", "province"]);
+    // Bali 2023: 1,027,000 / 2,620,000 = 39.198% -> 3 cells and 7/8, as in `coverage`.
+    assert!(t.contains("│ 39.2% │ ███▉ │"), "{t}");
+    // Growth can fall below zero, so it is not drawn as a bar.
+    let t = stdout(&["rank", "--by", "growth", "--level", "national"]);
+    assert!(!t.contains('█'), "{t}");
+}
