@@ -146,6 +146,24 @@ pub enum Command {
         after_help = "Examples:\n  coverage validate\n  coverage validate --data ./my-office"
     )]
     Validate(ValidateArgs),
+
+    /// Draw one office's figures as an SVG chart, sized for a slide
+    #[command(
+        after_help = "Examples:\n  coverage chart --branch bali --out bali.svg\n  coverage chart --branch denpasar --metric claims --out denpasar-claims.svg\n  coverage chart --branch national --metric coverage --out - > national.svg"
+    )]
+    Chart(ChartArgs),
+
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    #[command(
+        after_help = "Examples:\n  coverage completions bash > ~/.local/share/bash-completion/completions/coverage\n  coverage completions zsh > ~/.zfunc/_coverage\n  coverage completions fish > ~/.config/fish/completions/coverage.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page in roff, for `man`
+    #[command(
+        after_help = "Examples:\n  coverage man > coverage.1 && man ./coverage.1\n  coverage man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// Which office, years and segment a command covers.
@@ -356,10 +374,74 @@ pub struct ValidateArgs {
     pub max: usize,
 }
 
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// An office code or name, matched case-insensitively by word
+    #[arg(
+        long,
+        short = 'b',
+        visible_alias = "office",
+        value_name = "NAME",
+        required = true
+    )]
+    pub branch: String,
+
+    /// What to draw
+    #[arg(long, short = 'm', value_enum, default_value_t = Metric::Participants)]
+    pub metric: Metric,
+
+    /// Only this year
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Coverage of all segments against: employed (default) or labour-force
+    #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
+    pub against: AgainstArg,
+
+    /// Where to write the SVG (`-` for standard output); written whole or not at all
+    #[arg(long, value_name = "FILE.svg", required = true)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Metric {
+    /// active and new participants by segment over time, targets marked
+    Participants,
+    /// active participants as a share of the workforce, by segment over time
+    Coverage,
+    /// claims paid by program: amounts and cases
+    Claims,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write coverage.1 and a page per subcommand (coverage-chart.1, ...) into DIR instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AgainstArg {
     /// the employed (bekerja)
     Employed,
     /// the labour force (angkatan kerja)
     LabourForce,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        // Catches clashing names and short flags between global and subcommand options.
+        super::Cli::command().debug_assert();
+    }
 }

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod audit;
 pub mod calc;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod load;

@@ -54,6 +54,7 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
     }
     t.hide("office");
     t.hide("period");
+    t.bar("share_amount_pct");
     t
 }
 

@@ -49,6 +49,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.
     t.hide("active_source");
     t.hide("workforce_source");
+    t.bar("coverage_pct");
     t
 }
 

@@ -14,10 +14,13 @@ use crate::resolve::resolve;
 use crate::Outcome;
 
 pub mod audit;
+pub mod chart;
 pub mod check;
 pub mod claims;
+pub mod completions;
 pub mod coverage;
 pub mod growth;
+pub mod man;
 pub mod offices;
 pub mod rank;
 pub mod report;
@@ -43,6 +46,12 @@ impl Ctx {
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    // These read no data, so a bad --data or COVERAGE_DATA must not stop them.
+    match &cli.command {
+        Command::Completions(a) => return completions::run(a, out),
+        Command::Man(a) => return man::run(a, out),
+        _ => {}
+    }
     let g = &cli.global;
     if g.bom && g.format != output::Format::Csv {
         anyhow::bail!("--bom applies to --format csv only");
@@ -58,6 +67,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             lang: g.lang.unwrap_or_else(Lang::from_env),
             sanitize: !g.no_sanitize,
             bom: g.bom,
+            color: output::color_wanted(),
         },
     };
     match cli.command {
@@ -71,6 +81,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Rank(a) => rank::run(&ctx, &a, out),
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
+        Command::Chart(a) => chart::run(&ctx, &a, out),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
 

@@ -75,6 +75,9 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
         ]);
     }
     t.hide("by");
+    // Offices side by side compare best as bars (coverage and achievement; growth can be
+    // negative and gets none).
+    t.bar("value");
     t
 }
 

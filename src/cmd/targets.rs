@@ -79,6 +79,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     t.hide("office");
     t.hide("reach_month");
     t.human("reached_in");
+    t.bar("achieved_pct");
     t
 }
 

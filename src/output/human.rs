@@ -13,6 +13,28 @@ const WRAP: usize = 44;
 pub struct Human {
     pub markdown: bool,
     pub lang: Lang,
+    pub color: bool,
+}
+
+/// Cells a full (100 %) bar takes.
+const BAR_CELLS: usize = 10;
+
+/// A percentage as a bar of `BAR_CELLS` cells, in eighths of a cell: `82.2` -> `████████▏`.
+/// Above 100 the bar is full and ends in `▸`; below 0 or unknown it is empty.
+pub fn bar(pct: f64) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    if !pct.is_finite() || pct <= 0.0 {
+        return String::new();
+    }
+    let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(EIGHTHS[eighths % 8]);
+    }
+    if pct > 100.0 {
+        s.push('▸');
+    }
+    s
 }
 
 /// `1027000` -> `1,027,000`.
@@ -169,22 +191,46 @@ impl Human {
             .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
             .filter(|&i| rows.is_empty() || rows.iter().any(|r| r[i] != Cell::Empty))
             .collect();
+        // A bar column follows each barred percentage, in the terminal table only.
+        let with_bar = |i: usize| {
+            !self.markdown
+                && t.bars.contains(&i)
+                && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
+        };
         let mut b = Builder::default();
-        b.push_record(
-            shown
-                .iter()
-                .map(|&i| self.lang.term(t.columns[i].title).to_string()),
-        );
+        b.push_record(shown.iter().flat_map(|&i| {
+            let title = self.lang.term(t.columns[i].title).to_string();
+            std::iter::once(title).chain(with_bar(i).then(String::new))
+        }));
         for r in rows {
-            b.push_record(shown.iter().map(|&i| {
+            b.push_record(shown.iter().flat_map(|&i| {
                 let s = cell_human(&r[i], self.lang);
                 // A pipe inside a markdown cell would end the cell.
-                if self.markdown {
+                let s = if self.markdown {
                     s.replace('|', "\\|")
                 } else {
                     s
-                }
+                };
+                let drawn = with_bar(i).then(|| match &r[i] {
+                    Cell::Pct(v) => {
+                        let b = bar(*v);
+                        if self.color && !b.is_empty() {
+                            format!("\x1b[36m{b}\x1b[0m")
+                        } else {
+                            b
+                        }
+                    }
+                    _ => String::new(),
+                });
+                std::iter::once(s).chain(drawn)
             }));
+        }
+        // Positions in the built table, where a bar column shifts those after it.
+        let mut pos_of = Vec::with_capacity(shown.len());
+        let mut next = 0;
+        for &i in &shown {
+            pos_of.push(next);
+            next += if with_bar(i) { 2 } else { 1 };
         }
         let mut table = b.build();
         if self.markdown {
@@ -192,7 +238,7 @@ impl Human {
         } else {
             table.with(Style::sharp());
         }
-        for (pos, &i) in shown.iter().enumerate() {
+        for (&pos, &i) in pos_of.iter().zip(&shown) {
             if rows.iter().any(|r| r[i].is_numeric()) {
                 table.modify(Columns::one(pos), Alignment::right());
             } else if !self.markdown
@@ -326,5 +372,42 @@ mod tests {
         ]);
         assert_eq!(cell_human(&p, id), "dibanding 2022: 35.860.000");
         assert_eq!(cell_human(&p, Lang::En), "vs 2022: 35,860,000");
+    }
+
+    #[test]
+    fn bars_are_coloured_only_when_allowed() {
+        let mut t = Table::new(vec![super::super::col("share", "Share")]);
+        t.push(vec![Cell::Pct(50.0)]);
+        t.bar("share");
+        let render = |color: bool, markdown: bool| {
+            let mut out = Vec::new();
+            Human {
+                markdown,
+                color,
+                lang: Lang::En,
+            }
+            .render(&t, &mut out)
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        // 50% of 10 cells: 5 full cells.
+        assert!(render(true, false).contains("\x1b[36m█████\x1b[0m"));
+        assert!(render(false, false).contains("│ █████ │"));
+        assert!(!render(false, false).contains('\x1b'));
+        assert!(!render(true, true).contains('█'), "markdown never has bars");
+    }
+
+    #[test]
+    fn bars_in_eighths() {
+        // 82.2% of 10 cells = 8.22 cells = 65.76 eighths -> 66 = 8 full cells and 2/8.
+        assert_eq!(bar(82.2), "████████▎");
+        // 17.8% -> 14.24 eighths -> 14 = 1 full cell and 6/8.
+        assert_eq!(bar(17.8), "█▊");
+        assert_eq!(bar(100.0), "█".repeat(10));
+        assert_eq!(bar(130.0), format!("{}▸", "█".repeat(10)));
+        // 0.5% -> 0.4 eighths -> rounds to nothing.
+        assert_eq!(bar(0.5), "");
+        assert_eq!(bar(-3.0), "");
+        assert_eq!(bar(f64::NAN), "");
     }
 }

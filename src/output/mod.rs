@@ -7,8 +7,9 @@ mod csv;
 mod human;
 mod json;
 pub mod lang;
+pub mod svg;
 
-pub use human::{group_thousands, idr_human};
+pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,
@@ -136,6 +137,8 @@ pub struct Table {
     pub human_only: Vec<usize>,
     /// Notes with figures or terms in them, written in the reader's language, after `notes`.
     pub remarks: Vec<Cell>,
+    /// Percentage columns drawn as a bar beside their figure in the terminal table only.
+    pub bars: Vec<usize>,
 }
 
 impl Table {
@@ -150,12 +153,20 @@ impl Table {
             heading: None,
             human_only: Vec::new(),
             remarks: Vec::new(),
+            bars: Vec::new(),
         }
     }
 
     pub fn push(&mut self, row: Vec<Cell>) {
         debug_assert_eq!(row.len(), self.columns.len());
         self.rows.push(row);
+    }
+
+    /// Draws a bar beside the percentage column `name` in the terminal table.
+    pub fn bar(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.bars.push(i);
+        }
     }
 
     pub fn hide(&mut self, name: &str) {
@@ -189,6 +200,13 @@ pub enum Format {
     Markdown,
 }
 
+/// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
+/// and standard output is a terminal.
+pub fn color_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+}
+
 /// Settings every renderer may use.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -199,6 +217,8 @@ pub struct RenderOptions {
     pub lang: Lang,
     /// Start csv output with a UTF-8 byte order mark (Excel needs it to read UTF-8).
     pub bom: bool,
+    /// Colour is allowed: standard output is a terminal and NO_COLOR is not set.
+    pub color: bool,
 }
 
 impl Default for RenderOptions {
@@ -208,6 +228,7 @@ impl Default for RenderOptions {
             sanitize: true,
             lang: Lang::En,
             bom: false,
+            color: false,
         }
     }
 }
@@ -222,10 +243,12 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         Format::Table => Box::new(human::Human {
             markdown: false,
             lang: opts.lang,
+            color: opts.color,
         }),
         Format::Markdown => Box::new(human::Human {
             markdown: true,
             lang: opts.lang,
+            color: false,
         }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
@@ -233,4 +256,33 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         }),
         Format::Json => Box::new(json::Json),
     }
+}
+
+/// Writes a whole file or nothing: a temporary file beside `path`, renamed over it once
+/// complete, so a reader never sees half a chart and a failed run leaves the old file intact.
+/// The rename replaces a symbolic link itself, never the file it points to.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let fail = || format!("cannot write {}", path.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".coverage-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(fail)?;
+    tmp.write_all(bytes).with_context(fail)?;
+    tmp.as_file().sync_all().with_context(fail)?;
+    // Temporary files are private (0600); a chart is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(fail)?;
+    }
+    tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
+    Ok(())
 }
