@@ -55,6 +55,10 @@ pub enum Body {
     Time {
         series: Vec<Series>,
         targets: Vec<TargetMark>,
+        /// The figures are flows over spans (a whole year, January to August): drawn as
+        /// points named by their span, never joined, since spans of different length joined
+        /// by a line would make a false fall.
+        flow: bool,
     },
     Bars {
         bars: Vec<Bar>,
@@ -242,9 +246,10 @@ pub fn participants(
                 period: Period::Year(t.year),
                 value: v as f64,
             };
+            // A stock moves from its last figure to the target; a flow starts afresh each year.
             let from = series
                 .iter()
-                .find(|s| s.segment == t.segment)
+                .find(|s| s.segment == t.segment && !measure.is_flow())
                 .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
                 .copied();
             push_source(&mut sources, &t.prov.source);
@@ -278,7 +283,11 @@ pub fn participants(
             panels.push(Panel {
                 title,
                 unit: Unit::Persons,
-                body: Body::Time { series, targets },
+                body: Body::Time {
+                    series,
+                    targets,
+                    flow: measure.is_flow(),
+                },
             });
         }
     }
@@ -461,6 +470,7 @@ pub fn coverage(
             body: Body::Time {
                 series,
                 targets: Vec::new(),
+                flow: false,
             },
         }],
         sources,

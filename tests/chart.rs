@@ -365,6 +365,11 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
             k += 1;
         }
     }
+    // New participants over a whole year, then January to August: not to be joined by a line.
+    participants.push_str(
+        "kc-tabanan,2023,pu,new,50000,test,,\n\
+         kc-tabanan,2024-08,pu,new,30000,test,,\n",
+    );
     // Five programs in two segments.
     let mut claims = fs::read_to_string(common::shipped().join("claims.csv")).unwrap();
     claims.push_str(
@@ -395,6 +400,15 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
     assert!(!svg.contains(">\n417,000\n<"));
     // Ticks only at year ends when months crowd.
     assert!(svg.contains(">\nDec 2022\n<") && !svg.contains(">\nJun 2023\n<"));
+    // PU lines: the active stock and its legend swatch; the two flows stand as points, and
+    // their swatch is a dot.
+    let pu_lines = svg
+        .matches("<polyline fill=\"none\" opacity=\"1\" stroke=\"#0072B2\"")
+        .count();
+    assert_eq!(pu_lines, 2, "{svg}");
+    assert!(svg.contains(">\n50,000\n<") && svg.contains(">\n30,000\n<"));
+    // Flows are named by the months they cover.
+    assert!(svg.contains(">\nJan-Aug 2024\n<"), "{svg}");
     render(svg.as_bytes(), "dense-participants");
 
     let out = data.path().join("programs.svg");

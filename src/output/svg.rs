@@ -7,8 +7,9 @@ use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::human::{fixed, group, idr};
+use super::human::{cell_human, fixed, group, idr};
 use super::lang::{month_name, Lang};
+use super::Cell;
 use crate::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use crate::model::{Period, Segment};
 
@@ -345,9 +346,11 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let areas = body.split_evenly((1, chart.panels.len().max(1)));
     for (area, panel) in areas.iter().zip(&chart.panels) {
         match &panel.body {
-            Body::Time { series, targets } => {
-                time_panel(&root, area, panel, series, targets, lang)?
-            }
+            Body::Time {
+                series,
+                targets,
+                flow,
+            } => time_panel(&root, area, panel, (series, targets, *flow), lang)?,
             Body::Bars { bars, total } => bar_panel(&root, area, panel, bars, *total, lang)?,
         }
     }
@@ -402,8 +405,7 @@ fn time_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     area: &DrawingArea<DB, plotters::coord::Shift>,
     panel: &Panel,
-    series: &[Series],
-    targets: &[TargetMark],
+    (series, targets, flow): (&[Series], &[TargetMark], bool),
     lang: Lang,
 ) -> DrawResult
 where
@@ -424,7 +426,14 @@ where
     let keys: Vec<f64> = periods.iter().map(|p| x_of(*p)).collect();
     let names: Vec<(f64, String)> = periods
         .iter()
-        .map(|p| (x_of(*p), period_label(*p, lang)))
+        .map(|p| {
+            let name = if flow {
+                cell_human(&Cell::Span(*p), lang)
+            } else {
+                period_label(*p, lang)
+            };
+            (x_of(*p), name)
+        })
         .collect();
     let top = y_max(
         series
@@ -537,9 +546,11 @@ where
         let c = colour(s.segment);
         let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (x_of(p.period), p.value)).collect();
         let px: Vec<(i32, i32)> = pts.iter().map(|p| ch.backend_coord(p)).collect();
-        ch.draw_series(LineSeries::new(pts.clone(), c.stroke_width(3)))?;
-        for w in px.windows(2) {
-            obstacles.extend(line_boxes(w[0], w[1]));
+        if !flow {
+            ch.draw_series(LineSeries::new(pts.clone(), c.stroke_width(3)))?;
+            for w in px.windows(2) {
+                obstacles.extend(line_boxes(w[0], w[1]));
+            }
         }
         // Dense series get small markers and labels only at their ends.
         let gap = px
@@ -591,10 +602,13 @@ where
                     )),
             )?;
         } else {
-            root.draw(&PathElement::new(
-                vec![(x, y), (x + 20, y)],
-                c.stroke_width(3),
-            ))?;
+            // The swatch looks like the series: a line only where the points are joined.
+            if !flow {
+                root.draw(&PathElement::new(
+                    vec![(x, y), (x + 20, y)],
+                    c.stroke_width(3),
+                ))?;
+            }
             root.draw(&Circle::new((x + 10, y), 5, c.filled()))?;
         }
         let w = text_width(&name, 15.0) as i32;
