@@ -9,8 +9,10 @@ use super::{against, Ctx};
 use crate::analysis::Index;
 use crate::chart;
 use crate::cli::{ChartArgs, Metric};
-use crate::output::{svg, write_atomic};
+use crate::load::DataSource;
+use crate::output::svg;
 use crate::resolve::resolve;
+use crate::sink;
 use crate::Outcome;
 
 /// `-` is standard output; anything else must be an `.svg` file in an existing directory.
@@ -57,7 +59,16 @@ pub fn run(ctx: &Ctx, a: &ChartArgs, out: &mut dyn Write) -> Result<Outcome> {
     let doc = svg::render(&c)?;
     match dest {
         None => out.write_all(doc.as_bytes())?,
-        Some(path) => write_atomic(path, doc.as_bytes())?,
+        Some(path) => {
+            let data = match &ctx.source {
+                DataSource::Dir(d) => Some(d.as_path()),
+                DataSource::Embedded | DataSource::Memory(_) => None,
+            };
+            sink::refuse_input(path, data)?;
+            let mut file = sink::AtomicFile::create(path)?;
+            file.write_all(doc.as_bytes())?;
+            file.commit()?;
+        }
     }
     Ok(Outcome::Ok)
 }

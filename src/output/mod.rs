@@ -257,32 +257,3 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
         Format::Json => Box::new(json::Json),
     }
 }
-
-/// Writes a whole file or nothing: a temporary file beside `path`, renamed over it once
-/// complete, so a reader never sees half a chart and a failed run leaves the old file intact.
-/// The rename replaces a symbolic link itself, never the file it points to.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    let fail = || format!("cannot write {}", path.display());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".coverage-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(fail)?;
-    tmp.write_all(bytes).with_context(fail)?;
-    tmp.as_file().sync_all().with_context(fail)?;
-    // Temporary files are private (0600); a chart is meant to be shared.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(fail)?;
-    }
-    tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
-    Ok(())
-}
