@@ -149,7 +149,7 @@ pub enum Command {
 
     /// Draw one office's figures as an SVG chart, sized for a slide
     #[command(
-        after_help = "Examples:\n  coverage chart --branch bali --out bali.svg\n  coverage chart --branch denpasar --metric claims --out denpasar-claims.svg\n  coverage chart --branch national --metric coverage --out - > national.svg"
+        after_help = "Examples:\n  coverage chart --branch bali --out bali.svg\n  coverage chart --branch denpasar --metric claims --out denpasar-claims.svg\n  coverage chart --branch national --metric coverage > national.svg"
     )]
     Chart(ChartArgs),
 
@@ -398,9 +398,10 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
     pub against: AgainstArg,
 
-    /// Where to write the SVG (`-` for standard output); written whole or not at all
-    #[arg(long, value_name = "FILE.svg", required = true)]
-    pub out: PathBuf,
+    /// Where to write the SVG, written whole or not at all; `-` (or leaving it out when the
+    /// output is piped or goes to --output) writes it to the output
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -488,3 +488,37 @@ fn charts_speak_indonesian() {
     assert!(svg.contains("28,7%") && svg.contains("39,2%"));
     assert!(svg.contains("Peserta aktif sebagai % dari penduduk bekerja"));
 }
+
+#[test]
+fn without_out_the_chart_goes_to_the_output() {
+    // Piped (as here, stdout is not a terminal): the SVG is the output.
+    let out = coverage()
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.starts_with(b"<svg"));
+    // The global --output names the file, held to the same rule as --out.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bali.svg");
+    coverage()
+        .args(["--output"])
+        .arg(&file)
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read(&file).unwrap(), out);
+    let png = dir.path().join("bali.png");
+    coverage()
+        .args(["--output"])
+        .arg(&png)
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--output"))
+        .stderr(predicates::str::contains("must end in .svg"));
+    assert!(!png.exists());
+}

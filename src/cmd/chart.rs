@@ -1,6 +1,6 @@
 //! `coverage chart`: one office's figures drawn as an SVG for a slide or a report.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{bail, Result};
@@ -17,7 +17,7 @@ use crate::Outcome;
 
 /// `-` is standard output; anything else must be an `.svg` file in an existing directory.
 /// The inputs are `.csv` files, so an `.svg` destination can never be one of them.
-fn check_destination(out: &Path) -> Result<Option<&Path>> {
+fn check_destination<'a>(out: &'a Path, flag: &str) -> Result<Option<&'a Path>> {
     if out.as_os_str() == "-" {
         return Ok(None);
     }
@@ -26,17 +26,17 @@ fn check_destination(out: &Path) -> Result<Option<&Path>> {
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     if !is_svg {
         bail!(
-            "--out {}: the chart is an SVG, so the file name must end in .svg\n  hint: --out chart.svg, or --out - for standard output",
+            "{flag} {}: the chart is an SVG, so the file name must end in .svg\n  hint: {flag} chart.svg, or --out - for standard output",
             out.display()
         );
     }
     if out.is_dir() {
-        bail!("--out {}: is a directory, not a file name", out.display());
+        bail!("{flag} {}: is a directory, not a file name", out.display());
     }
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.is_dir() {
             bail!(
-                "--out {}: no such directory {}\n  hint: create it first, or write to the current directory",
+                "{flag} {}: no such directory {}\n  hint: create it first, or write to the current directory",
                 out.display(),
                 dir.display()
             );
@@ -45,8 +45,25 @@ fn check_destination(out: &Path) -> Result<Option<&Path>> {
     Ok(Some(out))
 }
 
-pub fn run(ctx: &Ctx, a: &ChartArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let dest = check_destination(&a.out)?;
+/// `output`: the file `--output` names, when the output goes there.
+pub fn run(
+    ctx: &Ctx,
+    a: &ChartArgs,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let dest = match (&a.out, output) {
+        (Some(path), _) => check_destination(path, "--out")?,
+        // Without --out the SVG goes to the output, unless that is a terminal it would flood.
+        (None, Some(file)) => {
+            check_destination(file, "--output")?;
+            None
+        }
+        (None, None) if !std::io::stdout().is_terminal() => None,
+        (None, None) => bail!(
+            "chart needs a file to draw into\n  hint: --out chart.svg, or --out - to write the SVG to standard output"
+        ),
+    };
     let ds = ctx.load()?;
     let office = resolve(&ds, &a.branch)?;
     let ix = Index::build(&ds);

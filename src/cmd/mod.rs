@@ -70,6 +70,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             color: output::color_wanted(),
         },
     };
+    let to_file = cli.global.output.clone();
     match cli.command {
         Command::Offices => offices::run(&ctx, out),
         Command::Report(a) => report::run(&ctx, &a, out),
@@ -81,7 +82,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Rank(a) => rank::run(&ctx, &a, out),
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
-        Command::Chart(a) => chart::run(&ctx, &a, out),
+        Command::Chart(a) => chart::run(&ctx, &a, to_file.as_deref(), out),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
