@@ -868,11 +868,19 @@ struct RawStated {
     note: String,
 }
 
+/// Trims in place: a note may be 50 MB, and a copy of it would be another 50.
+fn trimmed(mut s: String) -> String {
+    s.truncate(s.trim_end().len());
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
+}
+
 fn prov(source: String, published: String, note: String) -> Provenance {
     Provenance {
-        source: source.trim().to_string(),
-        published: published.trim().to_string(),
-        note: note.trim().to_string(),
+        source: trimmed(source),
+        published: trimmed(published),
+        note: trimmed(note),
     }
 }
 
@@ -1008,7 +1016,7 @@ fn read_offices(
             level,
             parent: None,
             partial,
-            note: r.note.trim().to_string(),
+            note: trimmed(r.note),
             origin: Origin { line },
         });
     });
@@ -1447,5 +1455,25 @@ pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
             );
             Err(InputError(p))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimmed_in_place() {
+        assert_eq!(trimmed("  a b \t".into()), "a b");
+        assert_eq!(trimmed("ab".into()), "ab");
+        assert_eq!(trimmed(" \u{a0}é ".into()), "é");
+        assert_eq!(trimmed("   ".into()), "");
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        let mut b = b"a\r\nb\rc\n\"d\r\ne\"\r".to_vec();
+        normalise_line_ends(&mut b);
+        assert_eq!(b, b"a\nb\nc\n\"d\ne\"\n");
     }
 }
