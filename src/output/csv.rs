@@ -59,6 +59,8 @@ impl Render for Csv {
         for r in &t.rows {
             wtr.write_record(cols.iter().map(|&i| &r[i]).map(|c| match c {
                 Cell::Text(s) if self.sanitize => neutralise(s),
+                // Phrases and sentences may begin with text from the input, such as an office name.
+                Cell::Phrase(_) | Cell::Template(..) if self.sanitize => neutralise(&cell_raw(c)),
                 other => cell_raw(other),
             }))
             .map_err(map)?;
@@ -96,6 +98,25 @@ mod tests {
             render(&t, false, false),
             "name,gap\n=1+1,-5\n+62,-5\n-x,-5\n@SUM(A1),-5\n\tTab,-5\n\"\rCR\",-5\nBali,-5\na=b,-5\n-,-6.5\nx,-342\n"
         );
+    }
+
+    #[test]
+    fn phrases_beginning_with_input_text_are_neutralised() {
+        let mut t = Table::new(vec![col("basis", "Basis")]);
+        t.push(vec![Cell::Phrase(vec![
+            Cell::text("=1+1"),
+            Cell::text(" x"),
+        ])]);
+        t.push(vec![Cell::Template("{} x", vec![Cell::text("@A1")])]);
+        let out = render(&t, true, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("'=1+1"), "{out}");
+        assert!(lines[2].starts_with("'@A1"), "{out}");
+        assert!(render(&t, false, false)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("=1+1"));
     }
 
     #[test]
