@@ -278,6 +278,14 @@ fn indonesian_numbers_with_decimal_comma() {
 }
 
 #[test]
+fn a_whole_indonesian_export_with_mixed_files() {
+    // participants.csv and stated.csv ';' + BOM + CRLF with Indonesian numbers; the rest plain.
+    let dir = fixture("indonesian-export");
+    reads_cleanly(&dir, &["--decimal-comma"], &shipped_ok());
+    bali_growth_is_read(&dir, &["--decimal-comma"]);
+}
+
+#[test]
 fn decimal_comma_flag_works_after_the_command() {
     let dir = fixture("decimal-comma");
     coverage()
