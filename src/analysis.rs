@@ -36,6 +36,49 @@ impl Fig {
     }
 }
 
+/// A note as a sentence with slots: the English template (looked up as a whole for other
+/// languages) and the values for its `{}` slots, so each can be written in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub template: &'static str,
+    pub args: Vec<String>,
+    /// Indices of the args that are terms (a measure's name), not names or periods.
+    pub terms: Vec<usize>,
+}
+
+impl Note {
+    fn new(template: &'static str, args: Vec<String>) -> Self {
+        Note {
+            template,
+            args,
+            terms: Vec::new(),
+        }
+    }
+
+    fn term_at(mut self, i: usize) -> Self {
+        self.terms.push(i);
+        self
+    }
+
+    /// The English sentence.
+    pub fn english(&self) -> String {
+        fill(self.template, self.args.iter().map(String::as_str))
+    }
+}
+
+/// Fills the `{}` slots of a template in order.
+pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Something the data says that does not add up, found while deriving figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -57,6 +100,10 @@ pub struct Index<'a> {
 
 /// Every slot of a year: the twelve months and the whole year.
 const ALL_SLOTS: u16 = 0x1fff;
+/// The workforce keys of each office, by office index.
+struct OfficeKeys {
+    w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
+}
 
 /// Offices with every child before its parent.
 fn post_order(ds: &DataSet) -> Vec<usize> {
@@ -107,11 +154,19 @@ impl<'a> Index<'a> {
             }
             k
         };
+        // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
+        // only: scanning the whole map per office made 10,000 offices take minutes.
+        let mut keys = OfficeKeys {
+            w: vec![BTreeSet::new(); ds.offices.len()],
+        };
+        for k in ix.workforce.keys() {
+            keys.w[k.0].insert((k.1, k.2));
+        }
         for o in post_order(ds) {
             ix.roll_up_participants(o, &kids[o]);
             ix.sum_segments(o);
-            ix.roll_up_workforce(o, &kids[o], &w_line);
-            ix.derive_informal(o, &w_line);
+            ix.roll_up_workforce(o, &kids[o], &w_line, &mut keys);
+            ix.derive_informal(o, &w_line, &mut keys);
         }
         ix
     }
@@ -146,6 +201,28 @@ impl<'a> Index<'a> {
                     .filter(|b| known & (1 << b) != 0)
                     .map(|b| store::period(y, b)),
             );
+        }
+        out
+    }
+
+    /// Every participant figure, given or derived, with its key (office, period, segment, measure).
+    pub fn participant_figs(&self) -> Vec<((usize, Period, Segment, Measure), Fig)> {
+        let mut out = Vec::new();
+        for (o, s, m) in self.series() {
+            for p in self.periods(o, s, m) {
+                if let Some(f) = self.participant(o, p, s, m) {
+                    out.push(((o, p, s, m), f));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every participant key, given or derived: (office, period, segment, measure).
+    pub fn participant_keys(&self) -> Vec<(usize, Period, Segment, Measure)> {
+        let mut out = Vec::new();
+        for (o, s, m) in self.series() {
+            out.extend(self.periods(o, s, m).into_iter().map(|p| (o, p, s, m)));
         }
         out
     }
@@ -280,7 +357,13 @@ impl<'a> Index<'a> {
 
     /// A branch's workforce is the sum of its districts, a region's that of its provinces
     /// (or else its branches), the nation's that of its regions, when not given directly.
-    fn roll_up_workforce(&mut self, o: usize, kids: &[usize], lines: &HashMap<WKey, u64>) {
+    fn roll_up_workforce(
+        &mut self,
+        o: usize,
+        kids: &[usize],
+        lines: &HashMap<WKey, u64>,
+        okeys: &mut OfficeKeys,
+    ) {
         let levels: &[Level] = match self.ds.offices[o].level {
             Level::Branch => &[Level::District],
             Level::Region => &[Level::Province, Level::Branch],
@@ -300,11 +383,9 @@ impl<'a> Index<'a> {
             if kids.is_empty() {
                 continue;
             }
-            let keys: BTreeSet<(Period, WorkforceMeasure)> = self
-                .workforce
-                .keys()
-                .filter(|k| kids.contains(&k.0))
-                .map(|k| (k.1, k.2))
+            let keys: BTreeSet<(Period, WorkforceMeasure)> = kids
+                .iter()
+                .flat_map(|&k| okeys.w[k].iter().copied())
                 .collect();
             for (period, measure) in keys {
                 if done.contains(&(period, measure)) {
@@ -338,6 +419,7 @@ impl<'a> Index<'a> {
                             key,
                             Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
                         );
+                        okeys.w[o].insert((period, measure));
                     }
                 }
             }
@@ -345,13 +427,8 @@ impl<'a> Index<'a> {
     }
 
     /// informal = employed − formal where both are known and informal is not given.
-    fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>) {
-        let periods: BTreeSet<Period> = self
-            .workforce
-            .keys()
-            .filter(|k| k.0 == o)
-            .map(|k| k.1)
-            .collect();
+    fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>, okeys: &mut OfficeKeys) {
+        let periods: BTreeSet<Period> = okeys.w[o].iter().map(|k| k.0).collect();
         for p in periods {
             let emp = self
                 .workforce
@@ -394,6 +471,7 @@ impl<'a> Index<'a> {
                 None => {
                     self.workforce
                         .insert(key, Fig::derived(emp - formal, "employed − formal".into()));
+                    okeys.w[o].insert((p, WorkforceMeasure::Informal));
                 }
             }
         }
@@ -635,6 +713,8 @@ pub struct CoverageRow {
     /// Participants and workforce are counted at different dates.
     pub periods_differ: bool,
     pub note: String,
+    /// `note` with its slots, for other languages.
+    pub note_parts: Option<Note>,
 }
 
 /// Active participants against the workforce: the latest survey at or before the
@@ -678,27 +758,33 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                 Some((q, w)) => {
                     let differ = q.key() != p.key()
                         && !(p.is_year_end() && *q == Period::Month(p.year(), 12));
-                    let note = if differ {
-                        format!("dates differ: participants {p}, survey {q}")
-                    } else {
-                        String::new()
-                    };
+                    let note = differ.then(|| {
+                        Note::new(
+                            "dates differ: participants {}, survey {}",
+                            vec![p.to_string(), q.to_string()],
+                        )
+                    });
                     (calc::ratio_pct(participants.value, w.value), differ, note)
                 }
                 None => (
                     None,
                     false,
-                    format!(
-                        "no {} workforce figure for {}{}",
-                        den.code().replace('_', " "),
-                        ds.offices[o].code,
+                    Some(Note::new(
                         match ds.offices[o].level {
-                            Level::Branch => " or all of its districts",
-                            Level::Region => " or all of its provinces or branches",
-                            Level::National => " or all of its regions",
-                            _ => "",
-                        }
-                    ),
+                            Level::Branch => {
+                                "no {} workforce figure for {} or all of its districts"
+                            }
+                            Level::Region => {
+                                "no {} workforce figure for {} or all of its provinces or branches"
+                            }
+                            Level::National => {
+                                "no {} workforce figure for {} or all of its regions"
+                            }
+                            _ => "no {} workforce figure for {}",
+                        },
+                        vec![den.code().replace('_', " "), ds.offices[o].code.clone()],
+                    )
+                    .term_at(0)),
                 ),
             };
             CoverageRow {
@@ -710,7 +796,8 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                 workforce: chosen,
                 pct,
                 periods_differ,
-                note,
+                note: note.as_ref().map(Note::english).unwrap_or_default(),
+                note_parts: note,
             }
         })
         .collect();
@@ -733,7 +820,48 @@ pub struct TargetRow<'a> {
     pub pace: Option<Pace>,
     /// Month in which the pace so far reaches the target.
     pub reach_month: Option<u8>,
+    pub status: PaceStatus,
     pub note: String,
+    /// `note` with its slots, for other languages.
+    pub note_parts: Option<Note>,
+}
+
+/// Where an office stands against a target, in words a reader can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaceStatus {
+    /// Within the year, the pace so far reaches the target by the year end.
+    OnTrack,
+    /// Within the year, the pace so far falls short by the year end.
+    Behind,
+    /// Within the year, the target is already reached.
+    Reached,
+    /// The year's final figure is known.
+    YearComplete { met: bool },
+    /// No figure for the target year yet, and the series has only year-end figures: nothing
+    /// tells how the year is going, and no month is invented to say so.
+    OnlyYearEnds,
+    /// No figure for the target year yet (the series does have months in other years).
+    NotYet,
+    /// A month of the target year is known but not the previous year end to measure from.
+    NoStart,
+    /// Nothing to compare the target with (e.g. funds under management).
+    NoFigures,
+}
+
+impl PaceStatus {
+    pub fn term(self) -> &'static str {
+        match self {
+            PaceStatus::OnTrack => "on track",
+            PaceStatus::Behind => "behind",
+            PaceStatus::Reached => "target reached",
+            PaceStatus::YearComplete { met: true } => "year complete: target met",
+            PaceStatus::YearComplete { met: false } => "year complete: target missed",
+            PaceStatus::OnlyYearEnds => "only year ends known",
+            PaceStatus::NotYet => "no figure for the year yet",
+            PaceStatus::NoStart => "no previous year end to measure the pace from",
+            PaceStatus::NoFigures => "no figures to compare",
+        }
+    }
 }
 
 pub fn targets<'a>(ix: &Index<'a>, f: &Filter) -> Vec<TargetRow<'a>> {
@@ -785,10 +913,20 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         required: None,
         pace: None,
         reach_month: None,
+        status: PaceStatus::NoFigures,
         note: String::new(),
+        note_parts: None,
     };
     let Some(m) = measure else {
-        row.note = "no figures for funds under management in the data set".into();
+        row.note_parts = Some(Note::new(
+            "no figures for funds under management in the data set",
+            vec![],
+        ));
+        row.note = row
+            .note_parts
+            .as_ref()
+            .map(Note::english)
+            .unwrap_or_default();
         return row;
     };
     let o = t.office;
@@ -804,6 +942,15 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         .and_then(|(_, b)| calc::change(b.value, target));
     if let Some((p, a)) = &in_year {
         row.gap = calc::target_gap(target, a.value);
+        if p.is_year_end() {
+            row.status = PaceStatus::YearComplete {
+                met: a.value >= target,
+            };
+        } else if a.value >= target {
+            row.status = PaceStatus::Reached;
+        } else {
+            row.status = PaceStatus::NoStart;
+        }
         if !p.is_year_end() {
             let start = if m.is_flow() {
                 Some(0)
@@ -816,19 +963,47 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                     row.reach_month = row
                         .pace
                         .and_then(|pc| calc::month_reaching(target, start, pc.so_far));
+                    if row.status != PaceStatus::Reached {
+                        row.status = match row.pace {
+                            Some(pc) if pc.on_track => PaceStatus::OnTrack,
+                            Some(_) => PaceStatus::Behind,
+                            None => PaceStatus::NoStart,
+                        };
+                    }
                 }
                 None => {
-                    row.note =
-                        format!("no {} year-end figure to measure the pace from", t.year - 1);
+                    row.note_parts = Some(Note::new(
+                        "no {} year-end figure to measure the pace from",
+                        vec![(t.year - 1).to_string()],
+                    ));
                 }
             }
         }
     } else {
-        row.note = match &base {
-            Some((bp, _)) => format!("no {} figure yet; change needed is from {bp}", t.year),
-            None => format!("no figure for {} or the year before", t.year),
+        let series: Vec<Period> = ix.periods(o, t.segment, m);
+        row.status = if series.is_empty() {
+            PaceStatus::NoFigures
+        } else if series.iter().all(|p| p.is_year_end()) {
+            PaceStatus::OnlyYearEnds
+        } else {
+            PaceStatus::NotYet
         };
+        row.note_parts = Some(match &base {
+            Some((bp, _)) => Note::new(
+                "no {} figure yet; change needed is from {}",
+                vec![t.year.to_string(), bp.to_string()],
+            ),
+            None => Note::new(
+                "no figure for {} or the year before",
+                vec![t.year.to_string()],
+            ),
+        });
     }
+    row.note = row
+        .note_parts
+        .as_ref()
+        .map(Note::english)
+        .unwrap_or_default();
     row.actual = in_year;
     row.base = base;
     row

@@ -114,6 +114,65 @@ pub fn month_reaching(target: i64, start: i64, per_month: f64) -> Option<u8> {
     (months <= 12.0).then_some(months.max(1.0) as u8)
 }
 
+/// A closed range of possible values, for figures known only to their printed precision.
+/// Bounds may be infinite (`more than 80`: 80 to infinity).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    pub fn new(lo: f64, hi: f64) -> Self {
+        Interval { lo, hi }
+    }
+
+    pub fn point(v: f64) -> Self {
+        Interval { lo: v, hi: v }
+    }
+
+    /// `self - other`: every difference of a value in each.
+    pub fn minus(self, other: Interval) -> Interval {
+        Interval::new(self.lo - other.hi, self.hi - other.lo)
+    }
+
+    pub fn plus(self, other: Interval) -> Interval {
+        Interval::new(self.lo + other.lo, self.hi + other.hi)
+    }
+
+    /// `self / den` in percent, for non-negative numerators and positive denominators;
+    /// `None` when the denominator may be zero or below.
+    pub fn ratio_pct(self, den: Interval) -> Option<Interval> {
+        (den.lo > 0.0 && self.lo >= 0.0)
+            .then(|| Interval::new(self.lo / den.hi * 100.0, self.hi / den.lo * 100.0))
+    }
+
+    /// Growth from `base` to `self` in percent.
+    pub fn growth_pct(self, base: Interval) -> Option<Interval> {
+        self.ratio_pct(base)
+            .map(|r| Interval::new(r.lo - 100.0, r.hi - 100.0))
+    }
+
+    /// `self` as a percentage of `self + other`. Rises with `self` and falls with `other`, so
+    /// the bounds come from opposite ends (tighter than dividing by the summed interval).
+    pub fn share_pct(self, other: Interval) -> Option<Interval> {
+        let lo_den = self.lo + other.hi;
+        let hi_den = self.hi + other.lo;
+        (self.lo >= 0.0 && other.lo >= 0.0 && lo_den > 0.0 && hi_den > 0.0)
+            .then(|| Interval::new(self.lo / lo_den * 100.0, self.hi / hi_den * 100.0))
+    }
+
+    /// True when the two ranges share a value, allowing for floating-point rounding.
+    pub fn overlaps(self, other: Interval) -> bool {
+        let scale = [self.lo, self.hi, other.lo, other.hi]
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(1.0f64, |a, v| a.max(v.abs()));
+        let eps = scale * 1e-12;
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +275,38 @@ mod tests {
     }
 
     #[test]
+    fn intervals_of_rounded_figures() {
+        // National growth 2023 with each stock +-0.005 million:
+        // 41.455 / 35.865 - 1 = 15.5862 %, 41.465 / 35.855 - 1 = 15.6464 %.
+        let cur = Interval::new(41.455, 41.465);
+        let base = Interval::new(35.855, 35.865);
+        let g = cur.growth_pct(base).unwrap();
+        assert!(
+            close(g.lo, 15.5862, 0.0001) && close(g.hi, 15.6464, 0.0001),
+            "{g:?}"
+        );
+        // Change: 41.455 - 35.865 = 5.590, 41.465 - 35.855 = 5.610.
+        let d = cur.minus(base);
+        assert!(close(d.lo, 5.59, 1e-9) && close(d.hi, 5.61, 1e-9));
+        // Formal share Aug 2020, formal 1.05 and informal 1.37 million, each +-0.005:
+        // 1.045 / (1.045 + 1.375) = 43.1818 %, 1.055 / (1.055 + 1.365) = 43.5950 %.
+        let s = Interval::new(1.045, 1.055)
+            .share_pct(Interval::new(1.365, 1.375))
+            .unwrap();
+        assert!(
+            close(s.lo, 43.1818, 0.0001) && close(s.hi, 43.5950, 0.0001),
+            "{s:?}"
+        );
+        assert!(Interval::new(1.0, 2.0).overlaps(Interval::new(2.0, 3.0)));
+        assert!(!Interval::new(1.0, 2.0).overlaps(Interval::new(2.001, 3.0)));
+        assert!(Interval::new(80.0, f64::INFINITY).overlaps(Interval::point(95.0)));
+        assert_eq!(
+            Interval::point(1.0).ratio_pct(Interval::new(0.0, 1.0)),
+            None
+        );
+    }
+
+    #[test]
     fn sums_are_checked() {
         assert_eq!(checked_sum([1, 2, 3]), Some(6));
         assert_eq!(checked_sum([i64::MAX, 1]), None);
@@ -247,6 +338,24 @@ mod tests {
             fn change_adds_back(base in 0i64..i64::MAX / 2, current in 0i64..i64::MAX / 2) {
                 let c = change(base, current).unwrap();
                 prop_assert_eq!(base + c.abs, current);
+            }
+
+            #[test]
+            fn intervals_hold_every_result_of_values_inside_them(
+                a_lo in 1.0f64..1e9, a_w in 0.0f64..1e6, a_t in 0.0f64..=1.0,
+                b_lo in 1.0f64..1e9, b_w in 0.0f64..1e6, b_t in 0.0f64..=1.0,
+            ) {
+                // Any a in A and b in B: a / b, a - b, a / (a + b) lie in the computed ranges.
+                let (ai, bi) = (Interval::new(a_lo, a_lo + a_w), Interval::new(b_lo, b_lo + b_w));
+                let (a, b) = (a_lo + a_w * a_t, b_lo + b_w * b_t);
+                let inside = |i: Interval, v: f64| {
+                    let tol = 1e-9 * v.abs().max(1.0);
+                    i.lo - tol <= v && v <= i.hi + tol
+                };
+                prop_assert!(inside(ai.ratio_pct(bi).unwrap(), a / b * 100.0));
+                prop_assert!(inside(ai.growth_pct(bi).unwrap(), (a / b - 1.0) * 100.0));
+                prop_assert!(inside(ai.minus(bi), a - b));
+                prop_assert!(inside(ai.share_pct(bi).unwrap(), a / (a + b) * 100.0));
             }
 
             #[test]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Level, Segment};
-use crate::output::Format;
+use crate::output::{Format, Lang};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -13,6 +13,7 @@ Examples:
   coverage growth --format csv > growth.csv
   coverage --data ./my-office coverage --year 2023
   coverage validate --data ./my-office
+  coverage --data ./export --decimal-comma growth --format csv --bom -o growth.csv
 
 Exit codes: 0 ok, 1 a check found problems, 2 usage or input error.";
 
@@ -37,6 +38,58 @@ pub struct Global {
     /// Output format
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Language of table and markdown output (csv and json never change); without it,
+    /// COVERAGE_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG: `id_ID...` means Indonesian)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        env = "COVERAGE_LANG"
+    )]
+    pub lang: Option<Lang>,
+    /// Field delimiter of the input files: ',', ';', '\t' (or tab), or auto to detect it from
+    /// each file's header line (refusing a header that could be read more than one way)
+    #[arg(
+        long,
+        global = true,
+        value_name = "CHAR",
+        default_value = "auto",
+        value_parser = parse_delimiter
+    )]
+    pub delimiter: Delimiter,
+
+    /// Read numbers the Indonesian way: 1.027.000, 39,41, Rp342 miliar, 41,46 juta
+    #[arg(long, global = true)]
+    pub decimal_comma: bool,
+
+    /// Write the output to FILE (replaced whole, only once the output is complete)
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Start csv output with a UTF-8 byte order mark, so Excel reads it as UTF-8
+    #[arg(long, global = true)]
+    pub bom: bool,
+
+    /// Leave csv text cells beginning with = + - @ tab or CR as they are (by default they get a
+    /// leading ' so a spreadsheet does not run them as formulas)
+    #[arg(long, global = true)]
+    pub no_sanitize: bool,
+}
+
+/// `--delimiter`: a byte, or `None` to detect it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub Option<u8>);
+
+fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
+    match s {
+        "auto" => Ok(Delimiter(None)),
+        "," | "comma" => Ok(Delimiter(Some(b','))),
+        ";" | "semicolon" => Ok(Delimiter(Some(b';'))),
+        "\\t" | "\t" | "tab" => Ok(Delimiter(Some(b'\t'))),
+        _ => Err("expected ',', ';', '\\t' (or tab) or auto".into()),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,11 +128,42 @@ pub enum Command {
     )]
     Claims(Select),
 
+    /// Recompute every figure the sources state, allowing for rounding; exit 1 when one is
+    /// inconsistent
+    #[command(after_help = AUDIT_HELP)]
+    Audit(AuditArgs),
+
+    /// Offices side by side, best first, by coverage, growth or target achievement
+    #[command(after_help = RANK_HELP)]
+    Rank(RankArgs),
+
+    /// Hold one office to thresholds (for scripts and CI): exit 1 when one fails
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+
     /// Check the data set and list every problem; exit 1 when there is any
     #[command(
         after_help = "Examples:\n  coverage validate\n  coverage validate --data ./my-office"
     )]
     Validate(ValidateArgs),
+
+    /// Draw one office's figures as an SVG chart, sized for a slide
+    #[command(
+        after_help = "Examples:\n  coverage chart --branch bali --out bali.svg\n  coverage chart --branch denpasar --metric claims --out denpasar-claims.svg\n  coverage chart --branch national --metric coverage > national.svg"
+    )]
+    Chart(ChartArgs),
+
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    #[command(
+        after_help = "Examples:\n  coverage completions bash > ~/.local/share/bash-completion/completions/coverage\n  coverage completions zsh > ~/.zfunc/_coverage\n  coverage completions fish > ~/.config/fish/completions/coverage.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page in roff, for `man`
+    #[command(
+        after_help = "Examples:\n  coverage man > coverage.1 && man ./coverage.1\n  coverage man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// Which office, years and segment a command covers.
@@ -164,11 +248,184 @@ pub struct CoverageArgs {
     pub monthly: bool,
 }
 
+const AUDIT_HELP: &str = "\
+Each figure in stated.csv (a growth, a coverage, a difference, a share) is recomputed from the
+figures it rests on. Every figure counts as the range its printing allows: \"41,46 juta\" is
+41,455,000 to 41,465,000, \"di atas 80 persen\" is 80 or more, \"424.997\" is exact. The stated
+figure is then consistent (its rounding range meets the computed range), consistent only if
+truncated (only cutting off its digits would give it), inconsistent, or not checkable (with the
+reason). A coverage figure that does not say what it is of is tried against every survey.
+
+Examples:
+  coverage audit
+  coverage audit --branch national --format csv
+  coverage audit --strict      # also exit 1 when a figure is only consistent if truncated
+
+Exit codes: 0 nothing inconsistent, 1 a figure is inconsistent, 2 usage or input error.";
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub select: Select,
+
+    /// Also fail (exit 1) on figures that are consistent only if truncated
+    #[arg(long)]
+    pub strict: bool,
+}
+
+const RANK_HELP: &str = "\
+Each office's figure rests on its latest period (or the latest within --year), shown beside it:
+coverage against the employed (BPS), growth of active participants against the same period a
+year earlier, achievement of the year's target (annual plan before roadmap, active participants
+before additions). Offices without the figure are listed after the ranked ones, with the reason.
+Equal figures share a rank.
+
+Examples:
+  coverage rank --by growth --level province
+  coverage rank --by coverage --level branch --year 2023
+  coverage rank --by achievement --format csv";
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The figure to rank by
+    #[arg(long, value_enum)]
+    pub by: ByArg,
+
+    /// Offices at this level: national, region, province, branch or district
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level, default_value = "branch")]
+    pub level: Level,
+
+    /// Only figures of this year (each office's latest within it)
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Segment: pu, bpu, jakon, pmi or all (default)
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    pub segment: Option<Segment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// active participants as a share of the employed
+    Coverage,
+    /// change of active participants against a year earlier
+    Growth,
+    /// actual as a share of the target
+    Achievement,
+}
+
+const CHECK_HELP: &str = "\
+Prints each threshold with the value held against it and the period it rests on (each figure as
+`coverage rank` computes it; percentages compared at full precision).
+
+Examples:
+  coverage check --branch bali --min-coverage 35 --min-growth 5
+  coverage check --branch national --min-growth 10 --format json
+
+Exit codes: 0 every threshold holds, 1 one fails, 2 a threshold has no figure to be held against
+(named on standard error) or a usage or input error.";
+
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("thresholds")
+        .required(true)
+        .multiple(true)
+        .args(["min_coverage", "min_growth", "min_achievement"])
+))]
+pub struct CheckArgs {
+    /// An office code or name, matched case-insensitively by word
+    #[arg(long, short = 'b', visible_alias = "office", value_name = "NAME")]
+    pub branch: String,
+
+    /// Segment: pu, bpu, jakon, pmi or all (default)
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    pub segment: Option<Segment>,
+
+    /// Figures of this year (the latest within it); the latest there is when omitted
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Minimum coverage in percent (active participants / employed)
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
+    pub min_coverage: Option<f64>,
+
+    /// Minimum growth of active participants in percent (may be negative)
+    #[arg(long, value_name = "P", value_parser = parse_percent, allow_negative_numbers = true)]
+    pub min_growth: Option<f64>,
+
+    /// Minimum achievement of the target in percent
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
+    pub min_achievement: Option<f64>,
+}
+
+/// A percentage as typed: `5`, `39.4`, `39,4` or `5%`.
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches('%').trim().replace(',', ".");
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{s:?} is not a percentage (write it like 5 or 39.4)"))
+}
+
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Problems to list before summarising the rest
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub max: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// An office code or name, matched case-insensitively by word
+    #[arg(
+        long,
+        short = 'b',
+        visible_alias = "office",
+        value_name = "NAME",
+        required = true
+    )]
+    pub branch: String,
+
+    /// What to draw
+    #[arg(long, short = 'm', value_enum, default_value_t = Metric::Participants)]
+    pub metric: Metric,
+
+    /// Only this year
+    #[arg(long, short = 'y', value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Coverage of all segments against: employed (default) or labour-force
+    #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
+    pub against: AgainstArg,
+
+    /// Where to write the SVG, written whole or not at all; `-` (or leaving it out when the
+    /// output is piped or goes to --output) writes it to the output
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Metric {
+    /// active and new participants by segment over time, targets marked
+    Participants,
+    /// active participants as a share of the workforce, by segment over time
+    Coverage,
+    /// claims paid by program: amounts and cases
+    Claims,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write coverage.1 and a page per subcommand (coverage-chart.1, ...) into DIR instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,4 +434,15 @@ pub enum AgainstArg {
     Employed,
     /// the labour force (angkatan kerja)
     LabourForce,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        // Catches clashing names and short flags between global and subcommand options.
+        super::Cli::command().debug_assert();
+    }
 }

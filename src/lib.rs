@@ -4,14 +4,19 @@
 //! ([`analysis`], built on the pure arithmetic of [`calc`]) -> a [`output::Table`] -> a renderer.
 
 pub mod analysis;
+pub mod audit;
 pub mod calc;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod load;
 pub mod model;
 pub mod number;
 pub mod output;
+pub mod published;
 pub mod resolve;
+pub mod sink;
+pub mod standing;
 pub mod store;
 
 use std::io::{self, Write};
@@ -30,6 +35,25 @@ pub enum Outcome {
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     cmd::dispatch(cli, out)
+}
+
+/// Runs one parsed command line, writing to `--output FILE` or else to standard output.
+pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
+    match cli.global.output.clone() {
+        Some(path) if path.as_os_str() != "-" => {
+            sink::refuse_input(&path, cli.global.data.as_deref())?;
+            let mut file = sink::AtomicFile::create(&path)?;
+            let outcome = run(cli, &mut file)?;
+            file.commit()?;
+            Ok(outcome)
+        }
+        _ => {
+            let mut out = sink::Stdout(io::BufWriter::new(io::stdout().lock()));
+            let outcome = run(cli, &mut out)?;
+            out.flush()?;
+            Ok(outcome)
+        }
+    }
 }
 
 /// True when the error is (or was caused by) writing into a closed pipe.

@@ -26,21 +26,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("stated.csv", include_str!("../data/stated.csv")),
 ];
 
-/// How to read the files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to read the files. The default detects each file's delimiter from its header line,
+/// which is safe because the header names are known and never contain `,`, `;` or a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReadOptions {
     /// `None`: detect from the header line.
     pub delimiter: Option<u8>,
+    /// Read `1.027.000` and `39,41` the Indonesian way, with `Rp` and scale words.
     pub decimal_comma: bool,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            delimiter: Some(b','),
-            decimal_comma: false,
-        }
-    }
 }
 
 /// Where the data set lives.
@@ -48,6 +41,8 @@ impl Default for ReadOptions {
 pub enum DataSource {
     Embedded,
     Dir(PathBuf),
+    /// Files held in memory, by file name (for embedding the loader and for fuzzing).
+    Memory(Vec<(String, Vec<u8>)>),
 }
 
 impl DataSource {
@@ -56,49 +51,54 @@ impl DataSource {
         match self {
             DataSource::Embedded => format!("<embedded>/data/{file}"),
             DataSource::Dir(d) => d.join(file).display().to_string(),
+            DataSource::Memory(_) => format!("<memory>/{file}"),
         }
     }
 
-    /// The file as a stream, or `None` when it does not exist.
+    /// The file as a stream with its line ends made LF, or `None` when it does not exist.
     fn read(&self, file: &str) -> Result<Option<Input>, Problem> {
+        let err = |e: io::Error| Problem::file(self.display(file), io_message(&e));
         match self {
-            DataSource::Embedded => {
-                Ok(EMBEDDED
-                    .iter()
-                    .find(|(n, _)| *n == file)
-                    .map(|(_, s)| Input {
-                        head: s.as_bytes().to_vec(),
-                        rest: None,
-                    }))
-            }
+            DataSource::Embedded => EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == file)
+                .map(|(_, s)| Input::start(io::Cursor::new(s.as_bytes())).map_err(err))
+                .transpose(),
+            DataSource::Memory(files) => files
+                .iter()
+                .find(|(n, _)| n == file)
+                .map(|(_, b)| Input::start(io::Cursor::new(b.clone())).map_err(err))
+                .transpose(),
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
-                    Ok(f) => Input::start(f)
-                        .map(Some)
-                        .map_err(|e| Problem::file(self.display(file), io_message(&e))),
+                    Ok(f) => Input::start(f).map(Some).map_err(err),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(Problem::file(self.display(file), io_message(&e))),
+                    Err(e) => Err(err(e)),
                 }
             }
         }
     }
 }
 
-/// A file being read: its first bytes, enough to hold the header line and to tell a blank file
-/// (all of it when it is small), and the unread rest. Files are streamed, never held whole, so
-/// memory does not grow with a file's size.
+/// A file being read: its first bytes, enough to hold the header line and to tell a blank or
+/// UTF-16 file (all of it when it is small), and the unread rest. Files are streamed, never
+/// held whole, so memory does not grow with a file's size.
 struct Input {
     head: Vec<u8>,
-    rest: Option<File>,
+    rest: Option<LineEnds<Box<dyn Read>>>,
 }
 
 impl Input {
-    fn start(mut f: File) -> io::Result<Input> {
+    fn start(r: impl Read + 'static) -> io::Result<Input> {
+        let mut r = LineEnds {
+            inner: Box::new(r) as Box<dyn Read>,
+            cr: false,
+        };
         let mut head = Vec::new();
         let mut buf = vec![0u8; 64 * 1024];
         loop {
-            let n = match f.read(&mut buf) {
+            let n = match r.read(&mut buf) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
@@ -110,7 +110,7 @@ impl Input {
             if head.contains(&b'\n') && !head.iter().all(u8::is_ascii_whitespace) {
                 return Ok(Input {
                     head,
-                    rest: Some(f),
+                    rest: Some(r),
                 });
             }
         }
@@ -119,8 +119,44 @@ impl Input {
     fn into_reader(self) -> Box<dyn Read> {
         let head = io::Cursor::new(self.head);
         match self.rest {
-            Some(f) => Box::new(head.chain(f)),
+            Some(r) => Box::new(head.chain(r)),
             None => Box::new(head),
+        }
+    }
+}
+
+/// Turns CRLF and bare CR line ends into LF as the bytes stream past, like
+/// [`normalise_line_ends`] (a CRLF may be split between two reads).
+struct LineEnds<R> {
+    inner: R,
+    /// The last byte passed on was a CR turned into LF.
+    cr: bool,
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            if !self.cr && !buf[..n].contains(&b'\r') {
+                return Ok(n);
+            }
+            let mut w = 0;
+            for r in 0..n {
+                let b = buf[r];
+                if b == b'\n' && self.cr {
+                    self.cr = false;
+                    continue;
+                }
+                self.cr = b == b'\r';
+                buf[w] = if self.cr { b'\n' } else { b };
+                w += 1;
+            }
+            if w > 0 {
+                return Ok(w);
+            }
         }
     }
 }
@@ -291,6 +327,9 @@ struct Ctx<'a> {
     opts: ReadOptions,
     headers: csv::StringRecord,
     problems: &'a mut Problems,
+    /// Codes (lower case) of offices whose rows were refused, so rows naming them are not
+    /// reported a second time as naming an unknown office.
+    rejected: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -370,14 +409,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn office(
-        &mut self,
-        line: u64,
-        raw: &str,
-        index: &HashMap<String, usize>,
-    ) -> Result<usize, ()> {
-        match index.get(&raw.trim().to_ascii_lowercase()) {
+    fn office(&mut self, line: u64, raw: &str, index: &OfficeIndex) -> Result<usize, ()> {
+        let key = raw.trim().to_ascii_lowercase();
+        match index.codes.get(&key) {
             Some(&i) => Ok(i),
+            // Already reported in offices.csv: one mistake, one message.
+            None if index.unreadable || index.rejected.contains(&key) => Err(()),
             None => {
                 let c = self.col("office");
                 self.problem(
@@ -396,6 +433,30 @@ impl Ctx<'_> {
 /// Normalises a header cell: no BOM, no surrounding spaces, lower case.
 fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+#[cfg(test)]
+/// Turns CRLF and bare CR line ends into LF, in place. The csv reader numbers the rows of a
+/// CRLF file one line short, and old Mac exports end lines with a bare CR.
+fn normalise_line_ends(bytes: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        return;
+    }
+    let (mut r, mut w) = (0, 0);
+    while r < bytes.len() {
+        let b = bytes[r];
+        if b == b'\r' {
+            bytes[w] = b'\n';
+            if bytes.get(r + 1) == Some(&b'\n') {
+                r += 1;
+            }
+        } else {
+            bytes[w] = b;
+        }
+        r += 1;
+        w += 1;
+    }
+    bytes.truncate(w);
 }
 
 /// Picks the delimiter from the header line when asked to detect it.
@@ -447,6 +508,15 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
     }
 }
 
+/// How to write the delimiter on a command line.
+fn delim_arg(d: u8) -> &'static str {
+    match d {
+        b',' => "','",
+        b';' => "';'",
+        _ => "tab",
+    }
+}
+
 fn delim_name(d: u8) -> &'static str {
     match d {
         b',' => "','",
@@ -473,7 +543,7 @@ fn open<'p>(
                 problems.push(
                     Problem::file(path, "required file not found".into()).with_hint(match src {
                         DataSource::Embedded => "the embedded data set is incomplete".to_string(),
-                        DataSource::Dir(_) => format!(
+                        DataSource::Dir(_) | DataSource::Memory(_) => format!(
                             "a data directory holds {} ({} optional)",
                             FILES
                                 .iter()
@@ -499,7 +569,18 @@ fn open<'p>(
         }
     };
     let bytes = &input.head;
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        problems.push(
+            Problem::file(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8".into(),
+            )
+            .with_hint(UTF8_HINT),
+        );
+        return None;
+    }
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if content.iter().all(|b| b.is_ascii_whitespace()) {
         problems.push(
             Problem::file(path, "the file is empty: expected a header row".into())
                 .with_hint(format!("the header row is: {}", spec.required.join(","))),
@@ -540,14 +621,45 @@ fn open<'p>(
                     &path,
                     1,
                     Some((i + 1, format!("column {}", i + 1))),
+                    h,
                 ));
                 return None;
             }
         }
     }
+    // One column holding the whole header: the file uses another delimiter. Say so once,
+    // rather than once per missing column.
+    if let [only] = headers.iter().collect::<Vec<_>>()[..] {
+        if let Some(&d) = [b',', b';', b'\t']
+            .iter()
+            .find(|&&d| d != delimiter && only.contains(char::from(d)))
+        {
+            problems.push(Problem {
+                path,
+                line: Some(1),
+                column: None,
+                found: Some(only.to_string()),
+                message: format!(
+                    "a header row separated by {}, the delimiter asked for",
+                    delim_name(delimiter)
+                ),
+                hint: Some(format!(
+                    "the file looks {}-separated: try --delimiter {} or --delimiter auto",
+                    delim_name(d),
+                    delim_arg(d)
+                )),
+            });
+            return None;
+        }
+    }
     let mut ok = true;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
+        // Spreadsheets export columns once touched as unnamed, empty ones: each_row checks
+        // that they stay empty.
+        if h.is_empty() {
+            continue;
+        }
         let known = spec.required.contains(&h) || spec.optional.contains(&h);
         let mut p = Problem {
             path: path.clone(),
@@ -559,6 +671,7 @@ fn open<'p>(
         };
         if let Some(first) = seen.insert(h, i) {
             p.message = format!("a column name used once (it is also column {})", first + 1);
+            p.hint = Some("remove or rename one of the two columns".into());
             problems.push(p);
             ok = false;
         } else if !known {
@@ -609,32 +722,63 @@ fn open<'p>(
             opts,
             headers,
             problems,
+            rejected: Vec::new(),
         },
     ))
 }
 
-fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>) -> Problem {
+/// A cell that is not UTF-8, shown with the bytes it could not read as U+FFFD.
+fn not_utf8(path: &str, line: u64, column: Option<(usize, String)>, cell: &[u8]) -> Problem {
     Problem {
         path: path.to_string(),
         line: Some(line),
         column,
-        found: None,
-        message: "the text is not UTF-8".into(),
-        hint: Some(
-            "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))"
-                .into(),
-        ),
+        found: Some(String::from_utf8_lossy(cell).into_owned()),
+        message: "text in UTF-8".into(),
+        hint: Some(UTF8_HINT.into()),
+    }
+}
+
+const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
+
+/// What every row of a file is checked against before its cells are read.
+struct Shape {
+    width: usize,
+    /// The column holding an offices row's code, so a refused row can be remembered.
+    code_col: Option<usize>,
+    /// Columns whose header cell is empty.
+    unnamed: Vec<usize>,
+}
+
+impl Shape {
+    fn new(ctx: &Ctx) -> Self {
+        let width = ctx.headers.len();
+        Shape {
+            width,
+            code_col: ctx.headers.iter().position(|h| h == "code"),
+            unnamed: (0..width)
+                .filter(|&i| ctx.headers.get(i).is_some_and(str::is_empty))
+                .collect(),
+        }
     }
 }
 
 /// Reads the next row that carries something, recording problems with its shape or encoding.
-/// `None` at the end of the file; `Some(None)` for a row that was skipped; else the row's line.
+/// `None` at the end of the file; `Some(None)` for a row that was refused; else the row's line.
 fn next_row(
     rdr: &mut csv::Reader<Box<dyn Read>>,
     ctx: &mut Ctx,
+    shape: &Shape,
     rec: &mut csv::ByteRecord,
 ) -> Option<Option<u64>> {
-    let width = ctx.headers.len();
+    // A refused offices row still names its code, so rows pointing at it are not reported again.
+    let refuse = |ctx: &mut Ctx, rec: &csv::ByteRecord| {
+        if let Some(code) = shape.code_col.and_then(|i| rec.get(i)) {
+            ctx.rejected
+                .push(String::from_utf8_lossy(code).trim().to_ascii_lowercase());
+        }
+    };
+    let width = shape.width;
     match rdr.read_byte_record(rec) {
         Ok(false) => return None,
         Ok(true) => {}
@@ -660,18 +804,22 @@ fn next_row(
         return Some(None);
     }
     if rec.len() != width {
+        let unclosed = rec.len() < width && rec.iter().any(|f| f.contains(&b'\n'));
         ctx.problems.push(Problem {
             path: ctx.path.clone(),
             line: Some(line),
             column: None,
             found: Some(format!("{} fields", rec.len())),
             message: format!("{width} fields, one per header column"),
-            hint: Some(if rec.len() > width {
+            hint: Some(if unclosed {
+                "a quote opened on this row is not closed, so the lines after it were read as part of one cell".into()
+            } else if rec.len() > width {
                 "a value containing the delimiter must be quoted: \"1,027,000\"".into()
             } else {
                 "every row needs a cell for every column, even if empty".into()
             }),
         });
+        refuse(ctx, rec);
         return Some(None);
     }
     // Plain ASCII, the common case, is UTF-8 without looking at each field.
@@ -679,9 +827,27 @@ fn next_row(
         if let Some(i) = rec.iter().position(|f| std::str::from_utf8(f).is_err()) {
             let header = ctx.headers.get(i).unwrap_or("?").to_string();
             ctx.problems
-                .push(not_utf8(&ctx.path, line, Some((i + 1, header))));
+                .push(not_utf8(&ctx.path, line, Some((i + 1, header)), &rec[i]));
+            refuse(ctx, rec);
             return Some(None);
         }
+    }
+    if let Some(i) = shape
+        .unnamed
+        .iter()
+        .copied()
+        .find(|&i| !rec[i].iter().all(|b| b.is_ascii_whitespace()))
+    {
+        ctx.problems.push(Problem {
+            path: ctx.path.clone(),
+            line: Some(line),
+            column: Some((i + 1, format!("column {}", i + 1))),
+            found: Some(String::from_utf8_lossy(&rec[i]).into_owned()),
+            message: "an empty cell: the column has no name in the header row".into(),
+            hint: Some("name the column in the header row if it belongs there, or move the value to its column".into()),
+        });
+        refuse(ctx, rec);
+        return Some(None);
     }
     Some(Some(line))
 }
@@ -694,8 +860,9 @@ where
     F: FnMut(&mut Ctx, u64, T),
 {
     let mut rec = csv::ByteRecord::new();
+    let shape = Shape::new(ctx);
     let hdr = csv::ByteRecord::from(ctx.headers.clone());
-    while let Some(next) = next_row(rdr, ctx, &mut rec) {
+    while let Some(next) = next_row(rdr, ctx, &shape, &mut rec) {
         let Some(line) = next else { continue };
         match rec.deserialize::<T>(Some(&hdr)) {
             Ok(v) => row(ctx, line, v),
@@ -797,11 +964,19 @@ struct RawStated {
     note: String,
 }
 
+/// Trims in place: a note may be 50 MB, and a copy of it would be another 50.
+fn trimmed(mut s: String) -> String {
+    s.truncate(s.trim_end().len());
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
+}
+
 fn prov(source: String, published: String, note: String) -> Provenance {
     Provenance {
-        source: source.trim().to_string(),
-        published: published.trim().to_string(),
-        note: note.trim().to_string(),
+        source: trimmed(source),
+        published: trimmed(published),
+        note: trimmed(note),
     }
 }
 
@@ -840,6 +1015,7 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
         root: match src {
             DataSource::Embedded => "embedded".into(),
             DataSource::Dir(d) => d.display().to_string(),
+            DataSource::Memory(_) => "memory".into(),
         },
         ..DataSet::default()
     };
@@ -852,21 +1028,35 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
     ds
 }
 
-/// Reads offices.csv, resolving parents; returns the code -> index map (codes lower-cased).
+/// The offices read, by lower-cased code, and what is known of those that could not be read.
+struct OfficeIndex {
+    codes: HashMap<String, usize>,
+    rejected: HashSet<String>,
+    /// offices.csv itself could not be read.
+    unreadable: bool,
+}
+
+/// Reads offices.csv, resolving parents.
 fn read_offices(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
     ds: &mut DataSet,
-) -> HashMap<String, usize> {
+) -> OfficeIndex {
     let mut index = HashMap::new();
     let Some((mut rdr, mut ctx)) = open(src, &OFFICES, opts, problems, true) else {
-        return index;
+        return OfficeIndex {
+            codes: index,
+            rejected: HashSet::new(),
+            unreadable: true,
+        };
     };
     let mut parents: Vec<(String, u64)> = Vec::new();
     let mut names: HashMap<String, u64> = HashMap::new();
     each_row(&mut rdr, &mut ctx, |ctx, line, r: RawOffice| {
         let code = r.code.trim().to_string();
+        // Counted as refused until the row is accepted at the end.
+        ctx.rejected.push(code.to_ascii_lowercase());
         if code.is_empty() {
             let c = ctx.col("code");
             ctx.problem(
@@ -919,6 +1109,7 @@ fn read_offices(
             return;
         }
         index.insert(key, ds.offices.len());
+        ctx.rejected.pop();
         parents.push((r.parent.trim().to_string(), line));
         ds.offices.push(Office {
             code,
@@ -926,17 +1117,23 @@ fn read_offices(
             level,
             parent: None,
             partial,
-            note: r.note.trim().to_string(),
+            note: trimmed(r.note),
             origin: Origin { line },
         });
     });
+    let rejected: HashSet<String> = std::mem::take(&mut ctx.rejected)
+        .into_iter()
+        .filter(|c| !index.contains_key(c))
+        .collect();
     let parent_col = ctx.col("parent");
     for (i, (parent, line)) in parents.iter().enumerate() {
         if parent.is_empty() {
             continue;
         }
-        match index.get(&parent.to_ascii_lowercase()) {
+        let key = parent.to_ascii_lowercase();
+        match index.get(&key) {
             Some(&p) => ds.offices[i].parent = Some(p),
+            None if rejected.contains(&key) => {}
             None => ctx.problem(
                 *line,
                 parent_col,
@@ -995,7 +1192,11 @@ fn read_offices(
             state[j] = 2;
         }
     }
-    index
+    OfficeIndex {
+        codes: index,
+        rejected,
+        unreadable: false,
+    }
 }
 
 /// Where the columns of participants.csv are.
@@ -1042,7 +1243,7 @@ fn participant(
     line: u64,
     rec: &csv::ByteRecord,
     cols: &ParticipantCols,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     known: &mut KnownOffices,
 ) -> Result<(PKey, Option<i64>), ()> {
     // `next_row` has checked that every field is UTF-8.
@@ -1115,7 +1316,7 @@ fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     ds.participants = Participants::new(ds.offices.len());
@@ -1130,11 +1331,12 @@ fn read_participants(
         }
     }
     let cols = ParticipantCols::new(&ctx);
+    let shape = Shape::new(&ctx);
     let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 3], u32)> = None;
     let mut dups: Vec<(usize, u64, PKey)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
-    while let Some(next) = next_row(&mut rdr, &mut ctx, &mut rec) {
+    while let Some(next) = next_row(&mut rdr, &mut ctx, &shape, &mut rec) {
         let Some(line) = next else { continue };
         let Ok(((office, period, segment, measure), value)) =
             participant(&mut ctx, line, &rec, &cols, index, &mut known)
@@ -1199,7 +1401,7 @@ fn read_participants(
 fn first_lines(
     src: &DataSource,
     opts: ReadOptions,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     wanted: &HashSet<PKey>,
 ) -> HashMap<PKey, u64> {
     let mut first = HashMap::new();
@@ -1208,9 +1410,10 @@ fn first_lines(
         return first;
     };
     let cols = ParticipantCols::new(&ctx);
+    let shape = Shape::new(&ctx);
     let mut known = KnownOffices::default();
     let mut rec = csv::ByteRecord::new();
-    while let Some(next) = next_row(&mut rdr, &mut ctx, &mut rec) {
+    while let Some(next) = next_row(&mut rdr, &mut ctx, &shape, &mut rec) {
         let Some(line) = next else { continue };
         if let Ok((key, _)) = participant(&mut ctx, line, &rec, &cols, index, &mut known) {
             if wanted.contains(&key) {
@@ -1228,7 +1431,7 @@ fn read_claims(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &CLAIMS, opts, problems, false) else {
@@ -1285,7 +1488,7 @@ fn read_targets(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &TARGETS, opts, problems, false) else {
@@ -1360,7 +1563,7 @@ fn read_workforce(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &WORKFORCE, opts, problems, false) else {
@@ -1406,7 +1609,7 @@ fn read_stated(
     src: &DataSource,
     opts: ReadOptions,
     problems: &mut Problems,
-    index: &HashMap<String, usize>,
+    index: &OfficeIndex,
     ds: &mut DataSet,
 ) {
     let Some((mut rdr, mut ctx)) = open(src, &STATED, opts, problems, false) else {
@@ -1526,5 +1729,54 @@ pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
             );
             Err(InputError(p))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimmed_in_place() {
+        assert_eq!(trimmed("  a b \t".into()), "a b");
+        assert_eq!(trimmed("ab".into()), "ab");
+        assert_eq!(trimmed(" \u{a0}é ".into()), "é");
+        assert_eq!(trimmed("   ".into()), "");
+    }
+
+    #[test]
+    fn line_ends_become_lf_as_they_stream() {
+        // One byte per read splits every CRLF between two reads.
+        struct Dribble(Vec<u8>, usize);
+        impl Read for Dribble {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.1 == self.0.len() || buf.is_empty() {
+                    return Ok(0);
+                }
+                buf[0] = self.0[self.1];
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let text = b"a\r\nb\rc\n\"d\r\ne\"\r\r\n\n".to_vec();
+        let mut want = text.clone();
+        normalise_line_ends(&mut want);
+        for whole in [false, true] {
+            let mut got = Vec::new();
+            let inner: Box<dyn Read> = if whole {
+                Box::new(io::Cursor::new(text.clone()))
+            } else {
+                Box::new(Dribble(text.clone(), 0))
+            };
+            LineEnds { inner, cr: false }.read_to_end(&mut got).unwrap();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        let mut b = b"a\r\nb\rc\n\"d\r\ne\"\r".to_vec();
+        normalise_line_ends(&mut b);
+        assert_eq!(b, b"a\nb\nc\n\"d\ne\"\n");
     }
 }

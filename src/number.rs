@@ -81,6 +81,20 @@ pub fn parse_decimal_f64(raw: &str, decimal_comma: bool) -> Result<f64, NumError
     Ok(if d.negative { -v } else { v })
 }
 
+const ENGLISH_HINT: &str =
+    "with --decimal-comma, '.' groups thousands and ',' marks decimals: 1.027.000 or 39,41";
+
+/// `1,027,000` or `39.41`: English writing, refused under `--decimal-comma`.
+fn looks_english(raw: &str) -> bool {
+    let t = raw.trim();
+    let commas_grouped = t.contains(',')
+        && t.split(',')
+            .skip(1)
+            .all(|g| g.len() >= 3 && g.as_bytes()[..3].iter().all(u8::is_ascii_digit));
+    let point = t.split('.').count() == 2 && !t.contains(',');
+    commas_grouped && t.matches(',').count() > 1 || point
+}
+
 fn looks_indonesian(raw: &str) -> bool {
     let t = raw.trim();
     let dots = t.matches('.').count();
@@ -119,13 +133,15 @@ fn parse_decimal(raw: &str, decimal_comma: bool) -> Result<Decimal, NumError> {
         let e = NumError::new(WHOLE);
         if !decimal_comma && looks_indonesian(raw) {
             e.hint(DECIMAL_COMMA_HINT)
+        } else if decimal_comma && looks_english(raw) {
+            e.hint(ENGLISH_HINT)
         } else {
             e
         }
     };
     let mut exp10 = 0;
     if decimal_comma {
-        if t.len() >= 2 && t[..2].eq_ignore_ascii_case("rp") {
+        if t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
             t = t[2..].trim_start();
             if let Some(rest) = t.strip_prefix('.') {
                 t = rest.trim_start();

@@ -40,7 +40,7 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
             Cell::text(r.period.to_string()),
-            Cell::text(r.period.span()),
+            Cell::Span(r.period),
             Cell::text(r.segment.code()),
             Cell::text(line_code(r.line)),
             Cell::opt(r.cases, Cell::Int),
@@ -54,6 +54,7 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
     }
     t.hide("office");
     t.hide("period");
+    t.bar("share_amount_pct");
     t
 }
 

@@ -34,12 +34,12 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::text(r.segment.code()),
             Cell::text(r.period.to_string()),
             Cell::Int(r.participants.value),
-            Cell::text(r.denominator.code()),
+            Cell::Term(r.denominator.code()),
             Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::text(p.to_string())),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
-            Cell::text(&r.note),
+            Cell::note(r.note_parts.as_ref()),
             Cell::text(&r.participants.source),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::text(&f.source)),
         ]);
@@ -49,6 +49,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.
     t.hide("active_source");
     t.hide("workforce_source");
+    t.bar("coverage_pct");
     t
 }
 

@@ -36,7 +36,7 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
         Cell::text(r.segment.code()),
-        Cell::text(r.measure.code()),
+        Cell::Term(r.measure.code()),
         Cell::text(r.period.to_string()),
         Cell::Int(r.value.value),
         Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),

@@ -9,14 +9,20 @@ use crate::analysis::{Against, Filter};
 use crate::cli::{AgainstArg, Cli, Command, Select};
 use crate::load::{self, ReadOptions};
 use crate::model::DataSet;
-use crate::output::{self, RenderOptions, Table};
+use crate::output::{self, Lang, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
+pub mod audit;
+pub mod chart;
+pub mod check;
 pub mod claims;
+pub mod completions;
 pub mod coverage;
 pub mod growth;
+pub mod man;
 pub mod offices;
+pub mod rank;
 pub mod report;
 pub mod targets;
 pub mod validate;
@@ -40,14 +46,31 @@ impl Ctx {
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    // These read no data, so a bad --data or COVERAGE_DATA must not stop them.
+    match &cli.command {
+        Command::Completions(a) => return completions::run(a, out),
+        Command::Man(a) => return man::run(a, out),
+        _ => {}
+    }
+    let g = &cli.global;
+    if g.bom && g.format != output::Format::Csv {
+        anyhow::bail!("--bom applies to --format csv only");
+    }
     let ctx = Ctx {
-        source: load::data_source(cli.global.data.as_deref())?,
-        read: ReadOptions::default(),
+        source: load::data_source(g.data.as_deref())?,
+        read: ReadOptions {
+            delimiter: g.delimiter.0,
+            decimal_comma: g.decimal_comma,
+        },
         render: RenderOptions {
-            format: cli.global.format,
-            ..RenderOptions::default()
+            format: g.format,
+            lang: g.lang.unwrap_or_else(Lang::from_env),
+            sanitize: !g.no_sanitize,
+            bom: g.bom,
+            color: output::color_wanted(),
         },
     };
+    let to_file = cli.global.output.clone();
     match cli.command {
         Command::Offices => offices::run(&ctx, out),
         Command::Report(a) => report::run(&ctx, &a, out),
@@ -55,7 +78,12 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Coverage(a) => coverage::run(&ctx, &a, out),
         Command::Targets(a) => targets::run(&ctx, &a, out),
         Command::Claims(a) => claims::run(&ctx, &a, out),
+        Command::Audit(a) => audit::run(&ctx, &a, out),
+        Command::Rank(a) => rank::run(&ctx, &a, out),
+        Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
+        Command::Chart(a) => chart::run(&ctx, &a, to_file.as_deref(), out),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
 

@@ -8,6 +8,8 @@ use super::Ctx;
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
+const MAX_INDENT: usize = 12;
+
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let mut t = Table::new(vec![
@@ -26,7 +28,11 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
     for (i, depth) in ds.tree() {
         let o = &ds.offices[i];
         // People see the hierarchy as indentation; machines get it as a depth column.
-        let name = if human {
+        // Past MAX_INDENT levels the depth is written out: indenting a 10,000-deep chain
+        // would print 100 MB of spaces.
+        let name = if human && depth > MAX_INDENT {
+            format!("{}({depth}) {}", "  ".repeat(MAX_INDENT), o.name)
+        } else if human {
             format!("{}{}", "  ".repeat(depth), o.name)
         } else {
             o.name.clone()
@@ -34,7 +40,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
         t.push(vec![
             Cell::text(&o.code),
             Cell::text(name),
-            Cell::text(o.level.code()),
+            Cell::Term(o.level.code()),
             Cell::opt(o.parent, |p| Cell::text(&ds.offices[p].code)),
             Cell::Int(depth as i64),
             Cell::Bool(o.partial),

@@ -9,8 +9,8 @@ use anyhow::Result;
 use super::{against, Ctx};
 use crate::analysis::{self, Filter, Index};
 use crate::cli::ReportArgs;
-use crate::model::{DataSet, TargetMeasure};
-use crate::output::{col, group_thousands, Cell, Table};
+use crate::model::{DataSet, Period, Plan, TargetMeasure, WorkforceMeasure};
+use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
@@ -21,10 +21,10 @@ struct Line<'s> {
     /// Claims only.
     program: &'s str,
     metric: &'s str,
-    label: String,
+    label: Cell,
     value: Cell,
     unit: &'s str,
-    basis: String,
+    basis: Cell,
     source: &'s str,
 }
 
@@ -35,29 +35,63 @@ struct Long<'a> {
 }
 
 impl Long<'_> {
-    fn add(&mut self, section: &str, l: Line) {
+    fn add(&mut self, section: &'static str, l: Line) {
         let code = self.ds.offices[self.office].code.clone();
         self.t.push(vec![
-            Cell::text(section),
+            Cell::Term(section),
             Cell::text(code),
             Cell::text(l.period),
             Cell::text(l.segment),
             Cell::text(l.program),
             Cell::text(l.metric),
-            Cell::text(l.label),
+            l.label,
             l.value,
             Cell::text(l.unit),
-            Cell::text(l.basis),
+            l.basis,
             Cell::text(l.source),
         ]);
     }
 }
 
-fn published(p: &str) -> String {
+fn published(p: &str) -> Cell {
     if p.is_empty() {
-        String::new()
+        Cell::Empty
     } else {
-        format!("published as \"{p}\"")
+        Cell::Phrase(vec![
+            Cell::Term("published as"),
+            Cell::Text(format!(" \"{p}\"")),
+        ])
+    }
+}
+
+fn text(s: String) -> Cell {
+    Cell::Text(s)
+}
+
+/// `vs 2022: 750,000`, with the number written in the reader's language.
+fn compared(word: &'static str, p: Period, v: i64) -> Cell {
+    Cell::Phrase(vec![
+        Cell::Term(word),
+        text(format!(" {p}: ")),
+        Cell::Int(v),
+    ])
+}
+
+fn workers(m: WorkforceMeasure) -> &'static str {
+    match m {
+        WorkforceMeasure::LabourForce => "labour force",
+        WorkforceMeasure::Employed => "employed",
+        WorkforceMeasure::Formal => "formal",
+        WorkforceMeasure::Informal => "informal",
+    }
+}
+
+fn coverage_of(m: WorkforceMeasure) -> &'static str {
+    match m {
+        WorkforceMeasure::LabourForce => "coverage of labour force workers",
+        WorkforceMeasure::Employed => "coverage of employed workers",
+        WorkforceMeasure::Formal => "coverage of formal workers",
+        WorkforceMeasure::Informal => "coverage of informal workers",
     }
 }
 
@@ -90,15 +124,16 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         t.hide(hidden);
     }
     let o = &ds.offices[office];
-    t.title = Some(format!(
-        "{}: {}{}; data set: {}",
-        o.name,
-        o.level,
-        o.parent
-            .map(|p| format!(" under {}", ds.offices[p].name))
-            .unwrap_or_default(),
-        ds.root
-    ));
+    let mut heading = vec![text(format!("{}: ", o.name)), Cell::Term(o.level.code())];
+    if let Some(p) = o.parent {
+        heading.push(text(" ".into()));
+        heading.push(Cell::Term("under"));
+        heading.push(text(format!(" {}", ds.offices[p].name)));
+    }
+    heading.push(text("; ".into()));
+    heading.push(Cell::Term("data set"));
+    heading.push(text(format!(": {}", ds.root)));
+    t.heading = Some(Cell::Phrase(heading));
     let mut l = Long { t, ds: &ds, office };
 
     const P: &str = "Participants";
@@ -109,9 +144,14 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             "persons"
         };
         let label = if r.measure.is_flow() {
-            format!("{} ({})", r.measure.label(), r.period.span())
+            Cell::Phrase(vec![
+                Cell::Term(r.measure.label()),
+                text(" (".into()),
+                Cell::Span(r.period),
+                text(")".into()),
+            ])
         } else {
-            r.measure.label().to_string()
+            Cell::Term(r.measure.label())
         };
         let period = r.period.to_string();
         let segment = r.segment.code();
@@ -130,7 +170,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             },
         );
         if let (Some((bp, b)), Some(c)) = (&r.base, r.change) {
-            let basis = format!("vs {bp}: {}", group_thousands(b.value));
+            let basis = compared("vs", *bp, b.value);
             l.add(
                 P,
                 Line {
@@ -138,7 +178,11 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     segment,
                     program: "",
                     metric: "change",
-                    label: format!("change in {}", r.measure.label()),
+                    label: Cell::Phrase(vec![
+                        Cell::Term("change in"),
+                        text(" ".into()),
+                        Cell::Term(r.measure.label()),
+                    ]),
                     value: Cell::Delta(c.abs),
                     unit,
                     basis: basis.clone(),
@@ -153,7 +197,12 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                         segment,
                         program: "",
                         metric: "change_pct",
-                        label: format!("change in {} %", r.measure.label()),
+                        label: Cell::Phrase(vec![
+                            Cell::Term("change in"),
+                            text(" ".into()),
+                            Cell::Term(r.measure.label()),
+                            text(" %".into()),
+                        ]),
                         value: Cell::PctDelta(pct),
                         unit: "percent",
                         basis,
@@ -170,10 +219,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     segment,
                     program: "",
                     metric: "cagr_pct",
-                    label: "compound growth per year".into(),
+                    label: Cell::Term("compound growth per year"),
                     value: Cell::PctDelta(g),
                     unit: "percent",
-                    basis: format!("since {since}"),
+                    basis: Cell::Phrase(vec![Cell::Term("since"), text(format!(" {since}"))]),
                     source: "",
                 },
             );
@@ -183,18 +232,24 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     const C: &str = "Coverage";
     for r in analysis::coverage(&ix, &f, against(a.against)) {
         let basis = match &r.workforce {
-            Some((q, w)) => format!(
-                "{} / {} {} (survey {q}){}",
-                group_thousands(r.participants.value),
-                group_thousands(w.value),
-                r.denominator.code().replace('_', " "),
+            Some((q, w)) => {
+                let mut p = vec![
+                    Cell::Int(r.participants.value),
+                    text(" / ".into()),
+                    Cell::Int(w.value),
+                    text(" ".into()),
+                    Cell::Term(workers(r.denominator)),
+                    text(" (".into()),
+                    Cell::Term("survey"),
+                    text(format!(" {q})")),
+                ];
                 if r.periods_differ {
-                    "; dates differ"
-                } else {
-                    ""
+                    p.push(text("; ".into()));
+                    p.push(Cell::Term("dates differ"));
                 }
-            ),
-            None => r.note.clone(),
+                Cell::Phrase(p)
+            }
+            None => Cell::note(r.note_parts.as_ref()),
         };
         let source = r.workforce.as_ref().map_or("", |(_, w)| w.source.as_str());
         l.add(
@@ -204,10 +259,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 segment: r.segment.code(),
                 program: "",
                 metric: "coverage_pct",
-                label: format!(
-                    "coverage of {} workers",
-                    r.denominator.code().replace('_', " ")
-                ),
+                label: Cell::Term(coverage_of(r.denominator)),
                 value: Cell::opt(r.pct, Cell::Pct),
                 unit: "percent",
                 basis,
@@ -236,7 +288,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             TargetMeasure::New => "new participants",
             TargetMeasure::FundsIdr => "funds under management",
         };
-        let line = |metric, label: String, value, unit, basis: String, source| Line {
+        let line = |metric, label: Cell, value, unit, basis: Cell, source| Line {
             period: year.clone(),
             segment,
             program: "",
@@ -251,7 +303,17 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             T,
             line(
                 "target",
-                format!("target: {what} ({} plan)", tg.plan),
+                Cell::Phrase(vec![
+                    Cell::Term("target"),
+                    text(": ".into()),
+                    Cell::Term(what),
+                    text(" (".into()),
+                    Cell::Term(match tg.plan {
+                        Plan::Annual => "annual plan",
+                        Plan::Roadmap => "roadmap plan",
+                    }),
+                    text(")".into()),
+                ]),
                 Cell::opt(tg.value, num),
                 unit,
                 published(&tg.prov.published),
@@ -263,10 +325,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 T,
                 line(
                     "actual",
-                    "actual".into(),
+                    Cell::Term("actual"),
                     num(a.value),
                     unit,
-                    format!("at {p}"),
+                    Cell::Phrase(vec![Cell::Term("at"), text(format!(" {p}"))]),
                     &a.source,
                 ),
             );
@@ -276,10 +338,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 T,
                 line(
                     "gap",
-                    "gap to target".into(),
+                    Cell::Term("gap to target"),
                     delta(g.gap),
                     unit,
-                    "target − actual".into(),
+                    Cell::Term("target − actual"),
                     "",
                 ),
             );
@@ -288,22 +350,22 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     T,
                     line(
                         "achieved_pct",
-                        "achieved".into(),
+                        Cell::Term("achieved"),
                         Cell::Pct(p),
                         "percent",
-                        "actual / target".into(),
+                        Cell::Term("actual / target"),
                         "",
                     ),
                 );
             }
         }
         if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
-            let basis = format!("from {bp}: {}", group_thousands(b.value));
+            let basis = compared("from", *bp, b.value);
             l.add(
                 T,
                 line(
                     "required_change",
-                    "change needed".into(),
+                    Cell::Term("change needed"),
                     delta(c.abs),
                     unit,
                     basis.clone(),
@@ -315,7 +377,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     T,
                     line(
                         "required_change_pct",
-                        "change needed %".into(),
+                        Cell::Term("change needed %"),
                         Cell::PctDelta(p),
                         "percent",
                         basis,
@@ -329,10 +391,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 T,
                 line(
                     "pace_per_month",
-                    "pace so far per month".into(),
+                    Cell::Term("pace so far per month"),
                     Cell::Float(p.so_far),
                     unit,
-                    String::new(),
+                    Cell::Empty,
                     "",
                 ),
             );
@@ -341,10 +403,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     T,
                     line(
                         "needed_per_month",
-                        "pace needed per month".into(),
+                        Cell::Term("pace needed per month"),
                         Cell::Float(n),
                         unit,
-                        String::new(),
+                        Cell::Empty,
                         "",
                     ),
                 );
@@ -358,18 +420,49 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 T,
                 line(
                     "projected",
-                    "projected year end".into(),
+                    Cell::Term("projected year end"),
                     Cell::Float(p.projected),
                     unit,
-                    verdict.into(),
+                    Cell::Term(verdict),
                     "",
                 ),
             );
         }
+        if let Some(m) = r.reach_month {
+            l.add(
+                T,
+                line(
+                    "reach_month",
+                    Cell::Term("month the target is reached at this pace"),
+                    Cell::Month(tg.year, m),
+                    "month",
+                    Cell::Empty,
+                    "",
+                ),
+            );
+        }
+        l.add(
+            T,
+            line(
+                "status",
+                Cell::Term("status"),
+                Cell::Term(r.status.term()),
+                "",
+                Cell::Empty,
+                "",
+            ),
+        );
         if !r.note.is_empty() {
             l.add(
                 T,
-                line("note", "note".into(), Cell::Empty, "", r.note.clone(), ""),
+                line(
+                    "note",
+                    Cell::Term("note"),
+                    Cell::Empty,
+                    "",
+                    Cell::note(r.note_parts.as_ref()),
+                    "",
+                ),
             );
         }
     }
@@ -378,8 +471,12 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     let (claims, _) = analysis::claims(&ds, &f);
     for r in &claims {
         let prog = super::claims::line_code(r.line);
-        let paid = format!("paid {}", r.period.span());
-        let line = |metric, label: String, value, unit, basis: String, source| Line {
+        let paid = Cell::Phrase(vec![
+            Cell::Term("paid"),
+            text(" ".into()),
+            Cell::Span(r.period),
+        ]);
+        let line = |metric, label: Cell, value, unit, basis: Cell, source| Line {
             period: r.period.to_string(),
             segment: r.segment.code(),
             program: prog,
@@ -391,16 +488,16 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             source,
         };
         let name = match r.line {
-            analysis::ClaimLine::Program(p) => p.code().to_uppercase(),
-            analysis::ClaimLine::Other => "other programs".into(),
-            analysis::ClaimLine::Total => "all programs".into(),
+            analysis::ClaimLine::Program(p) => text(p.code().to_uppercase()),
+            analysis::ClaimLine::Other => Cell::Term("other programs"),
+            analysis::ClaimLine::Total => Cell::Term("all programs"),
         };
         if let Some(c) = r.cases {
             l.add(
                 K,
                 line(
                     "cases",
-                    format!("{name}: cases"),
+                    Cell::Phrase(vec![name.clone(), text(": ".into()), Cell::Term("cases")]),
                     Cell::Int(c),
                     "cases",
                     paid.clone(),
@@ -410,14 +507,14 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         }
         if let Some(a) = r.amount {
             let basis = match published(&r.published) {
-                p if p.is_empty() => paid.clone(),
-                p => format!("{paid}; {p}"),
+                Cell::Empty => paid.clone(),
+                p => Cell::Phrase(vec![paid.clone(), text("; ".into()), p]),
             };
             l.add(
                 K,
                 line(
                     "amount_idr",
-                    format!("{name}: amount"),
+                    Cell::Phrase(vec![name.clone(), text(": ".into()), Cell::Term("amount")]),
                     Cell::Idr(a),
                     "idr",
                     basis,
@@ -431,10 +528,14 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     K,
                     line(
                         "share_cases_pct",
-                        format!("{name}: share of cases"),
+                        Cell::Phrase(vec![
+                            name.clone(),
+                            text(": ".into()),
+                            Cell::Term("share of cases"),
+                        ]),
                         Cell::Pct(s),
                         "percent",
-                        "of all programs".into(),
+                        Cell::Term("of all programs"),
                         "",
                     ),
                 );
@@ -444,10 +545,14 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     K,
                     line(
                         "share_amount_pct",
-                        format!("{name}: share of amount"),
+                        Cell::Phrase(vec![
+                            name.clone(),
+                            text(": ".into()),
+                            Cell::Term("share of amount"),
+                        ]),
                         Cell::Pct(s),
                         "percent",
-                        "of all programs".into(),
+                        Cell::Term("of all programs"),
                         "",
                     ),
                 );
@@ -458,10 +563,14 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 K,
                 line(
                     "idr_per_case",
-                    format!("{name}: amount per case"),
+                    Cell::Phrase(vec![
+                        name.clone(),
+                        text(": ".into()),
+                        Cell::Term("amount per case"),
+                    ]),
                     Cell::IdrF(p),
                     "idr",
-                    "amount / cases".into(),
+                    Cell::Term("amount / cases"),
                     "",
                 ),
             );
@@ -493,7 +602,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 segment: s.segment.code(),
                 program: "",
                 metric: s.metric.code(),
-                label: s.metric.label().into(),
+                label: Cell::Term(s.metric.label()),
                 value,
                 unit: if pct { "percent" } else { "persons" },
                 basis: published(&s.prov.published),

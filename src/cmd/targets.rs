@@ -24,6 +24,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("actual", "Actual"),
         col("gap", "Gap"),
         col("achieved_pct", "Achieved"),
+        col("status", "Status"),
         col("base_period", "Base"),
         col("base_value", "Base value"),
         col("required_change", "Needed"),
@@ -33,6 +34,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("projected", "Projected"),
         col("on_track", "On track"),
         col("reach_month", "Reached in month"),
+        col("reached_in", "Reached in"),
         col("note", "Note"),
         col("source", "Source"),
     ]);
@@ -51,14 +53,15 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::text(&ds.offices[tg.office].code),
             Cell::text(&ds.offices[tg.office].name),
             Cell::Plain(i64::from(tg.year)),
-            Cell::text(tg.plan.code()),
-            Cell::text(tg.measure.code()),
+            Cell::Term(tg.plan.code()),
+            Cell::Term(tg.measure.code()),
             Cell::text(tg.segment.code()),
             Cell::opt(tg.value, num),
             Cell::opt(r.actual.as_ref(), |(p, _)| Cell::text(p.to_string())),
             Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.gap, |g| delta(g.gap)),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
+            Cell::Term(r.status.term()),
             Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.required, |c| delta(c.abs)),
@@ -68,11 +71,15 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.pace, |p| Cell::Float(p.projected)),
             Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
-            Cell::text(&r.note),
+            Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
+            Cell::note(r.note_parts.as_ref()),
             Cell::text(&tg.prov.source),
         ]);
     }
     t.hide("office");
+    t.hide("reach_month");
+    t.human("reached_in");
+    t.bar("achieved_pct");
     t
 }
 

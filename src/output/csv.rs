@@ -2,10 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{Cell, Column, Render, RowSink, Table};
+use super::{Cell, Render, RowSink, Table};
 
 pub struct Csv {
     pub sanitize: bool,
+    pub bom: bool,
 }
 
 /// The raw value of a cell as machines want it: no separators, no rounding, empty when unknown.
@@ -24,23 +25,31 @@ pub fn cell_raw(c: &Cell) -> String {
             }
         }
         Cell::Bool(b) => b.to_string(),
+        Cell::Term(t) => t.to_string(),
+        Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
+        Cell::Month(y, m) => format!("{y}-{m:02}"),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+            super::human::cell_human(c, super::Lang::En)
+        }
     }
 }
 
-/// Text that a spreadsheet would run as a formula; it gets a leading apostrophe.
+/// Text that a spreadsheet would run as a formula gets a leading apostrophe.
 /// Numbers are never touched: a negative gap stays a number.
-fn formula_like(s: &str) -> bool {
-    matches!(
-        s.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+pub fn neutralise(s: &str) -> String {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
 }
 
-/// CSV written row by row as rows are produced, so a long result is never held whole.
-pub struct CsvStream<'w> {
-    wtr: csv::Writer<&'w mut dyn Write>,
-    sanitize: bool,
-    buf: String,
+fn field(c: &Cell, sanitize: bool) -> String {
+    match c {
+        Cell::Text(s) if sanitize => neutralise(s),
+        // Phrases and sentences may begin with text from the input, such as an office name.
+        Cell::Phrase(_) | Cell::Template(..) if sanitize => neutralise(&cell_raw(c)),
+        other => cell_raw(other),
+    }
 }
 
 fn io_err(e: csv::Error) -> io::Error {
@@ -50,16 +59,28 @@ fn io_err(e: csv::Error) -> io::Error {
     }
 }
 
+/// CSV written row by row as rows are produced, so a long result is never held whole. The
+/// same bytes as [`Csv`] renders from the whole table.
+pub struct CsvStream<'w> {
+    wtr: csv::Writer<&'w mut dyn Write>,
+    cols: Vec<usize>,
+    sanitize: bool,
+}
+
 impl<'w> CsvStream<'w> {
-    /// Starts the output with the header row.
-    pub fn new(columns: &[Column], sanitize: bool, w: &'w mut dyn Write) -> io::Result<Self> {
+    /// Starts the output: the byte order mark when asked, then the header row of `head`.
+    pub fn new(head: &Table, sanitize: bool, bom: bool, w: &'w mut dyn Write) -> io::Result<Self> {
+        if bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
         let mut wtr = csv::Writer::from_writer(w);
-        wtr.write_record(columns.iter().map(|c| c.name))
+        let cols: Vec<usize> = head.machine_columns().collect();
+        wtr.write_record(cols.iter().map(|&i| head.columns[i].name))
             .map_err(io_err)?;
         Ok(CsvStream {
             wtr,
+            cols,
             sanitize,
-            buf: String::new(),
         })
     }
 
@@ -70,40 +91,93 @@ impl<'w> CsvStream<'w> {
 
 impl RowSink for CsvStream<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
-        use std::fmt::Write as _;
-        for c in &cells {
-            // Numbers are formatted into one reused buffer: a million-row result would
-            // otherwise allocate a string per number.
-            self.buf.clear();
-            let field: &str = match c {
-                Cell::Empty => "",
-                Cell::Text(s) if self.sanitize && formula_like(s) => {
-                    self.buf.push('\'');
-                    self.buf.push_str(s);
-                    &self.buf
-                }
-                Cell::Text(s) => s,
-                Cell::Int(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
-                    let _ = write!(self.buf, "{v}");
-                    &self.buf
-                }
-                other => {
-                    self.buf = cell_raw(other);
-                    &self.buf
-                }
-            };
-            self.wtr.write_field(field).map_err(io_err)?;
-        }
-        self.wtr.write_record(None::<&[u8]>).map_err(io_err)
+        let sanitize = self.sanitize;
+        self.wtr
+            .write_record(self.cols.iter().map(|&i| field(&cells[i], sanitize)))
+            .map_err(io_err)
     }
 }
 
 impl Render for Csv {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        let mut out = CsvStream::new(&t.columns, self.sanitize, w)?;
-        for r in &t.rows {
-            out.row(r.clone())?;
+        if self.bom {
+            w.write_all("\u{feff}".as_bytes())?;
         }
-        out.finish()
+        let mut wtr = csv::Writer::from_writer(w);
+        let map = |e: csv::Error| match e.into_kind() {
+            csv::ErrorKind::Io(e) => e,
+            other => io::Error::other(format!("{other:?}")),
+        };
+        let cols: Vec<usize> = t.machine_columns().collect();
+        wtr.write_record(cols.iter().map(|&i| t.columns[i].name))
+            .map_err(map)?;
+        for r in &t.rows {
+            wtr.write_record(cols.iter().map(|&i| &r[i]).map(|c| match c {
+                Cell::Text(s) if self.sanitize => neutralise(s),
+                // Phrases and sentences may begin with text from the input, such as an office name.
+                Cell::Phrase(_) | Cell::Template(..) if self.sanitize => neutralise(&cell_raw(c)),
+                other => cell_raw(other),
+            }))
+            .map_err(map)?;
+        }
+        wtr.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::col;
+
+    fn render(t: &Table, sanitize: bool, bom: bool) -> String {
+        let mut out = Vec::new();
+        Csv { sanitize, bom }.render(t, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn formula_text_is_neutralised_and_numbers_are_not() {
+        let mut t = Table::new(vec![col("name", "Name"), col("gap", "Gap")]);
+        for s in [
+            "=1+1", "+62", "-x", "@SUM(A1)", "\tTab", "\rCR", "Bali", "a=b",
+        ] {
+            t.push(vec![Cell::text(s), Cell::Delta(-5)]);
+        }
+        t.push(vec![Cell::text("-"), Cell::Pct(-6.5)]);
+        t.push(vec![Cell::text("x"), Cell::IdrDelta(-342)]);
+        assert_eq!(
+            render(&t, true, false),
+            "name,gap\n'=1+1,-5\n'+62,-5\n'-x,-5\n'@SUM(A1),-5\n'\tTab,-5\n\"'\rCR\",-5\nBali,-5\na=b,-5\n'-,-6.5\nx,-342\n"
+        );
+        assert_eq!(
+            render(&t, false, false),
+            "name,gap\n=1+1,-5\n+62,-5\n-x,-5\n@SUM(A1),-5\n\tTab,-5\n\"\rCR\",-5\nBali,-5\na=b,-5\n-,-6.5\nx,-342\n"
+        );
+    }
+
+    #[test]
+    fn phrases_beginning_with_input_text_are_neutralised() {
+        let mut t = Table::new(vec![col("basis", "Basis")]);
+        t.push(vec![Cell::Phrase(vec![
+            Cell::text("=1+1"),
+            Cell::text(" x"),
+        ])]);
+        t.push(vec![Cell::Template("{} x", vec![Cell::text("@A1")])]);
+        let out = render(&t, true, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("'=1+1"), "{out}");
+        assert!(lines[2].starts_with("'@A1"), "{out}");
+        assert!(render(&t, false, false)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("=1+1"));
+    }
+
+    #[test]
+    fn bom_only_when_asked() {
+        let t = Table::new(vec![col("a", "A")]);
+        assert_eq!(render(&t, true, true), "\u{feff}a\n");
+        assert_eq!(render(&t, true, false), "a\n");
     }
 }

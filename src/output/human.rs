@@ -6,70 +6,181 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Modify, Style, Width};
 
-use super::{Cell, Render, Table};
+use super::{Cell, Lang, Render, Table};
 
 const WRAP: usize = 44;
 
 pub struct Human {
     pub markdown: bool,
+    pub lang: Lang,
+    pub color: bool,
+}
+
+/// Cells a full (100 %) bar takes.
+const BAR_CELLS: usize = 10;
+
+/// A percentage as a bar of `BAR_CELLS` cells, in eighths of a cell: `82.2` -> `████████▏`.
+/// Above 100 the bar is full and ends in `▸`; below 0 or unknown it is empty.
+pub fn bar(pct: f64) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    if !pct.is_finite() || pct <= 0.0 {
+        return String::new();
+    }
+    let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(EIGHTHS[eighths % 8]);
+    }
+    if pct > 100.0 {
+        s.push('▸');
+    }
+    s
 }
 
 /// `1027000` -> `1,027,000`.
 pub fn group_thousands(v: i64) -> String {
+    group(v, Lang::En)
+}
+
+/// Groups the digits in threes with the language's separator: `1,027,000` or `1.027.000`.
+pub fn group(v: i64, lang: Lang) -> String {
     let digits = v.unsigned_abs().to_string();
+    let sep = lang.thousands_sep();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if v < 0 {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(sep);
         }
         out.push(ch);
     }
     out
 }
 
-/// Rupiah with a unit: `Rp695.29 trillion`, `Rp342.00 billion`, `Rp17.18 million`, `Rp950,000`.
-pub fn idr_human(v: f64) -> String {
-    let sign = if v < 0.0 { "-" } else { "" };
-    let a = v.abs();
-    let (div, unit) = if a >= 1e12 {
-        (1e12, " trillion")
-    } else if a >= 1e9 {
-        (1e9, " billion")
-    } else if a >= 1e6 {
-        (1e6, " million")
-    } else {
-        return format!("{sign}Rp{}", group_thousands(a.round() as i64));
+/// A decimal to `dp` places, grouped, in the language's writing: `1,234.57` or `1.234,57`.
+pub fn fixed(v: f64, dp: u8, lang: Lang) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "-".into()
+        } else if v > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    let s = format!("{:.*}", usize::from(dp), v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let negative = v < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let int = match int.parse::<i64>() {
+        Ok(i) => group(i, lang),
+        Err(_) => int.to_string(),
     };
-    format!("{sign}Rp{:.2}{unit}", a / div)
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&int);
+    if !frac.is_empty() {
+        out.push(lang.decimal_sep());
+        out.push_str(frac);
+    }
+    out
 }
 
-fn float_human(v: f64) -> String {
+/// Rupiah with a unit: `Rp695.29 trillion`, `Rp342.00 billion`, `Rp17.18 million`, `Rp950,000`.
+pub fn idr_human(v: f64) -> String {
+    idr(v, Lang::En)
+}
+
+/// Rupiah with a unit in the language's writing. Indonesian follows the press: `Rp695,29 T`,
+/// `Rp342 miliar`, `Rp17,18 juta`, `Rp950.000`.
+pub fn idr(v: f64, lang: Lang) -> String {
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    let units = match lang {
+        Lang::En => [" trillion", " billion", " million"],
+        Lang::Id => [" T", " miliar", " juta"],
+    };
+    let (div, unit) = if a >= 1e12 {
+        (1e12, units[0])
+    } else if a >= 1e9 {
+        (1e9, units[1])
+    } else if a >= 1e6 {
+        (1e6, units[2])
+    } else {
+        return format!("{sign}Rp{}", group(a.round() as i64, lang));
+    };
+    let mut n = fixed(a / div, 2, lang);
+    if lang == Lang::Id {
+        if let Some(whole) = n.strip_suffix(",00") {
+            n = whole.to_string();
+        }
+    }
+    format!("{sign}Rp{n}{unit}")
+}
+
+fn float_human(v: f64, lang: Lang) -> String {
     let r = v.round();
     if r.abs() < 9.0e18 {
-        group_thousands(r as i64)
+        group(r as i64, lang)
     } else {
         format!("{v:.0}")
     }
 }
 
-pub fn cell_human(c: &Cell) -> String {
+/// A percentage as a source stated it, with all its digits.
+fn stated_pct(v: f64, lang: Lang) -> String {
+    let s = format!("{v}");
+    match lang {
+        Lang::En => format!("{s}%"),
+        Lang::Id => format!("{}%", s.replace('.', ",")),
+    }
+}
+
+fn plus(positive: bool) -> &'static str {
+    if positive {
+        "+"
+    } else {
+        ""
+    }
+}
+
+pub fn cell_human(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Empty => "-".into(),
         Cell::Text(s) => s.clone(),
-        Cell::Int(v) => group_thousands(*v),
+        Cell::Int(v) => group(*v, lang),
         Cell::Plain(v) => v.to_string(),
-        Cell::Delta(v) => format!("{}{}", if *v > 0 { "+" } else { "" }, group_thousands(*v)),
-        Cell::Idr(v) => idr_human(*v as f64),
-        Cell::IdrDelta(v) => format!("{}{}", if *v > 0 { "+" } else { "" }, idr_human(*v as f64)),
-        Cell::IdrF(v) => idr_human(*v),
-        Cell::Float(v) => float_human(*v),
-        Cell::Pct(v) => format!("{v:.1}%"),
-        Cell::PctStated(v) => format!("{v}%"),
-        Cell::PctDelta(v) => format!("{}{v:.1}%", if *v > 0.0 { "+" } else { "" }),
-        Cell::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        Cell::Delta(v) => format!("{}{}", plus(*v > 0), group(*v, lang)),
+        Cell::Idr(v) => idr(*v as f64, lang),
+        Cell::IdrDelta(v) => format!("{}{}", plus(*v > 0), idr(*v as f64, lang)),
+        Cell::IdrF(v) => idr(*v, lang),
+        Cell::Float(v) => float_human(*v, lang),
+        Cell::Pct(v) => format!("{}%", fixed(*v, 1, lang)),
+        Cell::PctStated(v) => stated_pct(*v, lang),
+        Cell::PctDelta(v) => format!("{}{}%", plus(*v > 0.0), fixed(*v, 1, lang)),
+        Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
+        Cell::Term(t) => lang.term(t).into(),
+        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
+        Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
+        Cell::Span(p) => match *p {
+            crate::model::Period::Year(y) => y.to_string(),
+            crate::model::Period::Month(y, 1) => {
+                format!("{} {y}", super::lang::month_name(lang, 1))
+            }
+            crate::model::Period::Month(y, m) => format!(
+                "{}-{} {y}",
+                super::lang::month_name(lang, 1),
+                super::lang::month_name(lang, m)
+            ),
+        },
+        Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
+        Cell::Template(t, args) => {
+            let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
+            crate::analysis::fill(lang.term(t), args.iter().map(String::as_str))
+        }
     }
 }
 
@@ -80,18 +191,46 @@ impl Human {
             .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
             .filter(|&i| rows.is_empty() || rows.iter().any(|r| r[i] != Cell::Empty))
             .collect();
+        // A bar column follows each barred percentage, in the terminal table only.
+        let with_bar = |i: usize| {
+            !self.markdown
+                && t.bars.contains(&i)
+                && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
+        };
         let mut b = Builder::default();
-        b.push_record(shown.iter().map(|&i| t.columns[i].title.to_string()));
+        b.push_record(shown.iter().flat_map(|&i| {
+            let title = self.lang.term(t.columns[i].title).to_string();
+            std::iter::once(title).chain(with_bar(i).then(String::new))
+        }));
         for r in rows {
-            b.push_record(shown.iter().map(|&i| {
-                let s = cell_human(&r[i]);
+            b.push_record(shown.iter().flat_map(|&i| {
+                let s = cell_human(&r[i], self.lang);
                 // A pipe inside a markdown cell would end the cell.
-                if self.markdown {
+                let s = if self.markdown {
                     s.replace('|', "\\|")
                 } else {
                     s
-                }
+                };
+                let drawn = with_bar(i).then(|| match &r[i] {
+                    Cell::Pct(v) => {
+                        let b = bar(*v);
+                        if self.color && !b.is_empty() {
+                            format!("\x1b[36m{b}\x1b[0m")
+                        } else {
+                            b
+                        }
+                    }
+                    _ => String::new(),
+                });
+                std::iter::once(s).chain(drawn)
             }));
+        }
+        // Positions in the built table, where a bar column shifts those after it.
+        let mut pos_of = Vec::with_capacity(shown.len());
+        let mut next = 0;
+        for &i in &shown {
+            pos_of.push(next);
+            next += if with_bar(i) { 2 } else { 1 };
         }
         let mut table = b.build();
         if self.markdown {
@@ -99,13 +238,13 @@ impl Human {
         } else {
             table.with(Style::sharp());
         }
-        for (pos, &i) in shown.iter().enumerate() {
+        for (&pos, &i) in pos_of.iter().zip(&shown) {
             if rows.iter().any(|r| r[i].is_numeric()) {
                 table.modify(Columns::one(pos), Alignment::right());
             } else if !self.markdown
                 && rows
                     .iter()
-                    .any(|r| cell_human(&r[i]).chars().count() > WRAP)
+                    .any(|r| cell_human(&r[i], self.lang).chars().count() > WRAP)
             {
                 // Long prose (sources, notes) wraps so the figures stay on one screen.
                 table.with(Modify::new(Columns::one(pos)).with(Width::wrap(WRAP).keep_words(true)));
@@ -117,7 +256,12 @@ impl Human {
 
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        if let Some(title) = &t.title {
+        let title = match (&t.heading, &t.title) {
+            (Some(h), _) => Some(cell_human(h, self.lang)),
+            (None, Some(title)) => Some(self.lang.term(title).to_string()),
+            (None, None) => None,
+        };
+        if let Some(title) = title {
             if self.markdown {
                 writeln!(w, "# {title}\n")?;
             } else {
@@ -127,7 +271,7 @@ impl Render for Human {
         match t.group {
             None => {
                 if t.rows.is_empty() {
-                    writeln!(w, "(no figures)")?;
+                    writeln!(w, "{}", self.lang.term("(no figures)"))?;
                 } else {
                     let rows: Vec<&Vec<Cell>> = t.rows.iter().collect();
                     self.section(t, &rows, w)?;
@@ -145,23 +289,27 @@ impl Render for Human {
                         writeln!(w)?;
                     }
                     if self.markdown {
-                        writeln!(w, "## {}\n", cell_human(key))?;
+                        writeln!(w, "## {}\n", cell_human(key, self.lang))?;
                     } else {
-                        writeln!(w, "{}", cell_human(key))?;
+                        writeln!(w, "{}", cell_human(key, self.lang))?;
                     }
                     let rows: Vec<&Vec<Cell>> = t.rows[start..end].iter().collect();
                     self.section(t, &rows, w)?;
                     start = end;
                 }
                 if t.rows.is_empty() {
-                    writeln!(w, "(no figures)")?;
+                    writeln!(w, "{}", self.lang.term("(no figures)"))?;
                 }
             }
         }
-        if !t.notes.is_empty() {
+        if !t.notes.is_empty() || !t.remarks.is_empty() {
             writeln!(w)?;
+            let bullet = if self.markdown { "- " } else { "" };
             for n in &t.notes {
-                writeln!(w, "{}{n}", if self.markdown { "- " } else { "" })?;
+                writeln!(w, "{bullet}{}", self.lang.term(n))?;
+            }
+            for r in &t.remarks {
+                writeln!(w, "{bullet}{}", cell_human(r, self.lang))?;
             }
         }
         Ok(())
@@ -182,7 +330,84 @@ mod tests {
         assert_eq!(idr_human(342_000_000_000.0), "Rp342.00 billion");
         assert_eq!(idr_human(17_181_290.13), "Rp17.18 million");
         assert_eq!(idr_human(950_000.0), "Rp950,000");
-        assert_eq!(cell_human(&Cell::PctDelta(15.616)), "+15.6%");
-        assert_eq!(cell_human(&Cell::Delta(5_600_000)), "+5,600,000");
+        assert_eq!(cell_human(&Cell::PctDelta(15.616), Lang::En), "+15.6%");
+        assert_eq!(cell_human(&Cell::Delta(5_600_000), Lang::En), "+5,600,000");
+    }
+
+    #[test]
+    fn indonesian_number_writing() {
+        let id = Lang::Id;
+        assert_eq!(cell_human(&Cell::Int(1_027_000), id), "1.027.000");
+        assert_eq!(cell_human(&Cell::Delta(5_600_000), id), "+5.600.000");
+        assert_eq!(cell_human(&Cell::Delta(-277_000), id), "-277.000");
+        // 1,027,000 / 2,610,000 = 39.3487 % -> one decimal: 39,3%
+        assert_eq!(cell_human(&Cell::Pct(39.3487), id), "39,3%");
+        assert_eq!(cell_human(&Cell::Pct(39.41), id), "39,4%");
+        assert_eq!(cell_human(&Cell::PctDelta(15.6163), id), "+15,6%");
+        assert_eq!(cell_human(&Cell::PctStated(39.41), id), "39,41%");
+        assert_eq!(
+            cell_human(&Cell::Idr(695_290_000_000_000), id),
+            "Rp695,29 T"
+        );
+        assert_eq!(cell_human(&Cell::Idr(342_000_000_000), id), "Rp342 miliar");
+        // Rp281,000,000,000 / 16,355 cases = Rp17,181,290.13
+        assert_eq!(cell_human(&Cell::IdrF(17_181_290.13), id), "Rp17,18 juta");
+        assert_eq!(cell_human(&Cell::Idr(950_000), id), "Rp950.000");
+        assert_eq!(cell_human(&Cell::Float(58_250.4), id), "58.250");
+        assert_eq!(cell_human(&Cell::Dec(1234.5678, 2), id), "1.234,57");
+        assert_eq!(cell_human(&Cell::Dec(-0.001, 2), id), "0,00");
+        assert_eq!(cell_human(&Cell::Bool(true), id), "ya");
+        let aug = Cell::Span(crate::model::Period::Month(2023, 8));
+        assert_eq!(cell_human(&aug, id), "Jan-Agu 2023");
+        // The English writing is the one machines get, and the one Period::span gives.
+        assert_eq!(
+            cell_human(&aug, Lang::En),
+            crate::model::Period::Month(2023, 8).span()
+        );
+        assert_eq!(cell_human(&Cell::Term("Coverage"), id), "Cakupan");
+        let p = Cell::Phrase(vec![
+            Cell::Term("vs"),
+            Cell::text(" 2022: "),
+            Cell::Int(35_860_000),
+        ]);
+        assert_eq!(cell_human(&p, id), "dibanding 2022: 35.860.000");
+        assert_eq!(cell_human(&p, Lang::En), "vs 2022: 35,860,000");
+    }
+
+    #[test]
+    fn bars_are_coloured_only_when_allowed() {
+        let mut t = Table::new(vec![super::super::col("share", "Share")]);
+        t.push(vec![Cell::Pct(50.0)]);
+        t.bar("share");
+        let render = |color: bool, markdown: bool| {
+            let mut out = Vec::new();
+            Human {
+                markdown,
+                color,
+                lang: Lang::En,
+            }
+            .render(&t, &mut out)
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        // 50% of 10 cells: 5 full cells.
+        assert!(render(true, false).contains("\x1b[36m█████\x1b[0m"));
+        assert!(render(false, false).contains("│ █████ │"));
+        assert!(!render(false, false).contains('\x1b'));
+        assert!(!render(true, true).contains('█'), "markdown never has bars");
+    }
+
+    #[test]
+    fn bars_in_eighths() {
+        // 82.2% of 10 cells = 8.22 cells = 65.76 eighths -> 66 = 8 full cells and 2/8.
+        assert_eq!(bar(82.2), "████████▎");
+        // 17.8% -> 14.24 eighths -> 14 = 1 full cell and 6/8.
+        assert_eq!(bar(17.8), "█▊");
+        assert_eq!(bar(100.0), "█".repeat(10));
+        assert_eq!(bar(130.0), format!("{}▸", "█".repeat(10)));
+        // 0.5% -> 0.4 eighths -> rounds to nothing.
+        assert_eq!(bar(0.5), "");
+        assert_eq!(bar(-3.0), "");
+        assert_eq!(bar(f64::NAN), "");
     }
 }

@@ -19,6 +19,12 @@ fn value(c: &Cell) -> Value {
             Number::from_f64(*v).map_or(Value::Null, Value::Number)
         }
         Cell::Bool(b) => Value::Bool(*b),
+        Cell::Term(t) => Value::String(t.to_string()),
+        Cell::Dec(v, _) => value(&Cell::Float(*v)),
+        Cell::Month(y, m) => Value::String(format!("{y}-{m:02}")),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+            Value::String(super::human::cell_human(c, super::Lang::En))
+        }
     }
 }
 
@@ -29,8 +35,8 @@ impl Render for Json {
             .iter()
             .map(|r| {
                 let mut m = Map::new();
-                for (c, cell) in t.columns.iter().zip(r) {
-                    m.insert(c.name.to_string(), value(cell));
+                for i in t.machine_columns() {
+                    m.insert(t.columns[i].name.to_string(), value(&r[i]));
                 }
                 Value::Object(m)
             })

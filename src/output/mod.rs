@@ -6,8 +6,11 @@ use std::io::{self, Write};
 mod csv;
 mod human;
 mod json;
+pub mod lang;
+pub mod svg;
 
-pub use human::{group_thousands, idr_human};
+pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
+pub use lang::Lang;
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,
 /// units and rounding.
@@ -36,6 +39,21 @@ pub enum Cell {
     /// A percentage as a source stated it: shown with all its digits, not rounded.
     PctStated(f64),
     Bool(bool),
+    /// A fixed English term (a verdict, a section name) that people see in their language;
+    /// machine formats keep the English.
+    Term(&'static str),
+    /// A decimal shown to a fixed number of decimal places (e.g. a computed range's ends).
+    Dec(f64, u8),
+    /// A month of a year (`2024-10`), named for people (`Oct 2024`, `Okt 2024`).
+    Month(i32, u8),
+    /// What a flow over a period covers (`Jan-Aug 2023`, `Jan-Agu 2023`); machines get the
+    /// English.
+    Span(crate::model::Period),
+    /// A sentence with `{}` slots (looked up whole in the glossary) and the cells that fill them.
+    Template(&'static str, Vec<Cell>),
+    /// A phrase mixing text, terms and numbers, each written in the reader's language.
+    /// Machine formats get the English rendering.
+    Phrase(Vec<Cell>),
 }
 
 impl Cell {
@@ -48,12 +66,33 @@ impl Cell {
         }
     }
 
+    /// A note from the analysis, in the reader's language; empty when there is none.
+    pub fn note(n: Option<&crate::analysis::Note>) -> Cell {
+        n.map_or(Cell::Empty, |n| {
+            let arg = |(i, a): (usize, &String)| match term_of(a) {
+                Some(t) if n.terms.contains(&i) => Cell::Term(t),
+                _ => Cell::text(a),
+            };
+            Cell::Template(n.template, n.args.iter().enumerate().map(arg).collect())
+        })
+    }
+
     pub fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Cell) -> Cell {
         v.map_or(Cell::Empty, f)
     }
 
     fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_) | Cell::Empty | Cell::Bool(_))
+        !matches!(
+            self,
+            Cell::Text(_)
+                | Cell::Empty
+                | Cell::Bool(_)
+                | Cell::Term(_)
+                | Cell::Phrase(_)
+                | Cell::Template(..)
+                | Cell::Month(..)
+                | Cell::Span(_)
+        )
     }
 }
 
@@ -63,6 +102,14 @@ pub struct Column {
     pub name: &'static str,
     /// Heading for people.
     pub title: &'static str,
+}
+
+/// The glossary's own copy of an English term, so a term made at run time can be a `Term`.
+fn term_of(en: &str) -> Option<&'static str> {
+    lang::GLOSSARY
+        .iter()
+        .find(|(k, _)| *k == en)
+        .map(|(k, _)| *k)
 }
 
 pub const fn col(name: &'static str, title: &'static str) -> Column {
@@ -82,6 +129,16 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Heading printed above the table for people.
     pub title: Option<String>,
+    /// A heading with figures or terms in it, written in the reader's language; printed
+    /// instead of `title` when set.
+    pub heading: Option<Cell>,
+    /// Columns only people see (e.g. a range written as one phrase whose ends machines get as
+    /// two columns).
+    pub human_only: Vec<usize>,
+    /// Notes with figures or terms in them, written in the reader's language, after `notes`.
+    pub remarks: Vec<Cell>,
+    /// Percentage columns drawn as a bar beside their figure in the terminal table only.
+    pub bars: Vec<usize>,
 }
 
 impl Table {
@@ -93,6 +150,10 @@ impl Table {
             machine_only: Vec::new(),
             notes: Vec::new(),
             title: None,
+            heading: None,
+            human_only: Vec::new(),
+            remarks: Vec::new(),
+            bars: Vec::new(),
         }
     }
 
@@ -101,10 +162,29 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Draws a bar beside the percentage column `name` in the terminal table.
+    pub fn bar(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.bars.push(i);
+        }
+    }
+
     pub fn hide(&mut self, name: &str) {
         if let Some(i) = self.columns.iter().position(|c| c.name == name) {
             self.machine_only.push(i);
         }
+    }
+
+    /// Keeps a column out of csv and json.
+    pub fn human(&mut self, name: &str) {
+        if let Some(i) = self.columns.iter().position(|c| c.name == name) {
+            self.human_only.push(i);
+        }
+    }
+
+    /// Indices of the columns machine formats write.
+    pub fn machine_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.columns.len()).filter(|i| !self.human_only.contains(i))
     }
 }
 
@@ -130,7 +210,7 @@ pub fn render_rows(
 ) -> io::Result<()> {
     match opts.format {
         Format::Csv => {
-            let mut s = csv::CsvStream::new(&head.columns, opts.sanitize, w)?;
+            let mut s = csv::CsvStream::new(&head, opts.sanitize, opts.bom, w)?;
             fill(&mut s)?;
             s.finish()
         }
@@ -153,12 +233,25 @@ pub enum Format {
     Markdown,
 }
 
+/// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
+/// and standard output is a terminal.
+pub fn color_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+}
+
 /// Settings every renderer may use.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
     pub format: Format,
     /// Neutralise formula-like text cells in csv output.
     pub sanitize: bool,
+    /// Language of table and markdown output.
+    pub lang: Lang,
+    /// Start csv output with a UTF-8 byte order mark (Excel needs it to read UTF-8).
+    pub bom: bool,
+    /// Colour is allowed: standard output is a terminal and NO_COLOR is not set.
+    pub color: bool,
 }
 
 impl Default for RenderOptions {
@@ -166,6 +259,9 @@ impl Default for RenderOptions {
         RenderOptions {
             format: Format::Table,
             sanitize: true,
+            lang: Lang::En,
+            bom: false,
+            color: false,
         }
     }
 }
@@ -177,10 +273,19 @@ pub trait Render {
 
 pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
     match opts.format {
-        Format::Table => Box::new(human::Human { markdown: false }),
-        Format::Markdown => Box::new(human::Human { markdown: true }),
+        Format::Table => Box::new(human::Human {
+            markdown: false,
+            lang: opts.lang,
+            color: opts.color,
+        }),
+        Format::Markdown => Box::new(human::Human {
+            markdown: true,
+            lang: opts.lang,
+            color: false,
+        }),
         Format::Csv => Box::new(csv::Csv {
             sanitize: opts.sanitize,
+            bom: opts.bom,
         }),
         Format::Json => Box::new(json::Json),
     }

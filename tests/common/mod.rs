@@ -10,13 +10,7 @@ use tempfile::TempDir;
 /// The `coverage` binary, with the environment cleared of settings that change its output.
 pub fn coverage() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("coverage"));
-    for var in [
-        "COVERAGE_DATA",
-        "COVERAGE_LANG",
-        "LANG",
-        "LC_ALL",
-        "NO_COLOR",
-    ] {
+    for var in CLEARED {
         cmd.env_remove(var);
     }
     cmd
@@ -92,4 +86,55 @@ pub fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
 
 pub fn approx(s: &str, want: f64, tol: f64) -> bool {
     s.parse::<f64>().is_ok_and(|v| (v - want).abs() <= tol)
+}
+
+/// Environment variables that change the binary's output, removed for every test.
+const CLEARED: [&str; 6] = [
+    "COVERAGE_DATA",
+    "COVERAGE_LANG",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "NO_COLOR",
+];
+
+/// The binary as a plain process, for tests that need its pipes (a reader that closes early,
+/// a full disk).
+pub fn coverage_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("coverage"));
+    for var in CLEARED {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// A copy of the shipped data set, to change in a test.
+pub fn data_dir() -> TempDir {
+    data_with(&[])
+}
+
+/// The shipped data set overlaid with `tests/fixtures/<name>/`. A fixture file named `absent`
+/// lists shipped files to leave out; a directory stands in for a file of its name.
+pub fn fixture(name: &str) -> TempDir {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    assert!(src.is_dir(), "no fixture {}", src.display());
+    let dir = data_with(&[]);
+    for entry in fs::read_dir(&src).expect("fixture dir") {
+        let entry = entry.expect("entry");
+        let to = dir.path().join(entry.file_name());
+        if entry.file_name() == "absent" {
+            let names = fs::read_to_string(entry.path()).expect("absent");
+            for f in names.split_whitespace() {
+                fs::remove_file(dir.path().join(f)).expect("remove");
+            }
+        } else if entry.path().is_dir() {
+            let _ = fs::remove_file(&to);
+            fs::create_dir(&to).expect("create dir");
+        } else {
+            fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    dir
 }

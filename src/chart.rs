@@ -1,0 +1,675 @@
+//! What a chart shows, chosen from the derived figures: series over time with targets, or
+//! bars. No I/O and no drawing: [`crate::output::svg`] turns a [`Chart`] into an SVG.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::analysis::{self, Against, ClaimLine, Filter, Index};
+use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+use crate::output::{Cell, Lang};
+
+/// How a panel's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Persons,
+    Percent,
+    Idr,
+    Cases,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub period: Period,
+    pub value: f64,
+}
+
+/// One line over time; `segment` picks its colour so a segment looks the same in every chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub segment: Segment,
+    pub points: Vec<Point>,
+}
+
+/// A target at a year's end, joined to the latest figure before it when there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetMark {
+    pub label: String,
+    pub segment: Segment,
+    pub at: Point,
+    pub from: Option<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    /// Percent of the panel's total, when known.
+    pub share: Option<f64>,
+    /// The remainder no program accounts for, drawn muted.
+    pub other: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Time {
+        series: Vec<Series>,
+        targets: Vec<TargetMark>,
+        /// The figures are flows over spans (a whole year, January to August): drawn as
+        /// points named by their span, never joined, since spans of different length joined
+        /// by a line would make a false fall.
+        flow: bool,
+    },
+    Bars {
+        bars: Vec<Bar>,
+        total: Option<f64>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub unit: Unit,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub panels: Vec<Panel>,
+    /// Every source the plotted figures come from.
+    pub sources: Vec<String>,
+    /// Footnotes: what is left out or read with care.
+    pub notes: Vec<String>,
+    /// Where the data set was read from.
+    pub dataset: String,
+    /// The language of the words; the renderer writes numbers in it too.
+    pub lang: Lang,
+}
+
+/// There is nothing to draw; says what is missing and where it would come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NothingToChart {
+    pub what: String,
+    pub hint: String,
+}
+
+impl fmt::Display for NothingToChart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "nothing to chart: {}\n  hint: {}", self.what, self.hint)
+    }
+}
+
+impl std::error::Error for NothingToChart {}
+
+const SEGMENTS: [Segment; 5] = [
+    Segment::Pu,
+    Segment::Bpu,
+    Segment::Jakon,
+    Segment::Pmi,
+    Segment::All,
+];
+
+/// The same words in the reader's language.
+fn say(lang: Lang, en: &str, id: &str) -> String {
+    match lang {
+        Lang::En => en.to_string(),
+        Lang::Id => id.to_string(),
+    }
+}
+
+fn segment_label(s: Segment, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.label().to_string(),
+        Lang::Id => match s {
+            Segment::Pu => "PU (penerima upah)",
+            Segment::Bpu => "BPU (bukan penerima upah)",
+            Segment::Jakon => "Jakon (jasa konstruksi)",
+            Segment::Pmi => "PMI (pekerja migran)",
+            Segment::All => "semua segmen",
+        }
+        .to_string(),
+    }
+}
+
+/// A label starting a sentence: `all segments` -> `All segments`.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn office_label(ix: &Index, o: usize) -> String {
+    let off = ix.ds.office(o);
+    format!("{} ({})", off.name, off.code)
+}
+
+/// Offices that have what a chart needs, for the hint when the asked-for one has not.
+fn offices_with(ix: &Index, has: impl Fn(usize) -> bool) -> String {
+    let codes: Vec<&str> = (0..ix.ds.offices.len())
+        .filter(|&o| has(o))
+        .map(|o| ix.ds.offices[o].code.as_str())
+        .collect();
+    if codes.is_empty() {
+        "no office in the data set has them".into()
+    } else {
+        format!("offices with them: {}", codes.join(", "))
+    }
+}
+
+fn push_source(sources: &mut Vec<String>, s: &str) {
+    for part in s.split("; ") {
+        if !part.is_empty() && !sources.iter().any(|x| x == part) {
+            sources.push(part.to_string());
+        }
+    }
+}
+
+/// Active and new participants by segment over time, each with its targets.
+pub fn participants(
+    ix: &Index,
+    office: usize,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<Chart, NothingToChart> {
+    let ds = ix.ds;
+    let f = Filter {
+        office: Some(office),
+        from: year,
+        to: year,
+        monthly: true,
+        ..Filter::default()
+    };
+    let mut sources = Vec::new();
+    let mut panels = Vec::new();
+    let mut derived = false;
+    for (measure, tm, title) in [
+        (
+            Measure::Active,
+            TargetMeasure::Active,
+            say(
+                lang,
+                "Active participants at the end of each period",
+                "Peserta aktif pada akhir periode",
+            ),
+        ),
+        (
+            Measure::New,
+            TargetMeasure::New,
+            say(
+                lang,
+                "New participants in the year (or year to date)",
+                "Peserta baru dalam tahun (atau sejak awal tahun)",
+            ),
+        ),
+    ] {
+        let mut series = Vec::new();
+        for seg in SEGMENTS {
+            // Sorted first, so sources are listed in the order of the figures, run after run.
+            let mut figs: Vec<(Period, analysis::Fig)> = ix
+                .participant_figs()
+                .into_iter()
+                .filter(|(k, _)| {
+                    k.0 == office && k.2 == seg && k.3 == measure && f.year_ok(k.1.year())
+                })
+                .map(|(k, fig)| (k.1, fig))
+                .collect();
+            figs.sort_by_key(|(p, _)| *p);
+            let mut points: Vec<Point> = Vec::new();
+            for (period, fig) in figs {
+                points.push(Point {
+                    period,
+                    value: fig.value as f64,
+                });
+                if fig.derived {
+                    derived = true;
+                } else {
+                    push_source(&mut sources, &fig.source);
+                }
+            }
+            if !points.is_empty() {
+                series.push(Series {
+                    label: segment_label(seg, lang),
+                    segment: seg,
+                    points,
+                });
+            }
+        }
+        let mut targets = Vec::new();
+        for t in &ds.targets {
+            let Some(v) = t.value else { continue };
+            if t.office != office || t.measure != tm || !f.year_ok(t.year) {
+                continue;
+            }
+            let at = Point {
+                period: Period::Year(t.year),
+                value: v as f64,
+            };
+            // A stock moves from its last figure to the target; a flow starts afresh each year.
+            let from = series
+                .iter()
+                .find(|s| s.segment == t.segment && !measure.is_flow())
+                .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
+                .copied();
+            push_source(&mut sources, &t.prov.source);
+            // Name the segment only where the lines are of other segments.
+            let whose = if series.iter().all(|s| s.segment == t.segment) {
+                String::new()
+            } else {
+                format!(", {}", segment_label(t.segment, lang))
+            };
+            targets.push(TargetMark {
+                label: match (t.plan, lang) {
+                    (crate::model::Plan::Annual, Lang::En) => {
+                        format!("Annual target {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Roadmap, Lang::En) => {
+                        format!("Roadmap target {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Annual, Lang::Id) => {
+                        format!("Target tahunan {}{whose}", t.year)
+                    }
+                    (crate::model::Plan::Roadmap, Lang::Id) => {
+                        format!("Target peta jalan {}{whose}", t.year)
+                    }
+                },
+                segment: t.segment,
+                at,
+                from,
+            });
+        }
+        if !series.is_empty() || !targets.is_empty() {
+            panels.push(Panel {
+                title,
+                unit: Unit::Persons,
+                body: Body::Time {
+                    series,
+                    targets,
+                    flow: measure.is_flow(),
+                },
+            });
+        }
+    }
+    if panels.is_empty() {
+        return Err(NothingToChart {
+            what: format!(
+                "no active or new participant figures and no participant targets for {}{} (participants.csv, targets.csv)",
+                office_label(ix, office),
+                year.map(|y| format!(" in {y}")).unwrap_or_default()
+            ),
+            hint: offices_with(ix, |o| {
+                ix.participant_keys()
+                    .into_iter()
+                    .any(|k| k.0 == o && matches!(k.3, Measure::Active | Measure::New))
+            }),
+        });
+    }
+    let mut notes = Vec::new();
+    if derived {
+        notes.push(say(
+            lang,
+            "Some figures are sums of segments or of the offices below, not published.",
+            "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan.",
+        ));
+    }
+    let left_out: BTreeSet<&str> = ix
+        .participant_keys()
+        .into_iter()
+        .filter(|k| k.0 == office && f.year_ok(k.1.year()))
+        .filter(|k| !matches!(k.3, Measure::Active | Measure::New))
+        .map(|k| lang.term(k.3.label()))
+        .collect();
+    if !left_out.is_empty() {
+        let list = left_out.into_iter().collect::<Vec<_>>().join(", ");
+        notes.push(match lang {
+            Lang::En => format!("Not drawn: {list} (listed by coverage report)."),
+            Lang::Id => format!("Tidak digambar: {list} (tercantum di coverage report)."),
+        });
+    }
+    if panels.len() == 2 {
+        notes.push(say(
+            lang,
+            "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
+            "Stok (aktif) dan arus (baru) digambar terpisah: keduanya besaran yang berbeda.",
+        ));
+    }
+    Ok(Chart {
+        title: match lang {
+            Lang::En => format!("{}: participants by segment", ds.office(office).name),
+            Lang::Id => format!("{}: peserta menurut segmen", ds.office(office).name),
+        },
+        panels,
+        sources,
+        notes,
+        dataset: ds.root.clone(),
+        lang,
+    })
+}
+
+/// Active participants as a share of the workforce, by segment over time.
+pub fn coverage(
+    ix: &Index,
+    office: usize,
+    year: Option<i32>,
+    against: Against,
+    lang: Lang,
+) -> Result<Chart, NothingToChart> {
+    let ds = ix.ds;
+    let f = Filter {
+        office: Some(office),
+        from: year,
+        to: year,
+        monthly: true,
+        ..Filter::default()
+    };
+    let rows = analysis::coverage(ix, &f, against);
+    let mut sources = Vec::new();
+    let mut notes = Vec::new();
+    let mut missing = BTreeSet::new();
+    let mut series: Vec<Series> = Vec::new();
+    for r in &rows {
+        let Some(pct) = r.pct else {
+            missing.insert(r.note.clone());
+            continue;
+        };
+        if !r.participants.derived {
+            push_source(&mut sources, &r.participants.source);
+        }
+        if let Some((_, w)) = &r.workforce {
+            if !w.derived {
+                push_source(&mut sources, &w.source);
+            }
+        }
+        if r.periods_differ {
+            let note = match &r.note_parts {
+                Some(_) => crate::output::cell_human(&Cell::note(r.note_parts.as_ref()), lang),
+                None => r.note.clone(),
+            };
+            notes.push(format!(
+                "{}: {note}.",
+                capitalised(&segment_label(r.segment, lang))
+            ));
+        }
+        let p = Point {
+            period: r.period,
+            value: pct,
+        };
+        match series.iter_mut().find(|s| s.segment == r.segment) {
+            Some(s) => s.points.push(p),
+            None => series.push(Series {
+                label: format!(
+                    "{} / {}",
+                    segment_label(r.segment, lang),
+                    workers(r.denominator, lang)
+                ),
+                segment: r.segment,
+                points: vec![p],
+            }),
+        }
+    }
+    if series.is_empty() {
+        let what = if rows.is_empty() {
+            format!(
+                "no active participant figures for {}{} (participants.csv), so no coverage",
+                office_label(ix, office),
+                year.map(|y| format!(" in {y}")).unwrap_or_default()
+            )
+        } else {
+            format!(
+                "no coverage for {}: {} (workforce.csv)",
+                office_label(ix, office),
+                missing.into_iter().collect::<Vec<_>>().join("; ")
+            )
+        };
+        let hint = offices_with(ix, |o| {
+            let f = Filter {
+                office: Some(o),
+                ..Filter::default()
+            };
+            analysis::coverage(ix, &f, against)
+                .iter()
+                .any(|r| r.pct.is_some())
+        });
+        return Err(NothingToChart { what, hint });
+    }
+    for s in &mut series {
+        s.points.sort_by_key(|p| p.period);
+    }
+    let dens: BTreeSet<WorkforceMeasure> = rows
+        .iter()
+        .filter(|r| r.pct.is_some())
+        .map(|r| r.denominator)
+        .collect();
+    series.sort_by_key(|s| s.segment);
+    notes.sort();
+    notes.dedup();
+    Ok(Chart {
+        title: match lang {
+            Lang::En => format!(
+                "{}: coverage of the workforce (BPS Sakernas)",
+                ds.office(office).name
+            ),
+            Lang::Id => format!(
+                "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)",
+                ds.office(office).name
+            ),
+        },
+        panels: vec![Panel {
+            title: match (&dens.iter().collect::<Vec<_>>()[..], lang) {
+                ([one], Lang::En) => {
+                    format!("Active participants as % of {}", workers(**one, lang))
+                }
+                ([one], Lang::Id) => {
+                    format!("Peserta aktif sebagai % dari {}", workers(**one, lang))
+                }
+                (_, Lang::En) => "Active participants as % of the workers in the legend".into(),
+                (_, Lang::Id) => "Peserta aktif sebagai % dari tenaga kerja pada legenda".into(),
+            },
+            unit: Unit::Percent,
+            body: Body::Time {
+                series,
+                targets: Vec::new(),
+                flow: false,
+            },
+        }],
+        sources,
+        notes,
+        dataset: ds.root.clone(),
+        lang,
+    })
+}
+
+/// Whom a coverage ratio is of, in words.
+fn workers(m: WorkforceMeasure, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (WorkforceMeasure::LabourForce, Lang::En) => "the labour force",
+        (WorkforceMeasure::Employed, Lang::En) => "the employed",
+        (WorkforceMeasure::Formal, Lang::En) => "formal workers",
+        (WorkforceMeasure::Informal, Lang::En) => "informal workers",
+        (WorkforceMeasure::LabourForce, Lang::Id) => "angkatan kerja",
+        (WorkforceMeasure::Employed, Lang::Id) => "penduduk bekerja",
+        (WorkforceMeasure::Formal, Lang::Id) => "pekerja formal",
+        (WorkforceMeasure::Informal, Lang::Id) => "pekerja informal",
+    }
+}
+
+fn program_label(l: ClaimLine, lang: Lang) -> String {
+    let (en, id) = match l {
+        ClaimLine::Program(p) => match p {
+            Program::Jht => ("JHT (old age)", "JHT (hari tua)"),
+            Program::Jkk => ("JKK (work accident)", "JKK (kecelakaan kerja)"),
+            Program::Jkm => ("JKM (death)", "JKM (kematian)"),
+            Program::Jp => ("JP (pension)", "JP (pensiun)"),
+            Program::Jkp => ("JKP (job loss)", "JKP (kehilangan pekerjaan)"),
+            Program::All => ("all programs", "semua program"),
+        },
+        ClaimLine::Other => ("other programs", "program lain"),
+        ClaimLine::Total => ("all programs", "semua program"),
+    };
+    say(lang, en, id)
+}
+
+/// Claims paid by program in the latest period: amounts and cases side by side.
+pub fn claims(
+    ix: &Index,
+    office: usize,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<Chart, NothingToChart> {
+    let ds = ix.ds;
+    let f = Filter {
+        office: Some(office),
+        from: year,
+        to: year,
+        ..Filter::default()
+    };
+    let (rows, _) = analysis::claims(ds, &f);
+    let Some(latest) = rows.iter().map(|r| r.period).max() else {
+        return Err(NothingToChart {
+            what: format!(
+                "no claims for {}{} (claims.csv)",
+                office_label(ix, office),
+                year.map(|y| format!(" in {y}")).unwrap_or_default()
+            ),
+            hint: offices_with(ix, |o| ds.claims.iter().any(|c| c.office == o)),
+        });
+    };
+    let rows: Vec<_> = rows.into_iter().filter(|r| r.period == latest).collect();
+    let segments: BTreeSet<Segment> = rows.iter().map(|r| r.segment).collect();
+    let mut notes = Vec::new();
+    let earlier: BTreeSet<Period> = ds
+        .claims
+        .iter()
+        .filter(|c| c.office == office && c.period < latest && f.year_ok(c.period.year()))
+        .map(|c| c.period)
+        .collect();
+    if !earlier.is_empty() {
+        let list = earlier
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        notes.push(match lang {
+            Lang::En => format!("Earlier periods not drawn: {list} (choose one with --year)."),
+            Lang::Id => {
+                format!("Periode sebelumnya tidak digambar: {list} (pilih dengan --year).")
+            }
+        });
+    }
+    let mut sources = Vec::new();
+    let mut panels = Vec::new();
+    for (unit, title) in [
+        (Unit::Idr, say(lang, "Amount paid", "Nilai dibayar")),
+        (Unit::Cases, say(lang, "Cases", "Kasus")),
+    ] {
+        let mut bars = Vec::new();
+        let mut total = None;
+        for &seg in &segments {
+            let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
+            let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
+            for r in seg_rows {
+                let (value, share) = match unit {
+                    Unit::Idr => (r.amount, r.share_amount),
+                    _ => (r.cases, r.share_cases),
+                };
+                let Some(v) = value else { continue };
+                if r.line == ClaimLine::Total {
+                    // One segment's total is the panel's; several are summed only by name.
+                    if segments.len() == 1 {
+                        total = Some(v as f64);
+                    }
+                    if itemised {
+                        continue;
+                    }
+                }
+                if r.line != ClaimLine::Other {
+                    push_source(&mut sources, &r.source);
+                }
+                let label = if segments.len() > 1 {
+                    format!(
+                        "{}: {}",
+                        seg.code().to_uppercase(),
+                        program_label(r.line, lang)
+                    )
+                } else {
+                    program_label(r.line, lang)
+                };
+                bars.push(Bar {
+                    label,
+                    value: v as f64,
+                    share: if r.line == ClaimLine::Total {
+                        None
+                    } else {
+                        share
+                    },
+                    other: r.line == ClaimLine::Other,
+                });
+            }
+        }
+        if !bars.is_empty() {
+            panels.push(Panel {
+                title,
+                unit,
+                body: Body::Bars { bars, total },
+            });
+        }
+    }
+    if panels.is_empty() {
+        return Err(NothingToChart {
+            what: format!(
+                "the claims of {} for {latest} give neither cases nor amounts (claims.csv)",
+                office_label(ix, office)
+            ),
+            hint: "fill the cases or amount_idr column".into(),
+        });
+    }
+    if rows.iter().any(|r| r.line == ClaimLine::Other) {
+        notes.push(say(
+            lang,
+            "Other programs: the stated total less the programs itemised.",
+            "Program lain: total yang dinyatakan dikurangi program yang dirinci.",
+        ));
+    }
+    // The wording a figure was published with can qualify it ("lebih": more than).
+    for r in rows.iter().filter(|r| !r.published.is_empty()) {
+        let whose = if segments.len() > 1 {
+            format!(
+                "{}: {}",
+                r.segment.code().to_uppercase(),
+                program_label(r.line, lang)
+            )
+        } else {
+            capitalised(&program_label(r.line, lang))
+        };
+        notes.push(match lang {
+            Lang::En => format!("{whose} as published: \"{}\"", r.published),
+            Lang::Id => format!("{whose} sebagaimana dipublikasikan: \"{}\"", r.published),
+        });
+    }
+    let seg_text = segments
+        .iter()
+        .map(|s| segment_label(*s, lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(Chart {
+        title: {
+            let span = crate::output::cell_human(&Cell::Span(latest), lang);
+            match lang {
+                Lang::En => format!(
+                    "{}: claims paid by program, {seg_text}, {span}",
+                    ds.office(office).name
+                ),
+                Lang::Id => format!(
+                    "{}: klaim dibayar menurut program, {seg_text}, {span}",
+                    ds.office(office).name
+                ),
+            }
+        },
+        panels,
+        sources,
+        notes,
+        dataset: ds.root.clone(),
+        lang,
+    })
+}

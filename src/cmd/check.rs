@@ -1,0 +1,118 @@
+//! `coverage check`: hold one office to thresholds, for scripts and CI. Exit 0 when every
+//! threshold holds, 1 when one fails, 2 when one has no figure to be held against.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::rank::{basis_phrase, value_cell};
+use super::Ctx;
+use crate::analysis::Index;
+use crate::cli::{ByArg, CheckArgs};
+use crate::model::{Measure, Segment};
+use crate::output::{col, Cell, Table};
+use crate::resolve::resolve;
+use crate::standing::{standing, By, Missing};
+use crate::Outcome;
+
+pub fn by(b: ByArg) -> By {
+    match b {
+        ByArg::Coverage => By::Coverage,
+        ByArg::Growth => By::Growth,
+        ByArg::Achievement => By::Achievement,
+    }
+}
+
+pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let office = resolve(&ds, &a.branch)?;
+    let segment = a.segment.unwrap_or(Segment::All);
+    let ix = Index::build(&ds);
+    let mut t = Table::new(vec![
+        col("office", "Office"),
+        col("segment", "Segment"),
+        col("threshold", "Threshold"),
+        col("minimum", "Minimum"),
+        col("value", "Value"),
+        col("period", "Period"),
+        col("basis", "Basis"),
+        col("result", "Result"),
+        col("reason", "Reason"),
+    ]);
+    let code = &ds.offices[office].code;
+    t.title = Some(format!("{} ({code})", ds.offices[office].name));
+    let mut failed = false;
+    let mut no_data: Vec<(&str, Missing)> = Vec::new();
+    for (flag, b, min) in [
+        ("--min-coverage", By::Coverage, a.min_coverage),
+        ("--min-growth", By::Growth, a.min_growth),
+        ("--min-achievement", By::Achievement, a.min_achievement),
+    ] {
+        let Some(min) = min else { continue };
+        let s = standing(&ix, b, office, segment, a.year);
+        let result = match &s {
+            Ok(s) if s.value >= min => "pass",
+            Ok(_) => {
+                failed = true;
+                "fail"
+            }
+            Err(m) => {
+                no_data.push((flag, *m));
+                "no data"
+            }
+        };
+        let s = s.as_ref();
+        t.push(vec![
+            Cell::text(code),
+            Cell::text(segment.code()),
+            Cell::Term(b.term()),
+            Cell::PctStated(min),
+            Cell::opt(s.ok(), |s| value_cell(b, s.value)),
+            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), basis_phrase),
+            Cell::Term(result),
+            Cell::opt(s.err(), |m| Cell::Term(m.term())),
+        ]);
+    }
+    t.hide("office");
+    ctx.emit(&t, out)?;
+    if !no_data.is_empty() {
+        out.flush()?;
+        let list: Vec<String> = no_data
+            .iter()
+            .map(|(flag, m)| format!("{flag}: {}", m.term()))
+            .collect();
+        let mut segs: Vec<Segment> = ix
+            .participant_keys()
+            .into_iter()
+            .filter(|k| k.0 == office && k.3 == Measure::Active)
+            .map(|k| k.2)
+            .collect();
+        segs.sort();
+        segs.dedup();
+        let hint = if !segs.is_empty() && !segs.contains(&segment) {
+            let codes: Vec<&str> = segs.iter().map(|s| s.code()).collect();
+            format!(
+                "{code} has active participants for --segment {} only",
+                codes.join(", ")
+            )
+        } else {
+            format!("`coverage report --branch {code}` lists the figures there are")
+        };
+        anyhow::bail!(
+            "no figure to hold the threshold against for {code} ({} {}): {}\n  hint: {hint}",
+            segment.code(),
+            if segment == Segment::All {
+                "segments"
+            } else {
+                "segment"
+            },
+            list.join("; "),
+        );
+    }
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
+}

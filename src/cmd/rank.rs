@@ -1,0 +1,126 @@
+//! `coverage rank`: offices side by side, best first, by coverage, growth or achievement.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::analysis::Index;
+use crate::cli::RankArgs;
+use crate::model::{DataSet, Level, Segment};
+use crate::output::{col, Cell, Table};
+use crate::standing::{rank, Basis, By, RankRow, Standing};
+use crate::Outcome;
+
+/// What a figure rests on besides its own period: `employed 2023-08`, `vs 2023-06`,
+/// `target 150,000 (annual, active)`.
+pub fn basis_phrase(s: &Standing) -> Cell {
+    let t = |s: &str| Cell::Text(s.to_string());
+    Cell::Phrase(match &s.against {
+        Basis::Survey { measure, period } => {
+            vec![
+                Cell::Term(crate::audit::wf_label(*measure)),
+                t(&format!(" {period}")),
+            ]
+        }
+        Basis::Base { period } => vec![Cell::Term("vs"), t(&format!(" {period}"))],
+        Basis::Target {
+            year,
+            plan,
+            measure,
+            value,
+        } => vec![
+            Cell::Term("target"),
+            t(&format!(" {year}: ")),
+            Cell::Int(*value),
+            t(" ("),
+            Cell::Term(plan.code()),
+            t(", "),
+            Cell::Term(measure.code()),
+            t(")"),
+        ],
+    })
+}
+
+/// The figure as people read it: growth with its sign, the others as a plain percentage.
+pub fn value_cell(by: By, v: f64) -> Cell {
+    match by {
+        By::Growth => Cell::PctDelta(v),
+        By::Coverage | By::Achievement => Cell::Pct(v),
+    }
+}
+
+pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
+    let mut t = Table::new(vec![
+        col("rank", "Rank"),
+        col("office", "Office"),
+        col("office_name", "Name"),
+        col("by", "By"),
+        col("value", "Value"),
+        col("period", "Period"),
+        col("basis", "Basis"),
+        col("reason", "Reason"),
+    ]);
+    for r in rows {
+        let s = r.standing.as_ref();
+        t.push(vec![
+            Cell::opt(r.rank, |n| Cell::Int(n as i64)),
+            Cell::text(&ds.offices[r.office].code),
+            Cell::text(&ds.offices[r.office].name),
+            Cell::Term(by.term()),
+            Cell::opt(s.ok(), |s| value_cell(by, s.value)),
+            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), basis_phrase),
+            Cell::opt(s.err(), |m| Cell::Term(m.term())),
+        ]);
+    }
+    t.hide("by");
+    // Offices side by side compare best as bars (coverage and achievement; growth can be
+    // negative and gets none).
+    t.bar("value");
+    t
+}
+
+pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let ix = Index::build(&ds);
+    let by = super::check::by(a.by);
+    let segment = a.segment.unwrap_or(Segment::All);
+    let rows = rank(&ix, by, a.level, segment, a.year);
+    let mut t = table(&ds, by, &rows);
+    let mut periods: Vec<_> = rows
+        .iter()
+        .filter_map(|r| r.standing.as_ref().ok().map(|s| s.period))
+        .collect();
+    periods.sort();
+    periods.dedup();
+    if periods.len() > 1 {
+        t.notes
+            .push("The ranked figures rest on different periods: compare with care.".into());
+    }
+    if rows.iter().all(|r| r.rank.is_none()) {
+        let levels: Vec<&str> = Level::ALL
+            .iter()
+            .filter(|&&l| l != a.level)
+            .filter(|&&l| {
+                rank(&ix, by, l, segment, a.year)
+                    .iter()
+                    .any(|r| r.rank.is_some())
+            })
+            .map(|l| l.code())
+            .collect();
+        if !levels.is_empty() {
+            t.remarks.push(Cell::Phrase(vec![
+                Cell::Term("No office at this level has the figure; try --level"),
+                Cell::Text(format!(" {}", levels.join(", "))),
+            ]));
+        }
+    }
+    if rows.iter().any(|r| r.rank.is_none()) {
+        t.notes.push(
+            "Offices without the figure are listed after the ranked ones, with the reason.".into(),
+        );
+    }
+    ctx.emit(&t, out)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,364 @@
+//! The language of tables for people. English is the default; Indonesian (`--lang id`) changes
+//! headings, fixed terms and the writing of numbers in `table` and `markdown` output. Machine
+//! formats (csv, json) never change with the language.
+//!
+//! Terms are looked up by their English text in one glossary, so a command names a heading or
+//! a verdict once, in English, and every renderer can say it in either language.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// English: 1,027,000; 39.4%; Rp695.29 trillion
+    #[default]
+    En,
+    /// Bahasa Indonesia: 1.027.000; 39,4%; Rp695,29 T
+    Id,
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        })
+    }
+}
+
+impl Lang {
+    /// The language a locale asks for, given `LC_ALL`, `LC_MESSAGES` and `LANG` in the POSIX
+    /// order of precedence (the first one set and not empty decides): Indonesian when it starts
+    /// with `id` (`id_ID.UTF-8`, `id`), English otherwise.
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let chosen = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty());
+        match chosen {
+            Some(v) if v.len() >= 2 && v[..2].eq_ignore_ascii_case("id") => {
+                // `id` alone or followed by a territory, codeset or modifier, not e.g. `ido`.
+                match v.as_bytes().get(2) {
+                    None | Some(b'_' | b'-' | b'.' | b'@') => Lang::Id,
+                    Some(_) => Lang::En,
+                }
+            }
+            _ => Lang::En,
+        }
+    }
+
+    /// `from_locale` over the process environment.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok();
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// A heading or fixed term in this language; an English term with no entry in the glossary
+    /// is shown as it is.
+    pub fn term(self, en: &str) -> &str {
+        match self {
+            Lang::En => en,
+            Lang::Id => GLOSSARY
+                .binary_search_by(|(k, _)| (*k).cmp(en))
+                .map_or(en, |i| GLOSSARY[i].1),
+        }
+    }
+
+    pub fn thousands_sep(self) -> char {
+        match self {
+            Lang::En => ',',
+            Lang::Id => '.',
+        }
+    }
+
+    pub fn decimal_sep(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Id => ',',
+        }
+    }
+}
+
+/// English -> Indonesian, sorted by the English text (a unit test keeps it sorted). Wording
+/// follows BPS and BPJS Ketenagakerjaan usage: peserta aktif, penerima upah (PU), bukan penerima
+/// upah (BPU), jasa konstruksi, pekerja migran, angkatan kerja, penduduk bekerja, capaian,
+/// selisih, laju, proyeksi akhir tahun.
+pub const GLOSSARY: &[(&str, &str)] = &[
+    ("% of amount", "% nilai"),
+    ("% of cases", "% kasus"),
+    ("(no figures)", "(tidak ada angka)"),
+    ("Achieved", "Capaian"),
+    ("Active", "Peserta aktif"),
+    ("Actual", "Realisasi"),
+    ("Actual at", "Realisasi per"),
+    ("Against", "Pembanding"),
+    ("Amount", "Nilai"),
+    ("As published", "Sebagaimana dipublikasikan"),
+    ("Audit of stated figures", "Audit angka yang dinyatakan"),
+    ("Base", "Periode dasar"),
+    ("Base period", "Periode dasar"),
+    ("Base value", "Nilai dasar"),
+    ("Basis", "Dasar perhitungan"),
+    ("By", "Menurut"),
+    ("CAGR %/yr", "Laju majemuk %/thn"),
+    ("CAGR since", "Laju majemuk sejak"),
+    ("Cases", "Kasus"),
+    ("Change", "Perubahan"),
+    ("Change %", "Pertumbuhan"),
+    ("Check", "Pemeriksaan"),
+    ("Claims", "Klaim"),
+    ("Code", "Kode"),
+    ("Column", "Kolom"),
+    ("Computed", "Hasil hitung"),
+    ("Computed from", "Dihitung dari"),
+    ("Coverage", "Cakupan"),
+    ("Dates differ", "Tanggal berbeda"),
+    ("Depth", "Kedalaman"),
+    ("Figure", "Angka"),
+    ("File", "Berkas"),
+    ("Found", "Ditemukan"),
+    ("Gap", "Selisih"),
+    ("Header", "Judul kolom"),
+    ("Hint", "Petunjuk"),
+    ("Kind", "Jenis"),
+    ("Level", "Tingkat"),
+    ("Line", "Baris"),
+    ("Measure", "Indikator"),
+    ("Metric", "Metrik"),
+    ("Minimum", "Minimum"),
+    ("Name", "Nama"),
+    ("Needed", "Tambahan dibutuhkan"),
+    ("Needed %", "Tambahan dibutuhkan %"),
+    ("Needed/month", "Laju dibutuhkan/bulan"),
+    ("No office at this level has the figure; try --level", "Tidak ada kantor di tingkat ini yang memiliki angka tersebut; coba --level"),
+    ("Note", "Catatan"),
+    ("Office", "Kantor"),
+    ("Offices without the figure are listed after the ranked ones, with the reason.", "Kantor tanpa angka tersebut dicantumkan setelah kantor yang diperingkat, beserta alasannya."),
+    ("On track", "Sesuai rencana"),
+    ("Pace", "Laju"),
+    ("Pace/month", "Laju/bulan"),
+    ("Paid in", "Dibayar pada"),
+    ("Parent", "Induk"),
+    ("Partial", "Sebagian"),
+    ("Participants", "Peserta"),
+    ("Participants source", "Sumber data peserta"),
+    ("Per case", "Per kasus"),
+    ("Period", "Periode"),
+    ("Plan", "Rencana"),
+    ("Problem", "Masalah"),
+    ("Program", "Program"),
+    ("Projected", "Proyeksi akhir tahun"),
+    ("Ranges allow for the rounding of every figure as printed: 41,46 juta is 41,455,000 to 41,465,000.", "Rentang memperhitungkan pembulatan setiap angka seperti yang dicetak: 41,46 juta berarti 41.455.000 sampai 41.465.000."),
+    ("Rank", "Peringkat"),
+    ("Reached in", "Tercapai pada"),
+    ("Reached in month", "Tercapai pada bulan"),
+    ("Reason", "Alasan"),
+    ("Result", "Hasil"),
+    ("Section", "Bagian"),
+    ("Segment", "Segmen"),
+    ("Source", "Sumber"),
+    ("Stated", "Dinyatakan"),
+    ("Stated by the source", "Dinyatakan oleh sumber"),
+    ("Status", "Status"),
+    ("Survey", "Survei"),
+    ("Target", "Target"),
+    ("Targets", "Target"),
+    ("The ranked figures rest on different periods: compare with care.", "Angka yang diperingkat berasal dari periode yang berbeda: bandingkan dengan hati-hati."),
+    ("Threshold", "Ambang batas"),
+    ("Unit", "Satuan"),
+    ("Value", "Nilai"),
+    ("Verdict", "Kesimpulan"),
+    ("Workforce", "Tenaga kerja"),
+    ("Workforce source", "Sumber data tenaga kerja"),
+    ("Year", "Tahun"),
+    ("a count in its own right: nothing to recompute it from", "angka tersendiri: tidak ada dasar untuk menghitung ulang"),
+    ("a denominator may be zero", "penyebut bisa nol"),
+    ("achieved", "capaian"),
+    ("achievement", "capaian target"),
+    ("active", "peserta aktif"),
+    ("active employers", "pemberi kerja aktif"),
+    ("active participants", "peserta aktif"),
+    ("actual", "realisasi"),
+    ("actual / target", "realisasi / target"),
+    ("all programs", "semua program"),
+    ("all segments", "semua segmen"),
+    ("also tried", "juga dicoba"),
+    ("amount", "nilai"),
+    ("amount / cases", "nilai / kasus"),
+    ("amount per case", "nilai per kasus"),
+    ("annual", "tahunan"),
+    ("annual plan", "rencana tahunan"),
+    ("at", "per"),
+    ("behind", "tertinggal"),
+    ("branch", "kantor cabang"),
+    ("cases", "kasus"),
+    ("change", "perubahan"),
+    ("change in", "perubahan"),
+    ("change in active participants", "perubahan peserta aktif"),
+    ("change needed", "perubahan yang dibutuhkan"),
+    ("change needed %", "perubahan yang dibutuhkan %"),
+    ("change to reach the target", "perubahan untuk mencapai target"),
+    ("compound growth per year", "laju pertumbuhan majemuk per tahun"),
+    ("consistent", "konsisten"),
+    ("consistent only if truncated", "konsisten hanya jika dibulatkan ke bawah"),
+    ("coverage", "cakupan"),
+    ("coverage of employed workers", "cakupan terhadap penduduk bekerja"),
+    ("coverage of formal workers", "cakupan pekerja formal"),
+    ("coverage of informal workers", "cakupan pekerja informal"),
+    ("coverage of labour force workers", "cakupan terhadap angkatan kerja"),
+    ("data set", "data"),
+    ("dates differ", "tanggal berbeda"),
+    ("dates differ: participants {}, survey {}", "tanggal berbeda: peserta {}, survei {}"),
+    ("district", "kabupaten/kota"),
+    ("employed", "penduduk bekerja"),
+    ("employers", "pemberi kerja"),
+    ("employers_active", "pemberi kerja aktif"),
+    ("employers_new", "penambahan pemberi kerja"),
+    ("employers_registered", "pemberi kerja terdaftar"),
+    ("fail", "tidak memenuhi"),
+    ("formal", "pekerja formal"),
+    ("formal share of the employed", "porsi pekerja formal dari penduduk bekerja"),
+    ("from", "dari"),
+    ("funds under management", "dana kelolaan"),
+    ("funds_idr", "dana kelolaan"),
+    ("gap to target", "selisih terhadap target"),
+    ("growth", "pertumbuhan"),
+    ("growth of active participants", "pertumbuhan peserta aktif"),
+    ("growth of the funds target", "pertumbuhan target dana kelolaan"),
+    ("idr", "rupiah"),
+    ("inconsistent", "tidak konsisten"),
+    ("informal", "pekerja informal"),
+    ("informal share of the employed", "porsi pekerja informal dari penduduk bekerja"),
+    ("labour force", "angkatan kerja"),
+    ("labour_force", "angkatan kerja"),
+    ("month", "bulan"),
+    ("month the target is reached at this pace", "bulan target tercapai dengan laju ini"),
+    ("national", "nasional"),
+    ("new", "penambahan peserta"),
+    ("new employers", "penambahan pemberi kerja"),
+    ("new participants", "penambahan peserta"),
+    ("no", "tidak"),
+    ("no active participants figure", "tidak ada angka peserta aktif"),
+    ("no data", "tidak ada data"),
+    ("no figure a year earlier to compare with", "tidak ada angka setahun sebelumnya sebagai pembanding"),
+    ("no figure for", "tidak ada angka"),
+    ("no figure for the target year yet", "belum ada angka untuk tahun target"),
+    ("no figure for the year yet", "belum ada angka untuk tahun ini"),
+    ("no figure for {} or the year before", "tidak ada angka untuk {} maupun tahun sebelumnya"),
+    ("no figures for funds under management in the data set", "tidak ada angka dana kelolaan dalam data"),
+    ("no figures to compare", "tidak ada angka pembanding"),
+    ("no period given", "periode tidak disebutkan"),
+    ("no previous year end to measure the pace from", "tidak ada angka akhir tahun sebelumnya sebagai titik awal laju"),
+    ("no target", "tidak ada target"),
+    ("no workforce figure", "tidak ada angka tenaga kerja"),
+    ("no workforce figure counts construction or migrant workers", "tidak ada angka tenaga kerja untuk pekerja jasa konstruksi atau pekerja migran"),
+    ("no workforce figure to hold it against", "tidak ada angka tenaga kerja sebagai pembanding"),
+    ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
+    ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
+    ("no {} workforce figure for {} or all of its districts", "tidak ada angka {} untuk {} atau seluruh kabupaten/kotanya"),
+    ("no {} workforce figure for {} or all of its provinces or branches", "tidak ada angka {} untuk {} atau seluruh provinsi atau kantor cabangnya"),
+    ("no {} workforce figure for {} or all of its regions", "tidak ada angka {} untuk {} atau seluruh kantor wilayahnya"),
+    ("no {} year-end figure to measure the pace from", "tidak ada angka akhir tahun {} sebagai titik awal laju"),
+    ("not checkable", "tidak dapat diperiksa"),
+    ("not ranked", "tidak diperingkat"),
+    ("note", "catatan"),
+    ("of all programs", "dari semua program"),
+    ("on track", "sesuai rencana"),
+    ("only year ends known", "hanya angka akhir tahun"),
+    ("other programs", "program lain"),
+    ("pace needed per month", "laju dibutuhkan per bulan"),
+    ("pace so far per month", "laju sejauh ini per bulan"),
+    ("paid", "dibayar"),
+    ("pass", "memenuhi"),
+    ("percent", "persen"),
+    ("persons", "orang"),
+    ("potential participants", "potensi peserta"),
+    ("projected year end", "proyeksi akhir tahun"),
+    ("province", "provinsi"),
+    ("published as", "dipublikasikan sebagai"),
+    ("reached", "tercapai"),
+    ("region", "kantor wilayah"),
+    ("registered", "peserta terdaftar"),
+    ("registered employers", "pemberi kerja terdaftar"),
+    ("registered participants", "peserta terdaftar"),
+    ("roadmap", "peta jalan"),
+    ("roadmap plan", "peta jalan"),
+    ("share of amount", "porsi nilai"),
+    ("share of cases", "porsi kasus"),
+    ("short of target", "di bawah target"),
+    ("since", "sejak"),
+    ("stated figures", "angka yang dinyatakan"),
+    ("status", "status"),
+    ("survey", "survei"),
+    ("target", "target"),
+    ("target met", "target tercapai"),
+    ("target missed", "target tidak tercapai"),
+    ("target reached", "target tercapai"),
+    ("target − actual", "target − realisasi"),
+    ("the value column ({}) does not match the printed text", "kolom value ({}) tidak sesuai dengan angka yang tercetak"),
+    ("under", "di bawah"),
+    ("vs", "dibanding"),
+    ("year complete", "tahun selesai"),
+    ("year complete: target met", "tahun selesai: target tercapai"),
+    ("year complete: target missed", "tahun selesai: target tidak tercapai"),
+    ("yes", "ya"),
+];
+
+/// Month names for people.
+pub fn month_name(lang: Lang, m: u8) -> &'static str {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    let i = usize::from(m.clamp(1, 12)) - 1;
+    match lang {
+        Lang::En => EN[i],
+        Lang::Id => ID[i],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_is_sorted_and_unique() {
+        for w in GLOSSARY.windows(2) {
+            assert!(w[0].0 < w[1].0, "{:?} before {:?}", w[0].0, w[1].0);
+        }
+    }
+
+    #[test]
+    fn terms() {
+        assert_eq!(Lang::Id.term("Coverage"), "Cakupan");
+        assert_eq!(Lang::Id.term("Gap"), "Selisih");
+        assert_eq!(Lang::Id.term("Cases"), "Kasus");
+        assert_eq!(Lang::Id.term("labour force"), "angkatan kerja");
+        assert_eq!(Lang::En.term("Coverage"), "Coverage");
+        // Not in the glossary: shown as it is rather than dropped.
+        assert_eq!(Lang::Id.term("Bali Denpasar"), "Bali Denpasar");
+    }
+
+    #[test]
+    fn locale_precedence() {
+        assert_eq!(Lang::from_locale(None, None, Some("id_ID.UTF-8")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, None, Some("id")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+        // LC_ALL overrides LANG; an empty value does not count as set.
+        assert_eq!(Lang::from_locale(Some("C"), None, Some("id_ID")), Lang::En);
+        assert_eq!(Lang::from_locale(Some(""), None, Some("id_ID")), Lang::Id);
+        assert_eq!(Lang::from_locale(None, Some("id_ID"), Some("en")), Lang::Id);
+        // Another language whose code merely starts with the letters i, d.
+        assert_eq!(Lang::from_locale(None, None, Some("ido")), Lang::En);
+    }
+}

@@ -1,0 +1,252 @@
+//! Where an office stands on one figure (coverage, growth or target achievement), for ranking
+//! offices and for holding one office to thresholds. No I/O and no formatting.
+
+use crate::analysis::{self, Against, Filter, Index};
+use crate::model::*;
+
+/// The figure offices are ranked by or held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// Active participants as a percentage of the workforce.
+    Coverage,
+    /// Change of active participants against a year earlier, in percent.
+    Growth,
+    /// Actual as a percentage of the target.
+    Achievement,
+}
+
+impl By {
+    pub fn term(self) -> &'static str {
+        match self {
+            By::Coverage => "coverage",
+            By::Growth => "growth",
+            By::Achievement => "achievement",
+        }
+    }
+}
+
+/// Why an office has no figure to stand on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    NoActive,
+    NoWorkforce,
+    NoBase,
+    NoTarget,
+    NoActual,
+}
+
+impl Missing {
+    pub fn term(self) -> &'static str {
+        match self {
+            Missing::NoActive => "no active participants figure",
+            Missing::NoWorkforce => "no workforce figure to hold it against",
+            Missing::NoBase => "no figure a year earlier to compare with",
+            Missing::NoTarget => "no target",
+            Missing::NoActual => "no figure for the target year yet",
+        }
+    }
+}
+
+/// One office's figure and what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub value: f64,
+    /// The period the figure describes (for achievement, that of the actual).
+    pub period: Period,
+    /// What it was computed against: a survey, a base period or a target.
+    pub against: Basis,
+}
+
+/// What a figure was computed against.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    Survey {
+        measure: WorkforceMeasure,
+        period: Period,
+    },
+    Base {
+        period: Period,
+    },
+    Target {
+        year: i32,
+        plan: Plan,
+        measure: TargetMeasure,
+        value: i64,
+    },
+}
+
+fn filter(o: usize, segment: Segment, year: Option<i32>) -> Filter {
+    Filter {
+        office: Some(o),
+        segment: Some(segment),
+        from: year,
+        to: year,
+        ..Filter::default()
+    }
+}
+
+/// The office's coverage in `year` (or its latest), against the employed.
+pub fn coverage(
+    ix: &Index,
+    o: usize,
+    segment: Segment,
+    year: Option<i32>,
+) -> Result<Standing, Missing> {
+    let rows = analysis::coverage(ix, &filter(o, segment, year), Against::Employed);
+    if rows.is_empty() {
+        return Err(Missing::NoActive);
+    }
+    rows.iter()
+        .rev()
+        .find_map(|r| {
+            let (q, _) = r.workforce.as_ref()?;
+            Some(Standing {
+                value: r.pct?,
+                period: r.period,
+                against: Basis::Survey {
+                    measure: r.denominator,
+                    period: *q,
+                },
+            })
+        })
+        .ok_or(Missing::NoWorkforce)
+}
+
+/// The office's growth of active participants in `year` (or its latest), against the same
+/// period a year earlier.
+pub fn growth(
+    ix: &Index,
+    o: usize,
+    segment: Segment,
+    year: Option<i32>,
+) -> Result<Standing, Missing> {
+    let mut f = filter(o, segment, year);
+    // Every period: a year's latest month may have no base when an earlier one does not.
+    f.monthly = true;
+    let rows: Vec<_> = analysis::growth(ix, &f)
+        .into_iter()
+        .filter(|r| r.measure == Measure::Active)
+        .collect();
+    if rows.is_empty() {
+        return Err(Missing::NoActive);
+    }
+    rows.iter()
+        .filter_map(|r| {
+            Some(Standing {
+                value: r.change?.pct?,
+                period: r.period,
+                against: Basis::Base {
+                    period: r.base.as_ref()?.0,
+                },
+            })
+        })
+        .max_by_key(|s| s.period)
+        .ok_or(Missing::NoBase)
+}
+
+/// The office's achievement of its target for `year` (or the latest year it has one): the
+/// annual plan before the roadmap, active participants before additions; the first of those
+/// with an actual figure.
+pub fn achievement(
+    ix: &Index,
+    o: usize,
+    segment: Segment,
+    year: Option<i32>,
+) -> Result<Standing, Missing> {
+    let year = match year {
+        Some(y) => y,
+        None => ix
+            .ds
+            .targets
+            .iter()
+            .filter(|t| t.office == o && t.segment == segment && t.value.is_some())
+            .map(|t| t.year)
+            .max()
+            .ok_or(Missing::NoTarget)?,
+    };
+    let mut rows: Vec<_> = analysis::targets(ix, &filter(o, segment, Some(year)))
+        .into_iter()
+        .filter(|r| r.target.measure != TargetMeasure::FundsIdr)
+        .collect();
+    if rows.is_empty() {
+        return Err(Missing::NoTarget);
+    }
+    rows.sort_by_key(|r| (r.target.plan, r.target.measure));
+    rows.iter()
+        .find_map(|r| {
+            let (p, _) = r.actual.as_ref()?;
+            Some(Standing {
+                value: r.gap?.achieved_pct?,
+                period: *p,
+                against: Basis::Target {
+                    year: r.target.year,
+                    plan: r.target.plan,
+                    measure: r.target.measure,
+                    value: r.target.value?,
+                },
+            })
+        })
+        .ok_or(Missing::NoActual)
+}
+
+pub fn standing(
+    ix: &Index,
+    by: By,
+    o: usize,
+    segment: Segment,
+    year: Option<i32>,
+) -> Result<Standing, Missing> {
+    match by {
+        By::Coverage => coverage(ix, o, segment, year),
+        By::Growth => growth(ix, o, segment, year),
+        By::Achievement => achievement(ix, o, segment, year),
+    }
+}
+
+/// One office in a ranking: ranked ones first, best first, then the rest with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRow {
+    pub office: usize,
+    /// 1 for the best; offices with equal figures share a rank (1, 2, 2, 4).
+    pub rank: Option<usize>,
+    pub standing: Result<Standing, Missing>,
+}
+
+/// Every office at `level`, ranked by `by`, best first.
+pub fn rank(ix: &Index, by: By, level: Level, segment: Segment, year: Option<i32>) -> Vec<RankRow> {
+    let ds = ix.ds;
+    let mut rows: Vec<RankRow> = (0..ds.offices.len())
+        .filter(|&o| ds.offices[o].level == level)
+        .map(|o| RankRow {
+            office: o,
+            rank: None,
+            standing: standing(ix, by, o, segment, year),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let va = a.standing.as_ref().ok().map(|s| s.value);
+        let vb = b.standing.as_ref().ok().map(|s| s.value);
+        match (va, vb) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| ds.offices[a.office].code.cmp(&ds.offices[b.office].code))
+    });
+    let mut prev: Option<f64> = None;
+    let mut prev_rank = 0;
+    for (i, r) in rows.iter_mut().enumerate() {
+        if let Ok(s) = &r.standing {
+            let rank = if prev == Some(s.value) {
+                prev_rank
+            } else {
+                i + 1
+            };
+            r.rank = Some(rank);
+            prev = Some(s.value);
+            prev_rank = rank;
+        }
+    }
+    rows
+}

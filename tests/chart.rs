@@ -1,0 +1,524 @@
+//! `coverage chart`: the SVG is rendered with a real renderer (resvg) and must hold the data,
+//! and every way there is nothing to draw ends in a clear error with exit 2.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::coverage;
+use resvg::{tiny_skia, usvg};
+
+const WIDTH: u32 = 1280;
+const HEIGHT: u32 = 720;
+
+/// Colours the chart gives a segment (Okabe-Ito), and the target's red.
+const PU_BLUE: [u8; 3] = [0, 114, 178];
+const BPU_ORANGE: [u8; 3] = [230, 159, 0];
+const ALL_GREY: [u8; 3] = [60, 60, 60];
+const TARGET_RED: [u8; 3] = [200, 30, 45];
+const CASES_GREEN: [u8; 3] = [0, 158, 115];
+
+struct Png {
+    pixmap: tiny_skia::Pixmap,
+}
+
+impl Png {
+    fn count(&self, rgb: [u8; 3]) -> usize {
+        self.pixmap
+            .pixels()
+            .iter()
+            .filter(|p| [p.red(), p.green(), p.blue()] == rgb && p.alpha() == 255)
+            .count()
+    }
+
+    fn not_white(&self) -> usize {
+        self.pixmap
+            .pixels()
+            .iter()
+            .filter(|p| (p.red(), p.green(), p.blue()) != (255, 255, 255))
+            .count()
+    }
+}
+
+/// Parses and rasterises an SVG as a viewer would; panics when it is not valid SVG.
+/// Keeps the PNG under target/tmp/charts to be looked at. Without any system font the text is
+/// not rasterised, but the figures, axes and bars still are.
+fn render(svg: &[u8], name: &str) -> Png {
+    let mut opt = usvg::Options::default();
+    // Text needs a font only to be rasterised here; the SVG itself names none it ships.
+    let db = opt.fontdb_mut();
+    db.load_system_fonts();
+    // fontdb's sans-serif is Arial; where only other faces are installed, use one of those.
+    let sans = db
+        .faces()
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .find(|n| n.contains("Sans") && !n.contains("Mono"));
+    if let Some(sans) = sans {
+        db.set_sans_serif_family(sans);
+    }
+    let tree = usvg::Tree::from_data(svg, &opt).expect("the chart is valid SVG");
+    let size = tree.size().to_int_size();
+    assert_eq!((size.width(), size.height()), (WIDTH, HEIGHT));
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("pixmap");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts");
+    fs::create_dir_all(&dir).expect("target dir");
+    pixmap
+        .save_png(dir.join(format!("{name}.png")))
+        .expect("png");
+    Png { pixmap }
+}
+
+fn chart(args: &[&str], name: &str) -> (String, Png) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join(format!("{name}.svg"));
+    coverage()
+        .arg("chart")
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let svg = fs::read(&out).expect("the chart was written");
+    let png = render(&svg, name);
+    // Only the chart is left in the directory: no temporary file remains.
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    (String::from_utf8(svg).expect("utf-8"), png)
+}
+
+#[test]
+fn participants_of_a_province_with_its_target_less_history() {
+    // Bali: active participants 750,000 (2022) and 1,027,000 (2023), all segments.
+    let (svg, png) = chart(&["--branch", "bali"], "bali-participants");
+    assert!(
+        svg.contains("Bali: participants by segment"),
+        "title names the office"
+    );
+    assert!(
+        svg.contains("750,000") && svg.contains("1,027,000"),
+        "points are labelled with thousands separators"
+    );
+    assert!(
+        svg.contains("002_cf8026e9d9707e45.txt"),
+        "the source is named"
+    );
+    assert!(png.count(ALL_GREY) > 200, "the all-segments line is drawn");
+    assert!(png.not_white() > (WIDTH * HEIGHT / 100) as usize);
+}
+
+#[test]
+fn participants_of_the_nation_mark_each_target() {
+    let (svg, png) = chart(&["--branch", "national"], "national-participants");
+    // Targets (targets.csv): annual 2024 53,860,000; roadmap 2022 35,930,000, 2023 43,920,000,
+    // 2024 53,520,000.
+    for t in [
+        "Annual target 2024: 53,860,000",
+        "Roadmap target 2022: 35,930,000",
+        "Roadmap target 2023: 43,920,000",
+        "Roadmap target 2024: 53,520,000",
+    ] {
+        assert!(svg.contains(t), "{t}");
+    }
+    assert!(svg.contains("35,860,000") && svg.contains("41,460,000"));
+    assert!(png.count(TARGET_RED) > 100, "targets are drawn in red");
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
+fn participants_of_a_branch_split_stocks_from_flows() {
+    let (svg, png) = chart(&["--branch", "denpasar"], "denpasar-participants");
+    // Active at Aug 2023: PU 424,997, BPU 116,573; new in 2023: PU 207,010, BPU 194,210;
+    // the 2024 target of 433,000 additions belongs with the flows.
+    for v in [
+        "424,997",
+        "116,573",
+        "207,010",
+        "194,210",
+        "Annual target 2024, all segments: 433,000",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(svg.contains("Active participants") && svg.contains("New participants"));
+    // The 3,000 employers added in 2023 are another kind of figure, said to be left out.
+    assert!(svg.contains("Not drawn: new employers (listed by coverage report)."));
+    assert!(png.count(PU_BLUE) > 50 && png.count(BPU_ORANGE) > 50);
+    assert!(png.count(TARGET_RED) > 50);
+}
+
+#[test]
+fn coverage_of_a_province() {
+    let (svg, png) = chart(
+        &["--branch", "bali", "--metric", "coverage"],
+        "bali-coverage",
+    );
+    // 750,000 / 2,610,000 employed (Aug 2022) = 28.735...% -> 28.7%;
+    // 1,027,000 / 2,620,000 employed (Aug 2023) = 39.198...% -> 39.2%.
+    assert!(svg.contains("28.7%") && svg.contains("39.2%"), "{svg}");
+    assert!(svg.contains("Sakernas"));
+    assert!(svg.contains("Active participants as % of the employed"));
+    // Against the labour force: 750,000 / 2,740,000 = 27.372% -> 27.4%;
+    // 1,027,000 / 2,690,000 = 38.178% -> 38.2%.
+    let (svg, _) = chart(
+        &[
+            "--branch",
+            "bali",
+            "--metric",
+            "coverage",
+            "--against",
+            "labour-force",
+        ],
+        "bali-coverage-labour-force",
+    );
+    assert!(svg.contains("Active participants as % of the labour force"));
+    assert!(svg.contains("27.4%") && svg.contains("38.2%"), "{svg}");
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
+fn coverage_of_the_nation_notes_the_survey_date() {
+    let (svg, png) = chart(
+        &["--branch", "national", "--metric", "coverage"],
+        "national-coverage",
+    );
+    // Both years against the one survey, employed Aug 2023 = 139,850,000:
+    // 35,860,000 / 139,850,000 = 25.642% -> 25.6%; 41,460,000 / 139,850,000 = 29.646% -> 29.6%.
+    assert!(svg.contains("25.6%") && svg.contains("29.6%"), "{svg}");
+    assert!(svg.contains("All segments: dates differ: participants 2022, survey 2023-08."));
+    assert!(png.count(ALL_GREY) > 100);
+}
+
+#[test]
+fn claims_of_a_branch_as_bars() {
+    let (svg, png) = chart(
+        &["--branch", "denpasar", "--metric", "claims"],
+        "denpasar-claims",
+    );
+    // Jan-Aug 2023, PU: total Rp342 billion for 21,097 cases; JHT Rp281 billion, 16,355 cases.
+    // JHT share of amount 281/342 = 82.163...% -> 82.2%; of cases 16,355/21,097 = 77.523...%
+    // -> 77.5%. Other programs: Rp61 billion (17.8%), 4,742 cases (22.5%).
+    for v in [
+        "Amount paid (% of the Rp342.00 billion total)",
+        "Cases (% of the 21,097 total)",
+        "Rp281.00 billion (82.2%)",
+        "Rp61.00 billion (17.8%)",
+        "16,355 (77.5%)",
+        "4,742 (22.5%)",
+        "Jan-Aug 2023",
+        // "lebih" (more than) travels with the figures it qualifies.
+        "JHT (old age) as published: &quot;Rp 281 miliar lebih dengan jumlah peserta 16.355 kasus&quot;",
+        "All programs as published: &quot;Rp 342 miliar rupiah lebih kepada 21.097 kasus&quot;",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(png.count(PU_BLUE) > 2000, "amount bars are filled");
+    assert!(png.count(CASES_GREEN) > 2000, "case bars are filled");
+}
+
+#[test]
+fn standard_output_when_out_is_a_dash() {
+    let out = coverage()
+        .args(["chart", "--branch", "bali", "--out", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.starts_with(b"<svg"));
+    render(&out, "bali-stdout");
+}
+
+fn fails(args: &[&str], expected: &[&str]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.svg");
+    let a = coverage()
+        .arg("chart")
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("");
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    for e in expected {
+        assert!(err.contains(e), "{e:?} not in {err}");
+    }
+    assert!(!out.exists(), "nothing is written on failure");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn nothing_to_chart_says_what_is_missing() {
+    fails(
+        &["--branch", "denpasar", "--metric", "coverage"],
+        &[
+            "nothing to chart: no coverage for Bali Denpasar (bali-denpasar)",
+            "workforce figure for bali-denpasar or all of its districts",
+            "workforce.csv",
+            "hint: offices with them: national, bali",
+        ],
+    );
+    fails(
+        &["--branch", "blitar"],
+        &[
+            "no active or new participant figures and no participant targets for Blitar (kc-blitar)",
+            "hint: offices with them: national, bali, bali-denpasar",
+        ],
+    );
+    fails(
+        &["--branch", "bali", "--metric", "claims"],
+        &[
+            "no claims for Bali (bali) (claims.csv)",
+            "offices with them: bali-denpasar",
+        ],
+    );
+    fails(
+        &["--branch", "national", "--year", "2019"],
+        &["for BPJS Ketenagakerjaan (national) (national) in 2019"],
+    );
+}
+
+#[test]
+fn out_must_be_an_svg_and_never_an_input() {
+    let dir = common::data_with(&[]);
+    let target = dir.path().join("participants.csv");
+    let before = fs::read(&target).unwrap();
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["chart", "--branch", "bali", "--out"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("must end in .svg"));
+    assert_eq!(fs::read(&target).unwrap(), before);
+    coverage()
+        .args(["chart", "--branch", "bali", "--out", "no/such/dir/c.svg"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no such directory no/such/dir"));
+}
+
+#[test]
+fn an_existing_chart_is_replaced_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.svg");
+    fs::write(&out, "old").unwrap();
+    coverage()
+        .args(["chart", "--branch", "bali", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+}
+
+/// The charts the README shows are what the binary draws now; `TRYCMD=overwrite` redraws them
+/// (the same switch that refreshes the README's command output).
+#[test]
+fn readme_charts_are_current() {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for (args, file) in [
+        (&["--branch", "national"][..], "national-participants.svg"),
+        (
+            &["--branch", "denpasar", "--metric", "claims"][..],
+            "denpasar-claims.svg",
+        ),
+    ] {
+        let drawn = coverage()
+            .arg("chart")
+            .args(args)
+            .args(["--out", "-"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let path = docs.join(file);
+        if std::env::var_os("TRYCMD").is_some_and(|v| v == "overwrite") {
+            fs::write(&path, &drawn).expect("write docs chart");
+            continue;
+        }
+        let shipped = fs::read(&path).expect("docs chart exists");
+        assert!(
+            shipped == drawn,
+            "docs/{file} is out of date: after checking the new chart by eye, run\n  TRYCMD=overwrite cargo test --test readme --test chart"
+        );
+    }
+}
+
+#[test]
+fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
+    // 36 month ends, 2022-01 to 2024-12: PU active = 400,000 + 1,000 k for k = 0..35.
+    let mut participants = fs::read_to_string(common::shipped().join("participants.csv")).unwrap();
+    let mut k = 0;
+    for y in 2022..=2024 {
+        for m in 1..=12 {
+            if (y, m) != (2023, 8) {
+                participants.push_str(&format!(
+                    "kc-tabanan,{y}-{m:02},pu,active,{},test,,\n",
+                    400_000 + 1_000 * k
+                ));
+            }
+            k += 1;
+        }
+    }
+    // New participants over a whole year, then January to August: not to be joined by a line.
+    participants.push_str(
+        "kc-tabanan,2023,pu,new,50000,test,,\n\
+         kc-tabanan,2024-08,pu,new,30000,test,,\n",
+    );
+    // Five programs in two segments.
+    let mut claims = fs::read_to_string(common::shipped().join("claims.csv")).unwrap();
+    claims.push_str(
+        "kc-tabanan,2024,pu,jht,100,4000000000,test,p1,\n\
+         kc-tabanan,2024,pu,jkk,50,1000000000,test,p2,\n\
+         kc-tabanan,2024,pu,jkm,25,500000000,test,p3,\n\
+         kc-tabanan,2024,pu,jp,10,300000000,test,p4,\n\
+         kc-tabanan,2024,bpu,jkk,40,200000000,test,p5,\n",
+    );
+    let data = common::data_with(&[
+        ("participants.csv", Some(&participants)),
+        ("claims.csv", Some(&claims)),
+    ]);
+    let out = data.path().join("dense.svg");
+    coverage()
+        .arg("--data")
+        .arg(data.path())
+        .args(["chart", "--branch", "kc-tabanan", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    // k = 0 is 400,000 and k = 35 is 435,000; k = 17 (2023-06) is 417,000 and goes unlabelled.
+    assert!(
+        svg.contains(">\n400,000\n<") && svg.contains(">\n435,000\n<"),
+        "{svg}"
+    );
+    assert!(!svg.contains(">\n417,000\n<"));
+    // Ticks only at year ends when months crowd.
+    assert!(svg.contains(">\nDec 2022\n<") && !svg.contains(">\nJun 2023\n<"));
+    // PU lines: the active stock and its legend swatch; the two flows stand as points, and
+    // their swatch is a dot.
+    let pu_lines = svg
+        .matches("<polyline fill=\"none\" opacity=\"1\" stroke=\"#0072B2\"")
+        .count();
+    assert_eq!(pu_lines, 2, "{svg}");
+    assert!(svg.contains(">\n50,000\n<") && svg.contains(">\n30,000\n<"));
+    // Flows are named by the months they cover.
+    assert!(svg.contains(">\nJan-Aug 2024\n<"), "{svg}");
+    render(svg.as_bytes(), "dense-participants");
+
+    let out = data.path().join("programs.svg");
+    coverage()
+        .arg("--data")
+        .arg(data.path())
+        .args([
+            "chart",
+            "--branch",
+            "kc-tabanan",
+            "--metric",
+            "claims",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    // PU has no stated total, so shares are of the sum of its programs: Rp5.8 billion and 185
+    // cases. JHT: 4.0 / 5.8 = 68.97% -> 69.0%; 100 / 185 = 54.05% -> 54.1%.
+    // BPU's one program is its whole total: 100.0%.
+    for v in [
+        "PU: JHT (old age)",
+        "BPU: JKK (work accident)",
+        "Rp4.00 billion (69.0%)",
+        "100 (54.1%)",
+        "Rp200.00 million (100.0%)",
+        "Amount paid (% of each segment total)",
+        // Five one-line notes (each figure as published) where four fit: three, then a count.
+        "PU: JHT (old age) as published: &quot;p1&quot;",
+        "… 2 more lines of notes",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(!svg.contains("&quot;p4&quot;"));
+    render(svg.as_bytes(), "dense-claims");
+}
+
+#[test]
+fn charts_speak_indonesian() {
+    let (svg, _) = chart(
+        &["--lang", "id", "--branch", "denpasar", "--metric", "claims"],
+        "denpasar-claims-id",
+    );
+    // The figures of claims_of_a_branch_as_bars, written the Indonesian way.
+    for v in [
+        "Bali Denpasar: klaim dibayar menurut program, PU (penerima upah), Jan-Agu 2023",
+        "Nilai dibayar (% dari total Rp342 miliar)",
+        "Kasus (% dari total 21.097)",
+        "Rp281 miliar (82,2%)",
+        "Rp61 miliar (17,8%)",
+        "16.355 (77,5%)",
+        "JHT (hari tua)",
+        "program lain",
+        "Sumber: 004_8cab14536efda8f3.txt",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    let (svg, png) = chart(
+        &["--lang", "id", "--branch", "national"],
+        "national-participants-id",
+    );
+    for v in [
+        "35.860.000",
+        "41.460.000",
+        "Target tahunan 2024: 53.860.000",
+        "Target peta jalan 2023: 43.920.000",
+        "Peserta aktif pada akhir periode",
+    ] {
+        assert!(svg.contains(v), "{v}");
+    }
+    assert!(png.count(TARGET_RED) > 100);
+    let (svg, _) = chart(
+        &["--lang", "id", "--branch", "bali", "--metric", "coverage"],
+        "bali-coverage-id",
+    );
+    assert!(svg.contains("28,7%") && svg.contains("39,2%"));
+    assert!(svg.contains("Peserta aktif sebagai % dari penduduk bekerja"));
+}
+
+#[test]
+fn without_out_the_chart_goes_to_the_output() {
+    // Piped (as here, stdout is not a terminal): the SVG is the output.
+    let out = coverage()
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.starts_with(b"<svg"));
+    // The global --output names the file, held to the same rule as --out.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bali.svg");
+    coverage()
+        .args(["--output"])
+        .arg(&file)
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read(&file).unwrap(), out);
+    let png = dir.path().join("bali.png");
+    coverage()
+        .args(["--output"])
+        .arg(&png)
+        .args(["chart", "--branch", "bali"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--output"))
+        .stderr(predicates::str::contains("must end in .svg"));
+    assert!(!png.exists());
+}

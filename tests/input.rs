@@ -1,0 +1,859 @@
+//! Bad and awkward input, one fixture each (tests/fixtures/), with the exact message or the
+//! figures it must be read as. Every figure is worked out by hand from the fixture.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+
+use common::{coverage, data_dir, fixture};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Runs `args` on `dir` and expects exit 2, no output and exactly `expected` on stderr,
+/// where `{dir}` stands for the data directory.
+fn fails(dir: &TempDir, args: &[&str], expected: &str) {
+    let expected = expected.replace("{dir}", &dir.path().display().to_string());
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(expected);
+}
+
+/// Runs `validate` on `dir` and expects exit 1 and exactly `expected` on stdout.
+fn invalid(dir: &TempDir, args: &[&str], expected: &str) {
+    let expected = expected.replace("{dir}", &dir.path().display().to_string());
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("validate")
+        .args(args)
+        .assert()
+        .code(1)
+        .stdout(expected)
+        .stderr("");
+}
+
+/// The rows a command prints with `--format json`.
+fn json(dir: &TempDir, args: &[&str]) -> Vec<Value> {
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice::<Vec<Value>>(&out).unwrap()
+}
+
+/// The one row whose fields have the given values.
+fn row<'a>(rows: &'a [Value], key: &[(&str, &str)]) -> &'a Value {
+    let found: Vec<&Value> = rows
+        .iter()
+        .filter(|r| key.iter().all(|(k, v)| r[k].as_str() == Some(v)))
+        .collect();
+    assert_eq!(found.len(), 1, "rows matching {key:?}: {rows:#?}");
+    found[0]
+}
+
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or(f64::NAN);
+    assert!((got - want).abs() < 1e-9, "{got} != {want}");
+}
+
+/// The records in each shipped file (offices, participants, claims, targets, workforce,
+/// stated), counted here with the csv crate rather than taken from the program.
+fn shipped_counts() -> [usize; 6] {
+    [
+        "offices",
+        "participants",
+        "claims",
+        "targets",
+        "workforce",
+        "stated",
+    ]
+    .map(|f| {
+        let path = common::shipped().join(format!("{f}.csv"));
+        csv::Reader::from_path(path).unwrap().records().count()
+    })
+}
+
+/// What `validate` says of a data set that reads cleanly with these record counts.
+fn ok_line(n: [usize; 6]) -> String {
+    format!(
+        "ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems\n",
+        n[0], n[1], n[2], n[3], n[4], n[5]
+    )
+}
+
+/// The shipped data set (or a fixture holding the same records) read cleanly.
+fn shipped_ok() -> String {
+    ok_line(shipped_counts())
+}
+
+fn reads_cleanly(dir: &TempDir, args: &[&str], expected: &str) {
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("validate")
+        .args(args)
+        .assert()
+        .success()
+        .stdout(expected.to_string())
+        .stderr("");
+}
+
+/// Bali's active participants grew from 750,000 (2022) to 1,027,000 (2023): a change of
+/// 1,027,000 − 750,000 = 277,000, or 277,000 / 750,000 × 100 = 36.9333...%.
+fn bali_growth_is_read(dir: &TempDir, args: &[&str]) {
+    let mut a = vec!["growth", "--branch", "bali"];
+    a.extend_from_slice(args);
+    let rows = json(dir, &a);
+    let r = row(&rows, &[("office", "bali"), ("period", "2023")]);
+    assert_eq!(r["value"], 1_027_000);
+    assert_eq!(r["base_value"], 750_000);
+    assert_eq!(r["change"], 277_000);
+    close(&r["change_pct"], 277_000.0 / 750_000.0 * 100.0);
+}
+
+// ---- delimiters, BOM, line ends, headers ----------------------------------------------
+
+#[test]
+fn semicolons_with_bom_and_crlf_load_by_default() {
+    let dir = fixture("semicolon-bom-crlf");
+    reads_cleanly(&dir, &[], &shipped_ok());
+    bali_growth_is_read(&dir, &[]);
+    bali_growth_is_read(&dir, &["--delimiter", "auto"]);
+}
+
+#[test]
+fn semicolons_read_with_a_comma_delimiter_say_so() {
+    fails(
+        &fixture("semicolon-bom-crlf"),
+        &["--delimiter", ",", "offices"],
+        "error: {dir}/participants.csv:1: found \"office;period;segment;measure;value;source;published;note\", \
+expected a header row separated by ',', the delimiter asked for
+  hint: the file looks ';'-separated: try --delimiter ';' or --delimiter auto
+",
+    );
+}
+
+#[test]
+fn tab_separated_loads_by_detection() {
+    let dir = fixture("tab-separated");
+    reads_cleanly(&dir, &[], &shipped_ok());
+    bali_growth_is_read(&dir, &[]);
+}
+
+#[test]
+fn ambiguous_header_is_refused_not_guessed() {
+    // The header is office,period,segment,measure,value;source;published;note: four commas
+    // and three semicolons.
+    fails(
+        &fixture("ambiguous-delimiter"),
+        &["offices"],
+        "error: {dir}/participants.csv:1: cannot detect the delimiter: the header line contains 4 × ',' and 3 × ';'
+  hint: name it with --delimiter
+",
+    );
+}
+
+#[test]
+fn header_names_ignore_case_and_surrounding_spaces() {
+    let dir = fixture("header-case-spaces");
+    reads_cleanly(&dir, &[], &shipped_ok());
+    bali_growth_is_read(&dir, &[]);
+}
+
+#[test]
+fn quoted_delimiters_and_newlines_keep_line_numbers_true() {
+    // Row 1 spans lines 2-4 (its note holds two newlines), national 2023 is line 5, and the
+    // bad Bali 2022 row is line 6.
+    fails(
+        &fixture("quoted-newlines"),
+        &["offices"],
+        "error: {dir}/participants.csv:6:2 (period): found \"2022-13\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
+fn crlf_line_ends_keep_line_numbers_true() {
+    // Row 1 spans lines 2-3 (a CRLF inside its quoted note), national 2023 is line 4 and the
+    // bad Bali 2022 row line 5.
+    fails(
+        &fixture("crlf-line-numbers"),
+        &["offices"],
+        "error: {dir}/participants.csv:5:2 (period): found \"2022-13\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
+fn bare_cr_line_ends_are_read() {
+    // Header, national 2022, national 2023, then the bad Bali 2022 row on line 4.
+    fails(
+        &fixture("mac-cr"),
+        &["offices"],
+        "error: {dir}/participants.csv:4:2 (period): found \"2022-13\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
+fn trailing_blank_lines_and_empty_rows_are_ignored() {
+    for name in ["trailing-blank-lines", "blank-rows-inside"] {
+        let dir = fixture(name);
+        reads_cleanly(&dir, &[], &shipped_ok());
+        bali_growth_is_read(&dir, &[]);
+    }
+}
+
+#[test]
+fn delimiter_flag_works_before_and_after_the_command() {
+    // A fixed delimiter applies to every file: rewrite the whole shipped set with ';'.
+    let dir = data_dir();
+    for f in fs::read_dir(dir.path()).unwrap() {
+        let p = f.unwrap().path();
+        let text = fs::read_to_string(&p).unwrap();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(vec![]);
+        w.write_record(rdr.headers().unwrap()).unwrap();
+        for r in rdr.records() {
+            w.write_record(&r.unwrap()).unwrap();
+        }
+        fs::write(&p, w.into_inner().unwrap()).unwrap();
+    }
+    reads_cleanly(&dir, &["--delimiter", ";"], &shipped_ok());
+    coverage()
+        .args(["--delimiter", ";", "--data"])
+        .arg(dir.path())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(shipped_ok());
+    bali_growth_is_read(&dir, &["--delimiter", ";"]);
+}
+
+#[test]
+fn bad_delimiter_value_is_a_usage_error() {
+    coverage()
+        .args(["--delimiter", "|", "offices"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "invalid value '|' for '--delimiter <CHAR>': expected ',', ';', '\\t' (or tab) or auto",
+        ));
+}
+
+// ---- numbers ----------------------------------------------------------------------------
+
+#[test]
+fn indonesian_numbers_with_decimal_comma() {
+    // 35.860.000 = 35,860,000; 41,46 juta = 41.46 × 1,000,000 = 41,460,000;
+    // 750 ribu = 750 × 1,000 = 750,000; 1,027 juta = 1.027 × 1,000,000 = 1,027,000.
+    let dir = fixture("decimal-comma");
+    reads_cleanly(&dir, &["--decimal-comma"], &shipped_ok());
+    bali_growth_is_read(&dir, &["--decimal-comma"]);
+    let rows = json(&dir, &["growth", "--branch", "national", "--decimal-comma"]);
+    let r = row(&rows, &[("period", "2023")]);
+    assert_eq!(r["value"], 41_460_000);
+    assert_eq!(r["base_value"], 35_860_000);
+    // 41,460,000 − 35,860,000 = 5,600,000; 5.6 / 35.86 × 100 = 15.6163...%
+    assert_eq!(r["change"], 5_600_000);
+    close(&r["change_pct"], 5.6 / 35.86 * 100.0);
+}
+
+#[test]
+fn a_whole_indonesian_export_with_mixed_files() {
+    // participants.csv and stated.csv ';' + BOM + CRLF with Indonesian numbers; the rest plain.
+    let dir = fixture("indonesian-export");
+    reads_cleanly(&dir, &["--decimal-comma"], &shipped_ok());
+    bali_growth_is_read(&dir, &["--decimal-comma"]);
+}
+
+#[test]
+fn decimal_comma_flag_works_after_the_command() {
+    let dir = fixture("decimal-comma");
+    coverage()
+        .arg("validate")
+        .arg("--data")
+        .arg(dir.path())
+        .arg("--decimal-comma")
+        .assert()
+        .success()
+        .stdout(shipped_ok());
+}
+
+#[test]
+fn indonesian_thousands_without_the_flag_suggest_it() {
+    fails(
+        &fixture("thousands-dots"),
+        &["growth"],
+        "error: {dir}/participants.csv:5:5 (value): found \"1.027.000\", expected a whole number of zero or more
+  hint: this looks like Indonesian number writing ('.' for thousands, ',' for decimals): try --decimal-comma
+",
+    );
+}
+
+#[test]
+fn rupiah_and_scale_words_in_claims() {
+    // Rp342 miliar = 342 × 10^9; Rp 281.000.000.000 = 281 × 10^9; 21.097 and 16.355 cases.
+    let dir = fixture("scale-words");
+    let rows = json(&dir, &["claims", "--decimal-comma"]);
+    let all = row(&rows, &[("program", "all")]);
+    assert_eq!(all["amount_idr"], 342_000_000_000i64);
+    assert_eq!(all["cases"], 21_097);
+    let jht = row(&rows, &[("program", "jht")]);
+    assert_eq!(jht["amount_idr"], 281_000_000_000i64);
+    assert_eq!(jht["cases"], 16_355);
+    // The rest: 342 − 281 = 61 miliar over 21,097 − 16,355 = 4,742 cases.
+    let other = row(&rows, &[("program", "other")]);
+    assert_eq!(other["amount_idr"], 61_000_000_000i64);
+    assert_eq!(other["cases"], 4_742);
+}
+
+#[test]
+fn scale_word_with_a_fraction_that_is_whole() {
+    // 433,5 ribu = 433.5 × 1,000 = 433,500.
+    let dir = fixture("scale-word-fraction");
+    let rows = json(
+        &dir,
+        &["targets", "--branch", "bali-denpasar", "--decimal-comma"],
+    );
+    assert_eq!(
+        row(&rows, &[("plan", "annual"), ("measure", "new")])["target"],
+        433_500
+    );
+}
+
+#[test]
+fn a_count_that_would_need_rounding_is_refused() {
+    // 1,0270005 juta = 1,027,000.5: not a whole number of people.
+    fails(
+        &fixture("rounding-refused"),
+        &["--decimal-comma", "growth"],
+        "error: {dir}/participants.csv:5:5 (value): found \"1,0270005 juta\", expected a whole number of zero or more
+  hint: a count must be whole; a figure that needs rounding is not read as one
+",
+    );
+}
+
+#[test]
+fn english_grouping_under_decimal_comma_is_refused() {
+    fails(
+        &fixture("english-under-decimal-comma"),
+        &["--decimal-comma", "growth"],
+        "error: {dir}/participants.csv:5:5 (value): found \"1,027,000\", expected a whole number of zero or more
+  hint: with --decimal-comma, '.' groups thousands and ',' marks decimals: 1.027.000 or 39,41
+",
+    );
+}
+
+#[test]
+fn stated_percentages_with_decimal_comma() {
+    // stated.csv gives Bali's 2023 coverage as 39,41 (persen).
+    let dir = fixture("stated-decimal-comma");
+    let mut problems = coverage::load::Problems::new(10);
+    let ds = coverage::load::load(
+        &coverage::load::DataSource::Dir(dir.path().to_path_buf()),
+        coverage::load::ReadOptions {
+            delimiter: None,
+            decimal_comma: true,
+        },
+        &mut problems,
+    );
+    assert!(problems.is_empty(), "{:?}", problems.kept);
+    let bali = ds.offices.iter().position(|o| o.code == "bali").unwrap();
+    let coverage_2023: Vec<f64> = ds
+        .stated
+        .iter()
+        .filter(|s| {
+            s.office == bali
+                && s.metric == coverage::model::StatedMetric::CoveragePct
+                && s.period == Some(coverage::model::Period::Year(2023))
+        })
+        .map(|s| s.value)
+        .collect();
+    assert_eq!(coverage_2023, vec![39.41]);
+    // Without the flag each of the file's 10 decimals is refused, with the hint.
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("validate")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::starts_with(format!(
+            "{}/stated.csv:2:5 (value): found \"15,89\", expected a decimal number
+  hint: this looks like Indonesian number writing ('.' for thousands, ',' for decimals): try --decimal-comma
+",
+            dir.path().display()
+        )))
+        .stdout(predicates::str::ends_with("\n10 problems found\n"));
+}
+
+#[test]
+fn overflow_is_refused() {
+    // 9,223,372,036,854,775,808 is one more than the largest i64.
+    fails(
+        &fixture("overflow"),
+        &["growth"],
+        "error: {dir}/participants.csv:3:5 (value): found \"9223372036854775808\", expected a whole number of zero or more
+  hint: the number is too large (the limit is 9,223,372,036,854,775,807)
+",
+    );
+}
+
+#[test]
+fn negative_count_is_refused() {
+    fails(
+        &fixture("negative-value"),
+        &["growth"],
+        "error: {dir}/participants.csv:4:5 (value): found \"-750000\", expected a whole number of zero or more
+  hint: counts and amounts cannot be negative
+",
+    );
+}
+
+// ---- shape of rows and files -------------------------------------------------------------
+
+#[test]
+fn ragged_rows_are_each_reported() {
+    invalid(
+        &fixture("ragged-rows"),
+        &[],
+        "{dir}/participants.csv:4: found \"5 fields\", expected 8 fields, one per header column
+  hint: every row needs a cell for every column, even if empty
+{dir}/participants.csv:5: found \"10 fields\", expected 8 fields, one per header column
+  hint: a value containing the delimiter must be quoted: \"1,027,000\"
+2 problems found
+",
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_named() {
+    fails(
+        &fixture("unterminated-quote"),
+        &["offices"],
+        "error: {dir}/participants.csv:11: found \"5 fields\", expected 8 fields, one per header column
+  hint: a quote opened on this row is not closed, so the lines after it were read as part of one cell
+",
+    );
+}
+
+#[test]
+fn empty_file() {
+    fails(
+        &fixture("empty-file"),
+        &["offices"],
+        "error: {dir}/participants.csv: the file is empty: expected a header row
+  hint: the header row is: office,period,segment,measure,value,source
+",
+    );
+}
+
+#[test]
+fn a_file_holding_only_a_bom_is_empty() {
+    fails(
+        &fixture("bom-only"),
+        &["offices"],
+        "error: {dir}/participants.csv: the file is empty: expected a header row
+  hint: the header row is: office,period,segment,measure,value,source
+",
+    );
+}
+
+#[test]
+fn header_only_file_reads_as_no_rows() {
+    reads_cleanly(
+        &fixture("header-only"),
+        &[],
+        &ok_line({
+            let mut n = shipped_counts();
+            n[1] = 0;
+            n
+        }),
+    );
+}
+
+#[test]
+fn missing_required_file() {
+    fails(
+        &fixture("missing-offices"),
+        &["offices"],
+        "error: {dir}/offices.csv: required file not found
+  hint: a data directory holds offices.csv and participants.csv (claims.csv, targets.csv, workforce.csv, stated.csv optional)
+",
+    );
+}
+
+#[test]
+fn a_directory_where_a_file_should_be() {
+    fails(
+        &fixture("directory-as-file"),
+        &["offices"],
+        "error: {dir}/claims.csv: is a directory, not a CSV file\n",
+    );
+}
+
+#[test]
+fn missing_column() {
+    fails(
+        &fixture("missing-column"),
+        &["offices"],
+        "error: {dir}/participants.csv:1: missing column \"source\"
+  hint: the header row must name office,period,segment,measure,value,source
+",
+    );
+}
+
+#[test]
+fn misspelled_column() {
+    fails(
+        &fixture("misspelled-column"),
+        &["offices"],
+        "error: {dir}/participants.csv:1:3 (segmen): found \"segmen\", expected one of the columns office, period, segment, measure, value, source, published or note
+  hint: participants.csv does not have this column; remove it or correct its name
+{dir}/participants.csv:1: missing column \"segment\"
+  hint: the header row must name office,period,segment,measure,value,source
+",
+    );
+}
+
+#[test]
+fn duplicate_column() {
+    fails(
+        &fixture("duplicate-column"),
+        &["offices"],
+        "error: {dir}/participants.csv:1:8 (value): found \"value\", expected a column name used once (it is also column 5)
+  hint: remove or rename one of the two columns
+",
+    );
+}
+
+#[test]
+fn unnamed_empty_columns_are_ignored() {
+    let dir = fixture("unnamed-empty-columns");
+    reads_cleanly(&dir, &[], &shipped_ok());
+    bali_growth_is_read(&dir, &[]);
+}
+
+#[test]
+fn a_value_under_an_unnamed_column_is_refused() {
+    // The fourth line (bali 2022) has 1027000 in the tenth column, which has no name.
+    fails(
+        &fixture("unnamed-column-with-data"),
+        &["growth"],
+        "error: {dir}/participants.csv:4:10 (column 10): found \"1027000\", expected an empty cell: the column has no name in the header row
+  hint: name the column in the header row if it belongs there, or move the value to its column
+",
+    );
+}
+
+// ---- encodings -----------------------------------------------------------------------------
+
+#[test]
+fn windows_1252_export_names_line_and_column() {
+    // Line 7 is Badung, whose name holds an en dash (0x96 in Windows-1252).
+    fails(
+        &fixture("windows-1252"),
+        &["offices"],
+        "error: {dir}/offices.csv:7:2 (name): found \"Kabupaten Badung \u{fffd} Kuta Selatan\", expected text in UTF-8
+  hint: re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))
+",
+    );
+}
+
+#[test]
+fn utf16_export_is_named() {
+    fails(
+        &fixture("utf-16"),
+        &["offices"],
+        "error: {dir}/participants.csv: the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8
+  hint: re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))
+",
+    );
+}
+
+// ---- codes, keys and the office tree ---------------------------------------------------------
+
+#[test]
+fn unknown_segment() {
+    fails(
+        &fixture("unknown-segment"),
+        &["growth"],
+        "error: {dir}/participants.csv:6:3 (segment): found \"formal\", expected one of pu, bpu, jakon, pmi or all\n",
+    );
+}
+
+#[test]
+fn unknown_measure() {
+    fails(
+        &fixture("unknown-measure"),
+        &["growth"],
+        "error: {dir}/participants.csv:8:4 (measure): found \"baru\", expected one of active, registered, new, employers_active, employers_registered or employers_new\n",
+    );
+}
+
+#[test]
+fn unknown_office() {
+    fails(
+        &fixture("unknown-office"),
+        &["growth"],
+        "error: {dir}/participants.csv:6:1 (office): found \"denpasar-utara\", expected the code of an office listed in offices.csv
+  hint: add the office to offices.csv, or correct the code
+",
+    );
+}
+
+#[test]
+fn bad_period() {
+    fails(
+        &fixture("bad-period"),
+        &["growth"],
+        "error: {dir}/participants.csv:5:2 (period): found \"2023/12\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+",
+    );
+}
+
+#[test]
+fn target_for_a_month() {
+    fails(
+        &fixture("target-month"),
+        &["targets"],
+        "error: {dir}/targets.csv:2:2 (year): found \"2024-08\", expected a year written YYYY
+  hint: targets are set per year
+",
+    );
+}
+
+#[test]
+fn duplicate_participant_row() {
+    fails(
+        &fixture("duplicate-participant"),
+        &["growth"],
+        "error: {dir}/participants.csv:11: the same office, period, segment and measure twice (first on line 5)
+  hint: keep one row per key; correct or remove one of them
+",
+    );
+}
+
+#[test]
+fn duplicate_office_code_differing_in_case() {
+    fails(
+        &fixture("duplicate-office-code"),
+        &["offices"],
+        "error: {dir}/offices.csv:13:1 (code): found \"Badung\", expected a code not used before (it is also on line 7)
+  hint: office codes are unique, compared without case
+",
+    );
+}
+
+#[test]
+fn blank_office_code() {
+    fails(
+        &fixture("blank-code"),
+        &["offices"],
+        "error: {dir}/offices.csv:12:1 (code): found \"\", expected an office code
+  hint: every office needs a code
+",
+    );
+}
+
+#[test]
+fn parent_cycle() {
+    fails(
+        &fixture("parent-cycle"),
+        &["offices"],
+        "error: {dir}/offices.csv:6:4 (parent): found \"badung\", expected a parent that leads up to the top office
+  hint: the parents form a cycle: kota-denpasar -> badung -> kota-denpasar
+",
+    );
+}
+
+#[test]
+fn unknown_parent() {
+    fails(
+        &fixture("unknown-parent"),
+        &["offices"],
+        "error: {dir}/offices.csv:12:4 (parent): found \"kanwil-jatim\", expected the code of another office in this file, or empty for the top
+  hint: the parent office must be listed in offices.csv too
+",
+    );
+}
+
+#[test]
+fn a_refused_office_is_reported_once() {
+    // Banuspa's row is refused; its children and the figures naming it are not reported again.
+    fails(
+        &fixture("bad-partial"),
+        &["offices"],
+        "error: {dir}/offices.csv:3:5 (partial): found \"ya\", expected yes, no or empty
+  hint: yes: only some of the office's children are listed
+",
+    );
+}
+
+#[test]
+fn every_problem_of_a_row_is_reported() {
+    invalid(
+        &fixture("several-in-a-row"),
+        &[],
+        "{dir}/participants.csv:7:2 (period): found \"Agustus 2023\", expected a period written YYYY (a year) or YYYY-MM (a month, 01-12)
+  hint: e.g. 2023 for the year 2023 or its end, 2023-08 for August 2023
+{dir}/participants.csv:7:5 (value): found \"116.573 orang\", expected a whole number of zero or more
+2 problems found
+",
+    );
+}
+
+#[test]
+fn validate_lists_every_problem_up_to_max() {
+    // 60 rows, each with the unknown segment "formal", on lines 2 to 61.
+    let dir = fixture("many-problems");
+    let line = |l: u64| {
+        format!("{{dir}}/participants.csv:{l}:3 (segment): found \"formal\", expected one of pu, bpu, jakon, pmi or all\n")
+    };
+    let mut want: String = (2..=4).map(line).collect();
+    want.push_str("... and 57 more\n60 problems found\n");
+    invalid(&dir, &["--max", "3"], &want);
+    // The default lists 50: lines 2 to 51, and 10 more.
+    let mut want: String = (2..=51).map(line).collect();
+    want.push_str("... and 10 more\n60 problems found\n");
+    invalid(&dir, &[], &want);
+}
+
+#[test]
+fn other_commands_show_twenty_problems_and_point_to_validate() {
+    let dir = fixture("many-problems");
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("growth")
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 21, "{text}");
+    assert!(text.ends_with("... and 40 more problems (run `coverage validate` to list them all)\n"));
+}
+
+// ---- size and depth ---------------------------------------------------------------------------
+
+#[test]
+fn ten_thousand_deep_office_chain() {
+    // o0 is the top; each o{i} is the parent of o{i+1}, so o9999 sits at depth 9,999.
+    let dir = tempfile::tempdir().unwrap();
+    let mut offices = String::from("code,name,level,parent\n");
+    for i in 0..10_000 {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("o{}", i - 1)
+        };
+        offices.push_str(&format!("o{i},Office {i},branch,{parent}\n"));
+    }
+    fs::write(dir.path().join("offices.csv"), offices).unwrap();
+    fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source\n\
+         o9999,2022,all,active,100,s\n\
+         o9999,2023,all,active,150,s\n",
+    )
+    .unwrap();
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["offices", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 10_001);
+    assert_eq!(
+        text.lines().last(),
+        Some("o9999,Office 9999,branch,o9998,9999,false,")
+    );
+    // For people, indentation stops at 12 levels and the depth is written out past them.
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!(
+            "{}(9999) Office 9999 ",
+            "  ".repeat(12)
+        )));
+    // 150 − 100 = 50, 50 / 100 × 100 = 50%.
+    let rows = json(&dir, &["growth", "--branch", "o9999"]);
+    let r = row(&rows, &[("period", "2023")]);
+    assert_eq!(r["change"], 50);
+    close(&r["change_pct"], 50.0);
+    // A cycle through all 10,000 is found without overflowing the stack.
+    let mut offices = fs::read_to_string(dir.path().join("offices.csv")).unwrap();
+    offices = offices.replacen("o0,Office 0,branch,\n", "o0,Office 0,branch,o9999\n", 1);
+    fs::write(dir.path().join("offices.csv"), offices).unwrap();
+    fails(
+        &dir,
+        &["offices"],
+        "error: {dir}/offices.csv:2:4 (parent): found \"o9999\", expected a parent that leads up to the top office
+  hint: the parents form a cycle: o0 -> o9999 -> o9998 -> o9997 -> o9996 -> o9995 ... (10000 offices)
+",
+    );
+}
+
+#[test]
+fn fifty_megabyte_field() {
+    // A 50 MB note loads; a 50 MB value is refused with a shortened quote.
+    let dir = data_dir();
+    let big = "x".repeat(50 * 1024 * 1024);
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.path().join("offices.csv"))
+        .unwrap();
+    writeln!(f, "big,Big office,district,bali-denpasar,,{big}").unwrap();
+    drop(f);
+    reads_cleanly(
+        &dir,
+        &[],
+        &ok_line({
+            let mut n = shipped_counts();
+            n[0] += 1;
+            n
+        }),
+    );
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.path().join("participants.csv"))
+        .unwrap();
+    writeln!(f, "big,2023,all,active,{big},s,,").unwrap();
+    drop(f);
+    fails(
+        &dir,
+        &["growth"],
+        &format!(
+            "error: {{dir}}/participants.csv:11:5 (value): found \"{}\"... (52428800 bytes), expected a whole number of zero or more\n",
+            "x".repeat(60)
+        ),
+    );
+}
