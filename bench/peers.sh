@@ -15,7 +15,7 @@ RUNS=${RUNS:-3}
 # Python takes minutes at 10M rows: fewer runs above this size.
 SLOW_ROWS=${SLOW_ROWS:-5000000}
 SLOW_RUNS=${SLOW_RUNS:-1}
-# Miller holds every row in its DSL maps, about 3.5 GiB per million rows: above this size it
+# Miller holds every row in its DSL maps, about 3 GiB per million rows: above this size it
 # would exhaust the memory of an ordinary machine, so it is left out.
 MILLER_MAX_ROWS=${MILLER_MAX_ROWS:-1000000}
 # KEEP=1 adds to the results of an earlier run instead of starting afresh.
