@@ -559,12 +559,20 @@ where
             .min()
             .unwrap_or(i32::MAX);
         let (r, halo) = if gap < 18 { (3, 4) } else { (5, 7) };
-        ch.draw_series(pts.iter().map(|&(x, yv)| {
-            EmptyElement::at((x, yv))
-                + Circle::new((0, 0), halo, WHITE.filled())
-                + Circle::new((0, 0), r, c.filled())
-        }))?;
         let last = pts.len().saturating_sub(1);
+        // Points closer than a marker's width would only smudge the line: then the line
+        // carries them and only its ends are marked. Flows have no line, so keep theirs.
+        let marked = |i: usize| flow || gap >= 2 * halo || i == 0 || i == last;
+        ch.draw_series(
+            pts.iter()
+                .enumerate()
+                .filter(|(i, _)| marked(*i))
+                .map(|(_, &(x, yv))| {
+                    EmptyElement::at((x, yv))
+                        + Circle::new((0, 0), halo, WHITE.filled())
+                        + Circle::new((0, 0), r, c.filled())
+                }),
+        )?;
         for (i, (&(_, yv), &(x, y))) in pts.iter().zip(&px).enumerate() {
             obstacles.push(marker_box((x, y), halo + 1));
             let end = i == 0 || i == last;
