@@ -370,15 +370,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn code<T>(
-        &mut self,
-        line: u64,
-        name: &str,
-        raw: &str,
-        parse: fn(&str) -> Option<T>,
-        expected: String,
-    ) -> Result<T, ()> {
-        match parse(raw) {
+    fn code<T: Code>(&mut self, line: u64, name: &str, raw: &str) -> Result<T, ()> {
+        match T::parse_code(raw) {
             Some(v) => Ok(v),
             None => {
                 let c = self.col(name);
@@ -386,7 +379,13 @@ impl Ctx<'_> {
                     .trim()
                     .is_empty()
                     .then(|| format!("the {name} column may not be empty"));
-                self.problem(line, c, raw, format!("one of {expected}"), hint);
+                self.problem(
+                    line,
+                    c,
+                    raw,
+                    format!("one of {}", T::expected_codes()),
+                    hint,
+                );
                 Err(())
             }
         }
@@ -1068,7 +1067,7 @@ fn read_offices(
             );
             return;
         }
-        let Ok(level) = ctx.code(line, "level", &r.level, Level::parse, Level::expected()) else {
+        let Ok(level) = ctx.code::<Level>(line, "level", &r.level) else {
             return;
         };
         let key = code.to_ascii_lowercase();
@@ -1274,7 +1273,7 @@ fn participant(
         .find(|s| same_bytes(s.code().as_bytes(), raw.as_bytes()));
     let segment = match exact.copied().or_else(|| Segment::parse(raw)) {
         Some(s) => Ok(s),
-        None => ctx.code(line, "segment", raw, Segment::parse, Segment::expected()),
+        None => ctx.code::<Segment>(line, "segment", raw),
     };
     let raw = field(cols.measure);
     let exact = Measure::ALL
@@ -1282,7 +1281,7 @@ fn participant(
         .find(|m| same_bytes(m.code().as_bytes(), raw.as_bytes()));
     let measure = match exact.copied().or_else(|| Measure::parse(raw)) {
         Some(m) => Ok(m),
-        None => ctx.code(line, "measure", raw, Measure::parse, Measure::expected()),
+        None => ctx.code::<Measure>(line, "measure", raw),
     };
     let value = match plain_count(&rec[cols.value]) {
         Some(v) => Ok(Some(v)),
@@ -1441,20 +1440,8 @@ fn read_claims(
     each_row(&mut rdr, &mut ctx, |ctx, line, r: RawClaim| {
         let office = ctx.office(line, &r.office, index);
         let period = ctx.period(line, "period", &r.period);
-        let segment = ctx.code(
-            line,
-            "segment",
-            &r.segment,
-            Segment::parse,
-            Segment::expected(),
-        );
-        let program = ctx.code(
-            line,
-            "program",
-            &r.program,
-            Program::parse,
-            Program::expected(),
-        );
+        let segment = ctx.code::<Segment>(line, "segment", &r.segment);
+        let program = ctx.code::<Program>(line, "program", &r.program);
         let cases = ctx.count(line, "cases", &r.cases);
         let amount = ctx.count(line, "amount_idr", &r.amount_idr);
         let (Ok(office), Ok(period), Ok(segment), Ok(program), Ok(cases), Ok(amount_idr)) =
@@ -1515,22 +1502,10 @@ fn read_targets(
         let plan = if r.plan.trim().is_empty() {
             Ok(Plan::Annual)
         } else {
-            ctx.code(line, "plan", &r.plan, Plan::parse, Plan::expected())
+            ctx.code::<Plan>(line, "plan", &r.plan)
         };
-        let measure = ctx.code(
-            line,
-            "measure",
-            &r.measure,
-            TargetMeasure::parse,
-            TargetMeasure::expected(),
-        );
-        let segment = ctx.code(
-            line,
-            "segment",
-            &r.segment,
-            Segment::parse,
-            Segment::expected(),
-        );
+        let measure = ctx.code::<TargetMeasure>(line, "measure", &r.measure);
+        let segment = ctx.code::<Segment>(line, "segment", &r.segment);
         let value = ctx.count(line, "value", &r.value);
         let (Ok(office), Ok(year), Ok(plan), Ok(measure), Ok(segment), Ok(value)) =
             (office, year, plan, measure, segment, value)
@@ -1573,13 +1548,7 @@ fn read_workforce(
     each_row(&mut rdr, &mut ctx, |ctx, line, r: RawWorkforce| {
         let office = ctx.office(line, &r.office, index);
         let period = ctx.period(line, "period", &r.period);
-        let measure = ctx.code(
-            line,
-            "measure",
-            &r.measure,
-            WorkforceMeasure::parse,
-            WorkforceMeasure::expected(),
-        );
+        let measure = ctx.code::<WorkforceMeasure>(line, "measure", &r.measure);
         let value = ctx.count(line, "value", &r.value);
         let (Ok(office), Ok(period), Ok(measure), Ok(value)) = (office, period, measure, value)
         else {
@@ -1624,20 +1593,8 @@ fn read_stated(
         } else {
             ctx.period(line, "period", &r.period).map(Some)
         };
-        let segment = ctx.code(
-            line,
-            "segment",
-            &r.segment,
-            Segment::parse,
-            Segment::expected(),
-        );
-        let metric = ctx.code(
-            line,
-            "metric",
-            &r.metric,
-            StatedMetric::parse,
-            StatedMetric::expected(),
-        );
+        let segment = ctx.code::<Segment>(line, "segment", &r.segment);
+        let metric = ctx.code::<StatedMetric>(line, "metric", &r.metric);
         let value = match parse_decimal_f64(&r.value, ctx.opts.decimal_comma) {
             Ok(v) => Ok(v),
             Err(e) => {

@@ -142,6 +142,15 @@ macro_rules! code_enum {
             }
         }
 
+        impl crate::model::Code for $name {
+            fn parse_code(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+            fn expected_codes() -> String {
+                $name::expected()
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.code())
@@ -155,6 +164,13 @@ macro_rules! code_enum {
             }
         }
     };
+}
+
+/// A closed set of codes read from a CSV cell.
+pub trait Code: Sized {
+    fn parse_code(s: &str) -> Option<Self>;
+    /// The valid codes, for error messages.
+    fn expected_codes() -> String;
 }
 
 pub(crate) fn one_of(codes: &[&str]) -> String {
