@@ -21,7 +21,8 @@ pub fn change(base: i64, current: i64) -> Option<Change> {
 
 /// `num / den` as a percentage; `None` when the denominator is zero or negative.
 pub fn ratio_pct(num: i64, den: i64) -> Option<f64> {
-    (den > 0).then(|| num as f64 / den as f64 * 100.0)
+    // Scaling before dividing rounds once: 234 of 1,000 is 23.4, not 23.400000000000002.
+    (den > 0).then(|| (num as f64 * 100.0) / den as f64)
 }
 
 /// Compound annual growth rate in percent from `first` to `last` over `years` years.
@@ -196,6 +197,13 @@ mod tests {
         let c = change(750_000, 1_027_000).unwrap();
         assert_eq!(c.abs, 277_000);
         assert!(close(c.pct.unwrap(), 36.9333, 0.0001));
+    }
+
+    #[test]
+    fn percentages_round_once() {
+        // 234 / 1,000 = 23.4 exactly as a decimal; the nearest double must come out.
+        assert_eq!(ratio_pct(234, 1000), Some(23.4));
+        assert_eq!(change(1000, 1234).unwrap().pct, Some(23.4));
     }
 
     #[test]
