@@ -333,14 +333,7 @@ fn a_closed_pipe_ends_quietly() {
             parts.push_str(&format!("b{i},{y},pu,active,{},s\n", 1000 + i + y as usize));
         }
     }
-    let dir = common::data_with(&[
-        ("offices.csv", Some(&offices)),
-        ("participants.csv", Some(&parts)),
-        ("claims.csv", None),
-        ("targets.csv", None),
-        ("workforce.csv", None),
-        ("stated.csv", None),
-    ]);
+    let dir = common::only(&offices, &parts);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("coverage"))
         .args([
             "--data",

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{cell, coverage, csv_rows, data_with, select};
+use common::{cell, coverage, csv_rows, data_with, only, select};
 use predicates::prelude::*;
 
 const P_HEAD: &str = "office,period,segment,measure,value,source\n";
@@ -223,14 +223,7 @@ fn validate_finds_parents_that_disagree_with_their_children() {
     let parts = format!(
         "{P_HEAD}d1,2023,pu,active,100,s\nd2,2023,pu,active,250,s\nb,2023,pu,active,400,s\n"
     );
-    let dir = data_with(&[
-        ("offices.csv", Some(offices)),
-        ("participants.csv", Some(&parts)),
-        ("claims.csv", None),
-        ("targets.csv", None),
-        ("workforce.csv", None),
-        ("stated.csv", None),
-    ]);
+    let dir = only(offices, &parts);
     coverage()
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
@@ -258,14 +251,7 @@ fn a_parent_without_a_figure_is_the_sum_of_its_children() {
     // has the figure, so the region gets none (a partial sum would be a wrong number).
     let offices = "code,name,level,parent\nnational,N,national,\nr,R,region,national\nb,B,branch,r\nb2,B2,branch,r\nd1,D1,district,b\nd2,D2,district,b\n";
     let parts = format!("{P_HEAD}d1,2023,pu,active,100,s\nd2,2023,pu,active,250,s\n");
-    let dir = data_with(&[
-        ("offices.csv", Some(offices)),
-        ("participants.csv", Some(&parts)),
-        ("claims.csv", None),
-        ("targets.csv", None),
-        ("workforce.csv", None),
-        ("stated.csv", None),
-    ]);
+    let dir = only(offices, &parts);
     let out = coverage()
         .args([
             "--data",

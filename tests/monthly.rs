@@ -9,14 +9,7 @@ const OFFICES: &str = "code,name,level,parent\nnational,N,national,\nr,R,region,
 const HEAD: &str = "office,period,segment,measure,value,source\n";
 
 fn dir_with(parts: &str) -> tempfile::TempDir {
-    data_with(&[
-        ("offices.csv", Some(OFFICES)),
-        ("participants.csv", Some(parts)),
-        ("claims.csv", None),
-        ("targets.csv", None),
-        ("workforce.csv", None),
-        ("stated.csv", None),
-    ])
+    only(OFFICES, parts)
 }
 
 fn growth(dir: &tempfile::TempDir, extra: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {

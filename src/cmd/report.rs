@@ -492,12 +492,16 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             analysis::ClaimLine::Other => Cell::Term("other programs"),
             analysis::ClaimLine::Total => Cell::Term("all programs"),
         };
+        // "JHT: cases", "other programs: share of amount", ...
+        let label = |what: &'static str| {
+            Cell::Phrase(vec![name.clone(), text(": ".into()), Cell::Term(what)])
+        };
         if let Some(c) = r.cases {
             l.add(
                 K,
                 line(
                     "cases",
-                    Cell::Phrase(vec![name.clone(), text(": ".into()), Cell::Term("cases")]),
+                    label("cases"),
                     Cell::Int(c),
                     "cases",
                     paid.clone(),
@@ -514,7 +518,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                 K,
                 line(
                     "amount_idr",
-                    Cell::Phrase(vec![name.clone(), text(": ".into()), Cell::Term("amount")]),
+                    label("amount"),
                     Cell::Idr(a),
                     "idr",
                     basis,
@@ -523,54 +527,30 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             );
         }
         if r.line != analysis::ClaimLine::Total {
-            if let Some(s) = r.share_cases {
-                l.add(
-                    K,
-                    line(
-                        "share_cases_pct",
-                        Cell::Phrase(vec![
-                            name.clone(),
-                            text(": ".into()),
-                            Cell::Term("share of cases"),
-                        ]),
-                        Cell::Pct(s),
-                        "percent",
-                        Cell::Term("of all programs"),
-                        "",
-                    ),
-                );
-            }
-            if let Some(s) = r.share_amount {
-                l.add(
-                    K,
-                    line(
-                        "share_amount_pct",
-                        Cell::Phrase(vec![
-                            name.clone(),
-                            text(": ".into()),
-                            Cell::Term("share of amount"),
-                        ]),
-                        Cell::Pct(s),
-                        "percent",
-                        Cell::Term("of all programs"),
-                        "",
-                    ),
-                );
+            let shares = [
+                ("share_cases_pct", "share of cases", r.share_cases),
+                ("share_amount_pct", "share of amount", r.share_amount),
+            ];
+            for (metric, what, share) in shares {
+                if let Some(s) = share {
+                    let basis = Cell::Term("of all programs");
+                    l.add(
+                        K,
+                        line(metric, label(what), Cell::Pct(s), "percent", basis, ""),
+                    );
+                }
             }
         }
         if let Some(p) = r.per_case {
+            let basis = Cell::Term("amount / cases");
             l.add(
                 K,
                 line(
                     "idr_per_case",
-                    Cell::Phrase(vec![
-                        name.clone(),
-                        text(": ".into()),
-                        Cell::Term("amount per case"),
-                    ]),
+                    label("amount per case"),
                     Cell::IdrF(p),
                     "idr",
-                    Cell::Term("amount / cases"),
+                    basis,
                     "",
                 ),
             );

@@ -42,6 +42,18 @@ pub fn data_with(files: &[(&str, Option<&str>)]) -> TempDir {
     dir
 }
 
+/// A data directory holding only these two files: no claims, targets, workforce or stated figures.
+pub fn only(offices: &str, participants: &str) -> TempDir {
+    data_with(&[
+        ("offices.csv", Some(offices)),
+        ("participants.csv", Some(participants)),
+        ("claims.csv", None),
+        ("targets.csv", None),
+        ("workforce.csv", None),
+        ("stated.csv", None),
+    ])
+}
+
 /// Parses a CSV output into its header and rows.
 pub fn csv_rows(out: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(out);
