@@ -1,106 +1,15 @@
 //! What a chart shows, chosen from the derived figures: series over time with targets, or
-//! bars. No I/O and no drawing: [`crate::output::svg`] turns a [`Chart`] into an SVG.
+//! bars. No I/O and no drawing: this file fills the model of [`crate::output::chart`], and
+//! [`crate::output::svg`] draws it.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
 use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+pub use crate::output::chart::{
+    Bar, Body, Chart, NothingToChart, Panel, Point, Series, TargetMark, Unit,
+};
 use crate::output::{Cell, Lang};
-
-/// How a panel's values are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Persons,
-    Percent,
-    Idr,
-    Cases,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub period: Period,
-    pub value: f64,
-}
-
-/// One line over time; `segment` picks its colour so a segment looks the same in every chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub label: String,
-    pub segment: Segment,
-    pub points: Vec<Point>,
-}
-
-/// A target at a year's end, joined to the latest figure before it when there is one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetMark {
-    pub label: String,
-    pub segment: Segment,
-    pub at: Point,
-    pub from: Option<Point>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub value: f64,
-    /// Percent of the panel's total, when known.
-    pub share: Option<f64>,
-    /// The remainder no program accounts for, drawn muted.
-    pub other: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Body {
-    Time {
-        series: Vec<Series>,
-        targets: Vec<TargetMark>,
-        /// The figures are flows over spans (a whole year, January to August): drawn as
-        /// points named by their span, never joined, since spans of different length joined
-        /// by a line would make a false fall.
-        flow: bool,
-    },
-    Bars {
-        bars: Vec<Bar>,
-        total: Option<f64>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Panel {
-    pub title: String,
-    pub unit: Unit,
-    pub body: Body,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Chart {
-    pub title: String,
-    pub panels: Vec<Panel>,
-    /// Every source the plotted figures come from.
-    pub sources: Vec<String>,
-    /// Footnotes: what is left out or read with care.
-    pub notes: Vec<String>,
-    /// Where the data set was read from.
-    pub dataset: String,
-    /// The language of the words; the renderer writes numbers in it too.
-    pub lang: Lang,
-}
-
-/// There is nothing to draw; says what is missing and where it would come from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NothingToChart {
-    pub what: String,
-    pub hint: String,
-}
-
-impl fmt::Display for NothingToChart {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "nothing to chart: {}\n  hint: {}", self.what, self.hint)
-    }
-}
-
-impl std::error::Error for NothingToChart {}
 
 const SEGMENTS: [Segment; 5] = [
     Segment::Pu,
@@ -207,13 +116,13 @@ pub fn participants(
         let mut series = Vec::new();
         for seg in SEGMENTS {
             // Sorted first, so sources are listed in the order of the figures, run after run.
+            // Only this office's series: building every office's figures made a chart of one
+            // branch cost several times the load.
             let mut figs: Vec<(Period, analysis::Fig)> = ix
-                .participant_figs()
+                .periods(office, seg, measure)
                 .into_iter()
-                .filter(|(k, _)| {
-                    k.0 == office && k.2 == seg && k.3 == measure && f.year_ok(k.1.year())
-                })
-                .map(|(k, fig)| (k.1, fig))
+                .filter(|p| f.year_ok(p.year()))
+                .filter_map(|p| ix.participant(office, p, seg, measure).map(|fig| (p, fig)))
                 .collect();
             figs.sort_by_key(|(p, _)| *p);
             let mut points: Vec<Point> = Vec::new();
@@ -313,12 +222,15 @@ pub fn participants(
             "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan.",
         ));
     }
-    let left_out: BTreeSet<&str> = ix
-        .participant_keys()
-        .into_iter()
-        .filter(|k| k.0 == office && f.year_ok(k.1.year()))
-        .filter(|k| !matches!(k.3, Measure::Active | Measure::New))
-        .map(|k| lang.term(k.3.label()))
+    let left_out: BTreeSet<&str> = Measure::ALL
+        .iter()
+        .filter(|m| !matches!(m, Measure::Active | Measure::New))
+        .filter(|&&m| {
+            Segment::ALL
+                .iter()
+                .any(|&s| ix.periods(office, s, m).iter().any(|p| f.year_ok(p.year())))
+        })
+        .map(|m| lang.term(m.label()))
         .collect();
     if !left_out.is_empty() {
         let list = left_out.into_iter().collect::<Vec<_>>().join(", ");

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+pub mod chart;
 mod csv;
 mod human;
 mod json;

@@ -7,10 +7,10 @@ use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use super::human::{cell_human, fixed, group, idr};
 use super::lang::{month_name, Lang};
 use super::Cell;
-use crate::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use crate::model::{Period, Segment};
 
 pub const WIDTH: u32 = 1280;
