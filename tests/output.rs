@@ -556,3 +556,158 @@ fn completions_to_a_full_disk_fail_with_exit_2() {
         "error: cannot write to standard output: No space left on device (os error 28)\n"
     );
 }
+
+/// Offices whose names carry terminal controls (colour, bell, an OSC 8 link, a C1 CSI), a
+/// newline and HTML.
+fn hostile() -> tempfile::TempDir {
+    common::only(
+        "code,name,level,parent\n\
+         national,\"Nat\x1b[31mional\x07\",national,\n\
+         bali,\"Bali <img src=x onerror=alert(1)> & co\",province,national\n\
+         link,\"\x1b]8;;http://evil.invalid\x1b\\Click\x1b]8;;\x1b\\\",branch,bali\n\
+         nl,\"Two\nlines\u{9b}2J\",branch,bali\n",
+        "office,period,segment,measure,value,source\n\
+         bali,2022,pu,active,100,rep\x1b[5mort\n\
+         bali,2023,pu,active,120,r2\n",
+    )
+}
+
+/// True when `s` holds a C0 control other than a line feed, DEL or a C1 control.
+fn has_raw_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn tables_show_control_characters_visibly() {
+    let dir = hostile();
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["offices"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!has_raw_control(&out), "{out:?}");
+    assert!(out.contains(" Nat\\u{1b}[31mional\\u{7} "), "{out}");
+    assert!(
+        out.contains(" \\u{1b}]8;;http://evil.invalid\\u{1b}\\Click\\u{1b}]8;;\\u{1b}\\ "),
+        "{out}"
+    );
+    assert!(out.contains(" Two\\u{a}lines\\u{9b}2J "), "{out}");
+}
+
+#[test]
+fn markdown_keeps_one_row_per_record_and_escapes_html() {
+    let dir = hostile();
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["offices", "--format", "markdown"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!has_raw_control(&out), "{out:?}");
+    assert!(!out.contains("<img"), "{out}");
+    // A header, the rule under it, and four offices.
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 6, "{out}");
+    assert!(rows[3].contains("Bali &lt;img src=x onerror=alert(1)&gt; &amp; co"));
+    assert!(rows[5].starts_with("| nl "));
+    assert!(rows[5].contains("Two\\u{a}lines\\u{9b}2J"));
+}
+
+#[test]
+fn sources_in_a_table_show_control_characters_visibly() {
+    let dir = hostile();
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["growth", "--branch", "bali"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!has_raw_control(&out), "{out:?}");
+    assert!(out.contains(" rep\\u{1b}[5mort "), "{out}");
+}
+
+#[test]
+fn csv_keeps_the_data_and_json_escapes_it() {
+    let dir = hostile();
+    let csv = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["offices", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        office_line(&String::from_utf8(csv).unwrap(), "national"),
+        "national|Nat\x1b[31mional\x07|national||0"
+    );
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["offices", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "\"name\": \"Nat\\u001b[31mional\\u0007\"",
+        ));
+}
+
+#[test]
+fn error_messages_show_control_characters_visibly() {
+    let dir = hostile();
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["growth", "--branch", "x\x1b[2J\u{9b}y"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: no office matches \"x\\u{1b}[2J\\u{9b}y\"\n  hint: offices include link, nl\n  hint: `coverage offices` lists every office\n",
+        );
+}
+
+#[test]
+fn a_chart_of_hostile_names_is_well_formed_xml() {
+    let dir = hostile();
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["chart", "--branch", "bali", "--out", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc = String::from_utf8(out).unwrap();
+    let xml = roxmltree::Document::parse(&doc).expect("well-formed SVG");
+    let texts: Vec<String> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect();
+    assert!(
+        texts.contains(&"Bali <img src=x onerror=alert(1)> & co: participants by segment".into()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("rep\\u{1b}[5mort")),
+        "{texts:?}"
+    );
+    // The markup is the chart's own: the name's tag is text, not an element.
+    assert!(!xml.descendants().any(|n| n.has_tag_name("img")));
+}

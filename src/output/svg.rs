@@ -3,6 +3,8 @@
 //! Text stays `<text>` elements (plotters' SVG backend without a font feature), so drawing
 //! needs no font on this machine and the viewer's sans-serif renders it.
 
+use std::borrow::Cow;
+
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -10,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use super::human::{cell_human, fixed, group, idr};
 use super::lang::{month_name, Lang};
-use super::Cell;
+use super::{visible, Cell};
 use crate::model::{Period, Segment};
 
 pub const WIDTH: u32 = 1280;
@@ -242,9 +244,38 @@ where
 
 /// Draws the chart as an SVG document.
 pub fn render(chart: &Chart) -> Result<String> {
+    let chart = shown(chart);
     let mut buf = String::new();
-    draw(chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+    draw(&chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
     Ok(buf)
+}
+
+/// The chart with every word fit for XML: a control character (from a name, a source, a
+/// note) is not allowed in an XML document even escaped, so it is written visibly instead.
+fn shown(chart: &Chart) -> Chart {
+    let v = |s: &mut String| {
+        if let Cow::Owned(o) = visible(s, false) {
+            *s = o;
+        }
+    };
+    let mut c = chart.clone();
+    v(&mut c.title);
+    v(&mut c.dataset);
+    c.sources.iter_mut().for_each(v);
+    c.notes.iter_mut().for_each(v);
+    for p in &mut c.panels {
+        v(&mut p.title);
+        match &mut p.body {
+            Body::Time {
+                series, targets, ..
+            } => {
+                series.iter_mut().for_each(|s| v(&mut s.label));
+                targets.iter_mut().for_each(|t| v(&mut t.label));
+            }
+            Body::Bars { bars, .. } => bars.iter_mut().for_each(|b| v(&mut b.label)),
+        }
+    }
+    c
 }
 
 type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
