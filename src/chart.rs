@@ -75,6 +75,110 @@ fn push_source(sources: &mut Vec<String>, s: &str) {
     }
 }
 
+/// One line per segment of the office's `measure`, in period order; `derived` is set when
+/// a figure is a sum rather than published.
+fn segment_series(
+    ix: &Index,
+    office: usize,
+    f: &Filter,
+    measure: Measure,
+    lang: Lang,
+    sources: &mut Vec<String>,
+    derived: &mut bool,
+) -> Vec<Series> {
+    let mut series = Vec::new();
+    for seg in SEGMENTS {
+        // Sorted first, so sources are listed in the order of the figures, run after run.
+        // Only this office's series: building every office's figures made a chart of one
+        // branch cost several times the load.
+        let mut figs: Vec<(Period, analysis::Fig)> = ix
+            .periods(office, seg, measure)
+            .into_iter()
+            .filter(|p| f.year_ok(p.year()))
+            .filter_map(|p| ix.participant(office, p, seg, measure).map(|fig| (p, fig)))
+            .collect();
+        figs.sort_by_key(|(p, _)| *p);
+        let mut points: Vec<Point> = Vec::new();
+        for (period, fig) in figs {
+            points.push(Point {
+                period,
+                value: fig.value as f64,
+            });
+            if fig.derived {
+                *derived = true;
+            } else {
+                push_source(sources, &fig.source);
+            }
+        }
+        if !points.is_empty() {
+            series.push(Series {
+                label: segment_label(seg, lang),
+                segment: seg,
+                points,
+            });
+        }
+    }
+    series
+}
+
+/// The office's targets for `tm`, each joined to the figure before it when `measure` is a
+/// stock.
+fn target_marks(
+    ix: &Index,
+    office: usize,
+    f: &Filter,
+    (measure, tm): (Measure, TargetMeasure),
+    series: &[Series],
+    lang: Lang,
+    sources: &mut Vec<String>,
+) -> Vec<TargetMark> {
+    let ds = ix.ds;
+    let mut targets = Vec::new();
+    for t in &ds.targets {
+        let Some(v) = t.value else { continue };
+        if t.office != office || t.measure != tm || !f.year_ok(t.year) {
+            continue;
+        }
+        let at = Point {
+            period: Period::Year(t.year),
+            value: v as f64,
+        };
+        // A stock moves from its last figure to the target; a flow starts afresh each year.
+        let from = series
+            .iter()
+            .find(|s| s.segment == t.segment && !measure.is_flow())
+            .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
+            .copied();
+        push_source(sources, &t.prov.source);
+        // Name the segment only where the lines are of other segments.
+        let whose = if series.iter().all(|s| s.segment == t.segment) {
+            String::new()
+        } else {
+            format!(", {}", segment_label(t.segment, lang))
+        };
+        targets.push(TargetMark {
+            label: match (t.plan, lang) {
+                (crate::model::Plan::Annual, Lang::En) => {
+                    format!("Annual target {}{whose}", t.year)
+                }
+                (crate::model::Plan::Roadmap, Lang::En) => {
+                    format!("Roadmap target {}{whose}", t.year)
+                }
+                (crate::model::Plan::Annual, Lang::Id) => {
+                    format!("Target tahunan {}{whose}", t.year)
+                }
+                (crate::model::Plan::Roadmap, Lang::Id) => {
+                    format!("Target peta jalan {}{whose}", t.year)
+                }
+            },
+            segment: t.segment,
+            at,
+            from,
+        });
+    }
+    targets
+}
+
 /// Active and new participants by segment over time, each with its targets.
 pub fn participants(
     ix: &Index,
@@ -113,81 +217,8 @@ pub fn participants(
             ),
         ),
     ] {
-        let mut series = Vec::new();
-        for seg in SEGMENTS {
-            // Sorted first, so sources are listed in the order of the figures, run after run.
-            // Only this office's series: building every office's figures made a chart of one
-            // branch cost several times the load.
-            let mut figs: Vec<(Period, analysis::Fig)> = ix
-                .periods(office, seg, measure)
-                .into_iter()
-                .filter(|p| f.year_ok(p.year()))
-                .filter_map(|p| ix.participant(office, p, seg, measure).map(|fig| (p, fig)))
-                .collect();
-            figs.sort_by_key(|(p, _)| *p);
-            let mut points: Vec<Point> = Vec::new();
-            for (period, fig) in figs {
-                points.push(Point {
-                    period,
-                    value: fig.value as f64,
-                });
-                if fig.derived {
-                    derived = true;
-                } else {
-                    push_source(&mut sources, &fig.source);
-                }
-            }
-            if !points.is_empty() {
-                series.push(Series {
-                    label: segment_label(seg, lang),
-                    segment: seg,
-                    points,
-                });
-            }
-        }
-        let mut targets = Vec::new();
-        for t in &ds.targets {
-            let Some(v) = t.value else { continue };
-            if t.office != office || t.measure != tm || !f.year_ok(t.year) {
-                continue;
-            }
-            let at = Point {
-                period: Period::Year(t.year),
-                value: v as f64,
-            };
-            // A stock moves from its last figure to the target; a flow starts afresh each year.
-            let from = series
-                .iter()
-                .find(|s| s.segment == t.segment && !measure.is_flow())
-                .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
-                .copied();
-            push_source(&mut sources, &t.prov.source);
-            // Name the segment only where the lines are of other segments.
-            let whose = if series.iter().all(|s| s.segment == t.segment) {
-                String::new()
-            } else {
-                format!(", {}", segment_label(t.segment, lang))
-            };
-            targets.push(TargetMark {
-                label: match (t.plan, lang) {
-                    (crate::model::Plan::Annual, Lang::En) => {
-                        format!("Annual target {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Roadmap, Lang::En) => {
-                        format!("Roadmap target {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Annual, Lang::Id) => {
-                        format!("Target tahunan {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Roadmap, Lang::Id) => {
-                        format!("Target peta jalan {}{whose}", t.year)
-                    }
-                },
-                segment: t.segment,
-                at,
-                from,
-            });
-        }
+        let series = segment_series(ix, office, &f, measure, lang, &mut sources, &mut derived);
+        let targets = target_marks(ix, office, &f, (measure, tm), &series, lang, &mut sources);
         if !series.is_empty() || !targets.is_empty() {
             panels.push(Panel {
                 title,
@@ -422,6 +453,62 @@ fn program_label(l: ClaimLine, lang: Lang) -> String {
     say(lang, en, id)
 }
 
+/// One panel's bars, amounts or cases: a bar per program of each segment, and the panel's
+/// total when one segment states it.
+fn claim_bars(
+    rows: &[analysis::ClaimRow],
+    segments: &BTreeSet<Segment>,
+    unit: Unit,
+    lang: Lang,
+    sources: &mut Vec<String>,
+) -> (Vec<Bar>, Option<f64>) {
+    let mut bars = Vec::new();
+    let mut total = None;
+    for &seg in segments {
+        let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
+        let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
+        for r in seg_rows {
+            let (value, share) = match unit {
+                Unit::Idr => (r.amount, r.share_amount),
+                _ => (r.cases, r.share_cases),
+            };
+            let Some(v) = value else { continue };
+            if r.line == ClaimLine::Total {
+                // One segment's total is the panel's; several are summed only by name.
+                if segments.len() == 1 {
+                    total = Some(v as f64);
+                }
+                if itemised {
+                    continue;
+                }
+            }
+            if r.line != ClaimLine::Other {
+                push_source(sources, &r.source);
+            }
+            let label = if segments.len() > 1 {
+                format!(
+                    "{}: {}",
+                    seg.code().to_uppercase(),
+                    program_label(r.line, lang)
+                )
+            } else {
+                program_label(r.line, lang)
+            };
+            bars.push(Bar {
+                label,
+                value: v as f64,
+                share: if r.line == ClaimLine::Total {
+                    None
+                } else {
+                    share
+                },
+                other: r.line == ClaimLine::Other,
+            });
+        }
+    }
+    (bars, total)
+}
+
 /// Claims paid by program in the latest period: amounts and cases side by side.
 pub fn claims(
     ix: &Index,
@@ -475,50 +562,7 @@ pub fn claims(
         (Unit::Idr, say(lang, "Amount paid", "Nilai dibayar")),
         (Unit::Cases, say(lang, "Cases", "Kasus")),
     ] {
-        let mut bars = Vec::new();
-        let mut total = None;
-        for &seg in &segments {
-            let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
-            let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
-            for r in seg_rows {
-                let (value, share) = match unit {
-                    Unit::Idr => (r.amount, r.share_amount),
-                    _ => (r.cases, r.share_cases),
-                };
-                let Some(v) = value else { continue };
-                if r.line == ClaimLine::Total {
-                    // One segment's total is the panel's; several are summed only by name.
-                    if segments.len() == 1 {
-                        total = Some(v as f64);
-                    }
-                    if itemised {
-                        continue;
-                    }
-                }
-                if r.line != ClaimLine::Other {
-                    push_source(&mut sources, &r.source);
-                }
-                let label = if segments.len() > 1 {
-                    format!(
-                        "{}: {}",
-                        seg.code().to_uppercase(),
-                        program_label(r.line, lang)
-                    )
-                } else {
-                    program_label(r.line, lang)
-                };
-                bars.push(Bar {
-                    label,
-                    value: v as f64,
-                    share: if r.line == ClaimLine::Total {
-                        None
-                    } else {
-                        share
-                    },
-                    other: r.line == ClaimLine::Other,
-                });
-            }
-        }
+        let (bars, total) = claim_bars(&rows, &segments, unit, lang, &mut sources);
         if !bars.is_empty() {
             panels.push(Panel {
                 title,
