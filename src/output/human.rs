@@ -94,22 +94,31 @@ pub fn idr_human(v: f64) -> String {
     idr(v, Lang::En)
 }
 
+/// The unit rupiah of this size are written in, as its divisor and word (` trillion`,
+/// ` T`); none under a million. The one home of the rupiah units, for tables and charts.
+pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
+    let units = match lang {
+        Lang::En => [" trillion", " billion", " million"],
+        Lang::Id => [" T", " miliar", " juta"],
+    };
+    let a = v.abs();
+    if a >= 1e12 {
+        Some((1e12, units[0]))
+    } else if a >= 1e9 {
+        Some((1e9, units[1]))
+    } else if a >= 1e6 {
+        Some((1e6, units[2]))
+    } else {
+        None
+    }
+}
+
 /// Rupiah with a unit in the language's writing. Indonesian follows the press: `Rp695,29 T`,
 /// `Rp342 miliar`, `Rp17,18 juta`, `Rp950.000`.
 pub fn idr(v: f64, lang: Lang) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     let a = v.abs();
-    let units = match lang {
-        Lang::En => [" trillion", " billion", " million"],
-        Lang::Id => [" T", " miliar", " juta"],
-    };
-    let (div, unit) = if a >= 1e12 {
-        (1e12, units[0])
-    } else if a >= 1e9 {
-        (1e9, units[1])
-    } else if a >= 1e6 {
-        (1e6, units[2])
-    } else {
+    let Some((div, unit)) = idr_unit(a, lang) else {
         return format!("{sign}Rp{}", group(a.round() as i64, lang));
     };
     let mut n = fixed(a / div, 2, lang);

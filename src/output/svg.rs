@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
-use super::human::{cell_human, fixed, group, idr};
+use super::human::{cell_human, fixed, group, idr, idr_unit};
 use super::lang::{month_name, Lang};
 use super::{visible, Cell};
 use crate::model::{Period, Segment};
@@ -65,18 +65,7 @@ fn axis_label(u: Unit, v: f64, lang: Lang) -> String {
         Unit::Persons | Unit::Cases => group(v.round() as i64, lang),
         Unit::Percent => format!("{}%", fixed(v, 0, lang)),
         Unit::Idr => {
-            let units = match lang {
-                Lang::En => [" trillion", " billion", " million"],
-                Lang::Id => [" T", " miliar", " juta"],
-            };
-            let a = v.abs();
-            let (div, unit) = if a >= 1e12 {
-                (1e12, units[0])
-            } else if a >= 1e9 {
-                (1e9, units[1])
-            } else if a >= 1e6 {
-                (1e6, units[2])
-            } else {
+            let Some((div, unit)) = idr_unit(v, lang) else {
                 return format!("Rp{}", group(v.round() as i64, lang));
             };
             let x = v / div;
