@@ -19,26 +19,13 @@ const SEGMENTS: [Segment; 5] = [
     Segment::All,
 ];
 
-/// The same words in the reader's language.
-fn say(lang: Lang, en: &str, id: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Id => id.to_string(),
-    }
+/// A glossary sentence with its `{}` slots filled, in the reader's language.
+fn phrase(lang: Lang, template: &str, args: &[&str]) -> String {
+    analysis::fill(lang.term(template), args.iter().copied())
 }
 
 fn segment_label(s: Segment, lang: Lang) -> String {
-    match lang {
-        Lang::En => s.label().to_string(),
-        Lang::Id => match s {
-            Segment::Pu => "PU (penerima upah)",
-            Segment::Bpu => "BPU (bukan penerima upah)",
-            Segment::Jakon => "Jakon (jasa konstruksi)",
-            Segment::Pmi => "PMI (pekerja migran)",
-            Segment::All => "semua segmen",
-        }
-        .to_string(),
-    }
+    lang.term(s.label()).to_string()
 }
 
 /// A label starting a sentence: `all segments` -> `All segments`.
@@ -157,20 +144,14 @@ fn target_marks(
             format!(", {}", segment_label(t.segment, lang))
         };
         targets.push(TargetMark {
-            label: match (t.plan, lang) {
-                (crate::model::Plan::Annual, Lang::En) => {
-                    format!("Annual target {}{whose}", t.year)
-                }
-                (crate::model::Plan::Roadmap, Lang::En) => {
-                    format!("Roadmap target {}{whose}", t.year)
-                }
-                (crate::model::Plan::Annual, Lang::Id) => {
-                    format!("Target tahunan {}{whose}", t.year)
-                }
-                (crate::model::Plan::Roadmap, Lang::Id) => {
-                    format!("Target peta jalan {}{whose}", t.year)
-                }
-            },
+            label: phrase(
+                lang,
+                match t.plan {
+                    crate::model::Plan::Annual => "Annual target {}{}",
+                    crate::model::Plan::Roadmap => "Roadmap target {}{}",
+                },
+                &[&t.year.to_string(), &whose],
+            ),
             segment: t.segment,
             at,
             from,
@@ -201,20 +182,14 @@ pub fn participants(
         (
             Measure::Active,
             TargetMeasure::Active,
-            say(
-                lang,
-                "Active participants at the end of each period",
-                "Peserta aktif pada akhir periode",
-            ),
+            lang.term("Active participants at the end of each period")
+                .to_string(),
         ),
         (
             Measure::New,
             TargetMeasure::New,
-            say(
-                lang,
-                "New participants in the year (or year to date)",
-                "Peserta baru dalam tahun (atau sejak awal tahun)",
-            ),
+            lang.term("New participants in the year (or year to date)")
+                .to_string(),
         ),
     ] {
         let series = segment_series(ix, office, &f, measure, lang, &mut sources, &mut derived);
@@ -247,11 +222,10 @@ pub fn participants(
     }
     let mut notes = Vec::new();
     if derived {
-        notes.push(say(
-            lang,
-            "Some figures are sums of segments or of the offices below, not published.",
-            "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan.",
-        ));
+        notes.push(
+            lang.term("Some figures are sums of segments or of the offices below, not published.")
+                .to_string(),
+        );
     }
     let left_out: BTreeSet<&str> = Measure::ALL
         .iter()
@@ -265,23 +239,26 @@ pub fn participants(
         .collect();
     if !left_out.is_empty() {
         let list = left_out.into_iter().collect::<Vec<_>>().join(", ");
-        notes.push(match lang {
-            Lang::En => format!("Not drawn: {list} (listed by coverage report)."),
-            Lang::Id => format!("Tidak digambar: {list} (tercantum di coverage report)."),
-        });
-    }
-    if panels.len() == 2 {
-        notes.push(say(
+        notes.push(phrase(
             lang,
-            "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
-            "Stok (aktif) dan arus (baru) digambar terpisah: keduanya besaran yang berbeda.",
+            "Not drawn: {} (listed by coverage report).",
+            &[&list],
         ));
     }
+    if panels.len() == 2 {
+        notes.push(
+            lang.term(
+                "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
+            )
+            .to_string(),
+        );
+    }
     Ok(Chart {
-        title: match lang {
-            Lang::En => format!("{}: participants by segment", ds.office(office).name),
-            Lang::Id => format!("{}: peserta menurut segmen", ds.office(office).name),
-        },
+        title: phrase(
+            lang,
+            "{}: participants by segment",
+            &[&ds.office(office).name],
+        ),
         panels,
         sources,
         notes,
@@ -388,26 +365,21 @@ pub fn coverage(
     notes.sort();
     notes.dedup();
     Ok(Chart {
-        title: match lang {
-            Lang::En => format!(
-                "{}: coverage of the workforce (BPS Sakernas)",
-                ds.office(office).name
-            ),
-            Lang::Id => format!(
-                "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)",
-                ds.office(office).name
-            ),
-        },
+        title: phrase(
+            lang,
+            "{}: coverage of the workforce (BPS Sakernas)",
+            &[&ds.office(office).name],
+        ),
         panels: vec![Panel {
-            title: match (&dens.iter().collect::<Vec<_>>()[..], lang) {
-                ([one], Lang::En) => {
-                    format!("Active participants as % of {}", workers(**one, lang))
-                }
-                ([one], Lang::Id) => {
-                    format!("Peserta aktif sebagai % dari {}", workers(**one, lang))
-                }
-                (_, Lang::En) => "Active participants as % of the workers in the legend".into(),
-                (_, Lang::Id) => "Peserta aktif sebagai % dari tenaga kerja pada legenda".into(),
+            title: match &dens.iter().collect::<Vec<_>>()[..] {
+                [one] => phrase(
+                    lang,
+                    "Active participants as % of {}",
+                    &[workers(**one, lang)],
+                ),
+                _ => lang
+                    .term("Active participants as % of the workers in the legend")
+                    .to_string(),
             },
             unit: Unit::Percent,
             body: Body::Time {
@@ -425,32 +397,28 @@ pub fn coverage(
 
 /// Whom a coverage ratio is of, in words.
 fn workers(m: WorkforceMeasure, lang: Lang) -> &'static str {
-    match (m, lang) {
-        (WorkforceMeasure::LabourForce, Lang::En) => "the labour force",
-        (WorkforceMeasure::Employed, Lang::En) => "the employed",
-        (WorkforceMeasure::Formal, Lang::En) => "formal workers",
-        (WorkforceMeasure::Informal, Lang::En) => "informal workers",
-        (WorkforceMeasure::LabourForce, Lang::Id) => "angkatan kerja",
-        (WorkforceMeasure::Employed, Lang::Id) => "penduduk bekerja",
-        (WorkforceMeasure::Formal, Lang::Id) => "pekerja formal",
-        (WorkforceMeasure::Informal, Lang::Id) => "pekerja informal",
-    }
+    lang.term(match m {
+        WorkforceMeasure::LabourForce => "the labour force",
+        WorkforceMeasure::Employed => "the employed",
+        WorkforceMeasure::Formal => "formal workers",
+        WorkforceMeasure::Informal => "informal workers",
+    })
 }
 
 fn program_label(l: ClaimLine, lang: Lang) -> String {
-    let (en, id) = match l {
+    lang.term(match l {
         ClaimLine::Program(p) => match p {
-            Program::Jht => ("JHT (old age)", "JHT (hari tua)"),
-            Program::Jkk => ("JKK (work accident)", "JKK (kecelakaan kerja)"),
-            Program::Jkm => ("JKM (death)", "JKM (kematian)"),
-            Program::Jp => ("JP (pension)", "JP (pensiun)"),
-            Program::Jkp => ("JKP (job loss)", "JKP (kehilangan pekerjaan)"),
-            Program::All => ("all programs", "semua program"),
+            Program::Jht => "JHT (old age)",
+            Program::Jkk => "JKK (work accident)",
+            Program::Jkm => "JKM (death)",
+            Program::Jp => "JP (pension)",
+            Program::Jkp => "JKP (job loss)",
+            Program::All => "all programs",
         },
-        ClaimLine::Other => ("other programs", "program lain"),
-        ClaimLine::Total => ("all programs", "semua program"),
-    };
-    say(lang, en, id)
+        ClaimLine::Other => "other programs",
+        ClaimLine::Total => "all programs",
+    })
+    .to_string()
 }
 
 /// One panel's bars, amounts or cases: a bar per program of each segment, and the panel's
@@ -549,18 +517,17 @@ pub fn claims(
             .map(|p| p.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        notes.push(match lang {
-            Lang::En => format!("Earlier periods not drawn: {list} (choose one with --year)."),
-            Lang::Id => {
-                format!("Periode sebelumnya tidak digambar: {list} (pilih dengan --year).")
-            }
-        });
+        notes.push(phrase(
+            lang,
+            "Earlier periods not drawn: {} (choose one with --year).",
+            &[&list],
+        ));
     }
     let mut sources = Vec::new();
     let mut panels = Vec::new();
     for (unit, title) in [
-        (Unit::Idr, say(lang, "Amount paid", "Nilai dibayar")),
-        (Unit::Cases, say(lang, "Cases", "Kasus")),
+        (Unit::Idr, lang.term("Amount paid").to_string()),
+        (Unit::Cases, lang.term("Cases").to_string()),
     ] {
         let (bars, total) = claim_bars(&rows, &segments, unit, lang, &mut sources);
         if !bars.is_empty() {
@@ -581,11 +548,10 @@ pub fn claims(
         });
     }
     if rows.iter().any(|r| r.line == ClaimLine::Other) {
-        notes.push(say(
-            lang,
-            "Other programs: the stated total less the programs itemised.",
-            "Program lain: total yang dinyatakan dikurangi program yang dirinci.",
-        ));
+        notes.push(
+            lang.term("Other programs: the stated total less the programs itemised.")
+                .to_string(),
+        );
     }
     // The wording a figure was published with can qualify it ("lebih": more than).
     for r in rows.iter().filter(|r| !r.published.is_empty()) {
@@ -598,10 +564,11 @@ pub fn claims(
         } else {
             capitalised(&program_label(r.line, lang))
         };
-        notes.push(match lang {
-            Lang::En => format!("{whose} as published: \"{}\"", r.published),
-            Lang::Id => format!("{whose} sebagaimana dipublikasikan: \"{}\"", r.published),
-        });
+        notes.push(phrase(
+            lang,
+            "{} as published: \"{}\"",
+            &[&whose, &r.published],
+        ));
     }
     let seg_text = segments
         .iter()
@@ -611,16 +578,11 @@ pub fn claims(
     Ok(Chart {
         title: {
             let span = crate::output::cell_human(&Cell::Span(latest), lang);
-            match lang {
-                Lang::En => format!(
-                    "{}: claims paid by program, {seg_text}, {span}",
-                    ds.office(office).name
-                ),
-                Lang::Id => format!(
-                    "{}: klaim dibayar menurut program, {seg_text}, {span}",
-                    ds.office(office).name
-                ),
-            }
+            phrase(
+                lang,
+                "{}: claims paid by program, {}, {}",
+                &[&ds.office(office).name, &seg_text, &span],
+            )
         },
         panels,
         sources,
