@@ -58,6 +58,11 @@ impl Sink {
         if meta.is_dir() {
             bail!("{shown}: is a directory, not a file to write");
         }
+        // `/dev/stdout` (a link to this process's standard output) is standard output, even
+        // when that is a file the shell opened: replacing the file would undo a `>>`.
+        if link && is_stdout(&meta) {
+            return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
+        }
         if meta.is_file() {
             // Through a link the file it points to is replaced, so the link stays a link.
             let real = match target.canonicalize() {
@@ -104,6 +109,24 @@ impl Write for Sink {
             Sink::Direct { shown, file } => file.flush().map_err(|e| named(e, shown)),
         }
     }
+}
+
+/// True when `meta` is of the file standard output is open on.
+#[cfg(unix)]
+fn is_stdout(meta: &fs::Metadata) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    File::from(fd)
+        .metadata()
+        .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn is_stdout(_: &fs::Metadata) -> bool {
+    false
 }
 
 /// `out.csv/` names a directory: the file system would refuse the rename only at the end.

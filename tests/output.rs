@@ -711,3 +711,27 @@ fn a_chart_of_hostile_names_is_well_formed_xml() {
     // The markup is the chart's own: the name's tag is text, not an element.
     assert!(!xml.descendants().any(|n| n.has_tag_name("img")));
 }
+
+#[test]
+fn a_link_to_standard_output_writes_to_it_and_keeps_an_appended_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("stdout");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    let log = dir.path().join("log.csv");
+    fs::write(&log, "first\n").unwrap();
+    let appended = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = coverage_process()
+        .args(["offices", "--format", "csv", "-o"])
+        .arg(&link)
+        .stdout(appended)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("first\ncode,name,"), "{:?}", &text[..30]);
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(names_in(dir.path()), ["log.csv", "stdout"]);
+}
