@@ -42,17 +42,24 @@ fn office_label(ix: &Index, o: usize) -> String {
 }
 
 /// Offices that have what a chart needs, for the hint when the asked-for one has not.
+/// The first [`HINT_OFFICES`] are named: a data set of 20,000 branches would otherwise flood
+/// the terminal, and the search stops there.
 fn offices_with(ix: &Index, has: impl Fn(usize) -> bool) -> String {
-    let codes: Vec<&str> = (0..ix.ds.offices.len())
+    let mut codes: Vec<&str> = (0..ix.ds.offices.len())
         .filter(|&o| has(o))
         .map(|o| ix.ds.offices[o].code.as_str())
+        .take(HINT_OFFICES + 1)
         .collect();
-    if codes.is_empty() {
-        "no office in the data set has them".into()
-    } else {
-        format!("offices with them: {}", codes.join(", "))
+    let more = codes.len() > HINT_OFFICES;
+    codes.truncate(HINT_OFFICES);
+    match (codes.is_empty(), more) {
+        (true, _) => "no office in the data set has them".into(),
+        (false, false) => format!("offices with them: {}", codes.join(", ")),
+        (false, true) => format!("offices with them: {} and others", codes.join(", ")),
     }
 }
+
+const HINT_OFFICES: usize = 10;
 
 fn push_source(sources: &mut Vec<String>, s: &str) {
     for part in s.split("; ") {
@@ -214,9 +221,11 @@ pub fn participants(
                 year.map(|y| format!(" in {y}")).unwrap_or_default()
             ),
             hint: offices_with(ix, |o| {
-                ix.participant_keys()
-                    .into_iter()
-                    .any(|k| k.0 == o && matches!(k.3, Measure::Active | Measure::New))
+                Segment::ALL.iter().any(|&s| {
+                    [Measure::Active, Measure::New]
+                        .into_iter()
+                        .any(|m| !ix.periods(o, s, m).is_empty())
+                })
             }),
         });
     }
@@ -499,7 +508,10 @@ pub fn claims(
                 office_label(ix, office),
                 year.map(|y| format!(" in {y}")).unwrap_or_default()
             ),
-            hint: offices_with(ix, |o| ds.claims.iter().any(|c| c.office == o)),
+            hint: {
+                let with: BTreeSet<usize> = ds.claims.iter().map(|c| c.office).collect();
+                offices_with(ix, |o| with.contains(&o))
+            },
         });
     };
     let rows: Vec<_> = rows.into_iter().filter(|r| r.period == latest).collect();
