@@ -6,8 +6,17 @@ use clap::Parser;
 use coverage::{cli::Cli, is_broken_pipe, output::visible, run_to_output, Outcome};
 
 fn main() -> ExitCode {
-    // clap exits 2 on usage errors and 0 for --help/--version.
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print to standard output and exit 0, as clap does them.
+        Err(e) if !e.use_stderr() => e.exit(),
+        // A usage error quotes the arguments, which may hold control characters: shown visibly.
+        Err(e) => {
+            let msg = e.render().to_string();
+            let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
+            return ExitCode::from(2);
+        }
+    };
     match run_to_output(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),

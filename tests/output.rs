@@ -735,3 +735,15 @@ fn a_link_to_standard_output_writes_to_it_and_keeps_an_appended_file() {
         .is_symlink());
     assert_eq!(names_in(dir.path()), ["log.csv", "stdout"]);
 }
+
+#[test]
+fn usage_errors_show_control_characters_visibly() {
+    coverage()
+        .args(["--format", "x\u{9b}2Jy", "offices"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: invalid value 'x\\u{9b}2Jy' for '--format <FORMAT>'\n  [possible values: table, csv, json, markdown]\n\nFor more information, try '--help'.\n",
+        );
+}
