@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,8 +13,17 @@ fn main() -> ExitCode {
         Err(e) if !e.use_stderr() => e.exit(),
         // A usage error quotes the arguments, which may hold control characters: shown visibly.
         Err(e) => {
-            let msg = e.render().to_string();
-            let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
+            // Plain text drops escape sequences but keeps other controls; clap's own printing
+            // would pass an argument's escape sequences to a terminal.
+            let plain = e.render().to_string();
+            let clean = std::env::args_os()
+                .all(|a| matches!(visible(&a.to_string_lossy(), false), Cow::Borrowed(_)));
+            if clean {
+                // Nothing to show visibly: clap prints it, in colour on a terminal.
+                let _ = e.print();
+            } else {
+                let _ = std::io::stderr().write_all(visible(&plain, true).as_bytes());
+            }
             return ExitCode::from(2);
         }
     };
