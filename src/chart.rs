@@ -1,106 +1,15 @@
 //! What a chart shows, chosen from the derived figures: series over time with targets, or
-//! bars. No I/O and no drawing: [`crate::output::svg`] turns a [`Chart`] into an SVG.
+//! bars. No I/O and no drawing: this file fills the model of [`crate::output::chart`], and
+//! [`crate::output::svg`] draws it.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
 use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+pub use crate::output::chart::{
+    Bar, Body, Chart, NothingToChart, Panel, Point, Series, TargetMark, Unit,
+};
 use crate::output::{Cell, Lang};
-
-/// How a panel's values are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Persons,
-    Percent,
-    Idr,
-    Cases,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub period: Period,
-    pub value: f64,
-}
-
-/// One line over time; `segment` picks its colour so a segment looks the same in every chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub label: String,
-    pub segment: Segment,
-    pub points: Vec<Point>,
-}
-
-/// A target at a year's end, joined to the latest figure before it when there is one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetMark {
-    pub label: String,
-    pub segment: Segment,
-    pub at: Point,
-    pub from: Option<Point>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub value: f64,
-    /// Percent of the panel's total, when known.
-    pub share: Option<f64>,
-    /// The remainder no program accounts for, drawn muted.
-    pub other: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Body {
-    Time {
-        series: Vec<Series>,
-        targets: Vec<TargetMark>,
-        /// The figures are flows over spans (a whole year, January to August): drawn as
-        /// points named by their span, never joined, since spans of different length joined
-        /// by a line would make a false fall.
-        flow: bool,
-    },
-    Bars {
-        bars: Vec<Bar>,
-        total: Option<f64>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Panel {
-    pub title: String,
-    pub unit: Unit,
-    pub body: Body,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Chart {
-    pub title: String,
-    pub panels: Vec<Panel>,
-    /// Every source the plotted figures come from.
-    pub sources: Vec<String>,
-    /// Footnotes: what is left out or read with care.
-    pub notes: Vec<String>,
-    /// Where the data set was read from.
-    pub dataset: String,
-    /// The language of the words; the renderer writes numbers in it too.
-    pub lang: Lang,
-}
-
-/// There is nothing to draw; says what is missing and where it would come from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NothingToChart {
-    pub what: String,
-    pub hint: String,
-}
-
-impl fmt::Display for NothingToChart {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "nothing to chart: {}\n  hint: {}", self.what, self.hint)
-    }
-}
-
-impl std::error::Error for NothingToChart {}
 
 const SEGMENTS: [Segment; 5] = [
     Segment::Pu,
@@ -110,26 +19,13 @@ const SEGMENTS: [Segment; 5] = [
     Segment::All,
 ];
 
-/// The same words in the reader's language.
-fn say(lang: Lang, en: &str, id: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Id => id.to_string(),
-    }
+/// A glossary sentence with its `{}` slots filled, in the reader's language.
+fn phrase(lang: Lang, template: &str, args: &[&str]) -> String {
+    analysis::fill(lang.term(template), args.iter().copied())
 }
 
 fn segment_label(s: Segment, lang: Lang) -> String {
-    match lang {
-        Lang::En => s.label().to_string(),
-        Lang::Id => match s {
-            Segment::Pu => "PU (penerima upah)",
-            Segment::Bpu => "BPU (bukan penerima upah)",
-            Segment::Jakon => "Jakon (jasa konstruksi)",
-            Segment::Pmi => "PMI (pekerja migran)",
-            Segment::All => "semua segmen",
-        }
-        .to_string(),
-    }
+    lang.term(s.label()).to_string()
 }
 
 /// A label starting a sentence: `all segments` -> `All segments`.
@@ -146,17 +42,24 @@ fn office_label(ix: &Index, o: usize) -> String {
 }
 
 /// Offices that have what a chart needs, for the hint when the asked-for one has not.
+/// The first [`HINT_OFFICES`] are named: a data set of 20,000 branches would otherwise flood
+/// the terminal, and the search stops there.
 fn offices_with(ix: &Index, has: impl Fn(usize) -> bool) -> String {
-    let codes: Vec<&str> = (0..ix.ds.offices.len())
+    let mut codes: Vec<&str> = (0..ix.ds.offices.len())
         .filter(|&o| has(o))
         .map(|o| ix.ds.offices[o].code.as_str())
+        .take(HINT_OFFICES + 1)
         .collect();
-    if codes.is_empty() {
-        "no office in the data set has them".into()
-    } else {
-        format!("offices with them: {}", codes.join(", "))
+    let more = codes.len() > HINT_OFFICES;
+    codes.truncate(HINT_OFFICES);
+    match (codes.is_empty(), more) {
+        (true, _) => "no office in the data set has them".into(),
+        (false, false) => format!("offices with them: {}", codes.join(", ")),
+        (false, true) => format!("offices with them: {} and others", codes.join(", ")),
     }
 }
+
+const HINT_OFFICES: usize = 10;
 
 fn push_source(sources: &mut Vec<String>, s: &str) {
     for part in s.split("; ") {
@@ -164,6 +67,104 @@ fn push_source(sources: &mut Vec<String>, s: &str) {
             sources.push(part.to_string());
         }
     }
+}
+
+/// One line per segment of the office's `measure`, in period order; `derived` is set when
+/// a figure is a sum rather than published.
+fn segment_series(
+    ix: &Index,
+    office: usize,
+    f: &Filter,
+    measure: Measure,
+    lang: Lang,
+    sources: &mut Vec<String>,
+    derived: &mut bool,
+) -> Vec<Series> {
+    let mut series = Vec::new();
+    for seg in SEGMENTS {
+        // Sorted first, so sources are listed in the order of the figures, run after run.
+        // Only this office's series: building every office's figures made a chart of one
+        // branch cost several times the load.
+        let mut figs: Vec<(Period, analysis::Fig)> = ix
+            .periods(office, seg, measure)
+            .into_iter()
+            .filter(|p| f.year_ok(p.year()))
+            .filter_map(|p| ix.participant(office, p, seg, measure).map(|fig| (p, fig)))
+            .collect();
+        figs.sort_by_key(|(p, _)| *p);
+        let mut points: Vec<Point> = Vec::new();
+        for (period, fig) in figs {
+            points.push(Point {
+                period,
+                value: fig.value as f64,
+            });
+            if fig.derived {
+                *derived = true;
+            } else {
+                push_source(sources, &fig.source);
+            }
+        }
+        if !points.is_empty() {
+            series.push(Series {
+                label: segment_label(seg, lang),
+                segment: seg,
+                points,
+            });
+        }
+    }
+    series
+}
+
+/// The office's targets for `tm`, each joined to the figure before it when `measure` is a
+/// stock.
+fn target_marks(
+    ix: &Index,
+    office: usize,
+    f: &Filter,
+    (measure, tm): (Measure, TargetMeasure),
+    series: &[Series],
+    lang: Lang,
+    sources: &mut Vec<String>,
+) -> Vec<TargetMark> {
+    let ds = ix.ds;
+    let mut targets = Vec::new();
+    for t in &ds.targets {
+        let Some(v) = t.value else { continue };
+        if t.office != office || t.measure != tm || !f.year_ok(t.year) {
+            continue;
+        }
+        let at = Point {
+            period: Period::Year(t.year),
+            value: v as f64,
+        };
+        // A stock moves from its last figure to the target; a flow starts afresh each year.
+        let from = series
+            .iter()
+            .find(|s| s.segment == t.segment && !measure.is_flow())
+            .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
+            .copied();
+        push_source(sources, &t.prov.source);
+        // Name the segment only where the lines are of other segments.
+        let whose = if series.iter().all(|s| s.segment == t.segment) {
+            String::new()
+        } else {
+            format!(", {}", segment_label(t.segment, lang))
+        };
+        targets.push(TargetMark {
+            label: phrase(
+                lang,
+                match t.plan {
+                    crate::model::Plan::Annual => "Annual target {}{}",
+                    crate::model::Plan::Roadmap => "Roadmap target {}{}",
+                },
+                &[&t.year.to_string(), &whose],
+            ),
+            segment: t.segment,
+            at,
+            from,
+        });
+    }
+    targets
 }
 
 /// Active and new participants by segment over time, each with its targets.
@@ -188,97 +189,18 @@ pub fn participants(
         (
             Measure::Active,
             TargetMeasure::Active,
-            say(
-                lang,
-                "Active participants at the end of each period",
-                "Peserta aktif pada akhir periode",
-            ),
+            lang.term("Active participants at the end of each period")
+                .to_string(),
         ),
         (
             Measure::New,
             TargetMeasure::New,
-            say(
-                lang,
-                "New participants in the year (or year to date)",
-                "Peserta baru dalam tahun (atau sejak awal tahun)",
-            ),
+            lang.term("New participants in the year (or year to date)")
+                .to_string(),
         ),
     ] {
-        let mut series = Vec::new();
-        for seg in SEGMENTS {
-            // Sorted first, so sources are listed in the order of the figures, run after run.
-            let mut figs: Vec<(Period, analysis::Fig)> = ix
-                .participant_figs()
-                .into_iter()
-                .filter(|(k, _)| {
-                    k.0 == office && k.2 == seg && k.3 == measure && f.year_ok(k.1.year())
-                })
-                .map(|(k, fig)| (k.1, fig))
-                .collect();
-            figs.sort_by_key(|(p, _)| *p);
-            let mut points: Vec<Point> = Vec::new();
-            for (period, fig) in figs {
-                points.push(Point {
-                    period,
-                    value: fig.value as f64,
-                });
-                if fig.derived {
-                    derived = true;
-                } else {
-                    push_source(&mut sources, &fig.source);
-                }
-            }
-            if !points.is_empty() {
-                series.push(Series {
-                    label: segment_label(seg, lang),
-                    segment: seg,
-                    points,
-                });
-            }
-        }
-        let mut targets = Vec::new();
-        for t in &ds.targets {
-            let Some(v) = t.value else { continue };
-            if t.office != office || t.measure != tm || !f.year_ok(t.year) {
-                continue;
-            }
-            let at = Point {
-                period: Period::Year(t.year),
-                value: v as f64,
-            };
-            // A stock moves from its last figure to the target; a flow starts afresh each year.
-            let from = series
-                .iter()
-                .find(|s| s.segment == t.segment && !measure.is_flow())
-                .and_then(|s| s.points.iter().rev().find(|p| p.period < at.period))
-                .copied();
-            push_source(&mut sources, &t.prov.source);
-            // Name the segment only where the lines are of other segments.
-            let whose = if series.iter().all(|s| s.segment == t.segment) {
-                String::new()
-            } else {
-                format!(", {}", segment_label(t.segment, lang))
-            };
-            targets.push(TargetMark {
-                label: match (t.plan, lang) {
-                    (crate::model::Plan::Annual, Lang::En) => {
-                        format!("Annual target {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Roadmap, Lang::En) => {
-                        format!("Roadmap target {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Annual, Lang::Id) => {
-                        format!("Target tahunan {}{whose}", t.year)
-                    }
-                    (crate::model::Plan::Roadmap, Lang::Id) => {
-                        format!("Target peta jalan {}{whose}", t.year)
-                    }
-                },
-                segment: t.segment,
-                at,
-                from,
-            });
-        }
+        let series = segment_series(ix, office, &f, measure, lang, &mut sources, &mut derived);
+        let targets = target_marks(ix, office, &f, (measure, tm), &series, lang, &mut sources);
         if !series.is_empty() || !targets.is_empty() {
             panels.push(Panel {
                 title,
@@ -299,46 +221,53 @@ pub fn participants(
                 year.map(|y| format!(" in {y}")).unwrap_or_default()
             ),
             hint: offices_with(ix, |o| {
-                ix.participant_keys()
-                    .into_iter()
-                    .any(|k| k.0 == o && matches!(k.3, Measure::Active | Measure::New))
+                Segment::ALL.iter().any(|&s| {
+                    [Measure::Active, Measure::New]
+                        .into_iter()
+                        .any(|m| !ix.periods(o, s, m).is_empty())
+                })
             }),
         });
     }
     let mut notes = Vec::new();
     if derived {
-        notes.push(say(
-            lang,
-            "Some figures are sums of segments or of the offices below, not published.",
-            "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan.",
-        ));
+        notes.push(
+            lang.term("Some figures are sums of segments or of the offices below, not published.")
+                .to_string(),
+        );
     }
-    let left_out: BTreeSet<&str> = ix
-        .participant_keys()
-        .into_iter()
-        .filter(|k| k.0 == office && f.year_ok(k.1.year()))
-        .filter(|k| !matches!(k.3, Measure::Active | Measure::New))
-        .map(|k| lang.term(k.3.label()))
+    let left_out: BTreeSet<&str> = Measure::ALL
+        .iter()
+        .filter(|m| !matches!(m, Measure::Active | Measure::New))
+        .filter(|&&m| {
+            Segment::ALL
+                .iter()
+                .any(|&s| ix.periods(office, s, m).iter().any(|p| f.year_ok(p.year())))
+        })
+        .map(|m| lang.term(m.label()))
         .collect();
     if !left_out.is_empty() {
         let list = left_out.into_iter().collect::<Vec<_>>().join(", ");
-        notes.push(match lang {
-            Lang::En => format!("Not drawn: {list} (listed by coverage report)."),
-            Lang::Id => format!("Tidak digambar: {list} (tercantum di coverage report)."),
-        });
-    }
-    if panels.len() == 2 {
-        notes.push(say(
+        notes.push(phrase(
             lang,
-            "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
-            "Stok (aktif) dan arus (baru) digambar terpisah: keduanya besaran yang berbeda.",
+            "Not drawn: {} (listed by coverage report).",
+            &[&list],
         ));
     }
+    if panels.len() == 2 {
+        notes.push(
+            lang.term(
+                "Stocks (active) and flows (new) are drawn apart: they are different quantities.",
+            )
+            .to_string(),
+        );
+    }
     Ok(Chart {
-        title: match lang {
-            Lang::En => format!("{}: participants by segment", ds.office(office).name),
-            Lang::Id => format!("{}: peserta menurut segmen", ds.office(office).name),
-        },
+        title: phrase(
+            lang,
+            "{}: participants by segment",
+            &[&ds.office(office).name],
+        ),
         panels,
         sources,
         notes,
@@ -445,26 +374,21 @@ pub fn coverage(
     notes.sort();
     notes.dedup();
     Ok(Chart {
-        title: match lang {
-            Lang::En => format!(
-                "{}: coverage of the workforce (BPS Sakernas)",
-                ds.office(office).name
-            ),
-            Lang::Id => format!(
-                "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)",
-                ds.office(office).name
-            ),
-        },
+        title: phrase(
+            lang,
+            "{}: coverage of the workforce (BPS Sakernas)",
+            &[&ds.office(office).name],
+        ),
         panels: vec![Panel {
-            title: match (&dens.iter().collect::<Vec<_>>()[..], lang) {
-                ([one], Lang::En) => {
-                    format!("Active participants as % of {}", workers(**one, lang))
-                }
-                ([one], Lang::Id) => {
-                    format!("Peserta aktif sebagai % dari {}", workers(**one, lang))
-                }
-                (_, Lang::En) => "Active participants as % of the workers in the legend".into(),
-                (_, Lang::Id) => "Peserta aktif sebagai % dari tenaga kerja pada legenda".into(),
+            title: match &dens.iter().collect::<Vec<_>>()[..] {
+                [one] => phrase(
+                    lang,
+                    "Active participants as % of {}",
+                    &[workers(**one, lang)],
+                ),
+                _ => lang
+                    .term("Active participants as % of the workers in the legend")
+                    .to_string(),
             },
             unit: Unit::Percent,
             body: Body::Time {
@@ -482,32 +406,84 @@ pub fn coverage(
 
 /// Whom a coverage ratio is of, in words.
 fn workers(m: WorkforceMeasure, lang: Lang) -> &'static str {
-    match (m, lang) {
-        (WorkforceMeasure::LabourForce, Lang::En) => "the labour force",
-        (WorkforceMeasure::Employed, Lang::En) => "the employed",
-        (WorkforceMeasure::Formal, Lang::En) => "formal workers",
-        (WorkforceMeasure::Informal, Lang::En) => "informal workers",
-        (WorkforceMeasure::LabourForce, Lang::Id) => "angkatan kerja",
-        (WorkforceMeasure::Employed, Lang::Id) => "penduduk bekerja",
-        (WorkforceMeasure::Formal, Lang::Id) => "pekerja formal",
-        (WorkforceMeasure::Informal, Lang::Id) => "pekerja informal",
-    }
+    lang.term(match m {
+        WorkforceMeasure::LabourForce => "the labour force",
+        WorkforceMeasure::Employed => "the employed",
+        WorkforceMeasure::Formal => "formal workers",
+        WorkforceMeasure::Informal => "informal workers",
+    })
 }
 
 fn program_label(l: ClaimLine, lang: Lang) -> String {
-    let (en, id) = match l {
+    lang.term(match l {
         ClaimLine::Program(p) => match p {
-            Program::Jht => ("JHT (old age)", "JHT (hari tua)"),
-            Program::Jkk => ("JKK (work accident)", "JKK (kecelakaan kerja)"),
-            Program::Jkm => ("JKM (death)", "JKM (kematian)"),
-            Program::Jp => ("JP (pension)", "JP (pensiun)"),
-            Program::Jkp => ("JKP (job loss)", "JKP (kehilangan pekerjaan)"),
-            Program::All => ("all programs", "semua program"),
+            Program::Jht => "JHT (old age)",
+            Program::Jkk => "JKK (work accident)",
+            Program::Jkm => "JKM (death)",
+            Program::Jp => "JP (pension)",
+            Program::Jkp => "JKP (job loss)",
+            Program::All => "all programs",
         },
-        ClaimLine::Other => ("other programs", "program lain"),
-        ClaimLine::Total => ("all programs", "semua program"),
-    };
-    say(lang, en, id)
+        ClaimLine::Other => "other programs",
+        ClaimLine::Total => "all programs",
+    })
+    .to_string()
+}
+
+/// One panel's bars, amounts or cases: a bar per program of each segment, and the panel's
+/// total when one segment states it.
+fn claim_bars(
+    rows: &[analysis::ClaimRow],
+    segments: &BTreeSet<Segment>,
+    unit: Unit,
+    lang: Lang,
+    sources: &mut Vec<String>,
+) -> (Vec<Bar>, Option<f64>) {
+    let mut bars = Vec::new();
+    let mut total = None;
+    for &seg in segments {
+        let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
+        let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
+        for r in seg_rows {
+            let (value, share) = match unit {
+                Unit::Idr => (r.amount, r.share_amount),
+                _ => (r.cases, r.share_cases),
+            };
+            let Some(v) = value else { continue };
+            if r.line == ClaimLine::Total {
+                // One segment's total is the panel's; several are summed only by name.
+                if segments.len() == 1 {
+                    total = Some(v as f64);
+                }
+                if itemised {
+                    continue;
+                }
+            }
+            if r.line != ClaimLine::Other {
+                push_source(sources, &r.source);
+            }
+            let label = if segments.len() > 1 {
+                format!(
+                    "{}: {}",
+                    seg.code().to_uppercase(),
+                    program_label(r.line, lang)
+                )
+            } else {
+                program_label(r.line, lang)
+            };
+            bars.push(Bar {
+                label,
+                value: v as f64,
+                share: if r.line == ClaimLine::Total {
+                    None
+                } else {
+                    share
+                },
+                other: r.line == ClaimLine::Other,
+            });
+        }
+    }
+    (bars, total)
 }
 
 /// Claims paid by program in the latest period: amounts and cases side by side.
@@ -532,7 +508,10 @@ pub fn claims(
                 office_label(ix, office),
                 year.map(|y| format!(" in {y}")).unwrap_or_default()
             ),
-            hint: offices_with(ix, |o| ds.claims.iter().any(|c| c.office == o)),
+            hint: {
+                let with: BTreeSet<usize> = ds.claims.iter().map(|c| c.office).collect();
+                offices_with(ix, |o| with.contains(&o))
+            },
         });
     };
     let rows: Vec<_> = rows.into_iter().filter(|r| r.period == latest).collect();
@@ -550,63 +529,19 @@ pub fn claims(
             .map(|p| p.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        notes.push(match lang {
-            Lang::En => format!("Earlier periods not drawn: {list} (choose one with --year)."),
-            Lang::Id => {
-                format!("Periode sebelumnya tidak digambar: {list} (pilih dengan --year).")
-            }
-        });
+        notes.push(phrase(
+            lang,
+            "Earlier periods not drawn: {} (choose one with --year).",
+            &[&list],
+        ));
     }
     let mut sources = Vec::new();
     let mut panels = Vec::new();
     for (unit, title) in [
-        (Unit::Idr, say(lang, "Amount paid", "Nilai dibayar")),
-        (Unit::Cases, say(lang, "Cases", "Kasus")),
+        (Unit::Idr, lang.term("Amount paid").to_string()),
+        (Unit::Cases, lang.term("Cases").to_string()),
     ] {
-        let mut bars = Vec::new();
-        let mut total = None;
-        for &seg in &segments {
-            let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
-            let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
-            for r in seg_rows {
-                let (value, share) = match unit {
-                    Unit::Idr => (r.amount, r.share_amount),
-                    _ => (r.cases, r.share_cases),
-                };
-                let Some(v) = value else { continue };
-                if r.line == ClaimLine::Total {
-                    // One segment's total is the panel's; several are summed only by name.
-                    if segments.len() == 1 {
-                        total = Some(v as f64);
-                    }
-                    if itemised {
-                        continue;
-                    }
-                }
-                if r.line != ClaimLine::Other {
-                    push_source(&mut sources, &r.source);
-                }
-                let label = if segments.len() > 1 {
-                    format!(
-                        "{}: {}",
-                        seg.code().to_uppercase(),
-                        program_label(r.line, lang)
-                    )
-                } else {
-                    program_label(r.line, lang)
-                };
-                bars.push(Bar {
-                    label,
-                    value: v as f64,
-                    share: if r.line == ClaimLine::Total {
-                        None
-                    } else {
-                        share
-                    },
-                    other: r.line == ClaimLine::Other,
-                });
-            }
-        }
+        let (bars, total) = claim_bars(&rows, &segments, unit, lang, &mut sources);
         if !bars.is_empty() {
             panels.push(Panel {
                 title,
@@ -625,11 +560,10 @@ pub fn claims(
         });
     }
     if rows.iter().any(|r| r.line == ClaimLine::Other) {
-        notes.push(say(
-            lang,
-            "Other programs: the stated total less the programs itemised.",
-            "Program lain: total yang dinyatakan dikurangi program yang dirinci.",
-        ));
+        notes.push(
+            lang.term("Other programs: the stated total less the programs itemised.")
+                .to_string(),
+        );
     }
     // The wording a figure was published with can qualify it ("lebih": more than).
     for r in rows.iter().filter(|r| !r.published.is_empty()) {
@@ -642,10 +576,11 @@ pub fn claims(
         } else {
             capitalised(&program_label(r.line, lang))
         };
-        notes.push(match lang {
-            Lang::En => format!("{whose} as published: \"{}\"", r.published),
-            Lang::Id => format!("{whose} sebagaimana dipublikasikan: \"{}\"", r.published),
-        });
+        notes.push(phrase(
+            lang,
+            "{} as published: \"{}\"",
+            &[&whose, &r.published],
+        ));
     }
     let seg_text = segments
         .iter()
@@ -655,16 +590,11 @@ pub fn claims(
     Ok(Chart {
         title: {
             let span = crate::output::cell_human(&Cell::Span(latest), lang);
-            match lang {
-                Lang::En => format!(
-                    "{}: claims paid by program, {seg_text}, {span}",
-                    ds.office(office).name
-                ),
-                Lang::Id => format!(
-                    "{}: klaim dibayar menurut program, {seg_text}, {span}",
-                    ds.office(office).name
-                ),
-            }
+            phrase(
+                lang,
+                "{}: claims paid by program, {}, {}",
+                &[&ds.office(office).name, &seg_text, &span],
+            )
         },
         panels,
         sources,

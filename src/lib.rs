@@ -20,8 +20,7 @@ pub mod standing;
 pub mod store;
 
 use std::io::{self, Write};
-
-use anyhow::Context;
+use std::path::{Path, PathBuf};
 
 /// What a successful run found, mapped to the exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,22 +36,26 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     cmd::dispatch(cli, out)
 }
 
-/// Runs one parsed command line, writing to `--output FILE` or else to standard output.
+/// Runs one parsed command line, writing to its one destination: `--output FILE`, a chart's
+/// `--out FILE`, or else standard output.
 pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
-    match cli.global.output.clone() {
-        Some(path) if path.as_os_str() != "-" => {
-            sink::refuse_input(&path, cli.global.data.as_deref())?;
-            let mut file = sink::AtomicFile::create(&path)?;
-            let outcome = run(cli, &mut file)?;
-            file.commit()?;
-            Ok(outcome)
-        }
-        _ => {
-            let mut out = sink::Stdout(io::BufWriter::new(io::stdout().lock()));
-            let outcome = run(cli, &mut out)?;
-            out.flush()?;
-            Ok(outcome)
-        }
+    let target = destination(&cli)?;
+    let mut sink = sink::Sink::open(target.as_deref(), cli.global.data.as_deref())?;
+    let outcome = run(cli, &mut sink)?;
+    sink.finish()?;
+    Ok(outcome)
+}
+
+/// The file the command writes, if any; `-` is standard output.
+fn destination(cli: &cli::Cli) -> anyhow::Result<Option<PathBuf>> {
+    let output = cli
+        .global
+        .output
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-");
+    match &cli.command {
+        cli::Command::Chart(a) => cmd::chart::destination(a, output),
+        _ => Ok(output.map(Path::to_path_buf)),
     }
 }
 
@@ -62,13 +65,4 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
-}
-
-/// Writes `bytes` to standard output, flushing before returning.
-pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    lock.write_all(bytes)
-        .context("cannot write to standard output")?;
-    lock.flush().context("cannot write to standard output")
 }

@@ -1,18 +1,40 @@
+use std::borrow::Cow;
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use coverage::{cli::Cli, is_broken_pipe, run_to_output, Outcome};
+use coverage::{cli::Cli, is_broken_pipe, output::visible, run_to_output, Outcome};
 
 fn main() -> ExitCode {
-    // clap exits 2 on usage errors and 0 for --help/--version.
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print to standard output and exit 0, as clap does them.
+        Err(e) if !e.use_stderr() => e.exit(),
+        // A usage error quotes the arguments, which may hold control characters: shown visibly.
+        Err(e) => {
+            // Plain text drops escape sequences but keeps other controls; clap's own printing
+            // would pass an argument's escape sequences to a terminal.
+            let plain = e.render().to_string();
+            let clean = std::env::args_os()
+                .all(|a| matches!(visible(&a.to_string_lossy(), false), Cow::Borrowed(_)));
+            if clean {
+                // Nothing to show visibly: clap prints it, in colour on a terminal.
+                let _ = e.print();
+            } else {
+                let _ = std::io::stderr().write_all(visible(&plain, true).as_bytes());
+            }
+            return ExitCode::from(2);
+        }
+    };
     match run_to_output(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Names and paths in a message come from the data: never raw to the terminal.
+            let msg = format!("error: {e:#}\n");
+            let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
             ExitCode::from(2)
         }
     }

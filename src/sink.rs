@@ -1,30 +1,195 @@
-//! Where output goes: standard output, or `--output FILE`, which is replaced whole and only
-//! once the output is complete, so a failure never leaves a half-written or emptied file.
+//! Where output goes: standard output, `--output FILE` or a chart's `--out FILE`, all through
+//! one [`Sink`]. A regular file is replaced whole and only once the output is complete, so a
+//! failure or a signal never leaves a half-written or emptied file; a device or a FIFO is
+//! written directly and never replaced; a symbolic link is written through, and stays a link.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use anyhow::{bail, Context, Result};
 
 use crate::load::FILES;
 
+/// The one destination of a command's output.
+pub enum Sink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A regular file (or one to create), replaced on [`Sink::finish`].
+    Replace(AtomicFile),
+    /// A device or a FIFO: what is written goes straight to it.
+    Direct {
+        shown: String,
+        file: BufWriter<File>,
+    },
+}
+
+impl Sink {
+    /// Standard output when `target` is `None`; `inputs` is the data directory, whose files are
+    /// never written.
+    pub fn open(target: Option<&Path>, inputs: Option<&Path>) -> Result<Sink> {
+        let Some(target) = target else {
+            return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
+        };
+        let shown = target.display().to_string();
+        if names_a_directory(target) {
+            bail!("{shown}: ends in /, so it names a directory, not a file to write\n  hint: drop the trailing /");
+        }
+        let meta = match fs::symlink_metadata(target) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                refuse_input(target, inputs)?;
+                return Ok(Sink::Replace(AtomicFile::create(target)?));
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+        };
+        let link = meta.file_type().is_symlink();
+        let meta = if link {
+            match fs::metadata(target) {
+                Ok(m) => m,
+                Err(_) => bail!(
+                    "{shown}: is a symbolic link to {}, which does not exist\n  hint: create the file it points to, or name another file",
+                    fs::read_link(target).unwrap_or_default().display()
+                ),
+            }
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            bail!("{shown}: is a directory, not a file to write");
+        }
+        // `/dev/stdout` (a link to this process's standard output) is standard output, even
+        // when that is a file the shell opened: replacing the file would undo a `>>`.
+        if link && is_stdout(&meta) {
+            return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
+        }
+        if meta.is_file() {
+            // Through a link the file it points to is replaced, so the link stays a link.
+            let real = match target.canonicalize() {
+                Ok(real) if link => real,
+                _ => target.to_path_buf(),
+            };
+            refuse_input(&real, inputs)?;
+            return Ok(Sink::Replace(AtomicFile::create_shown(&real, shown)?));
+        }
+        // A device, FIFO or socket is written in place: replacing it would destroy it.
+        let file = OpenOptions::new()
+            .write(true)
+            .open(target)
+            .with_context(|| format!("cannot write {shown}"))?;
+        Ok(Sink::Direct {
+            shown,
+            file: BufWriter::new(file),
+        })
+    }
+
+    /// Completes the output: flushes it, and puts a replaced file in place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Stdout(mut out) => Ok(out.flush().map_err(|e| named(e, "to standard output"))?),
+            Sink::Replace(file) => file.commit(),
+            Sink::Direct { shown, mut file } => Ok(file.flush().map_err(|e| named(e, &shown))?),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf).map_err(|e| named(e, "to standard output")),
+            Sink::Replace(file) => file.write(buf),
+            Sink::Direct { shown, file } => file.write(buf).map_err(|e| named(e, shown)),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush().map_err(|e| named(e, "to standard output")),
+            Sink::Replace(file) => file.flush(),
+            Sink::Direct { shown, file } => file.flush().map_err(|e| named(e, shown)),
+        }
+    }
+}
+
+/// True when `meta` is of the file standard output is open on.
+#[cfg(unix)]
+fn is_stdout(meta: &fs::Metadata) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    File::from(fd)
+        .metadata()
+        .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn is_stdout(_: &fs::Metadata) -> bool {
+    false
+}
+
+/// `out.csv/` names a directory: the file system would refuse the rename only at the end.
+fn names_a_directory(p: &Path) -> bool {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    bytes.ends_with(b"/") || bytes.ends_with(std::path::MAIN_SEPARATOR_STR.as_bytes())
+}
+
+/// Temporary files not yet renamed into place, removed if a signal ends the run.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, removes the pending temporary files, then ends the run as the
+/// signal would have (the old file stays as it was).
+fn clean_up_on_signals() {
+    static WATCH: Once = Once::new();
+    WATCH.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                // Held until the end, so no commit renames a file while it is removed.
+                let files = pending();
+                for f in files.iter() {
+                    let _ = fs::remove_file(f);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                std::process::exit(128 + sig);
+            }
+        });
+    });
+}
+
 /// A file written under a temporary name beside its destination and renamed into place by
-/// [`AtomicFile::commit`]; dropped uncommitted, it removes the temporary file.
+/// [`AtomicFile::commit`]; dropped uncommitted (an error, a failed commit), it removes the
+/// temporary file.
 pub struct AtomicFile {
     target: PathBuf,
+    /// The name the user gave, for messages (a link's target is replaced under its own name).
+    shown: String,
     tmp: PathBuf,
     file: Option<BufWriter<File>>,
+    done: bool,
 }
 
 impl AtomicFile {
     pub fn create(target: &Path) -> Result<Self> {
+        Self::create_shown(target, target.display().to_string())
+    }
+
+    fn create_shown(target: &Path, shown: String) -> Result<Self> {
         let name = target
             .file_name()
-            .with_context(|| format!("{}: not a file name", target.display()))?;
+            .with_context(|| format!("{shown}: not a file name"))?;
         if target.is_dir() {
-            bail!("{}: is a directory, not a file to write", target.display());
+            bail!("{shown}: is a directory, not a file to write");
         }
+        clean_up_on_signals();
         // Beside the target, so the rename stays on one file system and is atomic.
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -36,25 +201,29 @@ impl AtomicFile {
             tmp_name.push(name);
             tmp_name.push(format!(".{}.{n}.tmp", std::process::id()));
             let tmp = dir.join(tmp_name);
+            // Created and listed under the lock, so a signal cannot come between the two.
+            let mut files = pending();
             match OpenOptions::new().write(true).create_new(true).open(&tmp) {
                 Ok(f) => {
+                    files.push(tmp.clone());
                     return Ok(AtomicFile {
                         target: target.to_path_buf(),
+                        shown,
                         tmp,
                         file: Some(BufWriter::new(f)),
-                    })
+                        done: false,
+                    });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot write {}", target.display()))
-                }
+                Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
             }
         }
     }
 
     /// Flushes, syncs and renames the temporary file over the target.
     pub fn commit(mut self) -> Result<()> {
-        let ctx = || format!("cannot write {}", self.target.display());
+        let shown = self.shown.clone();
+        let ctx = || format!("cannot write {shown}");
         let file = self.file.take().expect("committed once");
         let file = file
             .into_inner()
@@ -65,7 +234,10 @@ impl AtomicFile {
         if let Ok(meta) = fs::metadata(&self.target) {
             fs::set_permissions(&self.tmp, meta.permissions()).with_context(ctx)?;
         }
+        let mut files = pending();
         fs::rename(&self.tmp, &self.target).with_context(ctx)?;
+        files.retain(|f| f != &self.tmp);
+        self.done = true;
         Ok(())
     }
 }
@@ -73,27 +245,12 @@ impl AtomicFile {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let r = self.file.as_mut().expect("not committed").write(buf);
-        r.map_err(|e| named(e, &self.target.display().to_string()))
+        r.map_err(|e| named(e, &self.shown))
     }
 
     fn flush(&mut self) -> io::Result<()> {
         let r = self.file.as_mut().expect("not committed").flush();
-        r.map_err(|e| named(e, &self.target.display().to_string()))
-    }
-}
-
-/// Standard output, buffered, with write errors that say where the write went.
-pub struct Stdout<'a>(pub BufWriter<io::StdoutLock<'a>>);
-
-impl Write for Stdout<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .write(buf)
-            .map_err(|e| named(e, "to standard output"))
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush().map_err(|e| named(e, "to standard output"))
+        r.map_err(|e| named(e, &self.shown))
     }
 }
 
@@ -104,8 +261,11 @@ fn named(e: io::Error, what: &str) -> io::Error {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
+        if !self.done {
+            self.file.take();
+            let mut files = pending();
             let _ = fs::remove_file(&self.tmp);
+            files.retain(|f| f != &self.tmp);
         }
     }
 }

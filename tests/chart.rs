@@ -522,3 +522,28 @@ fn without_out_the_chart_goes_to_the_output() {
         .stderr(predicates::str::contains("must end in .svg"));
     assert!(!png.exists());
 }
+
+#[test]
+fn the_hint_names_at_most_ten_offices() {
+    // Twelve branches with figures and one without: the hint names the first ten offices with
+    // figures in file order, b01 to b10 (national is not summed: one of its branches, empty,
+    // has no figure, and a roll-up needs every child).
+    let mut offices = String::from("code,name,level,parent\nnational,National,national,\n");
+    let mut parts = String::from("office,period,segment,measure,value,source\n");
+    for i in 1..=12 {
+        offices.push_str(&format!("b{i:02},Branch {i},branch,national\n"));
+        parts.push_str(&format!("b{i:02},2023,pu,active,{i}00,r\n"));
+    }
+    offices.push_str("empty,Empty,branch,national\n");
+    let dir = common::only(&offices, &parts);
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["chart", "--branch", "empty", "--out", "-"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: nothing to chart: no active or new participant figures and no participant targets for Empty (empty) (participants.csv, targets.csv)\n  hint: offices with them: b01, b02, b03, b04, b05, b06, b07, b08, b09, b10 and others\n",
+        );
+}

@@ -1,7 +1,7 @@
 //! `coverage chart`: one office's figures drawn as an SVG for a slide or a report.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
@@ -9,10 +9,8 @@ use super::{against, Ctx};
 use crate::analysis::Index;
 use crate::chart;
 use crate::cli::{ChartArgs, Metric};
-use crate::load::DataSource;
 use crate::output::svg;
 use crate::resolve::resolve;
-use crate::sink;
 use crate::Outcome;
 
 /// `-` is standard output; anything else must be an `.svg` file in an existing directory.
@@ -45,25 +43,39 @@ fn check_destination<'a>(out: &'a Path, flag: &str) -> Result<Option<&'a Path>> 
     Ok(Some(out))
 }
 
-/// `output`: the file `--output` names, when the output goes there.
+/// The file the chart goes to: `--out FILE`, or `--output FILE` (`-` is standard output).
+/// Both naming a file is refused: one command writes one destination.
+pub fn destination(a: &ChartArgs, output: Option<&Path>) -> Result<Option<PathBuf>> {
+    let out = a.out.as_deref().filter(|p| p.as_os_str() != "-");
+    match (out, output) {
+        (Some(out), Some(file)) => bail!(
+            "chart --out {} and --output {}: two destinations for one chart\n  hint: give one of them, e.g. --out {}",
+            out.display(),
+            file.display(),
+            out.display()
+        ),
+        (Some(out), None) => Ok(check_destination(out, "--out")?.map(Path::to_path_buf)),
+        // `--out -` sends the SVG to the output, whatever its name.
+        (None, Some(file)) if a.out.is_some() => Ok(Some(file.to_path_buf())),
+        (None, Some(file)) => Ok(check_destination(file, "--output")?.map(Path::to_path_buf)),
+        (None, None) => Ok(None),
+    }
+}
+
+/// `output`: the file `--output` names, when the output goes there. `out` is the one
+/// destination ([`destination`] chose it), so the SVG is written there and nowhere else.
 pub fn run(
     ctx: &Ctx,
     a: &ChartArgs,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let dest = match (&a.out, output) {
-        (Some(path), _) => check_destination(path, "--out")?,
-        // Without --out the SVG goes to the output, unless that is a terminal it would flood.
-        (None, Some(file)) => {
-            check_destination(file, "--output")?;
-            None
-        }
-        (None, None) if !std::io::stdout().is_terminal() => None,
-        (None, None) => bail!(
+    // Without --out the SVG goes to the output, unless that is a terminal it would flood.
+    if a.out.is_none() && output.is_none() && std::io::stdout().is_terminal() {
+        bail!(
             "chart needs a file to draw into\n  hint: --out chart.svg, or --out - to write the SVG to standard output"
-        ),
-    };
+        );
+    }
     let ds = ctx.load()?;
     let office = resolve(&ds, &a.branch)?;
     let ix = Index::build(&ds);
@@ -73,19 +85,6 @@ pub fn run(
         Metric::Coverage => chart::coverage(&ix, office, a.year, against(a.against), lang),
         Metric::Claims => chart::claims(&ix, office, a.year, lang),
     }?;
-    let doc = svg::render(&c)?;
-    match dest {
-        None => out.write_all(doc.as_bytes())?,
-        Some(path) => {
-            let data = match &ctx.source {
-                DataSource::Dir(d) => Some(d.as_path()),
-                DataSource::Embedded | DataSource::Memory(_) => None,
-            };
-            sink::refuse_input(path, data)?;
-            let mut file = sink::AtomicFile::create(path)?;
-            file.write_all(doc.as_bytes())?;
-            file.commit()?;
-        }
-    }
+    out.write_all(svg::render(&c)?.as_bytes())?;
     Ok(Outcome::Ok)
 }

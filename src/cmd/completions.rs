@@ -11,6 +11,10 @@ use crate::Outcome;
 pub fn run(a: &CompletionsArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut cmd = Cli::command();
     let name = cmd.get_name().to_string();
-    clap_complete::generate(a.shell, &mut cmd, name, out);
+    // Generated whole first: clap_complete panics on a failed write (a closed pipe, a full
+    // disk), where a write here returns the error to report.
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, name, &mut script);
+    out.write_all(&script)?;
     Ok(Outcome::Ok)
 }

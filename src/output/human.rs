@@ -94,22 +94,31 @@ pub fn idr_human(v: f64) -> String {
     idr(v, Lang::En)
 }
 
+/// The unit rupiah of this size are written in, as its divisor and word (` trillion`,
+/// ` T`); none under a million. The one home of the rupiah units, for tables and charts.
+pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
+    let units = match lang {
+        Lang::En => [" trillion", " billion", " million"],
+        Lang::Id => [" T", " miliar", " juta"],
+    };
+    let a = v.abs();
+    if a >= 1e12 {
+        Some((1e12, units[0]))
+    } else if a >= 1e9 {
+        Some((1e9, units[1]))
+    } else if a >= 1e6 {
+        Some((1e6, units[2]))
+    } else {
+        None
+    }
+}
+
 /// Rupiah with a unit in the language's writing. Indonesian follows the press: `Rp695,29 T`,
 /// `Rp342 miliar`, `Rp17,18 juta`, `Rp950.000`.
 pub fn idr(v: f64, lang: Lang) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     let a = v.abs();
-    let units = match lang {
-        Lang::En => [" trillion", " billion", " million"],
-        Lang::Id => [" T", " miliar", " juta"],
-    };
-    let (div, unit) = if a >= 1e12 {
-        (1e12, units[0])
-    } else if a >= 1e9 {
-        (1e9, units[1])
-    } else if a >= 1e6 {
-        (1e6, units[2])
-    } else {
+    let Some((div, unit)) = idr_unit(a, lang) else {
         return format!("{sign}Rp{}", group(a.round() as i64, lang));
     };
     let mut n = fixed(a / div, 2, lang);
@@ -185,6 +194,32 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
 }
 
 impl Human {
+    /// A line outside the table (a title, a note): as [`Human::shown`], but a pipe is no cell's end there.
+    fn notes(&self, s: &str) -> String {
+        self.shown(s).replace("\\|", "|")
+    }
+
+    /// Text from the data as it may be shown: control characters written visibly (a newline
+    /// would also add a phantom markdown row), and in markdown HTML escaped and a pipe, which
+    /// would end the cell, escaped.
+    fn shown(&self, s: &str) -> String {
+        let s = super::visible(s, false);
+        if !self.markdown {
+            return s.into_owned();
+        }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '|' => out.push_str("\\|"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     fn section(&self, t: &Table, rows: &[&Vec<Cell>], w: &mut dyn Write) -> io::Result<()> {
         // Columns with nothing in them only cost width; machine formats keep them.
         let shown: Vec<usize> = (0..t.columns.len())
@@ -204,13 +239,7 @@ impl Human {
         }));
         for r in rows {
             b.push_record(shown.iter().flat_map(|&i| {
-                let s = cell_human(&r[i], self.lang);
-                // A pipe inside a markdown cell would end the cell.
-                let s = if self.markdown {
-                    s.replace('|', "\\|")
-                } else {
-                    s
-                };
+                let s = self.shown(&cell_human(&r[i], self.lang));
                 let drawn = with_bar(i).then(|| match &r[i] {
                     Cell::Pct(v) => {
                         let b = bar(*v);
@@ -257,8 +286,8 @@ impl Human {
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
         let title = match (&t.heading, &t.title) {
-            (Some(h), _) => Some(cell_human(h, self.lang)),
-            (None, Some(title)) => Some(self.lang.term(title).to_string()),
+            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
+            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
             (None, None) => None,
         };
         if let Some(title) = title {
@@ -289,9 +318,9 @@ impl Render for Human {
                         writeln!(w)?;
                     }
                     if self.markdown {
-                        writeln!(w, "## {}\n", cell_human(key, self.lang))?;
+                        writeln!(w, "## {}\n", self.notes(&cell_human(key, self.lang)))?;
                     } else {
-                        writeln!(w, "{}", cell_human(key, self.lang))?;
+                        writeln!(w, "{}", self.notes(&cell_human(key, self.lang)))?;
                     }
                     let rows: Vec<&Vec<Cell>> = t.rows[start..end].iter().collect();
                     self.section(t, &rows, w)?;
@@ -306,10 +335,10 @@ impl Render for Human {
             writeln!(w)?;
             let bullet = if self.markdown { "- " } else { "" };
             for n in &t.notes {
-                writeln!(w, "{bullet}{}", self.lang.term(n))?;
+                writeln!(w, "{bullet}{}", self.notes(self.lang.term(n)))?;
             }
             for r in &t.remarks {
-                writeln!(w, "{bullet}{}", cell_human(r, self.lang))?;
+                writeln!(w, "{bullet}{}", self.notes(&cell_human(r, self.lang)))?;
             }
         }
         Ok(())

@@ -1,8 +1,10 @@
 //! One table model, four renderers: `table` and `markdown` for people, `csv` and `json` for
 //! machines. Commands build a [`Table`] of typed cells; only renderers decide how numbers look.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
+pub mod chart;
 mod csv;
 mod human;
 mod json;
@@ -11,6 +13,31 @@ pub mod svg;
 
 pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
+
+/// True for what must never reach a terminal or a document raw: C0 controls, DEL, C1
+/// controls, and the bidirectional overrides and isolates that reorder what is shown.
+fn hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text shown to people (a table, markdown, an SVG, an error message) with each control
+/// character written visibly as `\u{1b}`; `keep_newlines` lets line feeds through, for
+/// messages laid out on several lines. Ordinary text comes back borrowed, unchanged.
+pub fn visible(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let shown = |c: char| !hidden(c) || (keep_newlines && c == '\n');
+    if s.chars().all(shown) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// A typed cell. Machine formats print the raw value at full precision; people get separators,
 /// units and rounding.
@@ -288,5 +315,23 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
             bom: opts.bom,
         }),
         Format::Json => Box::new(json::Json),
+    }
+}
+
+#[cfg(test)]
+mod visible_tests {
+    use super::visible;
+
+    #[test]
+    fn controls_are_written_visibly_and_plain_text_is_borrowed() {
+        assert!(matches!(
+            visible("Kota Denpasar", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(visible("a\x1b[2Jb\x07", false), "a\\u{1b}[2Jb\\u{7}");
+        assert_eq!(visible("C1\u{9b}; DEL\x7f", false), "C1\\u{9b}; DEL\\u{7f}");
+        assert_eq!(visible("bidi\u{202e}x", false), "bidi\\u{202e}x");
+        assert_eq!(visible("two\nlines\t", false), "two\\u{a}lines\\u{9}");
+        assert_eq!(visible("two\nlines", true), "two\nlines");
     }
 }

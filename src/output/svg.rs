@@ -3,14 +3,16 @@
 //! Text stays `<text>` elements (plotters' SVG backend without a font feature), so drawing
 //! needs no font on this machine and the viewer's sans-serif renders it.
 
+use std::borrow::Cow;
+
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::human::{cell_human, fixed, group, idr};
+use super::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
+use super::human::{cell_human, fixed, group, idr, idr_unit};
 use super::lang::{month_name, Lang};
-use super::Cell;
-use crate::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
+use super::{visible, Cell};
 use crate::model::{Period, Segment};
 
 pub const WIDTH: u32 = 1280;
@@ -63,18 +65,7 @@ fn axis_label(u: Unit, v: f64, lang: Lang) -> String {
         Unit::Persons | Unit::Cases => group(v.round() as i64, lang),
         Unit::Percent => format!("{}%", fixed(v, 0, lang)),
         Unit::Idr => {
-            let units = match lang {
-                Lang::En => [" trillion", " billion", " million"],
-                Lang::Id => [" T", " miliar", " juta"],
-            };
-            let a = v.abs();
-            let (div, unit) = if a >= 1e12 {
-                (1e12, units[0])
-            } else if a >= 1e9 {
-                (1e9, units[1])
-            } else if a >= 1e6 {
-                (1e6, units[2])
-            } else {
+            let Some((div, unit)) = idr_unit(v, lang) else {
                 return format!("Rp{}", group(v.round() as i64, lang));
             };
             let x = v / div;
@@ -242,9 +233,38 @@ where
 
 /// Draws the chart as an SVG document.
 pub fn render(chart: &Chart) -> Result<String> {
+    let chart = shown(chart);
     let mut buf = String::new();
-    draw(chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+    draw(&chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
     Ok(buf)
+}
+
+/// The chart with every word fit for XML: a control character (from a name, a source, a
+/// note) is not allowed in an XML document even escaped, so it is written visibly instead.
+fn shown(chart: &Chart) -> Chart {
+    let v = |s: &mut String| {
+        if let Cow::Owned(o) = visible(s, false) {
+            *s = o;
+        }
+    };
+    let mut c = chart.clone();
+    v(&mut c.title);
+    v(&mut c.dataset);
+    c.sources.iter_mut().for_each(v);
+    c.notes.iter_mut().for_each(v);
+    for p in &mut c.panels {
+        v(&mut p.title);
+        match &mut p.body {
+            Body::Time {
+                series, targets, ..
+            } => {
+                series.iter_mut().for_each(|s| v(&mut s.label));
+                targets.iter_mut().for_each(|t| v(&mut t.label));
+            }
+            Body::Bars { bars, .. } => bars.iter_mut().for_each(|b| v(&mut b.label)),
+        }
+    }
+    c
 }
 
 type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
@@ -462,85 +482,20 @@ where
         .label_style(font(15.0).color(&MUTED))
         .y_label_formatter(&|v| axis_label(unit, *v, lang))
         .draw()?;
-    // Ticks only where there are figures, thinned so their labels never touch; when they
-    // crowd, only year ends (and the latest period) keep one.
-    let fits = |xs: &[f64]| {
-        xs.windows(2).all(|w| {
-            let gap = ch.backend_coord(&(w[1], 0.0)).0 - ch.backend_coord(&(w[0], 0.0)).0;
-            f64::from(gap) > text_width("Aug 2023", 15.0) + 16.0
-        })
-    };
-    let keys: Vec<f64> = if fits(&keys) {
-        keys
-    } else {
-        let last = periods.last().copied();
-        periods
-            .iter()
-            .filter(|p| p.is_year_end() || Some(**p) == last)
-            .map(|p| x_of(*p))
-            .collect()
-    };
-    let mut last_right = i32::MIN;
-    for x in &keys {
-        let name = names
-            .iter()
-            .find(|(k, _)| k == x)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default();
-        let at = ch.backend_coord(&(*x, 0.0));
-        let half = (text_width(&name, 15.0) / 2.0) as i32 + 8;
-        if at.0 - half < last_right {
-            continue;
-        }
-        last_right = at.0 + half;
-        x_tick(root, at, name)?;
-    }
+    let at = |x: f64| ch.backend_coord(&(x, 0.0));
+    x_ticks(root, &periods, &names, keys, &at)?;
     let mut labels = Vec::new();
     let right_half = |x: f64| x > (lo + hi) / 2.0 && hi > lo;
     let mut obstacles = Vec::new();
     for t in targets {
-        let c = TARGET;
-        if let Some(from) = t.from {
-            obstacles.extend(line_boxes(
-                ch.backend_coord(&(x_of(from.period), from.value)),
-                ch.backend_coord(&(x_of(t.at.period), t.at.value)),
-            ));
-            ch.draw_series(DashedLineSeries::new(
-                [from, t.at].map(|p: Point| (x_of(p.period), p.value)),
-                8,
-                6,
-                c.stroke_width(2),
-            ))?;
-        }
-        let (x, yv) = (x_of(t.at.period), t.at.value);
-        ch.draw_series(std::iter::once(
-            EmptyElement::at((x, yv))
-                + Polygon::new(vec![(0, -10), (10, 0), (0, 10), (-10, 0)], WHITE.filled())
-                + PathElement::new(
-                    vec![(0, -10), (10, 0), (0, 10), (-10, 0), (0, -10)],
-                    c.stroke_width(3),
-                ),
-        ))?;
-        let (px, py) = ch.backend_coord(&(x, yv));
-        obstacles.push(marker_box((px, py), 11));
-        // Lines mostly rise to the right: a label left of a marker goes above it, a label
-        // right of one goes below.
-        let (h, dx, dy) = if right_half(x) {
-            (HPos::Right, -18, -8)
-        } else {
-            (HPos::Left, 18, 24)
-        };
-        labels.push(Label {
-            text: format!("{}: {}", t.label, value_label(unit, yv, lang)),
-            x: px + dx,
-            y: py + dy,
-            h,
-            colour: c,
-            bold: true,
-            flip: 0,
-            marker: Some((px, py)),
-            rank: 1,
-        });
+        draw_target(
+            &mut ch,
+            t,
+            right_half,
+            (unit, lang),
+            &mut labels,
+            &mut obstacles,
+        )?;
     }
     for s in series {
         let c = colour(s.segment);
@@ -593,7 +548,137 @@ where
         }
     }
     // The legend sits under the axis, where it can hide no figure.
-    let (lx, ly) = ch.backend_coord(&(lo - pad, 0.0));
+    legend(
+        root,
+        ch.backend_coord(&(lo - pad, 0.0)),
+        (series, targets, flow),
+        lang,
+    )?;
+    let (x0, y0) = ch.backend_coord(&(lo - pad, top));
+    let (x1, y1) = ch.backend_coord(&(hi + pad, 0.0));
+    let bounds = (f64::from(x0), f64::from(x1), f64::from(y0), f64::from(y1));
+    place_and_draw(root, labels, obstacles, bounds).map_err(|e| e.into())
+}
+
+/// Ticks only where there are figures; `at` places an x value on the drawing.
+fn x_ticks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    periods: &[Period],
+    names: &[(f64, String)],
+    keys: Vec<f64>,
+    at: &dyn Fn(f64) -> (i32, i32),
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    // Ticks only where there are figures, thinned so their labels never touch; when they
+    // crowd, only year ends (and the latest period) keep one.
+    let fits = |xs: &[f64]| {
+        xs.windows(2).all(|w| {
+            let gap = at(w[1]).0 - at(w[0]).0;
+            f64::from(gap) > text_width("Aug 2023", 15.0) + 16.0
+        })
+    };
+    let keys: Vec<f64> = if fits(&keys) {
+        keys
+    } else {
+        let last = periods.last().copied();
+        periods
+            .iter()
+            .filter(|p| p.is_year_end() || Some(**p) == last)
+            .map(|p| x_of(*p))
+            .collect()
+    };
+    let mut last_right = i32::MIN;
+    for x in &keys {
+        let name = names
+            .iter()
+            .find(|(k, _)| k == x)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let at = at(*x);
+        let half = (text_width(&name, 15.0) / 2.0) as i32 + 8;
+        if at.0 - half < last_right {
+            continue;
+        }
+        last_right = at.0 + half;
+        x_tick(root, at, name)?;
+    }
+    Ok(())
+}
+
+type Axes = plotters::coord::cartesian::Cartesian2d<
+    plotters::coord::types::RangedCoordf64,
+    plotters::coord::types::RangedCoordf64,
+>;
+
+/// One target: its marker, the dashed line from the figure before it, and its label.
+fn draw_target<DB: DrawingBackend>(
+    ch: &mut ChartContext<'_, DB, Axes>,
+    t: &TargetMark,
+    right_half: impl Fn(f64) -> bool,
+    (unit, lang): (Unit, Lang),
+    labels: &mut Vec<Label>,
+    obstacles: &mut Vec<Rect>,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let c = TARGET;
+    if let Some(from) = t.from {
+        obstacles.extend(line_boxes(
+            ch.backend_coord(&(x_of(from.period), from.value)),
+            ch.backend_coord(&(x_of(t.at.period), t.at.value)),
+        ));
+        ch.draw_series(DashedLineSeries::new(
+            [from, t.at].map(|p: Point| (x_of(p.period), p.value)),
+            8,
+            6,
+            c.stroke_width(2),
+        ))?;
+    }
+    let (x, yv) = (x_of(t.at.period), t.at.value);
+    ch.draw_series(std::iter::once(
+        EmptyElement::at((x, yv))
+            + Polygon::new(vec![(0, -10), (10, 0), (0, 10), (-10, 0)], WHITE.filled())
+            + PathElement::new(
+                vec![(0, -10), (10, 0), (0, 10), (-10, 0), (0, -10)],
+                c.stroke_width(3),
+            ),
+    ))?;
+    let (px, py) = ch.backend_coord(&(x, yv));
+    obstacles.push(marker_box((px, py), 11));
+    // Lines mostly rise to the right: a label left of a marker goes above it, a label
+    // right of one goes below.
+    let (h, dx, dy) = if right_half(x) {
+        (HPos::Right, -18, -8)
+    } else {
+        (HPos::Left, 18, 24)
+    };
+    labels.push(Label {
+        text: format!("{}: {}", t.label, value_label(unit, yv, lang)),
+        x: px + dx,
+        y: py + dy,
+        h,
+        colour: c,
+        bold: true,
+        flip: 0,
+        marker: Some((px, py)),
+        rank: 1,
+    });
+    Ok(())
+}
+
+/// The legend under the axis at `(lx, ly)`: a swatch and a name per series, then the target.
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    (lx, ly): (i32, i32),
+    (series, targets, flow): (&[Series], &[TargetMark], bool),
+    lang: Lang,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
     let mut x = lx;
     let y = ly + 46;
     let entries = series
@@ -627,10 +712,7 @@ where
         ))?;
         x += 28 + w + 24;
     }
-    let (x0, y0) = ch.backend_coord(&(lo - pad, top));
-    let (x1, y1) = ch.backend_coord(&(hi + pad, 0.0));
-    let bounds = (f64::from(x0), f64::from(x1), f64::from(y0), f64::from(y1));
-    place_and_draw(root, labels, obstacles, bounds).map_err(|e| e.into())
+    Ok(())
 }
 
 /// Horizontal bars, one row per program: names stay readable however many there are.
