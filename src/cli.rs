@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Level, Segment};
-use crate::output::{Format, Lang};
+use crate::output::{CsvLocale, Format, Lang};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -35,9 +35,23 @@ pub struct Global {
     #[arg(long, global = true, value_name = "DIR", env = "COVERAGE_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format
-    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (any case); without it, the extension of --output picks it (.csv, .json,
+    /// .md, .xlsx), else table
+    #[arg(long, short = 'f', global = true, value_enum, ignore_case = true)]
+    pub format: Option<Format>,
+
+    /// Write csv for spreadsheets with these settings: en (`,` and a decimal point, the machine
+    /// format) or id (`;` and a decimal comma, for Indonesian Excel and LibreOffice)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LOCALE",
+        default_value_t = CsvLocale::En,
+        env = "COVERAGE_CSV_LOCALE",
+        ignore_case = true
+    )]
+    pub csv_locale: CsvLocale,
 
     /// Language of table and markdown output (csv and json never change); without it,
     /// COVERAGE_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG: `id_ID...` means Indonesian)

@@ -38,7 +38,8 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 }
 
 /// Runs one parsed command line, writing to `--output FILE` or else to standard output.
-pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
+pub fn run_to_output(mut cli: cli::Cli) -> anyhow::Result<Outcome> {
+    cli.global.format = output::pick(cli.global.format, cli.global.output.as_deref())?;
     match cli.global.output.clone() {
         Some(path) if path.as_os_str() != "-" => {
             sink::refuse_input(&path, cli.global.data.as_deref())?;
