@@ -435,3 +435,40 @@ fn round_trip(office: &Path, args: &[&str]) {
         numbers_arrive(&format!("{args:?} xlsx {locale}"), &header, &rows, &sheet);
     }
 }
+
+// ---- the manual page ----
+
+#[test]
+fn man_page_has_environment_exit_status_and_files_and_names_only_written_pages() {
+    let page = String::from_utf8(stdout(&["man"])).unwrap();
+    for s in [
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+        "COVERAGE_DATA",
+        "COVERAGE_LANG",
+        "NO_COLOR",
+        "LC_ALL",
+        "offices.csv",
+    ] {
+        assert!(page.contains(s), "{s} missing");
+    }
+    assert!(!page.contains("(1)"), "a single page names no other page");
+
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&["man", "--dir", dir.path().to_str().unwrap()]);
+    let main = std::fs::read_to_string(dir.path().join("coverage.1")).unwrap();
+    assert!(main.contains(".SH ENVIRONMENT"));
+    let mut named = 0;
+    for word in main.split(|c: char| c.is_whitespace()) {
+        if let Some(stem) = word.strip_suffix("(1)") {
+            let file = stem.replace("\\-", "-") + ".1";
+            assert!(
+                dir.path().join(&file).exists(),
+                "{file} is named but not written"
+            );
+            named += 1;
+        }
+    }
+    assert_eq!(named, 13, "one page per command, no help page");
+}
