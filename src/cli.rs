@@ -29,7 +29,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes; `--help` lists them after the command's own, under their heading.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Read the CSV files from DIR instead of the embedded data set
     #[arg(long, global = true, value_name = "DIR", env = "COVERAGE_DATA")]

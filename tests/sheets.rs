@@ -1,6 +1,7 @@
 //! Output for spreadsheets: the Indonesian csv dialect, typed workbooks read back with an
 //! independent reader, the format picked from the output's extension, and a round trip through
-//! LibreOffice with Indonesian and English settings.
+//! LibreOffice with Indonesian and English settings. Then the shell's side: the manual page and
+//! the layout of `--help`.
 
 mod common;
 
@@ -471,4 +472,22 @@ fn man_page_has_environment_exit_status_and_files_and_names_only_written_pages()
         }
     }
     assert_eq!(named, 13, "one page per command, no help page");
+}
+
+// ---- help ----
+
+#[test]
+fn subcommand_help_lists_its_own_options_then_the_global_ones_once() {
+    for (sub, own) in [
+        ("growth", "--monthly"),
+        ("report", "--against"),
+        ("rank", "--by"),
+    ] {
+        let help = String::from_utf8(stdout(&[sub, "--help"])).unwrap();
+        let own_at = help.find(own).unwrap();
+        let global_at = help.find("\nGlobal options:\n").expect("global heading");
+        assert!(own_at < global_at, "{sub}: own options first");
+        assert_eq!(help.matches("--data <DIR>").count(), 1, "{sub}");
+        assert!(help.find("--data <DIR>").unwrap() > global_at, "{sub}");
+    }
 }
