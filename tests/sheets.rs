@@ -491,3 +491,26 @@ fn subcommand_help_lists_its_own_options_then_the_global_ones_once() {
         assert!(help.find("--data <DIR>").unwrap() > global_at, "{sub}");
     }
 }
+
+#[test]
+fn a_workbook_is_refused_on_a_terminal() {
+    // `script` (util-linux) runs the command with a terminal as its standard output.
+    let bin = assert_cmd::cargo::cargo_bin!("coverage");
+    let run = Proc::new("script")
+        .args(["-qec"])
+        .arg(format!("{} growth --format xlsx", bin.display()))
+        .arg("/dev/null")
+        .env_remove("COVERAGE_DATA")
+        .output();
+    let Ok(out) = run else {
+        eprintln!("skipped: `script` is not installed to give the command a terminal");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("--format xlsx writes a binary workbook, not text for a terminal"),
+        "{text}"
+    );
+    assert!(!text.contains("PK"), "no workbook bytes on the terminal");
+}
