@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Level, Segment};
-use crate::output::{Format, Lang};
+use crate::output::{CsvLocale, Format, Lang};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -29,15 +29,31 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes; `--help` lists them after the command's own, under their heading.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Read the CSV files from DIR instead of the embedded data set
     #[arg(long, global = true, value_name = "DIR", env = "COVERAGE_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format
-    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (any case); without it, the extension of --output picks it (.csv, .json,
+    /// .md, .xlsx), else table
+    #[arg(long, short = 'f', global = true, value_enum, ignore_case = true)]
+    pub format: Option<Format>,
+
+    /// Write csv for spreadsheets with these settings: en (`,` and a decimal point, the machine
+    /// format) or id (`;` and a decimal comma, for Indonesian Excel and LibreOffice)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LOCALE",
+        default_value_t = CsvLocale::En,
+        env = "COVERAGE_CSV_LOCALE",
+        ignore_case = true
+    )]
+    pub csv_locale: CsvLocale,
 
     /// Language of table and markdown output (csv and json never change); without it,
     /// COVERAGE_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG: `id_ID...` means Indonesian)
@@ -56,7 +72,8 @@ pub struct Global {
         global = true,
         value_name = "CHAR",
         default_value = "auto",
-        value_parser = parse_delimiter
+        value_parser = delimiters(),
+        hide_possible_values = true
     )]
     pub delimiter: Delimiter,
 
@@ -187,7 +204,7 @@ pub struct Select {
     pub to: Option<i32>,
 
     /// Only this segment: pu, bpu, jakon, pmi or all
-    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = segments(), hide_possible_values = true)]
     pub segment: Option<Segment>,
 }
 
@@ -197,6 +214,58 @@ fn parse_segment(s: &str) -> Result<Segment, String> {
 
 fn parse_level(s: &str) -> Result<Level, String> {
     s.parse()
+}
+
+/// A value parser that parses with `parse` (its messages and leniency unchanged) and tells
+/// shell completions the fixed values `codes`.
+#[derive(Clone)]
+struct Codes<T: Clone> {
+    parse: fn(&str) -> Result<T, String>,
+    codes: &'static [&'static str],
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Codes<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.codes
+                .iter()
+                .map(|c| clap::builder::PossibleValue::new(*c)),
+        ))
+    }
+}
+
+fn segments() -> Codes<Segment> {
+    Codes {
+        parse: parse_segment,
+        codes: &["pu", "bpu", "jakon", "pmi", "all"],
+    }
+}
+
+fn levels() -> Codes<Level> {
+    Codes {
+        parse: parse_level,
+        codes: &["national", "region", "province", "branch", "district"],
+    }
+}
+
+fn delimiters() -> Codes<Delimiter> {
+    Codes {
+        parse: parse_delimiter,
+        codes: &["auto", ",", ";", "tab"],
+    }
 }
 
 #[derive(Debug, Args)]
@@ -226,7 +295,7 @@ pub struct GrowthArgs {
     pub select: Select,
 
     /// Only offices at this level: national, region, province, branch or district
-    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    #[arg(long, value_name = "LEVEL", value_parser = levels(), hide_possible_values = true)]
     pub level: Option<Level>,
 
     /// Every period, not only each year's latest
@@ -292,7 +361,7 @@ pub struct RankArgs {
     pub by: ByArg,
 
     /// Offices at this level: national, region, province, branch or district
-    #[arg(long, value_name = "LEVEL", value_parser = parse_level, default_value = "branch")]
+    #[arg(long, value_name = "LEVEL", value_parser = levels(), hide_possible_values = true, default_value = "branch")]
     pub level: Level,
 
     /// Only figures of this year (each office's latest within it)
@@ -300,7 +369,7 @@ pub struct RankArgs {
     pub year: Option<i32>,
 
     /// Segment: pu, bpu, jakon, pmi or all (default)
-    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = segments(), hide_possible_values = true)]
     pub segment: Option<Segment>,
 }
 
@@ -338,7 +407,7 @@ pub struct CheckArgs {
     pub branch: String,
 
     /// Segment: pu, bpu, jakon, pmi or all (default)
-    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = parse_segment)]
+    #[arg(long, short = 's', value_name = "SEGMENT", value_parser = segments(), hide_possible_values = true)]
     pub segment: Option<Segment>,
 
     /// Figures of this year (the latest within it); the latest there is when omitted
@@ -439,6 +508,44 @@ pub enum AgainstArg {
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
+
+    #[test]
+    fn fixed_values_are_offered_to_completions() {
+        let cmd = super::Cli::command();
+        let values = |sub: &str, arg: &str| -> Vec<String> {
+            let c = if sub.is_empty() {
+                &cmd
+            } else {
+                cmd.find_subcommand(sub).unwrap()
+            };
+            let a = c.get_arguments().find(|a| a.get_id() == arg).unwrap();
+            a.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect()
+        };
+        // The codes as model.rs defines them.
+        let segments: Vec<String> = crate::model::Segment::ALL
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect();
+        let levels: Vec<String> = crate::model::Level::ALL
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect();
+        assert_eq!(values("growth", "segment"), segments);
+        assert_eq!(values("rank", "segment"), segments);
+        assert_eq!(values("growth", "level"), levels);
+        assert_eq!(values("rank", "level"), levels);
+        assert_eq!(values("rank", "by"), ["coverage", "growth", "achievement"]);
+        assert_eq!(values("", "delimiter"), ["auto", ",", ";", "tab"]);
+        assert_eq!(
+            values("", "format"),
+            ["table", "csv", "json", "markdown", "xlsx"]
+        );
+        assert_eq!(values("", "lang"), ["en", "id"]);
+        assert_eq!(values("", "csv_locale"), ["en", "id"]);
+    }
 
     #[test]
     fn definitions_are_consistent() {

@@ -38,7 +38,8 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 
 /// Runs one parsed command line, writing to its one destination: `--output FILE`, a chart's
 /// `--out FILE`, or else standard output.
-pub fn run_to_output(cli: cli::Cli) -> anyhow::Result<Outcome> {
+pub fn run_to_output(mut cli: cli::Cli) -> anyhow::Result<Outcome> {
+    cli.global.format = output::pick(cli.global.format, cli.global.output.as_deref())?;
     let target = destination(&cli)?;
     let mut sink = sink::Sink::open(target.as_deref(), cli.global.data.as_deref())?;
     let outcome = run(cli, &mut sink)?;

@@ -737,6 +737,6 @@ fn usage_errors_show_control_characters_visibly() {
         .code(2)
         .stdout("")
         .stderr(
-            "error: invalid value 'x\\u{9b}2Jy' for '--format <FORMAT>'\n  [possible values: table, csv, json, markdown]\n\nFor more information, try '--help'.\n",
+            "error: invalid value 'x\\u{9b}2Jy' for '--format <FORMAT>'\n  [possible values: table, csv, json, markdown, xlsx]\n\nFor more information, try '--help'.\n",
         );
 }

@@ -5,6 +5,7 @@
 fn readme_examples() {
     // The examples show the embedded data set in English, whatever the caller's environment says.
     for var in [
+        "COVERAGE_CSV_LOCALE",
         "COVERAGE_DATA",
         "COVERAGE_LANG",
         "LANG",

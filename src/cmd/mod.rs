@@ -53,7 +53,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         _ => {}
     }
     let g = &cli.global;
-    if g.bom && g.format != output::Format::Csv {
+    let format = g.format.unwrap_or_default();
+    if g.bom && format != output::Format::Csv {
         anyhow::bail!("--bom applies to --format csv only");
     }
     let ctx = Ctx {
@@ -63,11 +64,12 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             decimal_comma: g.decimal_comma,
         },
         render: RenderOptions {
-            format: g.format,
+            format,
             lang: g.lang.unwrap_or_else(Lang::from_env),
             sanitize: !g.no_sanitize,
             bom: g.bom,
             color: output::color_wanted(),
+            csv_locale: g.csv_locale,
         },
     };
     let to_file = cli.global.output.clone();

@@ -1,4 +1,9 @@
 //! CSV for spreadsheets and scripts: one header row, plain numbers at full precision.
+//!
+//! Two dialects. `en`, the default, is the machine format: `,` between fields and a decimal
+//! point. `id` is for spreadsheets set to Indonesian: `;` between fields and a decimal comma.
+//! Indonesian settings read `.` as the thousands separator, so `1.125` in an `en` file opens as
+//! 1125; the `id` dialect writes `1,125` and no thousands separator at all.
 
 use std::io::{self, Write};
 
@@ -7,6 +12,36 @@ use super::{Cell, Render, RowSink, Table};
 pub struct Csv {
     pub sanitize: bool,
     pub bom: bool,
+    pub locale: CsvLocale,
+}
+
+/// `--csv-locale`: which spreadsheet settings the csv is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CsvLocale {
+    /// `,` between fields, decimal point: for scripts and English settings
+    #[default]
+    En,
+    /// `;` between fields, decimal comma, no thousands separator: for Indonesian settings
+    Id,
+}
+
+impl From<super::RenderOptions> for Csv {
+    fn from(o: super::RenderOptions) -> Self {
+        Csv {
+            sanitize: o.sanitize,
+            bom: o.bom,
+            locale: o.csv_locale,
+        }
+    }
+}
+
+impl CsvLocale {
+    fn delimiter(self) -> u8 {
+        match self {
+            CsvLocale::En => b',',
+            CsvLocale::Id => b';',
+        }
+    }
 }
 
 /// The raw value of a cell as machines want it: no separators, no rounding, empty when unknown.
@@ -43,11 +78,22 @@ pub fn neutralise(s: &str) -> String {
     }
 }
 
-fn field(c: &Cell, sanitize: bool) -> String {
+fn field(c: &Cell, sanitize: bool, locale: CsvLocale) -> String {
     match c {
         Cell::Text(s) if sanitize => neutralise(s),
         // Phrases and sentences may begin with text from the input, such as an office name.
         Cell::Phrase(_) | Cell::Template(..) if sanitize => neutralise(&cell_raw(c)),
+        // Integers have no separator in either dialect; only a decimal point changes.
+        Cell::IdrF(_)
+        | Cell::Float(_)
+        | Cell::Pct(_)
+        | Cell::PctDelta(_)
+        | Cell::PctStated(_)
+        | Cell::Dec(..)
+            if locale == CsvLocale::Id =>
+        {
+            cell_raw(c).replace('.', ",")
+        }
         other => cell_raw(other),
     }
 }
@@ -65,22 +111,26 @@ pub struct CsvStream<'w> {
     wtr: csv::Writer<&'w mut dyn Write>,
     cols: Vec<usize>,
     sanitize: bool,
+    locale: CsvLocale,
 }
 
 impl<'w> CsvStream<'w> {
     /// Starts the output: the byte order mark when asked, then the header row of `head`.
-    pub fn new(head: &Table, sanitize: bool, bom: bool, w: &'w mut dyn Write) -> io::Result<Self> {
-        if bom {
+    pub fn new(head: &Table, opts: &Csv, w: &'w mut dyn Write) -> io::Result<Self> {
+        if opts.bom {
             w.write_all("\u{feff}".as_bytes())?;
         }
-        let mut wtr = csv::Writer::from_writer(w);
+        let mut wtr = csv::WriterBuilder::new()
+            .delimiter(opts.locale.delimiter())
+            .from_writer(w);
         let cols: Vec<usize> = head.machine_columns().collect();
         wtr.write_record(cols.iter().map(|&i| head.columns[i].name))
             .map_err(io_err)?;
         Ok(CsvStream {
             wtr,
             cols,
-            sanitize,
+            sanitize: opts.sanitize,
+            locale: opts.locale,
         })
     }
 
@@ -91,36 +141,24 @@ impl<'w> CsvStream<'w> {
 
 impl RowSink for CsvStream<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
-        let sanitize = self.sanitize;
+        let (sanitize, locale) = (self.sanitize, self.locale);
         self.wtr
-            .write_record(self.cols.iter().map(|&i| field(&cells[i], sanitize)))
+            .write_record(
+                self.cols
+                    .iter()
+                    .map(|&i| field(&cells[i], sanitize, locale)),
+            )
             .map_err(io_err)
     }
 }
 
 impl Render for Csv {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        if self.bom {
-            w.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut wtr = csv::Writer::from_writer(w);
-        let map = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(e) => e,
-            other => io::Error::other(format!("{other:?}")),
-        };
-        let cols: Vec<usize> = t.machine_columns().collect();
-        wtr.write_record(cols.iter().map(|&i| t.columns[i].name))
-            .map_err(map)?;
+        let mut s = CsvStream::new(t, self, w)?;
         for r in &t.rows {
-            wtr.write_record(cols.iter().map(|&i| &r[i]).map(|c| match c {
-                Cell::Text(s) if self.sanitize => neutralise(s),
-                // Phrases and sentences may begin with text from the input, such as an office name.
-                Cell::Phrase(_) | Cell::Template(..) if self.sanitize => neutralise(&cell_raw(c)),
-                other => cell_raw(other),
-            }))
-            .map_err(map)?;
+            s.row(r.clone())?;
         }
-        wtr.flush()
+        s.finish()
     }
 }
 
@@ -131,7 +169,13 @@ mod tests {
 
     fn render(t: &Table, sanitize: bool, bom: bool) -> String {
         let mut out = Vec::new();
-        Csv { sanitize, bom }.render(t, &mut out).unwrap();
+        Csv {
+            sanitize,
+            bom,
+            locale: CsvLocale::En,
+        }
+        .render(t, &mut out)
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -179,5 +223,38 @@ mod tests {
         let t = Table::new(vec![col("a", "A")]);
         assert_eq!(render(&t, true, true), "\u{feff}a\n");
         assert_eq!(render(&t, true, false), "a\n");
+    }
+
+    #[test]
+    fn indonesian_dialect_has_semicolons_and_decimal_commas() {
+        let mut t = Table::new(vec![
+            col("name", "Name"),
+            col("active", "Active"),
+            col("pct", "Pct"),
+            col("avg", "Avg"),
+        ]);
+        t.push(vec![
+            Cell::text("Bali; Nusa"),
+            Cell::Int(1_027_000),
+            Cell::Pct(1.125),
+            Cell::IdrF(-0.5),
+        ]);
+        t.push(vec![
+            Cell::text("x"),
+            Cell::Delta(-1125),
+            Cell::Dec(39.41, 2),
+            Cell::Empty,
+        ]);
+        let mut out = Vec::new();
+        let opts = Csv {
+            sanitize: true,
+            bom: false,
+            locale: CsvLocale::Id,
+        };
+        opts.render(&t, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "name;active;pct;avg\n\"Bali; Nusa\";1027000;1,125;-0,5\nx;-1125;39,41;\n"
+        );
     }
 }

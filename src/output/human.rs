@@ -279,6 +279,15 @@ impl Human {
                 table.with(Modify::new(Columns::one(pos)).with(Width::wrap(WRAP).keep_words(true)));
             }
         }
+        if self.markdown {
+            let right: Vec<usize> = pos_of
+                .iter()
+                .zip(&shown)
+                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
+                .map(|(&pos, _)| pos)
+                .collect();
+            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
+        }
         writeln!(w, "{table}")
     }
 }
@@ -343,6 +352,26 @@ impl Render for Human {
         }
         Ok(())
     }
+}
+
+/// Marks the columns at `right` as right-aligned (`---:`) in a markdown table's delimiter row,
+/// so a markdown viewer lines numbers up by their last digit as the text already does.
+fn markdown_align(table: &str, right: &[usize]) -> String {
+    let mut lines: Vec<String> = table.lines().map(String::from).collect();
+    if let Some(delim) = lines.get_mut(1) {
+        let mut cells: Vec<String> = delim.split('|').map(String::from).collect();
+        // The row starts and ends with `|`, so cell k is piece k + 1.
+        for &k in right {
+            if let Some(c) = cells.get_mut(k + 1) {
+                if c.ends_with('-') {
+                    c.pop();
+                    c.push(':');
+                }
+            }
+        }
+        *delim = cells.join("|");
+    }
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -438,5 +467,14 @@ mod tests {
         assert_eq!(bar(0.5), "");
         assert_eq!(bar(-3.0), "");
         assert_eq!(bar(f64::NAN), "");
+    }
+
+    #[test]
+    fn markdown_numbers_align_right() {
+        let md = "| a | b | c |\n|---|---|---|\n| x | 1 | 2 |";
+        assert_eq!(
+            markdown_align(md, &[1, 2]),
+            "| a | b | c |\n|---|--:|--:|\n| x | 1 | 2 |"
+        );
     }
 }

@@ -9,10 +9,14 @@ mod csv;
 mod human;
 mod json;
 pub mod lang;
+mod pick;
 pub mod svg;
+mod xlsx;
 
+pub use csv::CsvLocale;
 pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
+pub use pick::pick;
 
 /// True for what must never reach a terminal or a document raw: C0 controls, DEL, C1
 /// controls, and the bidirectional overrides and isolates that reorder what is shown.
@@ -237,7 +241,7 @@ pub fn render_rows(
 ) -> io::Result<()> {
     match opts.format {
         Format::Csv => {
-            let mut s = csv::CsvStream::new(&head, opts.sanitize, opts.bom, w)?;
+            let mut s = csv::CsvStream::new(&head, &csv::Csv::from(opts), w)?;
             fill(&mut s)?;
             s.finish()
         }
@@ -248,9 +252,10 @@ pub fn render_rows(
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     /// aligned text for reading
+    #[default]
     Table,
     /// comma-separated values, one header row, full precision
     Csv,
@@ -258,6 +263,8 @@ pub enum Format {
     Json,
     /// a GitHub-flavoured markdown table
     Markdown,
+    /// an Excel workbook of typed cells, a sheet per report section (to a file or a pipe)
+    Xlsx,
 }
 
 /// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
@@ -279,6 +286,8 @@ pub struct RenderOptions {
     pub bom: bool,
     /// Colour is allowed: standard output is a terminal and NO_COLOR is not set.
     pub color: bool,
+    /// Spreadsheet settings csv output is written for.
+    pub csv_locale: CsvLocale,
 }
 
 impl Default for RenderOptions {
@@ -289,6 +298,7 @@ impl Default for RenderOptions {
             lang: Lang::En,
             bom: false,
             color: false,
+            csv_locale: CsvLocale::En,
         }
     }
 }
@@ -310,11 +320,9 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
             lang: opts.lang,
             color: false,
         }),
-        Format::Csv => Box::new(csv::Csv {
-            sanitize: opts.sanitize,
-            bom: opts.bom,
-        }),
+        Format::Csv => Box::new(csv::Csv::from(opts)),
         Format::Json => Box::new(json::Json),
+        Format::Xlsx => Box::new(xlsx::Xlsx),
     }
 }
 

@@ -101,7 +101,8 @@ pub fn approx(s: &str, want: f64, tol: f64) -> bool {
 }
 
 /// Environment variables that change the binary's output, removed for every test.
-const CLEARED: [&str; 6] = [
+const CLEARED: [&str; 7] = [
+    "COVERAGE_CSV_LOCALE",
     "COVERAGE_DATA",
     "COVERAGE_LANG",
     "LANG",
