@@ -260,3 +260,19 @@ fn help_names_the_threshold_and_its_source() {
     assert!(s.contains("3.5, as Iglewicz and Hoaglin"));
     assert!(s.contains("coverage quality --data ./my-office"));
 }
+
+#[test]
+fn the_embedded_data_set_has_nothing_to_find() {
+    // Bali Denpasar's pu and bpu active participants have one monthly figure each (August
+    // 2023): no change to judge. No office has `new` beside two active figures, and there is
+    // no rules.csv.
+    coverage()
+        .args(["quality", "-f", "csv"])
+        .assert()
+        .code(0)
+        .stdout(
+        "office,period,since,segment,measure,kind,figure,against,score,rate_pct,importance,rule\n\
+             bali-denpasar,,,pu,active,too short to judge,0,6,,,info,\n\
+             bali-denpasar,,,bpu,active,too short to judge,0,6,,,info,\n",
+    );
+}
