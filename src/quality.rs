@@ -309,27 +309,31 @@ pub fn siblings(ds: &DataSet, opts: &Options) -> Vec<Finding> {
         }
     }
     for kids in parents.values().filter(|k| k.len() >= 2) {
-        let all: BTreeSet<i64> = kids
+        // Per month, how many of the children report and how many had reported before it.
+        let mut tally: BTreeMap<i64, (usize, usize)> = BTreeMap::new();
+        for k in kids {
+            for &i in &months[k] {
+                tally.entry(i).or_default().0 += 1;
+            }
+        }
+        let firsts: Vec<i64> = kids
             .iter()
-            .flat_map(|k| months[k].iter().copied())
+            .filter_map(|k| months[k].first().copied())
             .collect();
-        for &i in &all {
+        for (i, t) in tally.iter_mut() {
+            t.1 = firsts.iter().filter(|&&f| f < *i).count();
+        }
+        let others = kids.len() - 1;
+        for (&i, &(reporting_all, started_all)) in &tally {
             for &c in kids {
                 let mine = &months[&c];
-                let others: Vec<&BTreeSet<i64>> = kids
-                    .iter()
-                    .filter(|&&k| k != c)
-                    .map(|k| &months[k])
-                    .collect();
-                let reporting = others.iter().filter(|s| s.contains(&i)).count();
-                let started = |s: &BTreeSet<i64>| s.first().is_some_and(|&f| f < i);
-                let kind = if !mine.contains(&i) && started(mine) && reporting == others.len() {
+                let reports = mine.contains(&i);
+                let started = mine.first().is_some_and(|&f| f < i);
+                let reporting = reporting_all - usize::from(reports);
+                let others_started = started_all - usize::from(started);
+                let kind = if !reports && started && reporting == others {
                     Kind::StopsAlone
-                } else if mine.contains(&i)
-                    && others.len() >= 2
-                    && reporting == 0
-                    && others.iter().all(|s| started(s))
-                {
+                } else if reports && others >= 2 && reporting == 0 && others_started == others {
                     Kind::ReportsAlone
                 } else {
                     continue;
@@ -337,7 +341,7 @@ pub fn siblings(ds: &DataSet, opts: &Options) -> Vec<Finding> {
                 let (y, m) = from_index(i);
                 let mut f = Finding::new(c, kind, Importance::Medium).at(Period::Month(y, m));
                 f.figure = Some(reporting as i64);
-                f.against = Some(others.len() as f64);
+                f.against = Some(others as f64);
                 out.push(f);
             }
         }

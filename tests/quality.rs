@@ -276,3 +276,23 @@ fn the_embedded_data_set_has_nothing_to_find() {
              bali-denpasar,,,bpu,active,too short to judge,0,6,,,info,\n",
     );
 }
+
+#[test]
+fn a_rules_file_past_a_megabyte_is_refused() {
+    let d = fixture("quality");
+    let mut big = String::from("name,left,operator,right,importance\n");
+    while big.len() <= 1 << 20 {
+        big.push_str("r,active.pu,<=,active.all,high\n");
+    }
+    std::fs::write(d.path().join("rules.csv"), big).unwrap();
+    let path = d.path().join("rules.csv").display().to_string();
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .arg("quality")
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {path}: is larger than 1 MB\n  hint: rules.csv holds one rule a line: name,left,operator,right,importance\n"
+        ));
+}

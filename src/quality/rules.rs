@@ -199,10 +199,17 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
     };
     let mut bytes = Vec::new();
     // Rules are a handful of lines: a file past a megabyte is not a rules file.
+    const MAX: u64 = 1 << 20;
     (&mut r)
-        .take(1 << 20)
+        .take(MAX + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(Problem::file(path.clone(), e.to_string())))?;
+    if bytes.len() as u64 > MAX {
+        return Err(fail(
+            Problem::file(path, "is larger than 1 MB".into())
+                .with_hint("rules.csv holds one rule a line: name,left,operator,right,importance"),
+        ));
+    }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }

@@ -5,7 +5,8 @@ fn data(participants: &str) -> DataSet {
     let offices = "code,name,level,parent,partial,note\n\
         national,National,national,,yes,\n\
         kc-a,A,branch,national,,\n\
-        kc-b,B,branch,national,,\n";
+        kc-b,B,branch,national,,\n\
+        kc-c,C,branch,national,,\n";
     let files = vec![
         ("offices.csv".to_string(), offices.as_bytes().to_vec()),
         (
@@ -120,4 +121,25 @@ fn flow_changes_restart_in_january() {
     );
     let c = changes(&ds, 1, Segment::Pu, Measure::New, &ALL_YEARS);
     assert_eq!(c, [(month_index((2024, 1)), None, 80)]);
+}
+
+#[test]
+fn one_office_reporting_while_two_siblings_stop() {
+    // kc-a reports Jan-Mar, kc-b and kc-c Jan-Feb: in March kc-a alone reports (0 of its 2
+    // siblings); kc-b is not said to stop, since kc-c is silent too.
+    let ds = data(
+        "kc-a,2024-01,pu,active,1,t,,\n\
+         kc-a,2024-02,pu,active,1,t,,\n\
+         kc-a,2024-03,pu,active,1,t,,\n\
+         kc-b,2024-01,pu,active,1,t,,\n\
+         kc-b,2024-02,pu,active,1,t,,\n\
+         kc-c,2024-01,pu,active,1,t,,\n\
+         kc-c,2024-02,pu,active,1,t,,\n",
+    );
+    let f = siblings(&ds, &ALL_YEARS);
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| (f.office, f.kind, f.figure, f.against))
+        .collect();
+    assert_eq!(got, [(Some(1), Kind::ReportsAlone, Some(0), Some(2.0))]);
 }
