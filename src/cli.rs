@@ -422,10 +422,11 @@ pub struct QualityArgs {
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
     s.trim()
+        .replace(',', ".")
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && *v > 0.0)
-        .ok_or_else(|| format!("{s:?} is not a positive number (write it like 3.5)"))
+        .ok_or_else(|| format!("{s:?} is not a positive number (write it like 3.5 or 3,5)"))
 }
 
 #[derive(Debug, Args)]

@@ -165,10 +165,23 @@ fn threshold_decides_what_is_an_outlier() {
         .clone();
     let (h, rows) = csv_rows(&out);
     assert!(common::select(&h, &rows, &[("kind", "outlier")]).is_empty());
-    coverage()
-        .args(["quality", "--threshold", "-1"])
+    // Written the Indonesian way, 194,9 still flags it.
+    let out = coverage()
+        .arg("--data")
+        .arg(d.path())
+        .args(["quality", "--threshold", "194,9", "-f", "csv"])
         .assert()
-        .code(2);
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let (h, rows) = csv_rows(&out);
+    assert_eq!(common::select(&h, &rows, &[("kind", "outlier")]).len(), 1);
+    coverage()
+        .args(["quality", "--threshold", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a positive number"));
 }
 
 #[test]
