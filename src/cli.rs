@@ -380,7 +380,8 @@ pub struct ValidateArgs {
 }
 
 const QUALITY_HELP: &str = "\
-Checks the participant figures as given (parent-versus-children sums are `coverage validate`'s):
+Checks the participant figures as given (parent-versus-children sums are `coverage validate`'s,
+counted under the table when there are any):
 - missing month: a month without a figure between a series' first and last monthly figure;
 - reporting rate: months with any figure / months expected, per office and year, below 100%;
 - stops while siblings report, reports while siblings stop (two or more of them);

@@ -309,3 +309,46 @@ fn a_rules_file_past_a_megabyte_is_refused() {
             "error: {path}: is larger than 1 MB\n  hint: rules.csv holds one rule a line: name,left,operator,right,importance\n"
         ));
 }
+
+#[test]
+fn sums_that_disagree_are_left_to_validate_and_pointed_to() {
+    // The region says 100 active participants, its two branches 40 + 50 = 90: validate's
+    // finding, which quality does not repeat but counts for people.
+    let offices = "code,name,level,parent,partial,note\n\
+        reg,Reg,region,,,\n\
+        kc-1,One,branch,reg,,\n\
+        kc-2,Two,branch,reg,,\n";
+    let participants = "office,period,segment,measure,value,source,published,note\n\
+        reg,2024,all,active,100,t,,\n\
+        kc-1,2024,all,active,40,t,,\n\
+        kc-2,2024,all,active,50,t,,\n";
+    let d = only(offices, participants);
+    for (lang, want) in [
+        (
+            "en",
+            "Sums that disagree with their parts: 1 (run coverage validate)",
+        ),
+        (
+            "id",
+            "Jumlah yang berbeda dengan rinciannya: 1 (jalankan coverage validate)",
+        ),
+    ] {
+        let out = coverage()
+            .arg("--data")
+            .arg(d.path())
+            .args(["--lang", lang, "quality"])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains(want), "{s}");
+    }
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .arg("validate")
+        .assert()
+        .code(1);
+}

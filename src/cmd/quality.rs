@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{filter, Ctx};
-use crate::analysis::Index;
+use crate::analysis::{findings, Index};
 use crate::cli::{QualityArgs, Select};
 use crate::model::{DataSet, Period};
 use crate::output::{col, Cell, Table};
@@ -85,6 +85,14 @@ pub fn run(ctx: &Ctx, a: &QualityArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
     if !found.iter().any(Finding::is_finding) {
         t.remarks.push(Cell::Term("No findings."));
+    }
+    // Sums that disagree with their parts are validate's to list; people are told to look.
+    let sums = findings(&ix).len();
+    if sums > 0 {
+        t.remarks.push(Cell::Template(
+            "Sums that disagree with their parts: {} (run coverage validate)",
+            vec![Cell::Int(sums as i64)],
+        ));
     }
     ctx.emit(&t, out)?;
     Ok(if found.iter().any(Finding::is_finding) {

@@ -174,6 +174,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Stated", "Dinyatakan"),
     ("Stated by the source", "Dinyatakan oleh sumber"),
     ("Status", "Status"),
+    ("Sums that disagree with their parts: {} (run coverage validate)", "Jumlah yang berbeda dengan rinciannya: {} (jalankan coverage validate)"),
     ("Survey", "Survei"),
     ("Target", "Target"),
     ("Targets", "Target"),
