@@ -164,6 +164,11 @@ pub enum Command {
     )]
     Validate(ValidateArgs),
 
+    /// Check whether the figures can be trusted: gaps, outliers, stock against flow, rules;
+    /// exit 1 when there is a finding
+    #[command(after_help = QUALITY_HELP)]
+    Quality(QualityArgs),
+
     /// Draw one office's figures as an SVG chart, sized for a slide
     #[command(
         after_help = "Examples:\n  coverage chart --branch bali --out bali.svg\n  coverage chart --branch denpasar --metric claims --out denpasar-claims.svg\n  coverage chart --branch national --metric coverage > national.svg"
@@ -441,6 +446,57 @@ pub struct ValidateArgs {
     /// Problems to list before summarising the rest
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub max: usize,
+}
+
+const QUALITY_HELP: &str = "\
+Checks the participant figures as given (parent-versus-children sums are `coverage validate`'s,
+counted under the table when there are any):
+- missing month: a month without a figure between a series' first and last monthly figure;
+- reporting rate: months with any figure / months expected, per office and year, below 100%;
+- stops while siblings report, reports while siblings stop (two or more of them);
+- outlier: a month-on-month change whose modified z-score 0.6745 (x - median) / MAD
+  (Iglewicz and Hoaglin) exceeds --threshold; with a MAD of zero, (x - median) / (1.253314
+  mean absolute deviation), as IBM SPSS does. A series with fewer than 6 changes is too short to
+  judge, one whose changes are all equal is flat: both are said (importance info);
+- rise beyond additions: active participants rising by more than the new participants (year to
+  date) between two figures;
+- rule broken: a rule of rules.csv in the data folder (name,left,operator,right,importance, e.g.
+  `pu-within-all,active.pu,<=,active.all,high`) failing at an office and period.
+
+Examples:
+  coverage quality
+  coverage quality --data ./my-office --branch denpasar --from 2023 --format csv
+
+Exit codes: 0 no finding, 1 a finding (rows of importance info are not findings), 2 usage or
+input error (a malformed rules.csv names its line and column).";
+
+#[derive(Debug, Args)]
+pub struct QualityArgs {
+    /// Only findings of this office (code or name, matched by word)
+    #[arg(long, short = 'b', visible_alias = "office", value_name = "NAME")]
+    pub branch: Option<String>,
+
+    /// Only figures from this year on
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+
+    /// Only figures up to this year
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+
+    /// Modified z-score above which a change is an outlier (3.5, as Iglewicz and Hoaglin
+    /// recommend)
+    #[arg(long, value_name = "Z", default_value_t = 3.5, value_parser = parse_threshold)]
+    pub threshold: f64,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    s.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .ok_or_else(|| format!("{s:?} is not a positive number (write it like 3.5 or 3,5)"))
 }
 
 #[derive(Debug, Args)]

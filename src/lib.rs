@@ -14,6 +14,7 @@ pub mod model;
 pub mod number;
 pub mod output;
 pub mod published;
+pub mod quality;
 pub mod resolve;
 pub mod sink;
 pub mod standing;

@@ -22,6 +22,7 @@ pub mod coverage;
 pub mod growth;
 pub mod man;
 pub mod offices;
+pub mod quality;
 pub mod rank;
 pub mod report;
 pub mod targets;
@@ -84,6 +85,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Rank(a) => rank::run(&ctx, &a, out),
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::Validate(a) => validate::run(&ctx, &a, out),
+        Command::Quality(a) => quality::run(&ctx, &a, out),
         Command::Chart(a) => chart::run(&ctx, &a, to_file.as_deref(), out),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }

@@ -1,0 +1,103 @@
+//! `coverage quality`: whether the figures themselves can be trusted, one finding per row.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{filter, Ctx};
+use crate::analysis::{findings, Index};
+use crate::cli::{QualityArgs, Select};
+use crate::model::{DataSet, Period};
+use crate::output::{col, Cell, Table};
+use crate::quality::{self, rules, Finding, Options};
+use crate::Outcome;
+
+fn head() -> Table {
+    let mut t = Table::new(vec![
+        col("office", "Office"),
+        col("period", "Period"),
+        col("since", "Since"),
+        col("segment", "Segment"),
+        col("measure", "Measure"),
+        col("kind", "Kind"),
+        col("figure", "Figure"),
+        col("against", "Against"),
+        col("score", "Score"),
+        col("rate_pct", "Reporting rate"),
+        col("importance", "Importance"),
+        col("rule", "Rule"),
+    ]);
+    t.title = Some("Data quality".into());
+    t
+}
+
+fn period(p: Option<Period>) -> Cell {
+    Cell::opt(p, |p| Cell::text(p.to_string()))
+}
+
+fn cells(ds: &DataSet, f: &Finding) -> Vec<Cell> {
+    vec![
+        Cell::opt(f.office, |o| Cell::text(&ds.offices[o].code)),
+        period(f.period),
+        period(f.since),
+        Cell::opt(f.segment, |s| Cell::text(s.code())),
+        Cell::opt(f.measure, |m| Cell::Term(m.code())),
+        Cell::Term(f.kind.term()),
+        Cell::opt(f.figure, Cell::Int),
+        // A median may fall between two whole changes.
+        Cell::opt(f.against, |v| {
+            if v.fract() == 0.0 && v.abs() < 9e15 {
+                Cell::Int(v as i64)
+            } else {
+                Cell::Dec(v, 1)
+            }
+        }),
+        Cell::opt(f.score, |z| Cell::Dec(z, 2)),
+        Cell::opt(f.rate, Cell::Pct),
+        Cell::Term(f.importance.term()),
+        Cell::opt(f.rule.as_ref(), Cell::text),
+    ]
+}
+
+pub fn run(ctx: &Ctx, a: &QualityArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let ds = ctx.load()?;
+    let rules = rules::read(&ctx.source, ctx.read.delimiter)?;
+    let select = Select {
+        branch: a.branch.clone(),
+        from: a.from,
+        to: a.to,
+        ..Select::default()
+    };
+    let f = filter(&ds, &select)?;
+    let ix = Index::build(&ds);
+    let opts = Options {
+        threshold: a.threshold,
+        from: f.from,
+        to: f.to,
+    };
+    let found: Vec<Finding> = quality::check(&ix, &rules, &opts)
+        .into_iter()
+        .filter(|q| f.office.is_none() || q.office.is_none() || q.office == f.office)
+        .collect();
+    let mut t = head();
+    for q in &found {
+        t.push(cells(&ds, q));
+    }
+    if !found.iter().any(Finding::is_finding) {
+        t.remarks.push(Cell::Term("No findings."));
+    }
+    // Sums that disagree with their parts are validate's to list; people are told to look.
+    let sums = findings(&ix).len();
+    if sums > 0 {
+        t.remarks.push(Cell::Template(
+            "Sums that disagree with their parts: {} (run coverage validate)",
+            vec![Cell::Int(sums as i64)],
+        ));
+    }
+    ctx.emit(&t, out)?;
+    Ok(if found.iter().any(Finding::is_finding) {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
+}
