@@ -471,7 +471,7 @@ fn man_page_has_environment_exit_status_and_files_and_names_only_written_pages()
             named += 1;
         }
     }
-    assert_eq!(named, 13, "one page per command, no help page");
+    assert_eq!(named, 14, "one page per command, no help page");
 }
 
 // ---- help ----
