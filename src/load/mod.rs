@@ -1,0 +1,224 @@
+//! The only place that reads CSV. Every file goes through [`reader::open`], which matches
+//! columns by name and turns each problem into a [`Problem`] naming the file, line and column.
+//!
+//! Each file is read by its own reader into its own records and its own [`Problems`]; `load`
+//! merges the problems in file order, so a file could be read on a thread of its own.
+
+// A Problem is built once per bad cell, never on the happy path: its size does not matter.
+#![allow(clippy::result_large_err)]
+
+use std::fmt;
+use std::path::Path;
+
+mod claims;
+mod offices;
+mod participants;
+mod problem;
+mod reader;
+mod source;
+mod stated;
+mod targets;
+mod workforce;
+
+pub use problem::{quote, Problem, Problems};
+pub use source::DataSource;
+
+use crate::model::DataSet;
+
+/// One file of a data set: its name, whether it must exist, its columns and the copy
+/// compiled into the binary.
+#[derive(Debug)]
+pub struct FileSpec {
+    pub name: &'static str,
+    pub must_exist: bool,
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+    pub embedded: &'static str,
+}
+
+/// The files of a data set, in the order they are read: the one list of them.
+pub const TABLE: [FileSpec; 6] = [
+    FileSpec {
+        name: "offices.csv",
+        must_exist: true,
+        required: &["code", "name", "level", "parent"],
+        optional: &["partial", "note"],
+        embedded: include_str!("../../data/offices.csv"),
+    },
+    FileSpec {
+        name: "participants.csv",
+        must_exist: true,
+        required: &["office", "period", "segment", "measure", "value", "source"],
+        optional: &["published", "note"],
+        embedded: include_str!("../../data/participants.csv"),
+    },
+    FileSpec {
+        name: "claims.csv",
+        must_exist: false,
+        required: &[
+            "office",
+            "period",
+            "segment",
+            "program",
+            "cases",
+            "amount_idr",
+            "source",
+        ],
+        optional: &["published", "note"],
+        embedded: include_str!("../../data/claims.csv"),
+    },
+    FileSpec {
+        name: "targets.csv",
+        must_exist: false,
+        required: &["office", "year", "measure", "segment", "value", "source"],
+        optional: &["plan", "published", "note"],
+        embedded: include_str!("../../data/targets.csv"),
+    },
+    FileSpec {
+        name: "workforce.csv",
+        must_exist: false,
+        required: &["office", "period", "measure", "value", "source"],
+        optional: &["published", "note"],
+        embedded: include_str!("../../data/workforce.csv"),
+    },
+    FileSpec {
+        name: "stated.csv",
+        must_exist: false,
+        required: &["office", "period", "segment", "metric", "value", "source"],
+        optional: &["published", "note"],
+        embedded: include_str!("../../data/stated.csv"),
+    },
+];
+
+const OFFICES: &FileSpec = &TABLE[0];
+const PARTICIPANTS: &FileSpec = &TABLE[1];
+const CLAIMS: &FileSpec = &TABLE[2];
+const TARGETS: &FileSpec = &TABLE[3];
+const WORKFORCE: &FileSpec = &TABLE[4];
+const STATED: &FileSpec = &TABLE[5];
+
+const fn names() -> [(&'static str, bool); TABLE.len()] {
+    let mut out = [("", false); TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        out[i] = (TABLE[i].name, TABLE[i].must_exist);
+        i += 1;
+    }
+    out
+}
+
+const fn embedded() -> [(&'static str, &'static str); TABLE.len()] {
+    let mut out = [("", ""); TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        out[i] = (TABLE[i].name, TABLE[i].embedded);
+        i += 1;
+    }
+    out
+}
+
+/// The files of a data set, in the order they are read, with whether each must exist.
+pub const FILES: &[(&str, bool)] = &names();
+
+/// The data set compiled into the binary.
+pub const EMBEDDED: &[(&str, &str)] = &embedded();
+
+/// How to read the files. The default detects each file's delimiter from its header line,
+/// which is safe because the header names are known and never contain `,`, `;` or a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    /// `None`: detect from the header line.
+    pub delimiter: Option<u8>,
+    /// Read `1.027.000` and `39,41` the Indonesian way, with `Rp` and scale words.
+    pub decimal_comma: bool,
+}
+
+/// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
+pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
+    let limit = problems.limit;
+    let (offices, index, p) = offices::read_offices(src, opts, limit);
+    problems.merge(p);
+    let (participants, p) = participants::read_participants(src, opts, limit, &index, &offices);
+    problems.merge(p);
+    let (claims, p) = claims::read_claims(src, opts, limit, &index);
+    problems.merge(p);
+    let (targets, p) = targets::read_targets(src, opts, limit, &index);
+    problems.merge(p);
+    let (workforce, p) = workforce::read_workforce(src, opts, limit, &index);
+    problems.merge(p);
+    let (stated, p) = stated::read_stated(src, opts, limit, &index);
+    problems.merge(p);
+    DataSet {
+        root: match src {
+            DataSource::Embedded => "embedded".into(),
+            DataSource::Dir(d) => d.display().to_string(),
+            DataSource::Memory(_) => "memory".into(),
+        },
+        offices,
+        participants,
+        claims,
+        targets,
+        workforce,
+        stated,
+    }
+}
+
+/// Reads the data set and fails with every problem (bounded) when there is any.
+pub fn load_strict(src: &DataSource, opts: ReadOptions) -> Result<DataSet, InputError> {
+    let mut problems = Problems::new(20);
+    let ds = load(src, opts, &mut problems);
+    if problems.is_empty() {
+        Ok(ds)
+    } else {
+        Err(InputError(problems))
+    }
+}
+
+/// The data set could not be read; carries what was wrong.
+#[derive(Debug)]
+pub struct InputError(pub Problems);
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.0;
+        for (i, problem) in p.kept.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        if p.total > p.kept.len() {
+            write!(
+                f,
+                "\n... and {} more problems (run `coverage validate` to list them all)",
+                p.total - p.kept.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Resolves `--data DIR`: it must be an existing directory.
+pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
+    match dir {
+        None => Ok(DataSource::Embedded),
+        Some(d) if d.is_dir() => Ok(DataSource::Dir(d.to_path_buf())),
+        Some(d) => {
+            let mut p = Problems::new(1);
+            p.push(
+                Problem::file(
+                    d.display().to_string(),
+                    if d.exists() {
+                        "is not a directory".into()
+                    } else {
+                        "no such directory".into()
+                    },
+                )
+                .with_hint("--data names a directory holding offices.csv, participants.csv, ..."),
+            );
+            Err(InputError(p))
+        }
+    }
+}

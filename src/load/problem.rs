@@ -1,0 +1,142 @@
+//! What is wrong with the input, located by file, line and column.
+
+use std::fmt;
+
+/// One thing wrong with the input, located as precisely as it can be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<u64>,
+    /// 1-based column number and its header name.
+    pub column: Option<(usize, String)>,
+    pub found: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn file(path: String, message: String) -> Self {
+        Problem {
+            path,
+            line: None,
+            column: None,
+            found: None,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:column (header)`, as far as known.
+    pub fn location(&self) -> String {
+        let mut s = self.path.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+            if let Some((c, h)) = &self.column {
+                s.push_str(&format!(":{c} ({h})"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location())?;
+        match &self.found {
+            Some(found) => write!(f, "found {}, expected {}", quote(found), self.message)?,
+            None => f.write_str(&self.message)?,
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Quotes a found value for a message, shortened so a hostile 50 MB cell cannot flood the terminal.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() > MAX {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head:?}... ({} bytes)", s.len())
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// Problems found so far: all of them counted, the first `limit` kept.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    pub kept: Vec<Problem>,
+    pub total: usize,
+    pub limit: usize,
+}
+
+impl Problems {
+    pub fn new(limit: usize) -> Self {
+        Problems {
+            kept: Vec::new(),
+            total: 0,
+            limit,
+        }
+    }
+
+    pub fn push(&mut self, p: Problem) {
+        self.total += 1;
+        if self.kept.len() < self.limit {
+            self.kept.push(p);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    pub fn extend(&mut self, ps: impl IntoIterator<Item = Problem>) {
+        for p in ps {
+            self.push(p);
+        }
+    }
+
+    /// Adds the problems of a file read after those already here, as if pushed one by one.
+    pub fn merge(&mut self, other: Problems) {
+        self.total += other.total;
+        let room = self.limit.saturating_sub(self.kept.len());
+        self.kept.extend(other.kept.into_iter().take(room));
+    }
+}
+
+/// A cell that is not UTF-8, shown with the bytes it could not read as U+FFFD.
+pub(super) fn not_utf8(
+    path: &str,
+    line: u64,
+    column: Option<(usize, String)>,
+    cell: &[u8],
+) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column,
+        found: Some(String::from_utf8_lossy(cell).into_owned()),
+        message: "text in UTF-8".into(),
+        hint: Some(UTF8_HINT.into()),
+    }
+}
+
+pub(super) const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
+
+pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: u64) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column: None,
+        found: None,
+        message: format!("the same {what} twice (first on line {first})"),
+        hint: Some("keep one row per key; correct or remove one of them".into()),
+    }
+}
