@@ -17,7 +17,7 @@ pub mod published;
 pub mod resolve;
 pub mod sink;
 pub mod standing;
-pub mod store;
+pub use model::store;
 
 use std::io::{self, Write};
 
