@@ -449,8 +449,8 @@ fn an_unclosed_quote_is_named() {
     fails(
         &fixture("unterminated-quote"),
         &["offices"],
-        "error: {dir}/participants.csv:11: found \"5 fields\", expected 8 fields, one per header column
-  hint: a quote opened on this row is not closed, so the lines after it were read as part of one cell
+        "error: {dir}/participants.csv:11:5 (value): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
 ",
     );
 }
@@ -856,4 +856,93 @@ fn fifty_megabyte_field() {
             "x".repeat(60)
         ),
     );
+}
+
+#[test]
+fn an_unclosed_quote_in_the_last_column_is_not_swallowed() {
+    // Line 11 opens a quote in its eighth cell (note) and nothing closes it: line 12 would
+    // have been read into that note and validate would have said ok.
+    let dir = fixture("unclosed-quote-last-column");
+    invalid(
+        &dir,
+        &[],
+        "{dir}/participants.csv:11:8 (note): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
+1 problem found
+",
+    );
+    fails(
+        &dir,
+        &["growth"],
+        "error: {dir}/participants.csv:11:8 (note): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
+",
+    );
+}
+
+#[test]
+fn a_first_line_without_end_is_refused_after_a_mebibyte() {
+    // 3 MB of commas and then 3 MB of NUL bytes (what a link to /dev/zero gives), no line end.
+    for byte in [b',', 0u8] {
+        let dir = data_dir();
+        fs::write(dir.path().join("claims.csv"), vec![byte; 3 << 20]).unwrap();
+        fails(
+            &dir,
+            &["claims"],
+            "error: {dir}/claims.csv: the first line runs past 1 MiB without a line end: not a CSV file of a data set
+",
+        );
+    }
+}
+
+#[test]
+fn a_row_past_the_limit_is_refused_where_it_starts() {
+    // A 70 MB cell on line 4 of claims.csv (its header and two rows before it), no line end.
+    let dir = data_dir();
+    let path = dir.path().join("claims.csv");
+    let kept: Vec<String> = fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .take(3)
+        .map(str::to_string)
+        .collect();
+    let mut text = kept.join("\n");
+    text.push_str("\nbali,2023,all,jht,1,");
+    text.push_str(&"9".repeat(70 << 20));
+    fs::write(&path, text).unwrap();
+    fails(
+        &dir,
+        &["claims"],
+        "error: {dir}/claims.csv:4: a row longer than 64 MiB: rows are refused past that length
+  hint: a row this long is not a record of a data set; is a quote left open above it?
+",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_fifo_is_refused_not_read_forever() {
+    // A FIFO fed NUL bytes for as long as it is read, as a link to /dev/zero would be.
+    let dir = data_dir();
+    let fifo = dir.path().join("claims.csv");
+    fs::remove_file(&fifo).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut f = fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let block = vec![0u8; 64 * 1024];
+            while f.write_all(&block).is_ok() {}
+        })
+    };
+    fails(
+        &dir,
+        &["claims"],
+        "error: {dir}/claims.csv: the first line runs past 1 MiB without a line end: not a CSV file of a data set\n",
+    );
+    writer.join().unwrap();
 }

@@ -7,7 +7,7 @@ use std::io::Read;
 use serde::Deserialize;
 
 use super::problem::{duplicate_problem, not_utf8, Problem, Problems, UTF8_HINT};
-use super::source::{DataSource, Input};
+use super::source::{DataSource, Guard, Input, Refusal};
 use super::{FileSpec, ReadOptions, FILES};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
@@ -203,7 +203,7 @@ pub(super) fn open(
         .delimiter(delimiter)
         .flexible(true)
         .buffer_capacity(256 * 1024)
-        .from_reader(input.into_reader());
+        .from_reader(Box::new(Guard::new(input.into_reader(), delimiter)) as Box<dyn Read>);
     let headers = match read_headers(&mut rdr, &path, delimiter) {
         Ok(h) => h,
         Err(p) => return Err(refused(problems, Some(p))),
@@ -279,10 +279,9 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
     let raw_headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            return Err(Problem::file(
-                path.to_string(),
-                format!("cannot read the header row: {e}"),
-            ))
+            return Err(refused(path, &e, None).unwrap_or_else(|| {
+                Problem::file(path.to_string(), format!("cannot read the header row: {e}"))
+            }))
         }
     };
     let mut headers = csv::StringRecord::new();
@@ -324,6 +323,41 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
         }
     }
     Ok(headers)
+}
+
+/// The problem for a file the [`Guard`] stopped reading, located where the trouble began.
+fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> Option<Problem> {
+    let csv::ErrorKind::Io(io) = e.kind() else {
+        return None;
+    };
+    let r = Refusal::of(io)?;
+    let header = |c: usize| {
+        headers
+            .and_then(|h| h.get(c - 1))
+            .filter(|h| !h.is_empty())
+            .map_or_else(|| format!("column {c}"), str::to_string)
+    };
+    let (line, column, hint) = match r {
+        Refusal::LongHeader => (Some(1), None, None),
+        Refusal::LongRow { line } => (
+            Some(line),
+            None,
+            Some("a row this long is not a record of a data set; is a quote left open above it?"),
+        ),
+        Refusal::Unclosed { line, column } => (
+            Some(line),
+            Some((column, header(column))),
+            Some("close the quote, or write a quote inside a quoted cell twice: \"\""),
+        ),
+    };
+    Some(Problem {
+        path: path.to_string(),
+        line,
+        column,
+        found: None,
+        message: r.to_string(),
+        hint: hint.map(str::to_string),
+    })
 }
 
 /// Checks the header names against `spec`: each known and used once, every required one there.
@@ -439,15 +473,16 @@ pub(super) fn next_row(
         Ok(false) => return None,
         Ok(true) => {}
         Err(e) => {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            ctx.problems.push(Problem {
+            let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| Problem {
                 path: ctx.path.clone(),
-                line: Some(line),
+                // An I/O error has no position: no line rather than a made-up one.
+                line: e.position().map(|p| p.line()),
                 column: None,
                 found: None,
                 message: format!("unreadable CSV: {}", e.kind_text()),
                 hint: None,
             });
+            ctx.problems.push(p);
             return None;
         }
     }

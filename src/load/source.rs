@@ -43,7 +43,15 @@ impl DataSource {
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
-                    Ok(f) => Input::start(f).map(Some).map_err(err),
+                    Ok(f) => {
+                        let kind = f.metadata().map_err(err)?.file_type();
+                        if let Some(what) = not_a_file(kind) {
+                            let message = format!("is {what}, not a CSV file: it is not read");
+                            return Err(Problem::file(self.display(file), message)
+                                .with_hint("name a directory of regular files with --data"));
+                        }
+                        Input::start(f).map(Some).map_err(err)
+                    }
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
                     Err(e) => Err(err(e)),
                 }
@@ -68,6 +76,8 @@ impl Input {
         };
         let mut head = Vec::new();
         let mut buf = vec![0u8; 64 * 1024];
+        // Each block is looked at once, so a header of any length costs linear time.
+        let (mut line_end, mut text) = (false, false);
         loop {
             let n = match r.read(&mut buf) {
                 Ok(n) => n,
@@ -77,12 +87,21 @@ impl Input {
             if n == 0 {
                 return Ok(Input { head, rest: None });
             }
-            head.extend_from_slice(&buf[..n]);
-            if head.contains(&b'\n') && !head.iter().all(u8::is_ascii_whitespace) {
+            let block = &buf[..n];
+            line_end |= block.contains(&b'\n');
+            text |= !block.iter().all(u8::is_ascii_whitespace);
+            head.extend_from_slice(block);
+            if line_end && text {
                 return Ok(Input {
                     head,
                     rest: Some(r),
                 });
+            }
+            if head.len() > MAX_HEADER {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    Refusal::LongHeader,
+                ));
             }
         }
     }
@@ -93,6 +112,178 @@ impl Input {
             Some(r) => Box::new(head.chain(r)),
             None => Box::new(head),
         }
+    }
+}
+
+/// The most a header line may take before its end: every header of a data set is a few
+/// dozen bytes, and a file without a line end (a link to `/dev/zero`) must not be read forever.
+pub const MAX_HEADER: usize = 1 << 20;
+/// The most one row may take: a note of tens of megabytes still loads.
+pub const MAX_ROW: usize = 64 << 20;
+
+/// What a file is when it is not something to read to its end: devices never end, or end
+/// anywhere. FIFOs are read (once), as a regular file is.
+#[cfg(unix)]
+fn not_a_file(t: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_char_device() {
+        Some("a character device")
+    } else if t.is_block_device() {
+        Some("a block device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn not_a_file(_: std::fs::FileType) -> Option<&'static str> {
+    None
+}
+
+/// Why the guard or the header reader stopped reading a file, carried inside an `io::Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refusal {
+    LongHeader,
+    /// A row that runs past [`MAX_ROW`], from this line.
+    LongRow {
+        line: u64,
+    },
+    /// A quoted field still open at the end of the file, opened on this line and column.
+    Unclosed {
+        line: u64,
+        column: usize,
+    },
+}
+
+impl Refusal {
+    pub(super) fn of(e: &io::Error) -> Option<Refusal> {
+        e.get_ref()?.downcast_ref::<Refusal>().copied()
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::LongHeader => write!(
+                f,
+                "the first line runs past {} MiB without a line end: not a CSV file of a data set",
+                MAX_HEADER >> 20
+            ),
+            Refusal::LongRow { .. } => write!(
+                f,
+                "a row longer than {} MiB: rows are refused past that length",
+                MAX_ROW >> 20
+            ),
+            Refusal::Unclosed { .. } => f.write_str(
+                "a quote opened here is never closed: the rest of the file would be read as one cell",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Follows the CSV quoting as the bytes stream past (as the csv crate reads it: a quote opens
+/// a field only at its start, `""` inside is one quote), so a quote never closed and a row
+/// past [`MAX_ROW`] end the file with an error naming where they began, in linear time.
+pub(super) struct Guard<R> {
+    inner: R,
+    delimiter: u8,
+    state: Quoting,
+    line: u64,
+    field: usize,
+    row_line: u64,
+    row_bytes: usize,
+    opened: (u64, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Plain,
+    Quoted,
+    /// A quote inside a quoted field: closing it, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl<R: Read> Guard<R> {
+    pub(super) fn new(inner: R, delimiter: u8) -> Self {
+        Guard {
+            inner,
+            delimiter,
+            state: Quoting::FieldStart,
+            line: 1,
+            field: 0,
+            row_line: 1,
+            row_bytes: 0,
+            opened: (0, 0),
+        }
+    }
+
+    fn scan(&mut self, block: &[u8]) -> Result<(), Refusal> {
+        use Quoting::*;
+        for &b in block {
+            self.row_bytes += 1;
+            let end_of_row = match self.state {
+                Quoted => {
+                    if b == b'"' {
+                        self.state = QuoteInQuoted;
+                    }
+                    false
+                }
+                _ if b == b'"' && self.state == FieldStart => {
+                    self.state = Quoted;
+                    self.opened = (self.line, self.field + 1);
+                    false
+                }
+                QuoteInQuoted if b == b'"' => {
+                    self.state = Quoted;
+                    false
+                }
+                _ if b == self.delimiter => {
+                    self.state = FieldStart;
+                    self.field += 1;
+                    false
+                }
+                _ if b == b'\n' => true,
+                _ => {
+                    self.state = Plain;
+                    false
+                }
+            };
+            if b == b'\n' {
+                self.line += 1;
+            }
+            if end_of_row {
+                self.state = FieldStart;
+                self.field = 0;
+                self.row_line = self.line;
+                self.row_bytes = 0;
+            } else if self.row_bytes > MAX_ROW {
+                return Err(Refusal::LongRow {
+                    line: self.row_line,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let refused = if n == 0 && self.state == Quoting::Quoted {
+            Err(Refusal::Unclosed {
+                line: self.opened.0,
+                column: self.opened.1,
+            })
+        } else {
+            self.scan(&buf[..n])
+        };
+        refused.map_err(|r| io::Error::new(io::ErrorKind::InvalidData, r))?;
+        Ok(n)
     }
 }
 
@@ -133,6 +324,9 @@ impl<R: Read> Read for LineEnds<R> {
 }
 
 fn io_message(e: &io::Error) -> String {
+    if let Some(r) = Refusal::of(e) {
+        return r.to_string();
+    }
     match e.kind() {
         io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
         io::ErrorKind::IsADirectory => "is a directory, not a CSV file".into(),
