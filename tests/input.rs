@@ -946,3 +946,31 @@ fn an_endless_fifo_is_refused_not_read_forever() {
     );
     writer.join().unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_duplicate_in_a_fifo_is_reported_from_one_read() {
+    // The duplicate-participant fixture (line 11 repeats line 5) through a FIFO, written once:
+    // the file cannot be read a second time to find the first line, and is not opened again.
+    let dir = fixture("duplicate-participant");
+    let path = dir.path().join("participants.csv");
+    let text = fs::read(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = std::thread::spawn(move || {
+        let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
+        let _ = f.write_all(&text);
+    });
+    fails(
+        &dir,
+        &["growth"],
+        "error: {dir}/participants.csv:11: the same office, period, segment and measure twice (first on an earlier line)
+  hint: keep one row per key; correct or remove one of them
+",
+    );
+    writer.join().unwrap();
+}

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use super::offices::OfficeIndex;
 use super::problem::duplicate_problem;
 use super::problem::Problems;
-use super::reader::{next_row, open, plain_count, prov, same_bytes, Ctx, Shape};
-use super::source::DataSource;
+use super::reader::{next_row, open, open_from, plain_count, prov, same_bytes, Ctx, Shape};
+use super::source::{Again, DataSource};
 use super::{ReadOptions, PARTICIPANTS};
 use crate::model::*;
 use crate::store::Participants;
@@ -179,29 +179,32 @@ pub(super) fn read_participants(
                 ));
             }
             ctx.problems
-                .push(duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, 0));
+                .push(duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, None));
         }
     }
     if !dups.is_empty() {
         let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
-        let first = first_lines(src, opts, index, &wanted);
+        let again = std::mem::replace(&mut ctx.again, Again::Never);
+        let first = first_lines(src, opts, index, &wanted, again);
         for (kept, line, key) in dups {
-            let first = first.get(&key).copied().unwrap_or(0);
+            let first = first.get(&key).copied();
             ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, first);
         }
     }
     (store, ctx.problems)
 }
 
-/// The first line on which each of `wanted` is read (as a valid row) in participants.csv.
+/// The first line on which each of `wanted` is read (as a valid row) in participants.csv,
+/// read again through `again`: never opened a second time by its name.
 fn first_lines(
     src: &DataSource,
     opts: ReadOptions,
     index: &OfficeIndex,
     wanted: &HashSet<PKey>,
+    again: Again,
 ) -> HashMap<PKey, u64> {
     let mut first = HashMap::new();
-    let Ok((mut rdr, mut ctx)) = open(src, PARTICIPANTS, opts, 0) else {
+    let Ok((mut rdr, mut ctx)) = open_from(src, PARTICIPANTS, opts, 0, Some(again)) else {
         return first;
     };
     let cols = ParticipantCols::new(&ctx);

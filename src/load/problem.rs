@@ -130,13 +130,18 @@ pub(super) fn not_utf8(
 
 pub(super) const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
 
-pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: u64) -> Problem {
+pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option<u64>) -> Problem {
+    let first = match first {
+        Some(l) => format!("line {l}"),
+        // The file could not be read a second time (a FIFO) to find it.
+        None => "an earlier line".into(),
+    };
     Problem {
         path: path.to_string(),
         line: Some(line),
         column: None,
         found: None,
-        message: format!("the same {what} twice (first on line {first})"),
+        message: format!("the same {what} twice (first on {first})"),
         hint: Some("keep one row per key; correct or remove one of them".into()),
     }
 }

@@ -7,7 +7,7 @@ use std::io::Read;
 use serde::Deserialize;
 
 use super::problem::{duplicate_problem, not_utf8, Problem, Problems, UTF8_HINT};
-use super::source::{DataSource, Guard, Input, Refusal};
+use super::source::{Again, DataSource, Guard, Input, Refusal};
 use super::{FileSpec, ReadOptions, FILES};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
@@ -23,6 +23,8 @@ pub(super) struct Ctx {
     /// Codes (lower case) of offices whose rows were refused, so rows naming them are not
     /// reported a second time as naming an unknown office.
     pub(super) rejected: Vec<String>,
+    /// How to read the file again from its start.
+    pub(super) again: Again,
 }
 
 impl Ctx {
@@ -182,14 +184,28 @@ pub(super) fn open(
     opts: ReadOptions,
     limit: usize,
 ) -> Result<(Reader, Ctx), Problems> {
+    open_from(src, spec, opts, limit, None)
+}
+
+/// [`open`], or with `again` the file once more through [`DataSource::read_again`].
+pub(super) fn open_from(
+    src: &DataSource,
+    spec: &FileSpec,
+    opts: ReadOptions,
+    limit: usize,
+    again: Option<Again>,
+) -> Result<(Reader, Ctx), Problems> {
     let path = src.display(spec.name);
     let mut problems = Problems::new(limit);
     let refused = |mut problems: Problems, p: Option<Problem>| {
         problems.extend(p);
         problems
     };
-    let input = match read_input(src, spec, &path) {
-        Ok(i) => i,
+    let (input, again) = match read_input(src, spec, &path, again) {
+        Ok(mut i) => {
+            let again = std::mem::replace(&mut i.again, Again::Never);
+            (i, again)
+        }
         Err(p) => return Err(refused(problems, p)),
     };
     let delimiter = match opts.delimiter {
@@ -219,14 +235,24 @@ pub(super) fn open(
             headers,
             problems,
             rejected: Vec::new(),
+            again,
         },
     ))
 }
 
 /// The file's stream, or the problem that stops it being read (`None`: an optional file that
 /// is not there).
-fn read_input(src: &DataSource, spec: &FileSpec, path: &str) -> Result<Input, Option<Problem>> {
-    let input = match src.read(spec.name) {
+fn read_input(
+    src: &DataSource,
+    spec: &FileSpec,
+    path: &str,
+    again: Option<Again>,
+) -> Result<Input, Option<Problem>> {
+    let read = match again {
+        None => src.read(spec.name),
+        Some(a) => Ok(src.read_again(spec.name, a)),
+    };
+    let input = match read {
         Ok(Some(b)) => b,
         Ok(None) if !spec.must_exist => return Err(None),
         Ok(None) => {
@@ -611,7 +637,7 @@ pub(super) fn duplicate<K: std::hash::Hash + Eq>(
 ) -> bool {
     if let Some(&first) = seen.get(&key) {
         ctx.problems
-            .push(duplicate_problem(&ctx.path, line, what, first));
+            .push(duplicate_problem(&ctx.path, line, what, Some(first)));
         true
     } else {
         seen.insert(key, line);

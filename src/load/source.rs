@@ -1,8 +1,9 @@
 //! Where the files come from, and their bytes as a stream with LF line ends.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use super::problem::Problem;
 use super::EMBEDDED;
@@ -33,24 +34,34 @@ impl DataSource {
             DataSource::Embedded => EMBEDDED
                 .iter()
                 .find(|(n, _)| *n == file)
-                .map(|(_, s)| Input::start(io::Cursor::new(s.as_bytes())).map_err(err))
+                .map(|(_, s)| {
+                    Input::start(io::Cursor::new(s.as_bytes()), Again::Source).map_err(err)
+                })
                 .transpose(),
             DataSource::Memory(files) => files
                 .iter()
                 .find(|(n, _)| n == file)
-                .map(|(_, b)| Input::start(io::Cursor::new(b.clone())).map_err(err))
+                .map(|(_, b)| Input::start(io::Cursor::new(b.clone()), Again::Source).map_err(err))
                 .transpose(),
             DataSource::Dir(d) => {
                 let path = d.join(file);
                 match File::open(&path) {
                     Ok(f) => {
-                        let kind = f.metadata().map_err(err)?.file_type();
-                        if let Some(what) = not_a_file(kind) {
+                        let meta = f.metadata().map_err(err)?;
+                        if let Some(what) = not_a_file(meta.file_type()) {
                             let message = format!("is {what}, not a CSV file: it is not read");
                             return Err(Problem::file(self.display(file), message)
                                 .with_hint("name a directory of regular files with --data"));
                         }
-                        Input::start(f).map(Some).map_err(err)
+                        // A FIFO can be read once only; a regular file again through the same
+                        // handle, so a file replaced meanwhile is never read in its place.
+                        let again = match f.try_clone() {
+                            Ok(h) if meta.is_file() => {
+                                Again::Handle(h, meta.len(), meta.modified().ok())
+                            }
+                            _ => Again::Never,
+                        };
+                        Input::start(f, again).map(Some).map_err(err)
                     }
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
                     Err(e) => Err(err(e)),
@@ -60,16 +71,46 @@ impl DataSource {
     }
 }
 
+impl DataSource {
+    /// The file once more from its start, as it was first read, or `None` when that cannot
+    /// be: a FIFO, or a file changed since.
+    pub(super) fn read_again(&self, file: &str, again: Again) -> Option<Input> {
+        match again {
+            Again::Source => self.read(file).ok().flatten(),
+            Again::Handle(mut f, len, modified) => {
+                let meta = f.metadata().ok()?;
+                if meta.len() != len || meta.modified().ok() != modified {
+                    return None;
+                }
+                f.seek(SeekFrom::Start(0)).ok()?;
+                Input::start(f, Again::Never).ok()
+            }
+            Again::Never => None,
+        }
+    }
+}
+
+/// How a file can be read a second time.
+#[derive(Debug)]
+pub(super) enum Again {
+    /// From where it came from: it is held in memory.
+    Source,
+    /// Through the handle it was first read by, if its length and time are unchanged.
+    Handle(File, u64, Option<SystemTime>),
+    Never,
+}
+
 /// A file being read: its first bytes, enough to hold the header line and to tell a blank or
 /// UTF-16 file (all of it when it is small), and the unread rest. Files are streamed, never
 /// held whole, so memory does not grow with a file's size.
 pub(super) struct Input {
     pub(super) head: Vec<u8>,
     rest: Option<LineEnds<Box<dyn Read>>>,
+    pub(super) again: Again,
 }
 
 impl Input {
-    fn start(r: impl Read + 'static) -> io::Result<Input> {
+    fn start(r: impl Read + 'static, again: Again) -> io::Result<Input> {
         let mut r = LineEnds {
             inner: Box::new(r) as Box<dyn Read>,
             cr: false,
@@ -85,7 +126,11 @@ impl Input {
                 Err(e) => return Err(e),
             };
             if n == 0 {
-                return Ok(Input { head, rest: None });
+                return Ok(Input {
+                    head,
+                    rest: None,
+                    again,
+                });
             }
             let block = &buf[..n];
             line_end |= block.contains(&b'\n');
@@ -95,6 +140,7 @@ impl Input {
                 return Ok(Input {
                     head,
                     rest: Some(r),
+                    again,
                 });
             }
             if head.len() > MAX_HEADER {
@@ -361,6 +407,34 @@ fn normalise_line_ends(bytes: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(i: Input) -> Vec<u8> {
+        let mut got = Vec::new();
+        i.into_reader().read_to_end(&mut got).unwrap();
+        got
+    }
+
+    #[test]
+    fn read_again_keeps_to_the_file_first_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("participants.csv");
+        std::fs::write(&path, "a,b\n1,2\n").unwrap();
+        let src = DataSource::Dir(dir.path().to_path_buf());
+        let mut first = src.read("participants.csv").unwrap().unwrap();
+        let again = std::mem::replace(&mut first.again, Again::Never);
+        assert_eq!(text(first), b"a,b\n1,2\n");
+        // Replaced under the same name: the second read is still of the file first read.
+        let other = dir.path().join("other.csv");
+        std::fs::write(&other, "x,y\n9,9\n").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        let second = src.read_again("participants.csv", again).unwrap();
+        assert_eq!(text(second), b"a,b\n1,2\n");
+        // Changed in place since: not read again at all.
+        let mut third = src.read("participants.csv").unwrap().unwrap();
+        let again = std::mem::replace(&mut third.again, Again::Never);
+        std::fs::write(&path, "x,y\n9,9\n8,8\n").unwrap();
+        assert!(src.read_again("participants.csv", again).is_none());
+    }
 
     #[test]
     fn line_ends_become_lf_as_they_stream() {
