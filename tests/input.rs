@@ -974,3 +974,75 @@ fn a_duplicate_in_a_fifo_is_reported_from_one_read() {
     );
     writer.join().unwrap();
 }
+
+#[test]
+fn control_and_invisible_characters_in_codes_are_refused() {
+    // Each row adds one character to a code that would otherwise read: the office code ends
+    // in e + U+0301 (not NFC), then a zero-width space, a NUL, a right-to-left override and
+    // a C1 NEL (which `trim` alone would have taken as white space).
+    let dir = fixture("invisible-in-codes");
+    let hide = "  hint: such characters hide in pasted text and change how it prints; remove it\n";
+    let expected = [
+        r#"{dir}/offices.csv:13:1 (code): found "denpasar-e\u{301}", expected a code in composed form, NFC (U+0301 COMBINING ACUTE ACCENT at character 11)
+  hint: the code looks like another but is written with other code points; retype it
+"#
+        .to_string(),
+        format!(r#"{{dir}}/participants.csv:11:3 (segment): found "pu\u{{200b}}", expected a code without control or invisible characters (U+200B ZERO WIDTH SPACE at character 3)
+{hide}"#),
+        format!(r#"{{dir}}/participants.csv:12:4 (measure): found "active\0", expected a code without control or invisible characters (U+0000 NULL at character 7)
+{hide}"#),
+        format!(r#"{{dir}}/participants.csv:13:1 (office): found "bali\u{{202e}}", expected a code without control or invisible characters (U+202E RIGHT-TO-LEFT OVERRIDE at character 5)
+{hide}"#),
+        format!(r#"{{dir}}/claims.csv:4:4 (program): found "jht\u{{85}}", expected a code without control or invisible characters (U+0085 NEXT LINE at character 4)
+{hide}"#),
+    ]
+    .concat();
+    invalid(&dir, &[], &format!("{expected}5 problems found\n"));
+    fails(&dir, &["growth"], &format!("error: {expected}"));
+}
+
+#[test]
+fn control_and_invisible_characters_in_text_are_validate_findings() {
+    // A zero-width space in a name, an ESC in a note and a BEL in a source: validate lists
+    // them (exit 1); the figures still read, so the other commands run.
+    let dir = fixture("invisible-in-names");
+    let hide = "  hint: such characters hide in pasted text and change how it prints; remove it\n";
+    invalid(
+        &dir,
+        &[],
+        &format!(
+            r#"{{dir}}/offices.csv:13:2 (name): found "Gianyar\u{{200b}}", expected text without control or invisible characters (U+200B ZERO WIDTH SPACE at character 8)
+{hide}{{dir}}/offices.csv:13:6 (note): found "Kabupaten \u{{1b}}[31mGianyar", expected text without control or invisible characters (U+001B ESCAPE at character 11)
+{hide}{{dir}}/participants.csv:11:6 (source): found "s\u{{7}}", expected text without control or invisible characters (U+0007 BELL at character 2)
+{hide}3 problems found
+"#
+        ),
+    );
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+#[test]
+fn office_codes_differing_in_look_alike_letters_are_a_finding() {
+    // Line 13 adds "bаli" with a Cyrillic а (U+0430); "bali" is on line 4.
+    let dir = fixture("look-alike-codes");
+    invalid(
+        &dir,
+        &[],
+        r#"{dir}/offices.csv:13:1 (code): found "bаli", expected a code that cannot be mistaken for another: it looks like "bali" (line 4)
+  hint: the two differ only in look-alike letters (U+0430 CYRILLIC SMALL LETTER A); retype one
+1 problem found
+"#,
+    );
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .code(0);
+}

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::offices::OfficeIndex;
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
 use super::{ReadOptions, CLAIMS};
@@ -29,11 +29,11 @@ struct RawClaim {
 pub(super) fn read_claims(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     index: &OfficeIndex,
 ) -> (Vec<ClaimRecord>, Problems) {
     let mut out = Vec::new();
-    let (mut rdr, mut ctx) = match open(src, CLAIMS, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, CLAIMS, opts, keep) {
         Ok(o) => o,
         Err(problems) => return (out, problems),
     };
@@ -59,6 +59,7 @@ pub(super) fn read_claims(
         ) {
             return;
         }
+        ctx.provenance(line, &r.source, &r.published, &r.note);
         out.push(ClaimRecord {
             office,
             period,

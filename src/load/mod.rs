@@ -18,6 +18,7 @@ mod reader;
 mod source;
 mod stated;
 mod targets;
+mod text;
 mod workforce;
 
 pub use problem::{quote, Problem, Problems};
@@ -135,18 +136,18 @@ pub struct ReadOptions {
 
 /// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
 pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
-    let limit = problems.limit;
-    let (offices, index, p) = offices::read_offices(src, opts, limit);
+    let keep = problems.keep();
+    let (offices, index, p) = offices::read_offices(src, opts, keep);
     problems.merge(p);
-    let (participants, p) = participants::read_participants(src, opts, limit, &index, &offices);
+    let (participants, p) = participants::read_participants(src, opts, keep, &index, &offices);
     problems.merge(p);
-    let (claims, p) = claims::read_claims(src, opts, limit, &index);
+    let (claims, p) = claims::read_claims(src, opts, keep, &index);
     problems.merge(p);
-    let (targets, p) = targets::read_targets(src, opts, limit, &index);
+    let (targets, p) = targets::read_targets(src, opts, keep, &index);
     problems.merge(p);
-    let (workforce, p) = workforce::read_workforce(src, opts, limit, &index);
+    let (workforce, p) = workforce::read_workforce(src, opts, keep, &index);
     problems.merge(p);
-    let (stated, p) = stated::read_stated(src, opts, limit, &index);
+    let (stated, p) = stated::read_stated(src, opts, keep, &index);
     problems.merge(p);
     DataSet {
         root: match src {
@@ -165,7 +166,7 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
 
 /// Reads the data set and fails with every problem (bounded) when there is any.
 pub fn load_strict(src: &DataSource, opts: ReadOptions) -> Result<DataSet, InputError> {
-    let mut problems = Problems::new(20);
+    let mut problems = Problems::errors_only(20);
     let ds = load(src, opts, &mut problems);
     if problems.is_empty() {
         Ok(ds)

@@ -4,9 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, trimmed, Ctx};
 use super::source::DataSource;
+use super::text::{check_code, describe, skeleton};
 use super::{ReadOptions, OFFICES};
 use crate::model::*;
 
@@ -33,6 +34,11 @@ pub(super) struct OfficeIndex {
 impl OfficeIndex {
     /// The office a row's office cell names, or a problem recorded in `ctx`.
     pub(super) fn resolve(&self, ctx: &mut Ctx, line: u64, raw: &str) -> Result<usize, ()> {
+        if let Some(bad) = check_code(raw) {
+            let c = ctx.col("office");
+            ctx.problem(line, c, raw, bad.expected, Some(bad.hint));
+            return Err(());
+        }
         let key = raw.trim().to_ascii_lowercase();
         match self.codes.get(&key) {
             Some(&i) => Ok(i),
@@ -57,9 +63,9 @@ impl OfficeIndex {
 pub(super) fn read_offices(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
 ) -> (Vec<Office>, OfficeIndex, Problems) {
-    let (mut rdr, mut ctx) = match open(src, OFFICES, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, OFFICES, opts, keep) {
         Ok(o) => o,
         Err(problems) => {
             let index = OfficeIndex {
@@ -106,6 +112,8 @@ pub(super) fn read_offices(
         if duplicate(ctx, &mut names, name.to_lowercase(), line, "office name") {
             return;
         }
+        ctx.text(line, "name", &name, false);
+        ctx.text(line, "note", &r.note, true);
         index.insert(key, offices.len());
         ctx.rejected.pop();
         parents.push((r.parent.trim().to_string(), line));
@@ -130,6 +138,7 @@ pub(super) fn read_offices(
     };
     resolve_parents(&mut ctx, &index, &parents, &mut offices);
     break_cycles(&mut ctx, &mut offices);
+    look_alikes(&mut ctx, &offices);
     (offices, index, ctx.problems)
 }
 
@@ -144,6 +153,11 @@ fn code_and_level(ctx: &mut Ctx, line: u64, r: &RawOffice) -> Option<Level> {
             "an office code".into(),
             Some("every office needs a code".into()),
         );
+        return None;
+    }
+    if let Some(bad) = check_code(&r.code) {
+        let c = ctx.col("code");
+        ctx.problem(line, c, &r.code, bad.expected, Some(bad.hint));
         return None;
     }
     ctx.code::<Level>(line, "level", &r.level).ok()
@@ -183,13 +197,16 @@ fn resolve_parents(
         match index.codes.get(&key) {
             Some(&p) => offices[i].parent = Some(p),
             None if index.rejected.contains(&key) => {}
-            None => ctx.problem(
-                *line,
-                parent_col,
-                parent,
-                "the code of another office in this file, or empty for the top".into(),
-                Some("the parent office must be listed in offices.csv too".into()),
-            ),
+            None => match check_code(parent) {
+                Some(bad) => ctx.problem(*line, parent_col, parent, bad.expected, Some(bad.hint)),
+                None => ctx.problem(
+                    *line,
+                    parent_col,
+                    parent,
+                    "the code of another office in this file, or empty for the top".into(),
+                    Some("the parent office must be listed in offices.csv too".into()),
+                ),
+            },
         }
     }
 }
@@ -244,5 +261,41 @@ fn break_cycles(ctx: &mut Ctx, offices: &mut [Office]) {
         for j in chain {
             state[j] = 2;
         }
+    }
+}
+
+/// Two codes that differ only in look-alike letters (Latin `a`, Cyrillic `а`) name two
+/// offices a reader cannot tell apart: a finding on the second.
+fn look_alikes(ctx: &mut Ctx, offices: &[Office]) {
+    if !ctx.problems.findings || offices.iter().all(|o| o.code.is_ascii()) {
+        return;
+    }
+    let c = ctx.col("code");
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, o) in offices.iter().enumerate() {
+        let first = *seen.entry(skeleton(&o.code)).or_insert(i);
+        if first == i {
+            continue;
+        }
+        let other = &offices[first];
+        let odd = o
+            .code
+            .chars()
+            .chain(other.code.chars())
+            .find(|ch| !ch.is_ascii())
+            .map(describe)
+            .unwrap_or_default();
+        ctx.problem(
+            o.origin.line,
+            c,
+            &o.code,
+            format!(
+                "a code that cannot be mistaken for another: it looks like {:?} (line {})",
+                other.code, other.origin.line
+            ),
+            Some(format!(
+                "the two differ only in look-alike letters ({odd}); retype one"
+            )),
+        );
     }
 }

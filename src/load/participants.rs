@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::offices::OfficeIndex;
 use super::problem::duplicate_problem;
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{next_row, open, open_from, plain_count, prov, same_bytes, Ctx, Shape};
 use super::source::{Again, DataSource};
 use super::{ReadOptions, PARTICIPANTS};
@@ -84,16 +84,16 @@ fn participant(
     let exact = Segment::ALL
         .iter()
         .find(|s| same_bytes(s.code().as_bytes(), raw.as_bytes()));
-    let segment = match exact.copied().or_else(|| Segment::parse(raw)) {
-        Some(s) => Ok(s),
+    let segment = match exact {
+        Some(&s) => Ok(s),
         None => ctx.code::<Segment>(line, "segment", raw),
     };
     let raw = field(cols.measure);
     let exact = Measure::ALL
         .iter()
         .find(|m| same_bytes(m.code().as_bytes(), raw.as_bytes()));
-    let measure = match exact.copied().or_else(|| Measure::parse(raw)) {
-        Some(m) => Ok(m),
+    let measure = match exact {
+        Some(&m) => Ok(m),
         None => ctx.code::<Measure>(line, "measure", raw),
     };
     let value = match plain_count(&rec[cols.value]) {
@@ -111,12 +111,12 @@ const PARTICIPANT_KEY: &str = "office, period, segment and measure";
 pub(super) fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     index: &OfficeIndex,
     offices: &[Office],
 ) -> (Participants, Problems) {
     let mut store = Participants::new(offices.len());
-    let (mut rdr, mut ctx) = match open(src, PARTICIPANTS, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, PARTICIPANTS, opts, keep) {
         Ok(o) => o,
         Err(problems) => return (store, problems),
     };
@@ -150,11 +150,10 @@ pub(super) fn read_participants(
         });
         if !same {
             let text = |c: Option<usize>| String::from_utf8_lossy(raw(c)).into_owned();
-            let id = store.intern(prov(
-                text(prov_cols[0]),
-                text(prov_cols[1]),
-                text(prov_cols[2]),
-            ));
+            let [source, published, note] = prov_cols.map(text);
+            // Checked once per run of rows sharing it, as it is interned once.
+            ctx.provenance(line, &source, &published, &note);
+            let id = store.intern(prov(source, published, note));
             last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);
@@ -204,7 +203,16 @@ fn first_lines(
     again: Again,
 ) -> HashMap<PKey, u64> {
     let mut first = HashMap::new();
-    let Ok((mut rdr, mut ctx)) = open_from(src, PARTICIPANTS, opts, 0, Some(again)) else {
+    let Ok((mut rdr, mut ctx)) = open_from(
+        src,
+        PARTICIPANTS,
+        opts,
+        Keep {
+            limit: 0,
+            findings: false,
+        },
+        Some(again),
+    ) else {
         return first;
     };
     let cols = ParticipantCols::new(&ctx);

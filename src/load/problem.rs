@@ -75,6 +75,25 @@ pub struct Problems {
     pub kept: Vec<Problem>,
     pub total: usize,
     pub limit: usize,
+    /// Also record findings: text that reads but hides control or invisible characters, and
+    /// look-alike codes. `validate` lists them; the other commands still run.
+    pub findings: bool,
+}
+
+/// How the problems of one file are kept: as many, and the same kinds, as the whole set's.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Keep {
+    pub(super) limit: usize,
+    pub(super) findings: bool,
+}
+
+impl Keep {
+    pub(super) fn problems(self) -> Problems {
+        Problems {
+            findings: self.findings,
+            ..Problems::new(self.limit)
+        }
+    }
 }
 
 impl Problems {
@@ -83,6 +102,22 @@ impl Problems {
             kept: Vec::new(),
             total: 0,
             limit,
+            findings: true,
+        }
+    }
+
+    /// Problems that stop a command, without the findings only `validate` lists.
+    pub fn errors_only(limit: usize) -> Self {
+        Problems {
+            findings: false,
+            ..Problems::new(limit)
+        }
+    }
+
+    pub(super) fn keep(&self) -> Keep {
+        Keep {
+            limit: self.limit,
+            findings: self.findings,
         }
     }
 

@@ -6,8 +6,9 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use super::problem::{duplicate_problem, not_utf8, Problem, Problems, UTF8_HINT};
+use super::problem::{duplicate_problem, not_utf8, Keep, Problem, Problems, UTF8_HINT};
 use super::source::{Again, DataSource, Guard, Input, Refusal};
+use super::text::{check_code, check_text};
 use super::{FileSpec, ReadOptions, FILES};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
@@ -66,6 +67,11 @@ impl Ctx {
     }
 
     pub(super) fn code<T: Code>(&mut self, line: u64, name: &str, raw: &str) -> Result<T, ()> {
+        if let Some(bad) = check_code(raw) {
+            let c = self.col(name);
+            self.problem(line, c, raw, bad.expected, Some(bad.hint));
+            return Err(());
+        }
         match T::parse_code(raw) {
             Some(v) => Ok(v),
             None => {
@@ -83,6 +89,29 @@ impl Ctx {
                 );
                 Err(())
             }
+        }
+    }
+
+    /// Records a finding for a name or free-text cell that hides control or invisible
+    /// characters; the row is still read.
+    pub(super) fn text(&mut self, line: u64, name: &str, raw: &str, free_text: bool) {
+        if !self.problems.findings {
+            return;
+        }
+        if let Some(bad) = check_text(raw, free_text) {
+            let c = self.col(name);
+            self.problem(line, c, raw, bad.expected, Some(bad.hint));
+        }
+    }
+
+    /// [`Ctx::text`] for the source, published and note cells.
+    pub(super) fn provenance(&mut self, line: u64, source: &str, published: &str, note: &str) {
+        self.text(line, "source", source, true);
+        if self.headers.iter().any(|h| h == "published") {
+            self.text(line, "published", published, true);
+        }
+        if self.headers.iter().any(|h| h == "note") {
+            self.text(line, "note", note, true);
         }
     }
 
@@ -182,9 +211,9 @@ pub(super) fn open(
     src: &DataSource,
     spec: &FileSpec,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
 ) -> Result<(Reader, Ctx), Problems> {
-    open_from(src, spec, opts, limit, None)
+    open_from(src, spec, opts, keep, None)
 }
 
 /// [`open`], or with `again` the file once more through [`DataSource::read_again`].
@@ -192,11 +221,11 @@ pub(super) fn open_from(
     src: &DataSource,
     spec: &FileSpec,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     again: Option<Again>,
 ) -> Result<(Reader, Ctx), Problems> {
     let path = src.display(spec.name);
-    let mut problems = Problems::new(limit);
+    let mut problems = keep.problems();
     let refused = |mut problems: Problems, p: Option<Problem>| {
         problems.extend(p);
         problems

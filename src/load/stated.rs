@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::offices::OfficeIndex;
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
 use super::{ReadOptions, STATED};
@@ -29,11 +29,11 @@ struct RawStated {
 pub(super) fn read_stated(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     index: &OfficeIndex,
 ) -> (Vec<Stated>, Problems) {
     let mut out = Vec::new();
-    let (mut rdr, mut ctx) = match open(src, STATED, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, STATED, opts, keep) {
         Ok(o) => o,
         Err(problems) => return (out, problems),
     };
@@ -70,6 +70,7 @@ pub(super) fn read_stated(
         ) {
             return;
         }
+        ctx.provenance(line, &r.source, &r.published, &r.note);
         out.push(Stated {
             office,
             period,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::offices::OfficeIndex;
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
 use super::{ReadOptions, TARGETS};
@@ -30,11 +30,11 @@ struct RawTarget {
 pub(super) fn read_targets(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     index: &OfficeIndex,
 ) -> (Vec<Target>, Problems) {
     let mut out = Vec::new();
-    let (mut rdr, mut ctx) = match open(src, TARGETS, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, TARGETS, opts, keep) {
         Ok(o) => o,
         Err(problems) => return (out, problems),
     };
@@ -78,6 +78,7 @@ pub(super) fn read_targets(
         ) {
             return;
         }
+        ctx.provenance(line, &r.source, &r.published, &r.note);
         out.push(Target {
             office,
             year,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::offices::OfficeIndex;
-use super::problem::Problems;
+use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
 use super::{ReadOptions, WORKFORCE};
@@ -27,11 +27,11 @@ struct RawWorkforce {
 pub(super) fn read_workforce(
     src: &DataSource,
     opts: ReadOptions,
-    limit: usize,
+    keep: Keep,
     index: &OfficeIndex,
 ) -> (Vec<Workforce>, Problems) {
     let mut out = Vec::new();
-    let (mut rdr, mut ctx) = match open(src, WORKFORCE, opts, limit) {
+    let (mut rdr, mut ctx) = match open(src, WORKFORCE, opts, keep) {
         Ok(o) => o,
         Err(problems) => return (out, problems),
     };
@@ -54,6 +54,7 @@ pub(super) fn read_workforce(
         ) {
             return;
         }
+        ctx.provenance(line, &r.source, &r.published, &r.note);
         out.push(Workforce {
             office,
             period,
