@@ -270,6 +270,9 @@ impl<R: Read> Guard<R> {
 
     fn scan(&mut self, block: &[u8]) -> Result<(), Refusal> {
         use Quoting::*;
+        if matches!(self.state, FieldStart | Plain) && !block.contains(&b'"') {
+            return self.scan_unquoted(block);
+        }
         for &b in block {
             self.row_bytes += 1;
             let end_of_row = match self.state {
@@ -312,6 +315,40 @@ impl<R: Read> Guard<R> {
                     line: self.row_line,
                 });
             }
+        }
+        Ok(())
+    }
+}
+
+impl<R> Guard<R> {
+    /// [`Guard::scan`] for a block without a quote, outside quotes: only line ends and
+    /// delimiters matter, counted a block at a time (most files have no quote at all).
+    fn scan_unquoted(&mut self, block: &[u8]) -> Result<(), Refusal> {
+        let d = self.delimiter;
+        let tail = match block.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += block.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.row_line = self.line;
+                self.row_bytes = 0;
+                self.field = 0;
+                self.state = Quoting::FieldStart;
+                &block[last + 1..]
+            }
+            None => block,
+        };
+        self.row_bytes += tail.len();
+        self.field += tail.iter().filter(|&&b| b == d).count();
+        if let Some(&b) = tail.last() {
+            self.state = if b == d {
+                Quoting::FieldStart
+            } else {
+                Quoting::Plain
+            };
+        }
+        if self.row_bytes > MAX_ROW {
+            return Err(Refusal::LongRow {
+                line: self.row_line,
+            });
         }
         Ok(())
     }
@@ -412,6 +449,37 @@ mod tests {
         let mut got = Vec::new();
         i.into_reader().read_to_end(&mut got).unwrap();
         got
+    }
+
+    /// What the guard makes of `text` read in blocks of `block` bytes.
+    fn guarded(text: &[u8], block: usize) -> Result<Vec<u8>, Option<Refusal>> {
+        struct Blocks<'a>(&'a [u8], usize);
+        impl Read for Blocks<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut got = Vec::new();
+        Guard::new(Blocks(text, block), b',')
+            .read_to_end(&mut got)
+            .map(|_| got)
+            .map_err(|e| Refusal::of(&e))
+    }
+
+    #[test]
+    fn guard_finds_the_quote_left_open_in_any_block_size() {
+        let closed = b"a,b,c\n1,\"x\ny\",3\n4,5,\"say \"\"hi\"\"\"\n7,8\"9,\"\"\n".to_vec();
+        let open = b"a,b,c\n1,2,3\n4,5,\"never\n7,8,9\n".to_vec();
+        let late = b"a,b,c\n1,2,3\n4,\"\"\"x\n".to_vec();
+        for block in [1, 2, 3, 7, 64 * 1024] {
+            assert_eq!(guarded(&closed, block), Ok(closed.clone()), "{block}");
+            let at = |line, column| Err(Some(Refusal::Unclosed { line, column }));
+            assert_eq!(guarded(&open, block), at(3, 3), "{block}");
+            assert_eq!(guarded(&late, block), at(3, 2), "{block}");
+        }
     }
 
     #[test]
