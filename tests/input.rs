@@ -1046,3 +1046,21 @@ fn office_codes_differing_in_look_alike_letters_are_a_finding() {
         .assert()
         .code(0);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_socket_in_place_of_a_file_is_refused_unread() {
+    // A socket made in the test's own folder stands for any file that is not read to an end
+    // (a character device such as /dev/zero is refused the same way).
+    let dir = data_dir();
+    let path = dir.path().join("targets.csv");
+    fs::remove_file(&path).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    fails(
+        &dir,
+        &["targets"],
+        "error: {dir}/targets.csv: is a socket, not a CSV file: it is not read
+  hint: name a directory of regular files with --data
+",
+    );
+}

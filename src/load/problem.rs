@@ -180,3 +180,26 @@ pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option
         hint: Some("keep one row per key; correct or remove one of them".into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_in_file_order_as_if_pushed_one_by_one() {
+        let p = |n: u64| Problem {
+            line: Some(n),
+            ..Problem::file("f".into(), "m".into())
+        };
+        let mut all = Problems::new(3);
+        let mut one = Problems::new(3);
+        one.extend([p(1), p(2)]);
+        let mut two = Problems::new(3);
+        two.extend([p(3), p(4)]);
+        all.merge(one);
+        all.merge(two);
+        assert_eq!(all.total, 4);
+        let lines: Vec<_> = all.kept.iter().map(|k| k.line).collect();
+        assert_eq!(lines, [Some(1), Some(2), Some(3)]);
+    }
+}

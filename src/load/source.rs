@@ -45,13 +45,23 @@ impl DataSource {
                 .transpose(),
             DataSource::Dir(d) => {
                 let path = d.join(file);
+                let refuse = |what: &str| {
+                    let message = format!("is {what}, not a CSV file: it is not read");
+                    Problem::file(self.display(file), message)
+                        .with_hint("name a directory of regular files with --data")
+                };
+                // Looked at before it is opened: opening a socket fails and a device may act.
+                if let Some(what) = std::fs::metadata(&path)
+                    .ok()
+                    .and_then(|m| not_a_file(m.file_type()))
+                {
+                    return Err(refuse(what));
+                }
                 match File::open(&path) {
                     Ok(f) => {
                         let meta = f.metadata().map_err(err)?;
                         if let Some(what) = not_a_file(meta.file_type()) {
-                            let message = format!("is {what}, not a CSV file: it is not read");
-                            return Err(Problem::file(self.display(file), message)
-                                .with_hint("name a directory of regular files with --data"));
+                            return Err(refuse(what));
                         }
                         // A FIFO can be read once only; a regular file again through the same
                         // handle, so a file replaced meanwhile is never read in its place.
