@@ -4,11 +4,11 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::files::{ReadOptions, CLAIMS};
 use super::offices::OfficeIndex;
 use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
-use super::{ReadOptions, CLAIMS};
 use crate::model::*;
 
 #[derive(Deserialize)]

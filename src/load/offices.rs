@@ -4,11 +4,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+use super::files::{ReadOptions, OFFICES};
 use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, trimmed, Ctx};
 use super::source::DataSource;
 use super::text::{check_code, describe, skeleton};
-use super::{ReadOptions, OFFICES};
 use crate::model::*;
 
 #[derive(Deserialize)]

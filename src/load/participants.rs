@@ -2,12 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::files::{ReadOptions, PARTICIPANTS};
 use super::offices::OfficeIndex;
 use super::problem::duplicate_problem;
 use super::problem::{Keep, Problems};
 use super::reader::{next_row, open, open_from, plain_count, prov, same_bytes, Ctx, Shape};
 use super::source::{Again, DataSource};
-use super::{ReadOptions, PARTICIPANTS};
 use crate::model::*;
 use crate::store::Participants;
 

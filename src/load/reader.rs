@@ -6,10 +6,10 @@ use std::io::Read;
 
 use serde::Deserialize;
 
+use super::files::{FileSpec, ReadOptions, FILES};
 use super::problem::{duplicate_problem, not_utf8, Keep, Problem, Problems, UTF8_HINT};
 use super::source::{Again, DataSource, Guard, Input, Refusal};
 use super::text::{check_code, check_text};
-use super::{FileSpec, ReadOptions, FILES};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
 

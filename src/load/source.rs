@@ -5,8 +5,8 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use super::files::EMBEDDED;
 use super::problem::Problem;
-use super::EMBEDDED;
 
 /// Where the data set lives.
 #[derive(Debug, Clone)]

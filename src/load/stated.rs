@@ -4,11 +4,11 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::files::{ReadOptions, STATED};
 use super::offices::OfficeIndex;
 use super::problem::{Keep, Problems};
 use super::reader::{duplicate, each_row, open, prov};
 use super::source::DataSource;
-use super::{ReadOptions, STATED};
 use crate::model::*;
 use crate::number::parse_decimal_f64;
 
