@@ -979,7 +979,8 @@ fn a_duplicate_in_a_fifo_is_reported_from_one_read() {
 fn control_and_invisible_characters_in_codes_are_refused() {
     // Each row adds one character to a code that would otherwise read: the office code ends
     // in e + U+0301 (not NFC), then a zero-width space, a NUL, a right-to-left override and
-    // a C1 NEL (which `trim` alone would have taken as white space).
+    // a C1 NEL (which `trim` alone would have taken as white space) in a program code and in
+    // the parent of the office on line 14.
     let dir = fixture("invisible-in-codes");
     let hide = "  hint: such characters hide in pasted text and change how it prints; remove it\n";
     let expected = [
@@ -987,6 +988,8 @@ fn control_and_invisible_characters_in_codes_are_refused() {
   hint: the code looks like another but is written with other code points; retype it
 "#
         .to_string(),
+        format!(r#"{{dir}}/offices.csv:14:4 (parent): found "bali\u{{85}}", expected a code without control or invisible characters (U+0085 NEXT LINE at character 5)
+{hide}"#),
         format!(r#"{{dir}}/participants.csv:11:3 (segment): found "pu\u{{200b}}", expected a code without control or invisible characters (U+200B ZERO WIDTH SPACE at character 3)
 {hide}"#),
         format!(r#"{{dir}}/participants.csv:12:4 (measure): found "active\0", expected a code without control or invisible characters (U+0000 NULL at character 7)
@@ -997,7 +1000,7 @@ fn control_and_invisible_characters_in_codes_are_refused() {
 {hide}"#),
     ]
     .concat();
-    invalid(&dir, &[], &format!("{expected}5 problems found\n"));
+    invalid(&dir, &[], &format!("{expected}6 problems found\n"));
     fails(&dir, &["growth"], &format!("error: {expected}"));
 }
 

@@ -116,7 +116,7 @@ pub(super) fn read_offices(
         ctx.text(line, "note", &r.note, true);
         index.insert(key, offices.len());
         ctx.rejected.pop();
-        parents.push((r.parent.trim().to_string(), line));
+        parents.push((r.parent, line));
         offices.push(Office {
             code,
             name,
@@ -189,24 +189,27 @@ fn resolve_parents(
     offices: &mut [Office],
 ) {
     let parent_col = ctx.col("parent");
-    for (i, (parent, line)) in parents.iter().enumerate() {
+    for (i, (raw, line)) in parents.iter().enumerate() {
+        let parent = raw.trim();
         if parent.is_empty() {
+            continue;
+        }
+        // Before the lookup: `trim` takes a NEL (U+0085) around a code for white space.
+        if let Some(bad) = check_code(raw) {
+            ctx.problem(*line, parent_col, raw, bad.expected, Some(bad.hint));
             continue;
         }
         let key = parent.to_ascii_lowercase();
         match index.codes.get(&key) {
             Some(&p) => offices[i].parent = Some(p),
             None if index.rejected.contains(&key) => {}
-            None => match check_code(parent) {
-                Some(bad) => ctx.problem(*line, parent_col, parent, bad.expected, Some(bad.hint)),
-                None => ctx.problem(
-                    *line,
-                    parent_col,
-                    parent,
-                    "the code of another office in this file, or empty for the top".into(),
-                    Some("the parent office must be listed in offices.csv too".into()),
-                ),
-            },
+            None => ctx.problem(
+                *line,
+                parent_col,
+                parent,
+                "the code of another office in this file, or empty for the top".into(),
+                Some("the parent office must be listed in offices.csv too".into()),
+            ),
         }
     }
 }
