@@ -18,7 +18,7 @@ pub mod quality;
 pub mod resolve;
 pub mod sink;
 pub mod standing;
-pub mod store;
+pub use model::store;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

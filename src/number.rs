@@ -111,20 +111,53 @@ fn looks_indonesian(raw: &str) -> bool {
         || t.to_ascii_lowercase().starts_with("rp")
 }
 
+/// A word that scales the figure before it: `41,46 juta`, `2.62 million`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleWord {
+    pub word: &'static str,
+    /// The power of ten it multiplies by.
+    pub exp10: u32,
+    /// Read in a data cell under `--decimal-comma` (the Indonesian words written out); the
+    /// others (abbreviations, English) are only read in printed figures.
+    pub in_cells: bool,
+}
+
+impl ScaleWord {
+    pub fn multiplier(self) -> f64 {
+        10f64.powi(self.exp10 as i32)
+    }
+}
+
+const fn sw(word: &'static str, exp10: u32, in_cells: bool) -> ScaleWord {
+    ScaleWord {
+        word,
+        exp10,
+        in_cells,
+    }
+}
+
+/// Every scale word the tool reads, the one list of them.
+pub const SCALE_WORDS: &[ScaleWord] = &[
+    sw("ribu", 3, true),
+    sw("rb", 3, false),
+    sw("thousand", 3, false),
+    sw("juta", 6, true),
+    sw("jt", 6, false),
+    sw("million", 6, false),
+    sw("miliar", 9, true),
+    sw("milyar", 9, true),
+    sw("billion", 9, false),
+    sw("triliun", 12, true),
+    sw("trillion", 12, false),
+];
+
 fn scale_word(t: &str) -> Option<(usize, u32)> {
     let lower = t.to_ascii_lowercase();
-    for (word, exp) in [
-        ("ribu", 3),
-        ("juta", 6),
-        ("miliar", 9),
-        ("milyar", 9),
-        ("triliun", 12),
-    ] {
-        if lower.ends_with(word) {
-            return Some((t.len() - word.len(), exp));
-        }
-    }
-    None
+    SCALE_WORDS
+        .iter()
+        .filter(|w| w.in_cells)
+        .find(|w| lower.ends_with(w.word))
+        .map(|w| (t.len() - w.word.len(), w.exp10))
 }
 
 fn parse_decimal(raw: &str, decimal_comma: bool) -> Result<Decimal, NumError> {
@@ -233,6 +266,19 @@ mod tests {
         assert!(e.hint.unwrap().contains("--decimal-comma"));
         assert_eq!(parse_count("1.027.000", true), Ok(1_027_000));
         assert_eq!(parse_count("194.210", true), Ok(194_210));
+    }
+
+    #[test]
+    fn scale_words_listed_once() {
+        let cells: Vec<&str> = SCALE_WORDS
+            .iter()
+            .filter(|w| w.in_cells)
+            .map(|w| w.word)
+            .collect();
+        assert_eq!(cells, ["ribu", "juta", "miliar", "milyar", "triliun"]);
+        let jt = SCALE_WORDS.iter().find(|w| w.word == "jt").unwrap();
+        assert_eq!(jt.multiplier(), 1_000_000.0);
+        assert!(parse_count("2 jt", true).is_err());
     }
 
     #[test]

@@ -449,8 +449,8 @@ fn an_unclosed_quote_is_named() {
     fails(
         &fixture("unterminated-quote"),
         &["offices"],
-        "error: {dir}/participants.csv:11: found \"5 fields\", expected 8 fields, one per header column
-  hint: a quote opened on this row is not closed, so the lines after it were read as part of one cell
+        "error: {dir}/participants.csv:11:5 (value): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
 ",
     );
 }
@@ -855,5 +855,215 @@ fn fifty_megabyte_field() {
             "error: {{dir}}/participants.csv:11:5 (value): found \"{}\"... (52428800 bytes), expected a whole number of zero or more\n",
             "x".repeat(60)
         ),
+    );
+}
+
+#[test]
+fn an_unclosed_quote_in_the_last_column_is_not_swallowed() {
+    // Line 11 opens a quote in its eighth cell (note) and nothing closes it: line 12 would
+    // have been read into that note and validate would have said ok.
+    let dir = fixture("unclosed-quote-last-column");
+    invalid(
+        &dir,
+        &[],
+        "{dir}/participants.csv:11:8 (note): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
+1 problem found
+",
+    );
+    fails(
+        &dir,
+        &["growth"],
+        "error: {dir}/participants.csv:11:8 (note): a quote opened here is never closed: the rest of the file would be read as one cell
+  hint: close the quote, or write a quote inside a quoted cell twice: \"\"
+",
+    );
+}
+
+#[test]
+fn a_first_line_without_end_is_refused_after_a_mebibyte() {
+    // 3 MB of commas and then 3 MB of NUL bytes (what a link to /dev/zero gives), no line end.
+    for byte in [b',', 0u8] {
+        let dir = data_dir();
+        fs::write(dir.path().join("claims.csv"), vec![byte; 3 << 20]).unwrap();
+        fails(
+            &dir,
+            &["claims"],
+            "error: {dir}/claims.csv: the first line runs past 1 MiB without a line end: not a CSV file of a data set
+",
+        );
+    }
+}
+
+#[test]
+fn a_row_past_the_limit_is_refused_where_it_starts() {
+    // A 70 MB cell on line 4 of claims.csv (its header and two rows before it), no line end.
+    let dir = data_dir();
+    let path = dir.path().join("claims.csv");
+    let kept: Vec<String> = fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .take(3)
+        .map(str::to_string)
+        .collect();
+    let mut text = kept.join("\n");
+    text.push_str("\nbali,2023,all,jht,1,");
+    text.push_str(&"9".repeat(70 << 20));
+    fs::write(&path, text).unwrap();
+    fails(
+        &dir,
+        &["claims"],
+        "error: {dir}/claims.csv:4: a row longer than 64 MiB: rows are refused past that length
+  hint: a row this long is not a record of a data set; is a quote left open above it?
+",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_fifo_is_refused_not_read_forever() {
+    // A FIFO fed NUL bytes for as long as it is read, as a link to /dev/zero would be.
+    let dir = data_dir();
+    let fifo = dir.path().join("claims.csv");
+    fs::remove_file(&fifo).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut f = fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let block = vec![0u8; 64 * 1024];
+            while f.write_all(&block).is_ok() {}
+        })
+    };
+    fails(
+        &dir,
+        &["claims"],
+        "error: {dir}/claims.csv: the first line runs past 1 MiB without a line end: not a CSV file of a data set\n",
+    );
+    writer.join().unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_duplicate_in_a_fifo_is_reported_from_one_read() {
+    // The duplicate-participant fixture (line 11 repeats line 5) through a FIFO, written once:
+    // the file cannot be read a second time to find the first line, and is not opened again.
+    let dir = fixture("duplicate-participant");
+    let path = dir.path().join("participants.csv");
+    let text = fs::read(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = std::thread::spawn(move || {
+        let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
+        let _ = f.write_all(&text);
+    });
+    fails(
+        &dir,
+        &["growth"],
+        "error: {dir}/participants.csv:11: the same office, period, segment and measure twice (first on an earlier line)
+  hint: keep one row per key; correct or remove one of them
+",
+    );
+    writer.join().unwrap();
+}
+
+#[test]
+fn control_and_invisible_characters_in_codes_are_refused() {
+    // Each row adds one character to a code that would otherwise read: the office code ends
+    // in e + U+0301 (not NFC), then a zero-width space, a NUL, a right-to-left override and
+    // a C1 NEL (which `trim` alone would have taken as white space) in a program code and in
+    // the parent of the office on line 14.
+    let dir = fixture("invisible-in-codes");
+    let hide = "  hint: such characters hide in pasted text and change how it prints; remove it\n";
+    let expected = [
+        r#"{dir}/offices.csv:13:1 (code): found "denpasar-e\u{301}", expected a code in composed form, NFC (U+0301 COMBINING ACUTE ACCENT at character 11)
+  hint: the code looks like another but is written with other code points; retype it
+"#
+        .to_string(),
+        format!(r#"{{dir}}/offices.csv:14:4 (parent): found "bali\u{{85}}", expected a code without control or invisible characters (U+0085 NEXT LINE at character 5)
+{hide}"#),
+        format!(r#"{{dir}}/participants.csv:11:3 (segment): found "pu\u{{200b}}", expected a code without control or invisible characters (U+200B ZERO WIDTH SPACE at character 3)
+{hide}"#),
+        format!(r#"{{dir}}/participants.csv:12:4 (measure): found "active\0", expected a code without control or invisible characters (U+0000 NULL at character 7)
+{hide}"#),
+        format!(r#"{{dir}}/participants.csv:13:1 (office): found "bali\u{{202e}}", expected a code without control or invisible characters (U+202E RIGHT-TO-LEFT OVERRIDE at character 5)
+{hide}"#),
+        format!(r#"{{dir}}/claims.csv:4:4 (program): found "jht\u{{85}}", expected a code without control or invisible characters (U+0085 NEXT LINE at character 4)
+{hide}"#),
+    ]
+    .concat();
+    invalid(&dir, &[], &format!("{expected}6 problems found\n"));
+    fails(&dir, &["growth"], &format!("error: {expected}"));
+}
+
+#[test]
+fn control_and_invisible_characters_in_text_are_validate_findings() {
+    // A zero-width space in a name, an ESC in a note and a BEL in a source: validate lists
+    // them (exit 1); the figures still read, so the other commands run.
+    let dir = fixture("invisible-in-names");
+    let hide = "  hint: such characters hide in pasted text and change how it prints; remove it\n";
+    invalid(
+        &dir,
+        &[],
+        &format!(
+            r#"{{dir}}/offices.csv:13:2 (name): found "Gianyar\u{{200b}}", expected text without control or invisible characters (U+200B ZERO WIDTH SPACE at character 8)
+{hide}{{dir}}/offices.csv:13:6 (note): found "Kabupaten \u{{1b}}[31mGianyar", expected text without control or invisible characters (U+001B ESCAPE at character 11)
+{hide}{{dir}}/participants.csv:11:6 (source): found "s\u{{7}}", expected text without control or invisible characters (U+0007 BELL at character 2)
+{hide}3 problems found
+"#
+        ),
+    );
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+#[test]
+fn office_codes_differing_in_look_alike_letters_are_a_finding() {
+    // Line 13 adds "bаli" with a Cyrillic а (U+0430); "bali" is on line 4.
+    let dir = fixture("look-alike-codes");
+    invalid(
+        &dir,
+        &[],
+        r#"{dir}/offices.csv:13:1 (code): found "bаli", expected a code that cannot be mistaken for another: it looks like "bali" (line 4)
+  hint: the two differ only in look-alike letters (U+0430 CYRILLIC SMALL LETTER A); retype one
+1 problem found
+"#,
+    );
+    coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("offices")
+        .assert()
+        .code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_socket_in_place_of_a_file_is_refused_unread() {
+    // A socket made in the test's own folder stands for any file that is not read to an end
+    // (a character device such as /dev/zero is refused the same way).
+    let dir = data_dir();
+    let path = dir.path().join("targets.csv");
+    fs::remove_file(&path).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    fails(
+        &dir,
+        &["targets"],
+        "error: {dir}/targets.csv: is a socket, not a CSV file: it is not read
+  hint: name a directory of regular files with --data
+",
     );
 }

@@ -5,12 +5,34 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Measure, Period, Provenance, Segment};
+use super::codes::{Measure, Period, Provenance, Segment};
 
-const SEGMENTS: usize = 5;
-const MEASURES: usize = 6;
-/// Slot of a whole-year figure; months use slots 0-11.
-const YEAR_SLOT: usize = 12;
+/// The slot key is `(office * SEGMENTS + segment) * MEASURES + measure`: one slot per code,
+/// so a code added to either enum widens the key instead of sharing the next office's slots.
+const SEGMENTS: usize = Segment::ALL.len();
+const MEASURES: usize = Measure::ALL.len();
+
+// Each code's discriminant must be its place in `ALL`, below the count the key multiplies by.
+const _: () = {
+    let mut i = 0;
+    while i < SEGMENTS {
+        assert!(Segment::ALL[i] as usize == i);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < MEASURES {
+        assert!(Measure::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
+/// The slots of one year: the twelve months (slots 0-11), then the whole year.
+pub const SLOTS: usize = 13;
+/// Slot of a whole-year figure.
+pub const YEAR_SLOT: usize = SLOTS - 1;
+
+// The slot bitmaps are u16.
+const _: () = assert!(SLOTS <= u16::BITS as usize);
 
 /// The slots of one series in one year. Values that do not fit in 32 bits, or whose provenance
 /// differs from the year's first, live in [`Participants::wide`] (flagged in `wide`).
@@ -22,10 +44,11 @@ struct Year {
     known: u16,
     wide: u16,
     prov: u32,
-    vals: [u32; 13],
+    vals: [u32; SLOTS],
 }
 
-fn slot(p: Period) -> usize {
+/// The slot of a period within its year.
+pub fn slot(p: Period) -> usize {
     match p {
         Period::Month(_, m) => usize::from(m) - 1,
         Period::Year(_) => YEAR_SLOT,
@@ -59,7 +82,7 @@ pub struct Participants {
     provs: Vec<Provenance>,
     prov_ix: HashMap<Provenance, u32>,
     series: Vec<SeriesKey>,
-    /// office * 30 + segment * 6 + measure -> series index + 1 (0: none yet).
+    /// (office * SEGMENTS + segment) * MEASURES + measure -> series index + 1 (0: none yet).
     by_key: Vec<u32>,
     first_year: i32,
     /// `blocks[y - first_year][series]`.

@@ -1,0 +1,205 @@
+//! What is wrong with the input, located by file, line and column.
+
+use std::fmt;
+
+/// One thing wrong with the input, located as precisely as it can be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<u64>,
+    /// 1-based column number and its header name.
+    pub column: Option<(usize, String)>,
+    pub found: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn file(path: String, message: String) -> Self {
+        Problem {
+            path,
+            line: None,
+            column: None,
+            found: None,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:column (header)`, as far as known.
+    pub fn location(&self) -> String {
+        let mut s = self.path.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+            if let Some((c, h)) = &self.column {
+                s.push_str(&format!(":{c} ({h})"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location())?;
+        match &self.found {
+            Some(found) => write!(f, "found {}, expected {}", quote(found), self.message)?,
+            None => f.write_str(&self.message)?,
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Quotes a found value for a message, shortened so a hostile 50 MB cell cannot flood the terminal.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() > MAX {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head:?}... ({} bytes)", s.len())
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// Problems found so far: all of them counted, the first `limit` kept.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    pub kept: Vec<Problem>,
+    pub total: usize,
+    pub limit: usize,
+    /// Also record findings: text that reads but hides control or invisible characters, and
+    /// look-alike codes. `validate` lists them; the other commands still run.
+    pub findings: bool,
+}
+
+/// How the problems of one file are kept: as many, and the same kinds, as the whole set's.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Keep {
+    pub(super) limit: usize,
+    pub(super) findings: bool,
+}
+
+impl Keep {
+    pub(super) fn problems(self) -> Problems {
+        Problems {
+            findings: self.findings,
+            ..Problems::new(self.limit)
+        }
+    }
+}
+
+impl Problems {
+    pub fn new(limit: usize) -> Self {
+        Problems {
+            kept: Vec::new(),
+            total: 0,
+            limit,
+            findings: true,
+        }
+    }
+
+    /// Problems that stop a command, without the findings only `validate` lists.
+    pub fn errors_only(limit: usize) -> Self {
+        Problems {
+            findings: false,
+            ..Problems::new(limit)
+        }
+    }
+
+    pub(super) fn keep(&self) -> Keep {
+        Keep {
+            limit: self.limit,
+            findings: self.findings,
+        }
+    }
+
+    pub fn push(&mut self, p: Problem) {
+        self.total += 1;
+        if self.kept.len() < self.limit {
+            self.kept.push(p);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    pub fn extend(&mut self, ps: impl IntoIterator<Item = Problem>) {
+        for p in ps {
+            self.push(p);
+        }
+    }
+
+    /// Adds the problems of a file read after those already here, as if pushed one by one.
+    pub fn merge(&mut self, other: Problems) {
+        self.total += other.total;
+        let room = self.limit.saturating_sub(self.kept.len());
+        self.kept.extend(other.kept.into_iter().take(room));
+    }
+}
+
+/// A cell that is not UTF-8, shown with the bytes it could not read as U+FFFD.
+pub(super) fn not_utf8(
+    path: &str,
+    line: u64,
+    column: Option<(usize, String)>,
+    cell: &[u8],
+) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column,
+        found: Some(String::from_utf8_lossy(cell).into_owned()),
+        message: "text in UTF-8".into(),
+        hint: Some(UTF8_HINT.into()),
+    }
+}
+
+pub(super) const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
+
+pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option<u64>) -> Problem {
+    let first = match first {
+        Some(l) => format!("line {l}"),
+        // The file could not be read a second time (a FIFO) to find it.
+        None => "an earlier line".into(),
+    };
+    Problem {
+        path: path.to_string(),
+        line: Some(line),
+        column: None,
+        found: None,
+        message: format!("the same {what} twice (first on {first})"),
+        hint: Some("keep one row per key; correct or remove one of them".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_in_file_order_as_if_pushed_one_by_one() {
+        let p = |n: u64| Problem {
+            line: Some(n),
+            ..Problem::file("f".into(), "m".into())
+        };
+        let mut all = Problems::new(3);
+        let mut one = Problems::new(3);
+        one.extend([p(1), p(2)]);
+        let mut two = Problems::new(3);
+        two.extend([p(3), p(4)]);
+        all.merge(one);
+        all.merge(two);
+        assert_eq!(all.total, 4);
+        let lines: Vec<_> = all.kept.iter().map(|k| k.line).collect();
+        assert_eq!(lines, [Some(1), Some(2), Some(3)]);
+    }
+}

@@ -1,0 +1,552 @@
+//! Where the files come from, and their bytes as a stream with LF line ends.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::files::EMBEDDED;
+use super::problem::Problem;
+
+/// Where the data set lives.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    Embedded,
+    Dir(PathBuf),
+    /// Files held in memory, by file name (for embedding the loader and for fuzzing).
+    Memory(Vec<(String, Vec<u8>)>),
+}
+
+impl DataSource {
+    /// How a file is named in messages: `data/offices.csv` for the embedded set, the path otherwise.
+    pub fn display(&self, file: &str) -> String {
+        match self {
+            DataSource::Embedded => format!("<embedded>/data/{file}"),
+            DataSource::Dir(d) => d.join(file).display().to_string(),
+            DataSource::Memory(_) => format!("<memory>/{file}"),
+        }
+    }
+
+    /// The file as a stream with its line ends made LF, or `None` when it does not exist.
+    pub(super) fn read(&self, file: &str) -> Result<Option<Input>, Problem> {
+        let err = |e: io::Error| Problem::file(self.display(file), io_message(&e));
+        match self {
+            DataSource::Embedded => EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == file)
+                .map(|(_, s)| {
+                    Input::start(io::Cursor::new(s.as_bytes()), Again::Source).map_err(err)
+                })
+                .transpose(),
+            DataSource::Memory(files) => files
+                .iter()
+                .find(|(n, _)| n == file)
+                .map(|(_, b)| Input::start(io::Cursor::new(b.clone()), Again::Source).map_err(err))
+                .transpose(),
+            DataSource::Dir(d) => {
+                let path = d.join(file);
+                let refuse = |what: &str| {
+                    let message = format!("is {what}, not a CSV file: it is not read");
+                    Problem::file(self.display(file), message)
+                        .with_hint("name a directory of regular files with --data")
+                };
+                // Looked at before it is opened: opening a socket fails and a device may act.
+                if let Some(what) = std::fs::metadata(&path)
+                    .ok()
+                    .and_then(|m| not_a_file(m.file_type()))
+                {
+                    return Err(refuse(what));
+                }
+                match File::open(&path) {
+                    Ok(f) => {
+                        let meta = f.metadata().map_err(err)?;
+                        if let Some(what) = not_a_file(meta.file_type()) {
+                            return Err(refuse(what));
+                        }
+                        // A FIFO can be read once only; a regular file again through the same
+                        // handle, so a file replaced meanwhile is never read in its place.
+                        let again = match f.try_clone() {
+                            Ok(h) if meta.is_file() => {
+                                Again::Handle(h, meta.len(), meta.modified().ok())
+                            }
+                            _ => Again::Never,
+                        };
+                        Input::start(f, again).map(Some).map_err(err)
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(err(e)),
+                }
+            }
+        }
+    }
+}
+
+impl DataSource {
+    /// The file once more from its start, as it was first read, or `None` when that cannot
+    /// be: a FIFO, or a file changed since.
+    pub(super) fn read_again(&self, file: &str, again: Again) -> Option<Input> {
+        match again {
+            Again::Source => self.read(file).ok().flatten(),
+            Again::Handle(mut f, len, modified) => {
+                let meta = f.metadata().ok()?;
+                if meta.len() != len || meta.modified().ok() != modified {
+                    return None;
+                }
+                f.seek(SeekFrom::Start(0)).ok()?;
+                Input::start(f, Again::Never).ok()
+            }
+            Again::Never => None,
+        }
+    }
+}
+
+/// How a file can be read a second time.
+#[derive(Debug)]
+pub(super) enum Again {
+    /// From where it came from: it is held in memory.
+    Source,
+    /// Through the handle it was first read by, if its length and time are unchanged.
+    Handle(File, u64, Option<SystemTime>),
+    Never,
+}
+
+/// A file being read: its first bytes, enough to hold the header line and to tell a blank or
+/// UTF-16 file (all of it when it is small), and the unread rest. Files are streamed, never
+/// held whole, so memory does not grow with a file's size.
+pub(super) struct Input {
+    pub(super) head: Vec<u8>,
+    rest: Option<LineEnds<Box<dyn Read>>>,
+    pub(super) again: Again,
+}
+
+impl Input {
+    fn start(r: impl Read + 'static, again: Again) -> io::Result<Input> {
+        let mut r = LineEnds {
+            inner: Box::new(r) as Box<dyn Read>,
+            cr: false,
+        };
+        let mut head = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        // Each block is looked at once, so a header of any length costs linear time.
+        let (mut line_end, mut text) = (false, false);
+        loop {
+            let n = match r.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                return Ok(Input {
+                    head,
+                    rest: None,
+                    again,
+                });
+            }
+            let block = &buf[..n];
+            line_end |= block.contains(&b'\n');
+            text |= !block.iter().all(u8::is_ascii_whitespace);
+            head.extend_from_slice(block);
+            if line_end && text {
+                return Ok(Input {
+                    head,
+                    rest: Some(r),
+                    again,
+                });
+            }
+            if head.len() > MAX_HEADER {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    Refusal::LongHeader,
+                ));
+            }
+        }
+    }
+
+    pub(super) fn into_reader(self) -> Box<dyn Read> {
+        let head = io::Cursor::new(self.head);
+        match self.rest {
+            Some(r) => Box::new(head.chain(r)),
+            None => Box::new(head),
+        }
+    }
+}
+
+/// The most a header line may take before its end: every header of a data set is a few
+/// dozen bytes, and a file without a line end (a link to `/dev/zero`) must not be read forever.
+pub const MAX_HEADER: usize = 1 << 20;
+/// The most one row may take: a note of tens of megabytes still loads.
+pub const MAX_ROW: usize = 64 << 20;
+
+/// What a file is when it is not something to read to its end: devices never end, or end
+/// anywhere. FIFOs are read (once), as a regular file is.
+#[cfg(unix)]
+fn not_a_file(t: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_char_device() {
+        Some("a character device")
+    } else if t.is_block_device() {
+        Some("a block device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn not_a_file(_: std::fs::FileType) -> Option<&'static str> {
+    None
+}
+
+/// Why the guard or the header reader stopped reading a file, carried inside an `io::Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refusal {
+    LongHeader,
+    /// A row that runs past [`MAX_ROW`], from this line.
+    LongRow {
+        line: u64,
+    },
+    /// A quoted field still open at the end of the file, opened on this line and column.
+    Unclosed {
+        line: u64,
+        column: usize,
+    },
+}
+
+impl Refusal {
+    pub(super) fn of(e: &io::Error) -> Option<Refusal> {
+        e.get_ref()?.downcast_ref::<Refusal>().copied()
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::LongHeader => write!(
+                f,
+                "the first line runs past {} MiB without a line end: not a CSV file of a data set",
+                MAX_HEADER >> 20
+            ),
+            Refusal::LongRow { .. } => write!(
+                f,
+                "a row longer than {} MiB: rows are refused past that length",
+                MAX_ROW >> 20
+            ),
+            Refusal::Unclosed { .. } => f.write_str(
+                "a quote opened here is never closed: the rest of the file would be read as one cell",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Follows the CSV quoting as the bytes stream past (as the csv crate reads it: a quote opens
+/// a field only at its start, `""` inside is one quote), so a quote never closed and a row
+/// past [`MAX_ROW`] end the file with an error naming where they began, in linear time.
+pub(super) struct Guard<R> {
+    inner: R,
+    delimiter: u8,
+    state: Quoting,
+    line: u64,
+    field: usize,
+    row_line: u64,
+    row_bytes: usize,
+    opened: (u64, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Plain,
+    Quoted,
+    /// A quote inside a quoted field: closing it, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl<R: Read> Guard<R> {
+    pub(super) fn new(inner: R, delimiter: u8) -> Self {
+        Guard {
+            inner,
+            delimiter,
+            state: Quoting::FieldStart,
+            line: 1,
+            field: 0,
+            row_line: 1,
+            row_bytes: 0,
+            opened: (0, 0),
+        }
+    }
+
+    fn scan(&mut self, block: &[u8]) -> Result<(), Refusal> {
+        use Quoting::*;
+        if matches!(self.state, FieldStart | Plain) && !block.contains(&b'"') {
+            return self.scan_unquoted(block);
+        }
+        for &b in block {
+            self.row_bytes += 1;
+            let end_of_row = match self.state {
+                Quoted => {
+                    if b == b'"' {
+                        self.state = QuoteInQuoted;
+                    }
+                    false
+                }
+                _ if b == b'"' && self.state == FieldStart => {
+                    self.state = Quoted;
+                    self.opened = (self.line, self.field + 1);
+                    false
+                }
+                QuoteInQuoted if b == b'"' => {
+                    self.state = Quoted;
+                    false
+                }
+                _ if b == self.delimiter => {
+                    self.state = FieldStart;
+                    self.field += 1;
+                    false
+                }
+                _ if b == b'\n' => true,
+                _ => {
+                    self.state = Plain;
+                    false
+                }
+            };
+            if b == b'\n' {
+                self.line += 1;
+            }
+            if end_of_row {
+                self.state = FieldStart;
+                self.field = 0;
+                self.row_line = self.line;
+                self.row_bytes = 0;
+            } else if self.row_bytes > MAX_ROW {
+                return Err(Refusal::LongRow {
+                    line: self.row_line,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R> Guard<R> {
+    /// [`Guard::scan`] for a block without a quote, outside quotes: only line ends and
+    /// delimiters matter, counted a block at a time (most files have no quote at all).
+    fn scan_unquoted(&mut self, block: &[u8]) -> Result<(), Refusal> {
+        let d = self.delimiter;
+        let tail = match block.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += block.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.row_line = self.line;
+                self.row_bytes = 0;
+                self.field = 0;
+                self.state = Quoting::FieldStart;
+                &block[last + 1..]
+            }
+            None => block,
+        };
+        self.row_bytes += tail.len();
+        self.field += tail.iter().filter(|&&b| b == d).count();
+        if let Some(&b) = tail.last() {
+            self.state = if b == d {
+                Quoting::FieldStart
+            } else {
+                Quoting::Plain
+            };
+        }
+        if self.row_bytes > MAX_ROW {
+            return Err(Refusal::LongRow {
+                line: self.row_line,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let refused = if n == 0 && self.state == Quoting::Quoted {
+            Err(Refusal::Unclosed {
+                line: self.opened.0,
+                column: self.opened.1,
+            })
+        } else {
+            self.scan(&buf[..n])
+        };
+        refused.map_err(|r| io::Error::new(io::ErrorKind::InvalidData, r))?;
+        Ok(n)
+    }
+}
+
+/// Turns CRLF and bare CR line ends into LF as the bytes stream past, like
+/// [`normalise_line_ends`] (a CRLF may be split between two reads).
+struct LineEnds<R> {
+    inner: R,
+    /// The last byte passed on was a CR turned into LF.
+    cr: bool,
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            if !self.cr && !buf[..n].contains(&b'\r') {
+                return Ok(n);
+            }
+            let mut w = 0;
+            for r in 0..n {
+                let b = buf[r];
+                if b == b'\n' && self.cr {
+                    self.cr = false;
+                    continue;
+                }
+                self.cr = b == b'\r';
+                buf[w] = if self.cr { b'\n' } else { b };
+                w += 1;
+            }
+            if w > 0 {
+                return Ok(w);
+            }
+        }
+    }
+}
+
+fn io_message(e: &io::Error) -> String {
+    if let Some(r) = Refusal::of(e) {
+        return r.to_string();
+    }
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory, not a CSV file".into(),
+        _ => format!("cannot be read: {e}"),
+    }
+}
+
+#[cfg(test)]
+/// Turns CRLF and bare CR line ends into LF, in place. The csv reader numbers the rows of a
+/// CRLF file one line short, and old Mac exports end lines with a bare CR.
+fn normalise_line_ends(bytes: &mut Vec<u8>) {
+    if !bytes.contains(&b'\r') {
+        return;
+    }
+    let (mut r, mut w) = (0, 0);
+    while r < bytes.len() {
+        let b = bytes[r];
+        if b == b'\r' {
+            bytes[w] = b'\n';
+            if bytes.get(r + 1) == Some(&b'\n') {
+                r += 1;
+            }
+        } else {
+            bytes[w] = b;
+        }
+        r += 1;
+        w += 1;
+    }
+    bytes.truncate(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(i: Input) -> Vec<u8> {
+        let mut got = Vec::new();
+        i.into_reader().read_to_end(&mut got).unwrap();
+        got
+    }
+
+    /// What the guard makes of `text` read in blocks of `block` bytes.
+    fn guarded(text: &[u8], block: usize) -> Result<Vec<u8>, Option<Refusal>> {
+        struct Blocks<'a>(&'a [u8], usize);
+        impl Read for Blocks<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut got = Vec::new();
+        Guard::new(Blocks(text, block), b',')
+            .read_to_end(&mut got)
+            .map(|_| got)
+            .map_err(|e| Refusal::of(&e))
+    }
+
+    #[test]
+    fn guard_finds_the_quote_left_open_in_any_block_size() {
+        let closed = b"a,b,c\n1,\"x\ny\",3\n4,5,\"say \"\"hi\"\"\"\n7,8\"9,\"\"\n".to_vec();
+        let open = b"a,b,c\n1,2,3\n4,5,\"never\n7,8,9\n".to_vec();
+        let late = b"a,b,c\n1,2,3\n4,\"\"\"x\n".to_vec();
+        for block in [1, 2, 3, 7, 64 * 1024] {
+            assert_eq!(guarded(&closed, block), Ok(closed.clone()), "{block}");
+            let at = |line, column| Err(Some(Refusal::Unclosed { line, column }));
+            assert_eq!(guarded(&open, block), at(3, 3), "{block}");
+            assert_eq!(guarded(&late, block), at(3, 2), "{block}");
+        }
+    }
+
+    #[test]
+    fn read_again_keeps_to_the_file_first_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("participants.csv");
+        std::fs::write(&path, "a,b\n1,2\n").unwrap();
+        let src = DataSource::Dir(dir.path().to_path_buf());
+        let mut first = src.read("participants.csv").unwrap().unwrap();
+        let again = std::mem::replace(&mut first.again, Again::Never);
+        assert_eq!(text(first), b"a,b\n1,2\n");
+        // Replaced under the same name: the second read is still of the file first read.
+        let other = dir.path().join("other.csv");
+        std::fs::write(&other, "x,y\n9,9\n").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        let second = src.read_again("participants.csv", again).unwrap();
+        assert_eq!(text(second), b"a,b\n1,2\n");
+        // Changed in place since: not read again at all.
+        let mut third = src.read("participants.csv").unwrap().unwrap();
+        let again = std::mem::replace(&mut third.again, Again::Never);
+        std::fs::write(&path, "x,y\n9,9\n8,8\n").unwrap();
+        assert!(src.read_again("participants.csv", again).is_none());
+    }
+
+    #[test]
+    fn line_ends_become_lf_as_they_stream() {
+        // One byte per read splits every CRLF between two reads.
+        struct Dribble(Vec<u8>, usize);
+        impl Read for Dribble {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.1 == self.0.len() || buf.is_empty() {
+                    return Ok(0);
+                }
+                buf[0] = self.0[self.1];
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let text = b"a\r\nb\rc\n\"d\r\ne\"\r\r\n\n".to_vec();
+        let mut want = text.clone();
+        normalise_line_ends(&mut want);
+        for whole in [false, true] {
+            let mut got = Vec::new();
+            let inner: Box<dyn Read> = if whole {
+                Box::new(io::Cursor::new(text.clone()))
+            } else {
+                Box::new(Dribble(text.clone(), 0))
+            };
+            LineEnds { inner, cr: false }.read_to_end(&mut got).unwrap();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        let mut b = b"a\r\nb\rc\n\"d\r\ne\"\r".to_vec();
+        normalise_line_ends(&mut b);
+        assert_eq!(b, b"a\nb\nc\n\"d\ne\"\n");
+    }
+}

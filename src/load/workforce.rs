@@ -1,0 +1,68 @@
+//! workforce.csv: the workforce figures coverage is measured against.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::files::{ReadOptions, WORKFORCE};
+use super::offices::OfficeIndex;
+use super::problem::{Keep, Problems};
+use super::reader::{duplicate, each_row, open, prov};
+use super::source::DataSource;
+use crate::model::*;
+
+#[derive(Deserialize)]
+struct RawWorkforce {
+    office: String,
+    period: String,
+    measure: String,
+    value: String,
+    source: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub(super) fn read_workforce(
+    src: &DataSource,
+    opts: ReadOptions,
+    keep: Keep,
+    index: &OfficeIndex,
+) -> (Vec<Workforce>, Problems) {
+    let mut out = Vec::new();
+    let (mut rdr, mut ctx) = match open(src, WORKFORCE, opts, keep) {
+        Ok(o) => o,
+        Err(problems) => return (out, problems),
+    };
+    let mut seen = HashMap::new();
+    each_row(&mut rdr, &mut ctx, |ctx, line, r: RawWorkforce| {
+        let office = index.resolve(ctx, line, &r.office);
+        let period = ctx.period(line, "period", &r.period);
+        let measure = ctx.code::<WorkforceMeasure>(line, "measure", &r.measure);
+        let value = ctx.count(line, "value", &r.value);
+        let (Ok(office), Ok(period), Ok(measure), Ok(value)) = (office, period, measure, value)
+        else {
+            return;
+        };
+        if duplicate(
+            ctx,
+            &mut seen,
+            (office, period, measure),
+            line,
+            "office, period and measure",
+        ) {
+            return;
+        }
+        ctx.provenance(line, &r.source, &r.published, &r.note);
+        out.push(Workforce {
+            office,
+            period,
+            measure,
+            value,
+            prov: prov(r.source, r.published, r.note),
+            origin: Origin { line },
+        });
+    });
+    (out, ctx.problems)
+}
