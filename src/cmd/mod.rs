@@ -58,12 +58,13 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     if g.bom && format != output::Format::Csv {
         anyhow::bail!("--bom applies to --format csv only");
     }
+    let read = ReadOptions {
+        delimiter: g.delimiter.0,
+        decimal_comma: g.decimal_comma,
+    };
     let ctx = Ctx {
-        source: load::data_source(g.data.as_deref())?,
-        read: ReadOptions {
-            delimiter: g.delimiter.0,
-            decimal_comma: g.decimal_comma,
-        },
+        source: load::data_source(g.data.as_deref(), &g.files.picks(), read)?,
+        read,
         render: RenderOptions {
             format,
             lang: g.lang.unwrap_or_else(Lang::from_env),

@@ -11,7 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod claims;
 mod files;
@@ -23,35 +23,33 @@ mod source;
 mod stated;
 mod targets;
 mod text;
+mod workbook;
 mod workforce;
 
 pub use files::{FileSpec, ReadOptions, EMBEDDED, FILES, TABLE};
 pub use problem::{quote, Problem, Problems};
-pub use source::DataSource;
+pub use source::{DataSource, Picked};
 
 use crate::model::DataSet;
 
 /// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
 pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
     let keep = problems.keep();
+    let mut merge = |spec: &FileSpec, p| problems.merge(src.place(spec.name, p));
     let (offices, index, p) = offices::read_offices(src, opts, keep);
-    problems.merge(p);
+    merge(files::OFFICES, p);
     let (participants, p) = participants::read_participants(src, opts, keep, &index, &offices);
-    problems.merge(p);
+    merge(files::PARTICIPANTS, p);
     let (claims, p) = claims::read_claims(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::CLAIMS, p);
     let (targets, p) = targets::read_targets(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::TARGETS, p);
     let (workforce, p) = workforce::read_workforce(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::WORKFORCE, p);
     let (stated, p) = stated::read_stated(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::STATED, p);
     DataSet {
-        root: match src {
-            DataSource::Embedded => "embedded".into(),
-            DataSource::Dir(d) => d.display().to_string(),
-            DataSource::Memory(_) => "memory".into(),
-        },
+        root: src.root(),
         offices,
         participants,
         claims,
@@ -98,25 +96,16 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Resolves `--data DIR`: it must be an existing directory.
-pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
-    match dir {
-        None => Ok(DataSource::Embedded),
-        Some(d) if d.is_dir() => Ok(DataSource::Dir(d.to_path_buf())),
-        Some(d) => {
-            let mut p = Problems::new(1);
-            p.push(
-                Problem::file(
-                    d.display().to_string(),
-                    if d.exists() {
-                        "is not a directory".into()
-                    } else {
-                        "no such directory".into()
-                    },
-                )
-                .with_hint("--data names a directory holding offices.csv, participants.csv, ..."),
-            );
-            Err(InputError(p))
-        }
-    }
+/// Resolves `--data` (a directory or a workbook) and the files named on their own
+/// (`--participants FILE`, `-` for standard input) into where each file is read from.
+pub fn data_source(
+    data: Option<&Path>,
+    picks: &[(&'static str, PathBuf)],
+    opts: ReadOptions,
+) -> Result<DataSource, InputError> {
+    source::resolve(data, picks, opts).map_err(|p| {
+        let mut ps = Problems::new(1);
+        ps.push(p);
+        InputError(ps)
+    })
 }
