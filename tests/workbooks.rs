@@ -428,3 +428,43 @@ fn an_ods_workbook_reads_as_the_xlsx_it_was_made_from() {
     assert_eq!(region_2023(&["--data", ods.to_str().unwrap()]), "210");
 }
 
+#[test]
+fn offices_as_csv_reads_back_as_an_offices_file() {
+    let out = coverage()
+        .args(["offices", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (h, rows) = csv_rows(&out.stdout);
+    // The columns of offices.csv, in its order, and its values: partial as yes or no.
+    assert_eq!(h, ["code", "name", "level", "parent", "partial", "note"]);
+    let (fh, frows) = csv_rows(&std::fs::read(common::shipped().join("offices.csv")).unwrap());
+    assert_eq!(fh, h);
+    assert_eq!(rows.len(), frows.len());
+    for want in &frows {
+        let got = select(&h, &rows, &[("code", &want[0])]);
+        assert_eq!(got.len(), 1, "{}", want[0]);
+        let mut want = want.clone();
+        if want[4].is_empty() {
+            want[4] = "no".into();
+        }
+        assert_eq!(got[0], &want);
+    }
+    // Loaded as the offices of a data set, it lists the same offices again.
+    let dir = common::data_with(&[(
+        "offices.csv",
+        Some(std::str::from_utf8(&out.stdout).unwrap()),
+    )]);
+    let again = coverage()
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "offices",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(again.stdout, out.stdout);
+}

@@ -12,7 +12,16 @@ const MAX_INDENT: usize = 12;
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
-    let mut t = Table::new(vec![
+    let human = matches!(
+        ctx.render.format,
+        crate::output::Format::Table | crate::output::Format::Markdown
+    );
+    // csv and xlsx read back as an offices file: its columns only, partial as yes/no.
+    let as_input = matches!(
+        ctx.render.format,
+        crate::output::Format::Csv | crate::output::Format::Xlsx
+    );
+    let mut columns = vec![
         col("code", "Code"),
         col("name", "Name"),
         col("level", "Level"),
@@ -20,11 +29,11 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
         col("depth", "Depth"),
         col("partial", "Partial"),
         col("note", "Note"),
-    ]);
-    let human = matches!(
-        ctx.render.format,
-        crate::output::Format::Table | crate::output::Format::Markdown
-    );
+    ];
+    if as_input {
+        columns.retain(|c| c.name != "depth");
+    }
+    let mut t = Table::new(columns);
     for (i, depth) in ds.tree() {
         let o = &ds.offices[i];
         // People see the hierarchy as indentation; machines get it as a depth column.
@@ -37,7 +46,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
         } else {
             o.name.clone()
         };
-        t.push(vec![
+        let mut row = vec![
             Cell::text(&o.code),
             Cell::text(name),
             Cell::Term(o.level.code()),
@@ -45,7 +54,12 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<Outcome> {
             Cell::Int(depth as i64),
             Cell::Bool(o.partial),
             Cell::text(&o.note),
-        ]);
+        ];
+        if as_input {
+            row.remove(4);
+            row[4] = Cell::text(if o.partial { "yes" } else { "no" });
+        }
+        t.push(row);
     }
     t.hide("depth");
     if human {
