@@ -46,6 +46,10 @@ pub struct Global {
     #[arg(long, short = 'f', global = true, value_enum, ignore_case = true)]
     pub format: Option<Format>,
 
+    /// Draw tables at their full width, every column shown, even when wider than the terminal
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     /// Write csv for spreadsheets with these settings: en (`,` and a decimal point, the machine
     /// format) or id (`;` and a decimal comma, for Indonesian Excel and LibreOffice)
     #[arg(

@@ -468,3 +468,64 @@ fn offices_as_csv_reads_back_as_an_offices_file() {
     assert!(again.status.success(), "{again:?}");
     assert_eq!(again.stdout, out.stdout);
 }
+
+/// What `coverage ARGS` draws on a terminal `columns` wide (`script` gives it one).
+fn on_terminal(columns: &str, args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin!("coverage");
+    let out = std::process::Command::new("script")
+        .args(["-qec"])
+        .arg(format!("{} --lang en {args}", bin.display()))
+        .arg("/dev/null")
+        .env("COLUMNS", columns)
+        .env("NO_COLOR", "1")
+        .env_remove("COVERAGE_DATA")
+        .output()
+        .expect("script (util-linux) gives the command a terminal");
+    // audit exits 1: one stated figure is inconsistent.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n")
+}
+
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn tables_fit_an_80_column_terminal() {
+    for args in ["targets --branch national", "audit", "growth"] {
+        let text = on_terminal("80", args);
+        assert!(widest(&text) <= 80, "{args}:\n{text}");
+        assert!(text.contains("`--wide`"), "{args}:\n{text}");
+        // --wide draws the whole table, wider than the terminal.
+        assert!(
+            widest(&on_terminal("80", &format!("{args} --wide"))) > 80,
+            "{args}"
+        );
+    }
+    let growth = on_terminal("80", "growth");
+    // National 2023: (41,460,000 − 35,860,000) / 35,860,000 = 15.62 %, kept on the table.
+    assert!(growth.contains("│ 41,460,000 │   +15.6% │"), "{growth}");
+    assert!(growth.contains("Left out to fit 80 columns: Base period, Base value, Change, Source."));
+    // Targets fold each row into lines: the 2023 national target of 43,920,000 against
+    // 41,460,000 leaves a gap of 2,460,000, 41,460,000 / 43,920,000 = 94.4 % achieved.
+    let targets = on_terminal("80", "targets --branch national");
+    assert!(
+        targets.contains(
+            "Target    43,920,000\nActual    41,460,000\nGap       +2,460,000\nAchieved  94.4%\n"
+        ),
+        "{targets}"
+    );
+}
+
+#[test]
+fn off_a_terminal_a_table_is_never_fitted() {
+    // COLUMNS is the shell's, not a setting: a pipe gets the whole table.
+    let plain = coverage().arg("growth").output().unwrap();
+    let narrow = coverage()
+        .arg("growth")
+        .env("COLUMNS", "40")
+        .output()
+        .unwrap();
+    assert_eq!(plain.stdout, narrow.stdout);
+    assert!(widest(std::str::from_utf8(&narrow.stdout).unwrap()) > 80);
+}

@@ -72,6 +72,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             bom: g.bom,
             color: output::color_wanted(),
             csv_locale: g.csv_locale,
+            // Only a table drawn on the terminal is fitted to it.
+            width: (format == output::Format::Table && g.output.is_none() && !g.wide)
+                .then(output::terminal_width)
+                .flatten(),
         },
     };
     let to_file = cli.global.output.clone();
