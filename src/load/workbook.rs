@@ -104,6 +104,7 @@ impl Sheet {
             errors: Vec::new(),
         };
         let mut w = csv::WriterBuilder::new()
+            .flexible(true)
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         let mut headers: Vec<String> = Vec::new();
@@ -120,6 +121,7 @@ impl Sheet {
                         sheet
                             .errors
                             .push(error_cell(&sheet.label, line, c, column, &e));
+                        fields.push(String::new());
                         failed = true;
                     }
                     Err(e) => fields.push(e),
@@ -128,7 +130,8 @@ impl Sheet {
             if i == 0 {
                 headers = fields.iter().map(|h| h.trim().to_lowercase()).collect();
             }
-            // A row with an error value is left out: a blank line, so the lines keep their rows.
+            // A row with an error value is left out as a row of empty cells, which the reader
+            // passes over as it does a spreadsheet's, so the lines keep their rows.
             if failed {
                 fields.iter_mut().for_each(String::clear);
             }
@@ -137,11 +140,7 @@ impl Sheet {
                 .map(|f| f.matches('\n').count())
                 .sum::<usize>();
             sheet.rows.extend(std::iter::repeat_n(at + 1, lines));
-            if failed {
-                w.write_record(std::iter::empty::<&str>()).ok();
-            } else {
-                w.write_record(&fields).ok();
-            }
+            w.write_record(&fields).ok();
         }
         sheet.csv = w.into_inner().unwrap_or_default();
         sheet
