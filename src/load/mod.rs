@@ -1,11 +1,13 @@
 //! The only place that reads CSV. Every file goes through [`reader::open`], which matches
-//! columns by name and turns each problem into a [`Problem`] naming the file, line and column.
+//! columns by name and turns each problem into a [`Problem`] naming the file, line and column
+//! (or a workbook's sheet and cell: a sheet is read as the CSV text it holds).
 //!
 //! Each file is read by its own reader into its own records and its own [`Problems`]; `load`
 //! merges the problems in file order, so a file could be read on a thread of its own.
 //!
 //! The files below import one another, never this one: `files` (the table of the files)
-//! and `problem` first, then `text`, `source`, `reader`, `offices` and the other readers.
+//! and `problem` first, then `text`, `workbook` (a sheet as CSV text, with the way back to its
+//! cells), `source`, `reader`, `offices` and the other readers.
 
 // A Problem is built once per bad cell, never on the happy path: its size does not matter.
 #![allow(clippy::result_large_err)]
