@@ -30,7 +30,7 @@ pub fn bar(pct: f64) -> String {
     }
     let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8]);
     }
     if pct > 100.0 {
@@ -53,7 +53,7 @@ pub fn group(v: i64, lang: Lang) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
