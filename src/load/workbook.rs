@@ -218,6 +218,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_problem_goes_back_to_its_row_and_column_past_a_cell_of_two_lines() {
+        // Cells from B2: a header row, a row whose note spans two lines, then a third row.
+        let mut range = Range::new((1, 1), (3, 2));
+        range.set_value((1, 1), Data::String("value".into()));
+        range.set_value((1, 2), Data::String("note".into()));
+        range.set_value((2, 1), Data::Int(1));
+        range.set_value((2, 2), Data::String("two\r\nlines".into()));
+        range.set_value((3, 1), Data::String("x".into()));
+        let sheet = Sheet::new("b.xlsx [s]".into(), &range, ReadOptions::default());
+        assert_eq!(sheet.csv, b"value,note\n1,\"two\nlines\"\nx,\n");
+        // The csv reader puts "x" on line 4, column 1: the sheet has it in B4.
+        let mut p = Problem {
+            path: "b.xlsx [s]".into(),
+            line: Some(4),
+            column: Some((1, "value".into())),
+            found: Some("x".into()),
+            message: "a number".into(),
+            hint: None,
+        };
+        sheet.locate(&mut p);
+        assert_eq!(p.location(), "b.xlsx [s] B4 (value)");
+        // Row 3's note, on lines 2 and 3 of the text, is row 3 of the sheet.
+        assert_eq!(sheet.rows, [2, 3, 3, 4]);
+    }
+
+    #[test]
     fn numbers_follow_the_reader_and_dates_the_column() {
         let en = ReadOptions::default();
         let id = ReadOptions {
