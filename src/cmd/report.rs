@@ -6,7 +6,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{against, Ctx};
+use super::common::{against, line_code, Amount};
+use super::Ctx;
 use crate::analysis::{self, Filter, Index};
 use crate::cli::ReportArgs;
 use crate::model::{DataSet, Period, Plan, TargetMeasure, WorkforceMeasure};
@@ -271,16 +272,10 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     const T: &str = "Targets";
     for r in analysis::targets(&ix, &f) {
         let tg = r.target;
-        let money = tg.measure == TargetMeasure::FundsIdr;
-        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
-        let delta = |v: i64| {
-            if money {
-                Cell::IdrDelta(v)
-            } else {
-                Cell::Delta(v)
-            }
-        };
-        let unit = if money { "idr" } else { "persons" };
+        let amount = Amount::of(tg.measure);
+        let num = |v| amount.num(v);
+        let delta = |v| amount.delta(v);
+        let unit = amount.unit();
         let year = tg.year.to_string();
         let segment = tg.segment.code();
         let what = match tg.measure {
@@ -470,7 +465,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     const K: &str = "Claims";
     let (claims, _) = analysis::claims(&ds, &f);
     for r in &claims {
-        let prog = super::claims::line_code(r.line);
+        let prog = line_code(r.line);
         let paid = Cell::Phrase(vec![
             Cell::Term("paid"),
             text(" ".into()),
