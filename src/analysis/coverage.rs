@@ -46,8 +46,9 @@ pub struct CoverageRow {
 pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
     let ds = ix.ds;
     let keys: Vec<((usize, Segment), Period)> = ix
-        .series()
-        .into_iter()
+        .series_of(f.office)
+        .iter()
+        .copied()
         .filter(|&(o, s, m)| {
             m == Measure::Active
                 && f.office_ok(ds, o)
@@ -59,25 +60,19 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
         .collect();
     let keys = keys.into_iter();
     let selected = select_periods(keys, f.monthly);
-    let rank = office_rank(ds);
+    let rank = ix.rank();
     let mut rows: Vec<CoverageRow> = selected
         .into_iter()
         .map(|((o, s), p)| {
             let participants = ix.participant(o, p, s, Measure::Active).expect("selected");
             let den = denominator(s, against).expect("filtered");
-            let mut surveys: Vec<(Period, &Fig)> = ix
-                .workforce
-                .iter()
-                .filter(|(k, _)| k.0 == o && k.2 == den)
-                .map(|(k, v)| (k.1, v))
-                .collect();
-            surveys.sort_by_key(|(q, _)| *q);
+            let surveys = ix.surveys(o, den);
             let chosen = surveys
                 .iter()
                 .rev()
-                .find(|(q, _)| *q <= p)
+                .find(|q| **q <= p)
                 .or_else(|| surveys.first())
-                .map(|(q, fig)| (*q, (*fig).clone()));
+                .map(|&q| (q, ix.workforce[&(o, q, den)].clone()));
             let (pct, periods_differ, note) = match &chosen {
                 Some((q, w)) => {
                     let differ = q.key() != p.key()

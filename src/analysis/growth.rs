@@ -37,7 +37,15 @@ pub fn growth_each<E>(
     mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
 ) -> Result<(), E> {
     let ds = ix.ds;
-    for (o, _) in ds.tree() {
+    let one;
+    let offices = match f.office {
+        Some(o) => {
+            one = [o];
+            &one[..]
+        }
+        None => ix.order(),
+    };
+    for &o in offices {
         if !f.office_ok(ds, o) {
             continue;
         }

@@ -17,6 +17,34 @@ pub struct Index<'a> {
     pub derived: Participants,
     pub workforce: HashMap<WKey, Fig>,
     pub findings: Vec<Finding>,
+    /// Looked up once after the figures are final, so a question about one office costs
+    /// that office's share of the work, not the whole data set's.
+    cache: Cache,
+}
+
+/// What the per-office questions would otherwise rebuild from the whole data set each time.
+#[derive(Default)]
+struct Cache {
+    /// Offices in hierarchy order, and each office's position in it.
+    order: Vec<usize>,
+    rank: Vec<usize>,
+    /// Every series with a figure, sorted, so one office's series are one run of it.
+    series: Vec<(usize, Segment, Measure)>,
+    /// The survey periods of each office and workforce measure, in order.
+    surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>>,
+    /// Indices into the data set's targets, by office.
+    targets: Vec<Vec<usize>>,
+}
+
+/// Each office's children, by office index.
+pub fn child_lists(ds: &DataSet) -> Vec<Vec<usize>> {
+    let mut k = vec![Vec::new(); ds.offices.len()];
+    for (i, o) in ds.offices.iter().enumerate() {
+        if let Some(p) = o.parent {
+            k[p].push(i);
+        }
+    }
+    k
 }
 
 /// Every slot of a year: the twelve months and the whole year.
@@ -57,6 +85,7 @@ impl<'a> Index<'a> {
             derived: Participants::new(ds.offices.len()),
             workforce: HashMap::new(),
             findings: Vec::new(),
+            cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
         for r in &ds.workforce {
@@ -66,15 +95,7 @@ impl<'a> Index<'a> {
                 w_line.insert(k, r.origin.line);
             }
         }
-        let kids: Vec<Vec<usize>> = {
-            let mut k = vec![Vec::new(); ds.offices.len()];
-            for (i, o) in ds.offices.iter().enumerate() {
-                if let Some(p) = o.parent {
-                    k[p].push(i);
-                }
-            }
-            k
-        };
+        let kids = child_lists(ds);
         // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
         // only: scanning the whole map per office made 10,000 offices take minutes.
         let mut keys = OfficeKeys {
@@ -89,7 +110,78 @@ impl<'a> Index<'a> {
             ix.roll_up_workforce(o, &kids[o], &w_line, &mut keys);
             ix.derive_informal(o, &w_line, &mut keys);
         }
+        ix.cache = ix.build_cache();
         ix
+    }
+
+    fn build_cache(&self) -> Cache {
+        let ds = self.ds;
+        let order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+        let mut rank = vec![0; ds.offices.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        let series: BTreeSet<(usize, Segment, Measure)> = ds
+            .participants
+            .series()
+            .chain(self.derived.series())
+            .map(|x| (x.office, x.segment, x.measure))
+            .collect();
+        let mut surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>> = HashMap::new();
+        for &(o, p, m) in self.workforce.keys() {
+            surveys.entry((o, m)).or_default().push(p);
+        }
+        for v in surveys.values_mut() {
+            v.sort();
+        }
+        let mut targets = vec![Vec::new(); ds.offices.len()];
+        for (i, t) in ds.targets.iter().enumerate() {
+            targets[t.office].push(i);
+        }
+        Cache {
+            order,
+            rank,
+            series: series.into_iter().collect(),
+            surveys,
+            targets,
+        }
+    }
+
+    /// Offices in hierarchy order.
+    pub fn order(&self) -> &[usize] {
+        &self.cache.order
+    }
+
+    /// Each office's position in hierarchy order, by office index.
+    pub fn rank(&self) -> &[usize] {
+        &self.cache.rank
+    }
+
+    /// The series with a figure of one office, or of every office.
+    pub fn series_of(&self, office: Option<usize>) -> &[(usize, Segment, Measure)] {
+        let all = &self.cache.series[..];
+        match office {
+            None => all,
+            Some(o) => {
+                let a = all.partition_point(|x| x.0 < o);
+                let b = all.partition_point(|x| x.0 <= o);
+                &all[a..b]
+            }
+        }
+    }
+
+    /// The periods of an office's surveys of one workforce measure, in order.
+    pub fn surveys(&self, o: usize, m: WorkforceMeasure) -> &[Period] {
+        self.cache.surveys.get(&(o, m)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The targets of one office, or of every office, in data set order.
+    pub fn targets_of(&self, office: Option<usize>) -> Vec<&'a Target> {
+        let ds = self.ds;
+        match office {
+            None => ds.targets.iter().collect(),
+            Some(o) => self.cache.targets[o].iter().map(|&i| &ds.targets[i]).collect(),
+        }
     }
 
     /// A figure's value, given or derived.
@@ -129,7 +221,7 @@ impl<'a> Index<'a> {
     /// Every participant figure, given or derived, with its key (office, period, segment, measure).
     pub fn participant_figs(&self) -> Vec<((usize, Period, Segment, Measure), Fig)> {
         let mut out = Vec::new();
-        for (o, s, m) in self.series() {
+        for &(o, s, m) in self.series_of(None) {
             for p in self.periods(o, s, m) {
                 if let Some(f) = self.participant(o, p, s, m) {
                     out.push(((o, p, s, m), f));
@@ -142,7 +234,7 @@ impl<'a> Index<'a> {
     /// Every participant key, given or derived: (office, period, segment, measure).
     pub fn participant_keys(&self) -> Vec<(usize, Period, Segment, Measure)> {
         let mut out = Vec::new();
-        for (o, s, m) in self.series() {
+        for &(o, s, m) in self.series_of(None) {
             out.extend(self.periods(o, s, m).into_iter().map(|p| (o, p, s, m)));
         }
         out
@@ -150,12 +242,7 @@ impl<'a> Index<'a> {
 
     /// Every series with a figure: (office, segment, measure).
     pub fn series(&self) -> BTreeSet<(usize, Segment, Measure)> {
-        self.ds
-            .participants
-            .series()
-            .chain(self.derived.series())
-            .map(|x| (x.office, x.segment, x.measure))
-            .collect()
+        self.cache.series.iter().copied().collect()
     }
 
     /// Stores a derived figure unless the key has one, given or derived; a given figure that

@@ -156,10 +156,9 @@ pub fn achievement(
     let year = match year {
         Some(y) => y,
         None => ix
-            .ds
-            .targets
-            .iter()
-            .filter(|t| t.office == o && t.segment == segment && t.value.is_some())
+            .targets_of(Some(o))
+            .into_iter()
+            .filter(|t| t.segment == segment && t.value.is_some())
             .map(|t| t.year)
             .max()
             .ok_or(Missing::NoTarget)?,

@@ -63,10 +63,10 @@ impl PaceStatus {
 
 pub fn targets<'a>(ix: &Index<'a>, f: &Filter) -> Vec<TargetRow<'a>> {
     let ds = ix.ds;
-    let rank = office_rank(ds);
-    let mut rows: Vec<TargetRow> = ds
-        .targets
-        .iter()
+    let rank = ix.rank();
+    let mut rows: Vec<TargetRow> = ix
+        .targets_of(f.office)
+        .into_iter()
         .filter(|t| {
             t.value.is_some()
                 && f.office_ok(ds, t.office)
