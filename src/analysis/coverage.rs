@@ -12,6 +12,26 @@ pub enum Against {
     LabourForce,
 }
 
+/// How a workforce measure is named for people.
+pub fn workers(m: WorkforceMeasure) -> &'static str {
+    match m {
+        WorkforceMeasure::LabourForce => "labour force",
+        WorkforceMeasure::Employed => "employed",
+        WorkforceMeasure::Formal => "formal",
+        WorkforceMeasure::Informal => "informal",
+    }
+}
+
+/// The workforce figures a segment can be held against, whichever `--against` is asked.
+pub fn denominators(s: Segment) -> Vec<WorkforceMeasure> {
+    let mut d: Vec<WorkforceMeasure> = [Against::Employed, Against::LabourForce]
+        .into_iter()
+        .filter_map(|a| denominator(s, a))
+        .collect();
+    d.dedup();
+    d
+}
+
 pub fn denominator(s: Segment, against: Against) -> Option<WorkforceMeasure> {
     match s {
         Segment::Pu => Some(WorkforceMeasure::Formal),

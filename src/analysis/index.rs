@@ -180,7 +180,10 @@ impl<'a> Index<'a> {
         let ds = self.ds;
         match office {
             None => ds.targets.iter().collect(),
-            Some(o) => self.cache.targets[o].iter().map(|&i| &ds.targets[i]).collect(),
+            Some(o) => self.cache.targets[o]
+                .iter()
+                .map(|&i| &ds.targets[i])
+                .collect(),
         }
     }
 

@@ -80,6 +80,11 @@ impl Note {
     }
 }
 
+/// Whether a stated figure is a percentage (its code ends in `_pct`).
+pub fn is_percent(m: StatedMetric) -> bool {
+    m.code().ends_with("_pct")
+}
+
 /// Fills the `{}` slots of a template in order.
 pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::analysis::{Against, ClaimLine, Filter};
+use crate::analysis::{workers, Against, ClaimLine, Filter};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::model::{DataSet, TargetMeasure};
 use crate::output::Cell;
@@ -47,10 +47,7 @@ pub fn basis_phrase(s: &Standing) -> Cell {
     let t = |s: &str| Cell::Text(s.to_string());
     Cell::Phrase(match &s.against {
         Basis::Survey { measure, period } => {
-            vec![
-                Cell::Term(crate::audit::wf_label(*measure)),
-                t(&format!(" {period}")),
-            ]
+            vec![Cell::Term(workers(*measure)), t(&format!(" {period}"))]
         }
         Basis::Base { period } => vec![Cell::Term("vs"), t(&format!(" {period}"))],
         Basis::Target {

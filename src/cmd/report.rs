@@ -78,15 +78,6 @@ fn compared(word: &'static str, p: Period, v: i64) -> Cell {
     ])
 }
 
-fn workers(m: WorkforceMeasure) -> &'static str {
-    match m {
-        WorkforceMeasure::LabourForce => "labour force",
-        WorkforceMeasure::Employed => "employed",
-        WorkforceMeasure::Formal => "formal",
-        WorkforceMeasure::Informal => "informal",
-    }
-}
-
 fn coverage_of(m: WorkforceMeasure) -> &'static str {
     match m {
         WorkforceMeasure::LabourForce => "coverage of labour force workers",
@@ -269,7 +260,7 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
                     text(" / ".into()),
                     Cell::Int(w.value),
                     text(" ".into()),
-                    Cell::Term(workers(r.denominator)),
+                    Cell::Term(analysis::workers(r.denominator)),
                     text(" (".into()),
                     Cell::Term("survey"),
                     text(format!(" {q})")),
@@ -621,7 +612,7 @@ fn stated(l: &mut Long, f: &Filter) {
         .collect();
     stated.sort_by_key(|s| (s.period, s.metric, s.segment));
     for s in stated {
-        let pct = s.metric.code().ends_with("_pct");
+        let pct = analysis::is_percent(s.metric);
         let value = if pct {
             Cell::PctStated(s.value)
         } else if s.value.fract() == 0.0 && s.value.abs() < 9e15 {
