@@ -18,8 +18,7 @@ pub struct TargetRow<'a> {
     /// Month in which the pace so far reaches the target.
     pub reach_month: Option<u8>,
     pub status: PaceStatus,
-    pub note: String,
-    /// `note` with its slots, for other languages.
+    /// Why a figure is missing, as a glossary template with its slots.
     pub note_parts: Option<Note>,
 }
 
@@ -111,7 +110,6 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         pace: None,
         reach_month: None,
         status: PaceStatus::NoFigures,
-        note: String::new(),
         note_parts: None,
     };
     let Some(m) = measure else {
@@ -119,11 +117,6 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             "no figures for funds under management in the data set",
             vec![],
         ));
-        row.note = row
-            .note_parts
-            .as_ref()
-            .map(Note::english)
-            .unwrap_or_default();
         return row;
     };
     let o = t.office;
@@ -196,11 +189,6 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             ),
         });
     }
-    row.note = row
-        .note_parts
-        .as_ref()
-        .map(Note::english)
-        .unwrap_or_default();
     row.actual = in_year;
     row.base = base;
     row

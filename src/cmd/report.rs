@@ -493,7 +493,7 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             "",
         ),
     );
-    if !r.note.is_empty() {
+    if r.note_parts.is_some() {
         l.add(
             T,
             line(
