@@ -8,9 +8,9 @@ use super::common::{basis_phrase, by, value_cell};
 use super::Ctx;
 use crate::analysis::Index;
 use crate::cli::RankArgs;
-use crate::model::{DataSet, Level, Segment};
+use crate::model::{DataSet, Segment};
 use crate::output::{col, Cell, Table};
-use crate::standing::{rank, By, RankRow};
+use crate::standing::{levels_ranked, rank, By, RankRow};
 use crate::Outcome;
 
 pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
@@ -62,14 +62,9 @@ pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
             .push("The ranked figures rest on different periods: compare with care.".into());
     }
     if rows.iter().all(|r| r.rank.is_none()) {
-        let levels: Vec<&str> = Level::ALL
-            .iter()
-            .filter(|&&l| l != a.level)
-            .filter(|&&l| {
-                rank(&ix, by, l, segment, a.year)
-                    .iter()
-                    .any(|r| r.rank.is_some())
-            })
+        let levels: Vec<&str> = levels_ranked(&ix, by, segment, a.year)
+            .into_iter()
+            .filter(|&l| l != a.level)
             .map(|l| l.code())
             .collect();
         if !levels.is_empty() {
