@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::*;
+use super::index::Index;
+use super::{office_rank, Filter, Finding};
 use crate::calc::{self};
 use crate::model::*;
 
@@ -143,4 +144,13 @@ pub fn claims(ds: &DataSet, f: &Filter) -> (Vec<ClaimRow>, Vec<Finding>) {
         rows.push(mk(ClaimLine::Total, t_cases, t_amount, t_source, t_pub));
     }
     (rows, findings)
+}
+
+/// Every finding: roll-ups that disagree and claims that do not add up.
+pub fn findings(ix: &Index) -> Vec<Finding> {
+    let mut all = ix.findings.clone();
+    all.extend(claims(ix.ds, &Filter::default()).1);
+    all.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+    all.dedup();
+    all
 }

@@ -1,6 +1,7 @@
 //! Coverage: active participants against the workforce that segment is held against.
 
-use super::*;
+use super::index::Index;
+use super::{select_periods, Fig, Filter, Note};
 use crate::calc::{self};
 use crate::model::*;
 

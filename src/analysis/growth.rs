@@ -1,6 +1,7 @@
 //! Growth of each participant series against the same period a year earlier.
 
-use super::*;
+use super::index::Index;
+use super::{Fig, Filter};
 use crate::calc::{self, Change};
 use crate::model::*;
 

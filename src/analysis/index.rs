@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::*;
+use super::{Fig, Finding};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};

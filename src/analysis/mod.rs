@@ -165,12 +165,3 @@ fn select_periods<K: Ord + Clone>(
         latest.into_iter().map(|((k, _), p)| (k, p)).collect()
     }
 }
-
-/// Every finding: roll-ups that disagree and claims that do not add up.
-pub fn findings(ix: &Index) -> Vec<Finding> {
-    let mut all = ix.findings.clone();
-    all.extend(claims(ix.ds, &Filter::default()).1);
-    all.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
-    all.dedup();
-    all
-}

@@ -1,6 +1,7 @@
 //! Targets: the distance to each, the pace so far and the pace needed.
 
-use super::*;
+use super::index::Index;
+use super::{Fig, Filter, Note};
 use crate::calc::{self, Change, Gap, Pace};
 use crate::model::*;
 
