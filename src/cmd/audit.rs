@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;

@@ -5,8 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, value_cell};
-use super::Ctx;
+use super::common::{basis_phrase, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};

@@ -4,8 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, line_code};
-use super::Ctx;
+use super::common::{filter, line_code, Ctx};
 use crate::analysis::{claims, ClaimRow};
 use crate::cli::Select;
 use crate::model::DataSet;

@@ -1,13 +1,35 @@
-//! Cells and arguments several commands share, so no command imports another.
+//! What several commands share: the context they run in, the arguments they turn into a
+//! filter and the cells they write alike, so no command imports another or cmd/mod.rs.
+
+use std::io::Write;
 
 use anyhow::Result;
 
 use crate::analysis::{workers, Against, ClaimLine, Filter};
 use crate::cli::{AgainstArg, ByArg, Select};
+use crate::load::{self, ReadOptions};
 use crate::model::{DataSet, TargetMeasure};
-use crate::output::Cell;
+use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
+
+/// What every command gets: where the data is and how to read and print it.
+pub struct Ctx {
+    pub source: load::DataSource,
+    pub read: ReadOptions,
+    pub render: RenderOptions,
+}
+
+impl Ctx {
+    pub fn load(&self) -> Result<DataSet> {
+        Ok(load::load_strict(&self.source, self.read)?)
+    }
+
+    pub fn emit(&self, table: &Table, out: &mut dyn Write) -> Result<()> {
+        output::renderer(self.render).render(table, out)?;
+        Ok(())
+    }
+}
 
 /// Turns `--branch/--year/--from/--to/--segment` into a filter, resolving the office name.
 pub fn filter(ds: &DataSet, s: &Select) -> Result<Filter> {

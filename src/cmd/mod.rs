@@ -7,8 +7,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 use crate::load::{self, ReadOptions};
-use crate::model::DataSet;
-use crate::output::{self, Lang, RenderOptions, Table};
+use crate::output::{self, Lang, RenderOptions};
 use crate::Outcome;
 
 pub mod audit;
@@ -27,25 +26,7 @@ pub mod targets;
 pub mod validate;
 
 // Kept at the old path for the commands that read it from here.
-pub use common::{against, filter};
-
-/// What every command gets: where the data is and how to read and print it.
-pub struct Ctx {
-    pub source: load::DataSource,
-    pub read: ReadOptions,
-    pub render: RenderOptions,
-}
-
-impl Ctx {
-    pub fn load(&self) -> Result<DataSet> {
-        Ok(load::load_strict(&self.source, self.read)?)
-    }
-
-    pub fn emit(&self, table: &Table, out: &mut dyn Write) -> Result<()> {
-        output::renderer(self.render).render(table, out)?;
-        Ok(())
-    }
-}
+pub use common::{against, filter, Ctx};
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     // These read no data, so a bad --data or COVERAGE_DATA must not stop them.

@@ -4,8 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, by, value_cell};
-use super::Ctx;
+use super::common::{basis_phrase, by, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::RankArgs;
 use crate::model::{DataSet, Segment};

@@ -6,8 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, line_code, Amount};
-use super::Ctx;
+use super::common::{against, line_code, Amount, Ctx};
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
 use crate::cli::ReportArgs;
 use crate::model::{DataSet, Period, Plan, TargetMeasure, WorkforceMeasure};

@@ -4,8 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Amount};
-use super::Ctx;
+use super::common::{filter, Amount, Ctx};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
 use crate::model::DataSet;
