@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;
@@ -135,7 +135,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
     let mut counts = [0i64; 4];
     for r in rows {
         let s = r.stated;
-        let pct = s.metric.code().ends_with("_pct");
+        let pct = crate::analysis::is_percent(s.metric);
         let dp = r
             .printed
             .map_or(2, |p| if pct { (p.decimals() + 1).max(2) } else { 0 });

@@ -5,23 +5,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::rank::{basis_phrase, value_cell};
-use super::Ctx;
+use super::common::{basis_phrase, value_cell, Ctx};
 use crate::analysis::Index;
-use crate::cli::{ByArg, CheckArgs};
+use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::standing::{standing, By, Missing};
 use crate::Outcome;
-
-pub fn by(b: ByArg) -> By {
-    match b {
-        ByArg::Coverage => By::Coverage,
-        ByArg::Growth => By::Growth,
-        ByArg::Achievement => By::Achievement,
-    }
-}
 
 pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;

@@ -4,20 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
-use crate::analysis::{claims, ClaimLine, ClaimRow};
+use super::common::{filter, line_code, Ctx};
+use crate::analysis::{claims, ClaimRow};
 use crate::cli::Select;
 use crate::model::DataSet;
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
-
-pub fn line_code(l: ClaimLine) -> &'static str {
-    match l {
-        ClaimLine::Program(p) => p.code(),
-        ClaimLine::Other => "other",
-        ClaimLine::Total => "all",
-    }
-}
 
 pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
     let mut t = Table::new(vec![

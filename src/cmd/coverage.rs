@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{against, filter, Ctx};
+use super::common::{against, filter, Ctx};
 use crate::analysis::{coverage, CoverageRow, Index};
 use crate::cli::CoverageArgs;
 use crate::model::DataSet;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Ctx};
 use crate::analysis::{growth_each, GrowthRow, Index};
 use crate::cli::GrowthArgs;
 use crate::model::DataSet;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Ctx;
+use super::common::Ctx;
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 

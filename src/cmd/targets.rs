@@ -4,10 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Amount, Ctx};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
-use crate::model::{DataSet, TargetMeasure};
+use crate::model::DataSet;
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
@@ -40,15 +40,9 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     ]);
     for r in rows {
         let tg = r.target;
-        let money = tg.measure == TargetMeasure::FundsIdr;
-        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
-        let delta = |v: i64| {
-            if money {
-                Cell::IdrDelta(v)
-            } else {
-                Cell::Delta(v)
-            }
-        };
+        let amount = Amount::of(tg.measure);
+        let num = |v| amount.num(v);
+        let delta = |v| amount.delta(v);
         t.push(vec![
             Cell::text(&ds.offices[tg.office].code),
             Cell::text(&ds.offices[tg.office].name),
