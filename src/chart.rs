@@ -11,14 +11,6 @@ pub use crate::output::chart::{
 };
 use crate::output::{Cell, Lang};
 
-const SEGMENTS: [Segment; 5] = [
-    Segment::Pu,
-    Segment::Bpu,
-    Segment::Jakon,
-    Segment::Pmi,
-    Segment::All,
-];
-
 /// A glossary sentence with its `{}` slots filled, in the reader's language.
 fn phrase(lang: Lang, template: &str, args: &[&str]) -> String {
     analysis::fill(lang.term(template), args.iter().copied())
@@ -81,7 +73,7 @@ fn segment_series(
     derived: &mut bool,
 ) -> Vec<Series> {
     let mut series = Vec::new();
-    for seg in SEGMENTS {
+    for &seg in Segment::ALL {
         // Sorted first, so sources are listed in the order of the figures, run after run.
         // Only this office's series: building every office's figures made a chart of one
         // branch cost several times the load.

@@ -61,8 +61,6 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
     order
 }
 
-const SEGMENTS: [Segment; 4] = [Segment::Pu, Segment::Bpu, Segment::Jakon, Segment::Pmi];
-
 fn level_name(l: Level, n: usize) -> String {
     let (one, many) = match l {
         Level::National => ("national office", "national offices"),
@@ -336,14 +334,17 @@ impl<'a> Index<'a> {
         });
         let mut found = Vec::new();
         for &m in Measure::ALL {
-            let years: BTreeSet<i32> = SEGMENTS.iter().flat_map(|&s| self.years(o, s, m)).collect();
+            let years: BTreeSet<i32> = Segment::PARTS
+                .iter()
+                .flat_map(|&s| self.years(o, s, m))
+                .collect();
             for y in years {
-                let mask = SEGMENTS
+                let mask = Segment::PARTS
                     .iter()
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
                 for b in (0..13).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
-                    let vals = SEGMENTS
+                    let vals = Segment::PARTS
                         .iter()
                         .map(|&s| self.value(o, p, s, m).unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals) else {
