@@ -35,6 +35,7 @@ SLOW=${SLOW:-}
 # Miller holds every row in its maps, about 3 GiB per million rows: left out above this size.
 MILLER_MAX_ROWS=${MILLER_MAX_ROWS:-1000000}
 WORK=target/bench
+given_results=${RESULTS:-}
 RESULTS=${RESULTS:-$WORK/peers.md}
 VENV=target/peers-venv
 PY=$VENV/bin/python
@@ -42,7 +43,7 @@ DUCKDB=$VENV/bin/duckdb
 COV=target/release/coverage
 GEN=target/release/examples/gen
 mkdir -p "$WORK/sql"
-invocation="SIZES=\"$SIZES\" RUNS=$RUNS ${SLOW:+SLOW=$SLOW }bench/peers.sh"
+invocation="SIZES=\"$SIZES\" RUNS=$RUNS ${SLOW:+SLOW=$SLOW }${given_results:+RESULTS=$given_results }bench/peers.sh"
 
 need_apt=()
 [ -x /usr/bin/time ] || need_apt+=(time)
@@ -218,5 +219,12 @@ PY
     echo "that same run, from /usr/bin/time. MB/s is participants.csv's size over the wall time. The"
     echo "DuckDB SQL is bench/peers/branches.sql or growth.sql with the data directory filled in. Every"
     echo "run is in $runs."
+    echo
+    echo "What differs in the work: the peers compute value, base, change and change %; coverage also"
+    echo "names each office, computes the compound growth rate, carries each figure's source and makes"
+    echo "every check of \`validate\` on every row, which the peers do not. The Polars times include"
+    echo "Python's start-up and \`import polars\` (the start-up row). The branches-only query is timed as"
+    echo "issue 12 wrote it: its new_sum adds year-to-date rows, so it is no figure of coverage's and is"
+    echo "checked DuckDB against Polars only."
 } >"$RESULTS"
 cat "$RESULTS"

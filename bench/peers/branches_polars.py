@@ -2,17 +2,20 @@
 
 Per branch, segment and year: December's active stock, the sum of the `new` rows, and the change
 and percentage change of the December stock on the year before. No roll-ups, no `all` segment.
+Segments and measures are read as enums.
 """
 import sys
 
 import polars as pl
 
 data, out = sys.argv[1], sys.argv[2]
+# Segments and measures are closed sets: enums.
+SEGMENT = pl.Enum(["pu", "bpu", "jakon", "pmi", "all"])
 SCHEMA = {
     "office": pl.String,
     "period": pl.String,
-    "segment": pl.String,
-    "measure": pl.String,
+    "segment": SEGMENT,
+    "measure": pl.Enum(["active", "new"]),
     "value": pl.Int64,
     "source": pl.String,
 }

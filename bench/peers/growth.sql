@@ -2,7 +2,10 @@
 -- segment; each year's latest month against the same month a year earlier.
 -- One pass folds the monthly rows into one row per office, segment, measure and year with a column per
 -- month (a twelfth of the rows); the roll-ups and the growth rows then work on that small table, joined
--- on integer years, never on text periods. bench/peers.sh fills in @DIR@ and @OUT@.
+-- on integer years, never on text periods. Segments and measures are read as enums: closed sets.
+-- bench/peers.sh fills in @DIR@ and @OUT@.
+CREATE TYPE segment AS ENUM ('pu', 'bpu', 'jakon', 'pmi', 'all');
+CREATE TYPE measure AS ENUM ('active', 'new');
 CREATE TEMP TABLE o AS
   SELECT code, level, parent FROM read_csv('@DIR@/offices.csv', header = true, all_varchar = true);
 CREATE TEMP TABLE kids AS SELECT parent, count(*) AS n FROM o WHERE parent IS NOT NULL GROUP BY parent;
@@ -23,8 +26,8 @@ CREATE TEMP TABLE y AS
   FROM (SELECT office, segment, measure, CAST(substr(period, 1, 4) AS SMALLINT) AS year,
                CAST(substr(period, 6, 2) AS TINYINT) AS month, value
         FROM read_csv('@DIR@/participants.csv', header = true, delim = ',', quote = '"',
-             columns = {'office': 'VARCHAR', 'period': 'VARCHAR', 'segment': 'VARCHAR',
-                        'measure': 'VARCHAR', 'value': 'BIGINT', 'source': 'VARCHAR'}))
+             columns = {'office': 'VARCHAR', 'period': 'VARCHAR', 'segment': 'segment',
+                        'measure': 'measure', 'value': 'BIGINT', 'source': 'VARCHAR'}))
   GROUP BY ALL;
 -- `all` is the sum of the four segments, in a month where all four have the figure.
 INSERT INTO y

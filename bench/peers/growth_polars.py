@@ -4,6 +4,7 @@ Every office (branches, their regions, the nation) and the `all` segment; each y
 against the same month a year earlier. A lazy scan with typed columns folds the monthly rows into one
 row per office, segment, measure and year with a column per month (a twelfth of the rows); the
 roll-ups and the growth rows then work on that small table, joined on integer years.
+Segments and measures are read as enums.
 """
 import sys
 
@@ -11,11 +12,13 @@ import polars as pl
 
 data, out = sys.argv[1], sys.argv[2]
 MONTHS = [f"m{m}" for m in range(1, 13)]
+# Segments and measures are closed sets: enums.
+SEGMENT = pl.Enum(["pu", "bpu", "jakon", "pmi", "all"])
 SCHEMA = {
     "office": pl.String,
     "period": pl.String,
-    "segment": pl.String,
-    "measure": pl.String,
+    "segment": SEGMENT,
+    "measure": pl.Enum(["active", "new"]),
     "value": pl.Int64,
     "source": pl.String,
 }
@@ -55,7 +58,7 @@ def roll_up(lower, child_level):
 
 
 y = pl.concat([y, y.group_by("office", "measure", "year").agg(complete_sum(4)).select(
-    "office", pl.lit("all").alias("segment"), "measure", "year", *MONTHS)])
+    "office", pl.lit("all", SEGMENT).alias("segment"), "measure", "year", *MONTHS)])
 reg = roll_up(y, "branch")
 f = pl.concat([y, reg, roll_up(reg, "region")])
 
