@@ -36,19 +36,8 @@ struct Cache {
     targets: Vec<Vec<usize>>,
 }
 
-/// Each office's children, by office index.
-pub fn child_lists(ds: &DataSet) -> Vec<Vec<usize>> {
-    let mut k = vec![Vec::new(); ds.offices.len()];
-    for (i, o) in ds.offices.iter().enumerate() {
-        if let Some(p) = o.parent {
-            k[p].push(i);
-        }
-    }
-    k
-}
-
-/// Every slot of a year: the twelve months and the whole year.
-const ALL_SLOTS: u16 = 0x1fff;
+/// Every slot of a year in the store's layout: the twelve months and the whole year.
+const ALL_SLOTS: u16 = ((1u32 << store::SLOTS) - 1) as u16;
 /// The workforce keys of each office, by office index.
 struct OfficeKeys {
     w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
@@ -95,7 +84,7 @@ impl<'a> Index<'a> {
                 w_line.insert(k, r.origin.line);
             }
         }
-        let kids = child_lists(ds);
+        let kids = child_lists(&ds.offices);
         // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
         // only: scanning the whole map per office made 10,000 offices take minutes.
         let mut keys = OfficeKeys {
@@ -213,7 +202,7 @@ impl<'a> Index<'a> {
         for y in self.years(o, s, m) {
             let known = self.known(o, s, m, y);
             out.extend(
-                (0..13)
+                (0..store::SLOTS)
                     .filter(|b| known & (1 << b) != 0)
                     .map(|b| store::period(y, b)),
             );
@@ -300,7 +289,7 @@ impl<'a> Index<'a> {
                     let mask = kids
                         .iter()
                         .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
-                    for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                    for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals) else {
@@ -341,7 +330,7 @@ impl<'a> Index<'a> {
                 let mask = SEGMENTS
                     .iter()
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
-                for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
                     let vals = SEGMENTS
                         .iter()

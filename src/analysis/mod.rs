@@ -73,29 +73,11 @@ impl Note {
         self.terms.push(i);
         self
     }
-
-    /// The English sentence.
-    pub fn english(&self) -> String {
-        fill(self.template, self.args.iter().map(String::as_str))
-    }
 }
 
 /// Whether a stated figure is a percentage (its code ends in `_pct`).
 pub fn is_percent(m: StatedMetric) -> bool {
     m.code().ends_with("_pct")
-}
-
-/// Fills the `{}` slots of a template in order.
-pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(args.next().unwrap_or(""));
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Something the data says that does not add up, found while deriving figures.

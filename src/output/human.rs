@@ -188,7 +188,7 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
         Cell::Template(t, args) => {
             let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
-            crate::analysis::fill(lang.term(t), args.iter().map(String::as_str))
+            super::lang::fill(lang.term(t), args.iter().map(String::as_str))
         }
     }
 }

@@ -362,6 +362,19 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}: participants by segment", "{}: peserta menurut segmen"),
 ];
 
+/// Fills the `{}` slots of a template in order.
+pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Month names for people.
 pub fn month_name(lang: Lang, m: u8) -> &'static str {
     const EN: [&str; 12] = [
