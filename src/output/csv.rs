@@ -60,9 +60,11 @@ pub fn cell_raw(c: &Cell) -> String {
             }
         }
         Cell::Bool(b) => b.to_string(),
-        Cell::Term(t) => t.to_string(),
+        Cell::Term(t) => super::lang::english(t).to_string(),
+        Cell::Quote(s) => s.clone(),
         Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
         Cell::Month(y, m) => format!("{y}-{m:02}"),
+        Cell::Period(p) => p.to_string(),
         Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
             super::human::cell_human(c, super::Lang::En)
         }
