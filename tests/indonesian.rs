@@ -22,7 +22,15 @@ const RUNS: &[&[&str]] = &[
     &["rank", "--by", "coverage"],
     &["rank", "--by", "growth"],
     &["rank", "--by", "achievement"],
-    &["check", "--branch", "bali", "--min-coverage", "30", "--min-growth", "5"],
+    &[
+        "check",
+        "--branch",
+        "bali",
+        "--min-coverage",
+        "30",
+        "--min-growth",
+        "5",
+    ],
     &["report", "--branch", "national"],
     &["report", "--branch", "bali"],
     &["report", "--branch", "bali-denpasar"],
@@ -77,7 +85,11 @@ fn english_number(s: &str) -> Option<String> {
     let b = s.as_bytes();
     for i in 1..b.len().saturating_sub(1) {
         let digits_after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let digits_before = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let digits_before = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if digits_before == 0 || digits_after == 0 {
             continue;
         }
@@ -99,9 +111,15 @@ fn english_number(s: &str) -> Option<String> {
 
 /// The lines of the shipped data's own text (sources), which may be English.
 fn is_data_text(line: &str) -> bool {
-    ["press release", "Sakernas August", "publication not", "named in the text", "No. 69"]
-        .iter()
-        .any(|d| line.contains(d))
+    [
+        "press release",
+        "Sakernas August",
+        "publication not",
+        "named in the text",
+        "No. 69",
+    ]
+    .iter()
+    .any(|d| line.contains(d))
 }
 
 #[test]
@@ -139,7 +157,11 @@ fn indonesian_output_has_no_english() {
             }
         }
     }
-    assert!(bad.is_empty(), "English in Indonesian output:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "English in Indonesian output:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -156,7 +178,12 @@ fn the_words_bps_uses() {
     };
     let claims = run(&["claims", "--branch", "bali-denpasar"]);
     // report 004: JHT claims paid January to August 2023.
-    for want in ["Periode pembayaran", "Januari–Agustus 2023", "Rata-rata per kasus", "PU"] {
+    for want in [
+        "Periode pembayaran",
+        "Januari–Agustus 2023",
+        "Rata-rata per kasus",
+        "PU",
+    ] {
         assert!(claims.contains(want), "{want:?} missing from\n{claims}");
     }
     let targets = run(&["targets", "--branch", "national"]);
@@ -167,10 +194,17 @@ fn the_words_bps_uses() {
         report.contains("kantor cabang di wilayah kerja Kanwil Banuspa"),
         "{report}"
     );
-    assert!(report.contains("periode pembayaran: Januari–Agustus 2023"), "{report}");
+    assert!(
+        report.contains("periode pembayaran: Januari–Agustus 2023"),
+        "{report}"
+    );
     let audit = run(&["audit", "--branch", "bali"]);
     // BPS Bali, August 2022: 1,21 juta formal of 2,61 juta employed, 46,57 persen.
-    for want in ["Hasil penghitungan", "(\"2,61 juta\")", "46,57% dari penduduk bekerja"] {
+    for want in [
+        "Hasil penghitungan",
+        "(\"2,61 juta\")",
+        "46,57% dari penduduk bekerja",
+    ] {
         assert!(audit.contains(want), "{want:?} missing from\n{audit}");
     }
 }

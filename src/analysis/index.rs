@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Fig, Finding};
+use super::{Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};
@@ -53,6 +53,11 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
 const SEGMENTS: [Segment; 4] = [Segment::Pu, Segment::Bpu, Segment::Jakon, Segment::Pmi];
 
 fn level_name(l: Level, n: usize) -> String {
+    format!("{n} {}", level_word(l, n))
+}
+
+/// The English term for `n` offices of a level: `district`, `districts`.
+fn level_word(l: Level, n: usize) -> &'static str {
     let (one, many) = match l {
         Level::National => ("national office", "national offices"),
         Level::Region => ("region", "regions"),
@@ -61,9 +66,9 @@ fn level_name(l: Level, n: usize) -> String {
         Level::District => ("district", "districts"),
     };
     if n == 1 {
-        format!("1 {one}")
+        one
     } else {
-        format!("{n} {many}")
+        many
     }
 }
 
@@ -301,11 +306,20 @@ impl<'a> Index<'a> {
                                 Finding {
                                     file: "participants.csv",
                                     line,
-                                    message: format!(
-                                        "{} {p} {s} {m} is {given}, but its {} add up to {sum}",
-                                        self.ds.offices[o].code,
-                                        level_name(level, kids.len()),
-                                    ),
+                                    message: Note::new(
+                                        "{} {} {} {} is {}, but its {} {} add up to {}",
+                                        vec![
+                                            self.ds.offices[o].code.clone(),
+                                            p.to_string(),
+                                            s.to_string(),
+                                            m.to_string(),
+                                            given.to_string(),
+                                            kids.len().to_string(),
+                                            level_word(level, kids.len()).into(),
+                                            sum.to_string(),
+                                        ],
+                                    )
+                                    .terms_at(&[2, 3, 6]),
                                 },
                             ));
                         }
@@ -339,14 +353,24 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
-                        found.push(((p, m), Finding {
-                            file: "participants.csv",
-                            line,
-                            message: format!(
-                                "{} {p} {m}: all segments is {given}, but pu + bpu + jakon + pmi = {sum}",
-                                self.ds.offices[o].code
-                            ),
-                        }));
+                        found.push((
+                            (p, m),
+                            Finding {
+                                file: "participants.csv",
+                                line,
+                                message: Note::new(
+                                    "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                                    vec![
+                                        self.ds.offices[o].code.clone(),
+                                        p.to_string(),
+                                        m.to_string(),
+                                        given.to_string(),
+                                        sum.to_string(),
+                                    ],
+                                )
+                                .term_at(2),
+                            },
+                        ));
                     }
                 }
             }
@@ -405,12 +429,19 @@ impl<'a> Index<'a> {
                         self.findings.push(Finding {
                             file: "workforce.csv",
                             line: lines.get(&key).copied().unwrap_or(0),
-                            message: format!(
-                                "{} {period} {measure} is {}, but its {} add up to {sum}",
-                                self.ds.offices[o].code,
-                                given.value,
-                                level_name(level, kids.len())
-                            ),
+                            message: Note::new(
+                                "{} {} {} is {}, but its {} {} add up to {}",
+                                vec![
+                                    self.ds.offices[o].code.clone(),
+                                    period.to_string(),
+                                    measure.to_string(),
+                                    given.value.to_string(),
+                                    kids.len().to_string(),
+                                    level_word(level, kids.len()).into(),
+                                    sum.to_string(),
+                                ],
+                            )
+                            .terms_at(&[2, 5]),
                         })
                     }
                     Some(_) => {}
@@ -449,9 +480,14 @@ impl<'a> Index<'a> {
                         .get(&(o, p, WorkforceMeasure::Formal))
                         .copied()
                         .unwrap_or(0),
-                    message: format!(
-                        "{} {p}: formal workers ({formal}) exceed the employed ({emp})",
-                        self.ds.offices[o].code
+                    message: Note::new(
+                        "{} {}: formal workers ({}) exceed the employed ({})",
+                        vec![
+                            self.ds.offices[o].code.clone(),
+                            p.to_string(),
+                            formal.to_string(),
+                            emp.to_string(),
+                        ],
                     ),
                 });
                 continue;
@@ -461,9 +497,15 @@ impl<'a> Index<'a> {
                     self.findings.push(Finding {
                         file: "workforce.csv",
                         line: lines.get(&key).copied().unwrap_or(0),
-                        message: format!(
-                            "{} {p}: formal {formal} + informal {} does not equal employed {emp}",
-                            self.ds.offices[o].code, given.value
+                        message: Note::new(
+                            "{} {}: formal {} + informal {} does not equal employed {}",
+                            vec![
+                                self.ds.offices[o].code.clone(),
+                                p.to_string(),
+                                formal.to_string(),
+                                given.value.to_string(),
+                                emp.to_string(),
+                            ],
                         ),
                     })
                 }

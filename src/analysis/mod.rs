@@ -61,7 +61,7 @@ pub struct Note {
 }
 
 impl Note {
-    fn new(template: &'static str, args: Vec<String>) -> Self {
+    pub(crate) fn new(template: &'static str, args: Vec<String>) -> Self {
         Note {
             template,
             args,
@@ -69,8 +69,13 @@ impl Note {
         }
     }
 
-    fn term_at(mut self, i: usize) -> Self {
+    pub(crate) fn term_at(mut self, i: usize) -> Self {
         self.terms.push(i);
+        self
+    }
+
+    fn terms_at(mut self, i: &[usize]) -> Self {
+        self.terms.extend_from_slice(i);
         self
     }
 }
@@ -80,12 +85,13 @@ pub fn is_percent(m: StatedMetric) -> bool {
     m.code().ends_with("_pct")
 }
 
-/// Something the data says that does not add up, found while deriving figures.
+/// Something the data says that does not add up, found while deriving figures: a glossary
+/// template with its slots, so the renderer says it in the reader's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub file: &'static str,
     pub line: u64,
-    pub message: String,
+    pub message: Note,
 }
 
 /// What the commands are asked to cover.

@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
             Cell::Empty,
             Cell::Empty,
             Cell::text("finding"),
-            Cell::text(&f.message),
+            Cell::note(Some(&f.message)),
             Cell::Empty,
             Cell::Empty,
         ]);
@@ -64,7 +64,13 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     if total > shown {
         t.notes.push(format!("... and {} more", total - shown));
     }
-    t.lines = Some(lines(ctx, &ds, &problems, &found[..found.len().min(room)], total));
+    t.lines = Some(lines(
+        ctx,
+        &ds,
+        &problems,
+        &found[..found.len().min(room)],
+        total,
+    ));
     ctx.emit(&t, out)?;
     Ok(if total == 0 {
         Outcome::Ok
@@ -81,10 +87,17 @@ fn lines(
     found: &[Finding],
     total: usize,
 ) -> Vec<Cell> {
-    let mut l: Vec<Cell> = problems.kept.iter().map(|p| Cell::Text(p.to_string())).collect();
+    let mut l: Vec<Cell> = problems
+        .kept
+        .iter()
+        .map(|p| Cell::Text(p.to_string()))
+        .collect();
     for f in found {
         let at = format!("{}:{}: ", ctx.source.display(f.file), f.line);
-        l.push(Cell::Text(at + &f.message));
+        l.push(Cell::Phrase(vec![
+            Cell::Text(at),
+            Cell::note(Some(&f.message)),
+        ]));
     }
     let shown = l.len();
     if total > shown {

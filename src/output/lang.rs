@@ -154,8 +154,12 @@ fn english_written(text: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
-    const ID: &[&str] = &["ribu", "juta", "miliar", "milyar", "triliun", "persen", "rb", "jt"];
-    const EN: &[&str] = &["thousand", "million", "billion", "trillion", "percent", "employed"];
+    const ID: &[&str] = &[
+        "ribu", "juta", "miliar", "milyar", "triliun", "persen", "rb", "jt",
+    ];
+    const EN: &[&str] = &[
+        "thousand", "million", "billion", "trillion", "percent", "employed",
+    ];
     if words.iter().any(|w| ID.contains(w)) {
         return false;
     }
@@ -473,6 +477,13 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{} as published: \"{}\"", "{} sebagaimana dipublikasikan: \"{}\""),
     ("{} problem found", "{} masalah ditemukan"),
     ("{} problems found", "{} masalah ditemukan"),
+    ("{} {} {} is {}, but its {} {} add up to {}", "{} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {} {} is {}, but its {} {} add up to {}", "{} {} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}", "{} {} {}: semua segmen tercatat {}, tetapi PU + BPU + jakon + PMI = {}"),
+    ("{} {} {}: the programs' amounts add up to {}, more than the stated total {}", "{} {} {}: jumlah nilai seluruh program {}, melebihi total yang dinyatakan {}"),
+    ("{} {} {}: the programs' cases add up to {}, more than the stated total {}", "{} {} {}: jumlah kasus seluruh program {}, melebihi total yang dinyatakan {}"),
+    ("{} {}: formal workers ({}) exceed the employed ({})", "{} {}: pekerja formal ({}) melebihi penduduk bekerja ({})"),
+    ("{} {}: formal {} + informal {} does not equal employed {}", "{} {}: pekerja formal {} + pekerja informal {} tidak sama dengan penduduk bekerja {}"),
     ("{}: claims paid by program, {}, {}", "{}: klaim dibayar menurut program, {}, {}"),
     ("{}: coverage of the workforce (BPS Sakernas)", "{}: cakupan kepesertaan terhadap penduduk bekerja atau angkatan kerja (BPS Sakernas)"),
     ("{}: participants by segment", "{}: peserta menurut segmen"),
@@ -509,8 +520,18 @@ pub fn month_name(lang: Lang, m: u8) -> &'static str {
 /// Month names written out, as BPS tables do in Indonesian (`Agustus 2023`).
 pub fn month_full(lang: Lang, m: u8) -> &'static str {
     const ID: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-        "Oktober", "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ];
     match lang {
         Lang::En => month_name(lang, m),
