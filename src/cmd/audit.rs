@@ -100,17 +100,7 @@ fn as_given(v: f64) -> Cell {
 
 /// The range a candidate allows, written like the stated figure.
 fn range(c: &Candidate, dp: u8, pct: bool) -> Cell {
-    // An exact computation is one value, not a range of one.
-    let scale = 10f64.powi(i32::from(dp));
-    let mut p = if (c.computed.lo * scale).round() == (c.computed.hi * scale).round() {
-        vec![Cell::Dec(c.computed.lo, dp)]
-    } else {
-        vec![
-            Cell::Dec(c.computed.lo, dp),
-            t("–"),
-            Cell::Dec(c.computed.hi, dp),
-        ]
-    };
+    let mut p = vec![Cell::Range(c.computed.lo, c.computed.hi, dp)];
     if pct {
         p.push(t("%"));
     }

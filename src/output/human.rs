@@ -158,6 +158,18 @@ fn plus(positive: bool) -> &'static str {
     }
 }
 
+/// Levels of a hierarchy shown as indentation; past this the depth is written out, as
+/// indenting a 10,000-deep chain would print 100 MB of spaces.
+const MAX_INDENT: usize = 12;
+
+fn indented(depth: usize, name: &str) -> String {
+    if depth > MAX_INDENT {
+        format!("{}({depth}) {name}", "  ".repeat(MAX_INDENT))
+    } else {
+        format!("{}{name}", "  ".repeat(depth))
+    }
+}
+
 /// A period for people: `2023-08` in English, `Agustus 2023` in Indonesian, as BPS writes it.
 fn period(p: Period, lang: Lang) -> String {
     match (p, lang) {
@@ -195,6 +207,15 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
         Cell::Term(t) => lang.term(t).into(),
         Cell::Quote(s) => super::lang::quote(s, lang).into_owned(),
+        Cell::Indented(depth, name) => indented(*depth, name),
+        Cell::Range(lo, hi, dp) => {
+            let scale = 10f64.powi(i32::from(*dp));
+            if (lo * scale).round() == (hi * scale).round() {
+                fixed(*lo, *dp, lang)
+            } else {
+                format!("{}–{}", fixed(*lo, *dp, lang), fixed(*hi, *dp, lang))
+            }
+        }
         Cell::Dec(v, dp) => fixed(*v, *dp, lang),
         Cell::Month(y, m) => match lang {
             Lang::En => format!("{} {y}", month_name(lang, *m)),

@@ -80,6 +80,11 @@ pub enum Cell {
     /// What a flow over a period covers (`Jan-Aug 2023`, `Jan-Agu 2023`); machines get the
     /// English.
     Span(crate::model::Period),
+    /// A range to a fixed number of decimal places (`39,254–39,443`), or one value where both
+    /// ends round alike: an exact computation is one value, not a range of one.
+    Range(f64, f64, u8),
+    /// A name indented by its depth in a hierarchy, for people; machines get the name.
+    Indented(usize, String),
     /// A figure quoted as its source printed it; Indonesian readers get Indonesian number
     /// writing when the source wrote it the English way (see [`lang::quote`]).
     Quote(String),
@@ -168,6 +173,8 @@ impl Cell {
                 | Cell::Span(_)
                 | Cell::Period(_)
                 | Cell::Quote(_)
+                | Cell::Indented(..)
+                | Cell::Range(..)
         )
     }
 }
