@@ -343,8 +343,11 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let credit = format!(
         "coverage {} · {}: {}",
         env!("CARGO_PKG_VERSION"),
-        if lang == Lang::En { "data set" } else { "data" },
-        chart.dataset
+        lang.term("data set"),
+        match chart.dataset.as_str() {
+            "embedded" => lang.term("embedded"),
+            path => path,
+        }
     );
     let footer = 12 + 19 * (notes.len() as i32 + 1);
     let mut fy = HEIGHT as i32 - footer + 4;
