@@ -34,20 +34,9 @@ pub fn cagr_pct(first: i64, last: i64, years: f64) -> Option<f64> {
     Some(((last as f64 / first as f64).powf(1.0 / years) - 1.0) * 100.0)
 }
 
-/// The value that, grown by `pct` percent, gives `current`: the inverse of [`change`].
-pub fn base_from_growth(current: f64, pct: f64) -> Option<f64> {
-    let factor = 1.0 + pct / 100.0;
-    (factor != 0.0).then(|| current / factor)
-}
-
 /// Sum with overflow checking; `None` on overflow.
 pub fn checked_sum<I: IntoIterator<Item = i64>>(values: I) -> Option<i64> {
     values.into_iter().try_fold(0i64, |a, v| a.checked_add(v))
-}
-
-/// Each part as a percentage of `total`; all `None` when the total is zero.
-pub fn shares_pct(parts: &[i64], total: i64) -> Vec<Option<f64>> {
-    parts.iter().map(|&p| ratio_pct(p, total)).collect()
 }
 
 /// Average per case, e.g. rupiah paid per claim.
@@ -177,6 +166,17 @@ impl Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The value that, grown by `pct` percent, gives `current`: the inverse of `change`.
+    fn base_from_growth(current: f64, pct: f64) -> Option<f64> {
+        let factor = 1.0 + pct / 100.0;
+        (factor != 0.0).then(|| current / factor)
+    }
+
+    /// Each part as a percentage of `total`; all `None` when the total is zero.
+    fn shares_pct(parts: &[i64], total: i64) -> Vec<Option<f64>> {
+        parts.iter().map(|&p| ratio_pct(p, total)).collect()
+    }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
@@ -322,6 +322,7 @@ mod tests {
 
     mod props {
         use super::super::*;
+        use super::{base_from_growth, shares_pct};
         use proptest::prelude::*;
 
         proptest! {

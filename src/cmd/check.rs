@@ -5,23 +5,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::rank::{basis_phrase, value_cell};
-use super::Ctx;
+use super::common::{basis_phrase, value_cell, Ctx};
 use crate::analysis::Index;
-use crate::cli::{ByArg, CheckArgs};
+use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::standing::{standing, By, Missing};
 use crate::Outcome;
-
-pub fn by(b: ByArg) -> By {
-    match b {
-        ByArg::Coverage => By::Coverage,
-        ByArg::Growth => By::Growth,
-        ByArg::Achievement => By::Achievement,
-    }
-}
 
 pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
@@ -64,11 +55,11 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         let s = s.as_ref();
         t.push(vec![
             Cell::text(code),
-            Cell::text(segment.code()),
+            Cell::segment(segment),
             Cell::Term(b.term()),
             Cell::PctStated(min),
             Cell::opt(s.ok(), |s| value_cell(b, s.value)),
-            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
             Cell::opt(s.err(), |m| Cell::Term(m.term())),

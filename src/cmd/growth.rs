@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Ctx};
 use crate::analysis::{growth_each, GrowthRow, Index};
 use crate::cli::GrowthArgs;
 use crate::model::DataSet;
@@ -35,9 +35,9 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
     vec![
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
-        Cell::text(r.segment.code()),
+        Cell::segment(r.segment),
         Cell::Term(r.measure.code()),
-        Cell::text(r.period.to_string()),
+        Cell::Period(r.period),
         Cell::Int(r.value.value),
         Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
@@ -45,7 +45,7 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-        Cell::text(&r.value.source),
+        Cell::source(&r.value.source),
     ]
 }
 

@@ -5,18 +5,16 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{Against, Filter};
-use crate::cli::{AgainstArg, Cli, Command, Select};
+use crate::cli::{Cli, Command};
 use crate::load::{self, ReadOptions};
-use crate::model::DataSet;
-use crate::output::{self, Lang, RenderOptions, Table};
-use crate::resolve::resolve;
+use crate::output::{self, Lang, RenderOptions};
 use crate::Outcome;
 
 pub mod audit;
 pub mod chart;
 pub mod check;
 pub mod claims;
+pub mod common;
 pub mod completions;
 pub mod coverage;
 pub mod growth;
@@ -28,23 +26,8 @@ pub mod report;
 pub mod targets;
 pub mod validate;
 
-/// What every command gets: where the data is and how to read and print it.
-pub struct Ctx {
-    pub source: load::DataSource,
-    pub read: ReadOptions,
-    pub render: RenderOptions,
-}
-
-impl Ctx {
-    pub fn load(&self) -> Result<DataSet> {
-        Ok(load::load_strict(&self.source, self.read)?)
-    }
-
-    pub fn emit(&self, table: &Table, out: &mut dyn Write) -> Result<()> {
-        output::renderer(self.render).render(table, out)?;
-        Ok(())
-    }
-}
+// Kept at the old path for the commands that read it from here.
+pub use common::{against, filter, Ctx};
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     // These read no data, so a bad --data or COVERAGE_DATA must not stop them.
@@ -93,29 +76,5 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Quality(a) => quality::run(&ctx, &a, out),
         Command::Chart(a) => chart::run(&ctx, &a, to_file.as_deref(), out),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
-    }
-}
-
-/// Turns `--branch/--year/--from/--to/--segment` into a filter, resolving the office name.
-pub fn filter(ds: &DataSet, s: &Select) -> Result<Filter> {
-    if let (Some(f), Some(t)) = (s.from, s.to) {
-        if f > t {
-            anyhow::bail!("--from {f} is after --to {t}");
-        }
-    }
-    Ok(Filter {
-        office: s.branch.as_deref().map(|b| resolve(ds, b)).transpose()?,
-        level: None,
-        from: s.year.or(s.from),
-        to: s.year.or(s.to),
-        segment: s.segment,
-        monthly: false,
-    })
-}
-
-pub fn against(a: AgainstArg) -> Against {
-    match a {
-        AgainstArg::Employed => Against::Employed,
-        AgainstArg::LabourForce => Against::LabourForce,
     }
 }

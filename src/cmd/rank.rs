@@ -4,51 +4,13 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Ctx;
+use super::common::{basis_phrase, by, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::RankArgs;
-use crate::model::{DataSet, Level, Segment};
+use crate::model::{DataSet, Segment};
 use crate::output::{col, Cell, Table};
-use crate::standing::{rank, Basis, By, RankRow, Standing};
+use crate::standing::{levels_ranked, rank, By, RankRow};
 use crate::Outcome;
-
-/// What a figure rests on besides its own period: `employed 2023-08`, `vs 2023-06`,
-/// `target 150,000 (annual, active)`.
-pub fn basis_phrase(s: &Standing) -> Cell {
-    let t = |s: &str| Cell::Text(s.to_string());
-    Cell::Phrase(match &s.against {
-        Basis::Survey { measure, period } => {
-            vec![
-                Cell::Term(crate::audit::wf_label(*measure)),
-                t(&format!(" {period}")),
-            ]
-        }
-        Basis::Base { period } => vec![Cell::Term("vs"), t(&format!(" {period}"))],
-        Basis::Target {
-            year,
-            plan,
-            measure,
-            value,
-        } => vec![
-            Cell::Term("target"),
-            t(&format!(" {year}: ")),
-            Cell::Int(*value),
-            t(" ("),
-            Cell::Term(plan.code()),
-            t(", "),
-            Cell::Term(measure.code()),
-            t(")"),
-        ],
-    })
-}
-
-/// The figure as people read it: growth with its sign, the others as a plain percentage.
-pub fn value_cell(by: By, v: f64) -> Cell {
-    match by {
-        By::Growth => Cell::PctDelta(v),
-        By::Coverage | By::Achievement => Cell::Pct(v),
-    }
-}
 
 pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
     let mut t = Table::new(vec![
@@ -69,7 +31,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::text(&ds.offices[r.office].name),
             Cell::Term(by.term()),
             Cell::opt(s.ok(), |s| value_cell(by, s.value)),
-            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::opt(s.err(), |m| Cell::Term(m.term())),
         ]);
@@ -84,7 +46,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
 pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let ix = Index::build(&ds);
-    let by = super::check::by(a.by);
+    let by = by(a.by);
     let segment = a.segment.unwrap_or(Segment::All);
     let rows = rank(&ix, by, a.level, segment, a.year);
     let mut t = table(&ds, by, &rows);
@@ -99,14 +61,9 @@ pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
             .push("The ranked figures rest on different periods: compare with care.".into());
     }
     if rows.iter().all(|r| r.rank.is_none()) {
-        let levels: Vec<&str> = Level::ALL
-            .iter()
-            .filter(|&&l| l != a.level)
-            .filter(|&&l| {
-                rank(&ix, by, l, segment, a.year)
-                    .iter()
-                    .any(|r| r.rank.is_some())
-            })
+        let levels: Vec<&str> = levels_ranked(&ix, by, segment, a.year)
+            .into_iter()
+            .filter(|&l| l != a.level)
             .map(|l| l.code())
             .collect();
         if !levels.is_empty() {

@@ -6,10 +6,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{against, Ctx};
-use crate::analysis::{self, Filter, Index};
+use super::common::{against, line_code, Amount, Ctx};
+use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
 use crate::cli::ReportArgs;
-use crate::model::{DataSet, Period, Plan, TargetMeasure, WorkforceMeasure};
+use crate::model::{DataSet, Level, Period, Plan, Segment, TargetMeasure, WorkforceMeasure};
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
@@ -40,15 +40,18 @@ impl Long<'_> {
         self.t.push(vec![
             Cell::Term(section),
             Cell::text(code),
-            Cell::text(l.period),
-            Cell::text(l.segment),
+            match l.period.as_str() {
+                "not given" => Cell::Term("not given"),
+                p => Cell::period_str(p),
+            },
+            Segment::parse(l.segment).map_or_else(|| Cell::text(l.segment), Cell::segment),
             Cell::text(l.program),
             Cell::text(l.metric),
             l.label,
             l.value,
             Cell::text(l.unit),
             l.basis,
-            Cell::text(l.source),
+            Cell::source(l.source),
         ]);
     }
 }
@@ -59,7 +62,9 @@ fn published(p: &str) -> Cell {
     } else {
         Cell::Phrase(vec![
             Cell::Term("published as"),
-            Cell::Text(format!(" \"{p}\"")),
+            Cell::Text(" \"".into()),
+            Cell::quote(p),
+            Cell::Text("\"".into()),
         ])
     }
 }
@@ -72,18 +77,11 @@ fn text(s: String) -> Cell {
 fn compared(word: &'static str, p: Period, v: i64) -> Cell {
     Cell::Phrase(vec![
         Cell::Term(word),
-        text(format!(" {p}: ")),
+        text(" ".into()),
+        Cell::Period(p),
+        text(": ".into()),
         Cell::Int(v),
     ])
-}
-
-fn workers(m: WorkforceMeasure) -> &'static str {
-    match m {
-        WorkforceMeasure::LabourForce => "labour force",
-        WorkforceMeasure::Employed => "employed",
-        WorkforceMeasure::Formal => "formal",
-        WorkforceMeasure::Informal => "informal",
-    }
 }
 
 fn coverage_of(m: WorkforceMeasure) -> &'static str {
@@ -106,6 +104,30 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         ..Filter::default()
     };
     let ix = Index::build(&ds);
+    let mut l = Long {
+        t: long_table(&ds, office),
+        ds: &ds,
+        office,
+    };
+    // The same rows the growth, coverage, targets and claims commands print.
+    participants(&mut l, &analysis::growth(&ix, &f));
+    coverage(&mut l, &analysis::coverage(&ix, &f, against(a.against)));
+    targets(&mut l, &analysis::targets(&ix, &f));
+    claims(&mut l, &analysis::claims(&ds, &f).0);
+    stated(&mut l, &f);
+    let mut t = l.t;
+    if t.rows.is_empty() {
+        t.remarks.push(Cell::Template(
+            "no figures for {} in the data set",
+            vec![Cell::text(&ds.offices[office].code)],
+        ));
+    }
+    ctx.emit(&t, out)?;
+    Ok(Outcome::Ok)
+}
+
+/// The long table's columns and its heading: the office, its level, its parent, the data set.
+fn long_table(ds: &DataSet, office: usize) -> Table {
     let mut t = Table::new(vec![
         col("section", "Section"),
         col("office", "Office"),
@@ -127,17 +149,25 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut heading = vec![text(format!("{}: ", o.name)), Cell::Term(o.level.code())];
     if let Some(p) = o.parent {
         heading.push(text(" ".into()));
-        heading.push(Cell::Term("under"));
+        heading.push(Cell::Term(if ds.offices[p].level == Level::Region {
+            "region\u{4}under"
+        } else {
+            "under"
+        }));
         heading.push(text(format!(" {}", ds.offices[p].name)));
     }
     heading.push(text("; ".into()));
     heading.push(Cell::Term("data set"));
-    heading.push(text(format!(": {}", ds.root)));
+    heading.push(text(": ".into()));
+    heading.push(Cell::source(&ds.root));
     t.heading = Some(Cell::Phrase(heading));
-    let mut l = Long { t, ds: &ds, office };
+    t
+}
 
+/// Participant figures with their change on a year earlier and compound growth.
+fn participants(l: &mut Long, rows: &[GrowthRow]) {
     const P: &str = "Participants";
-    for r in analysis::growth(&ix, &f) {
+    for r in rows {
         let unit = if r.measure.code().starts_with("employers") {
             "employers"
         } else {
@@ -228,9 +258,12 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             );
         }
     }
+}
 
+/// Coverage with the figures it divides.
+fn coverage(l: &mut Long, rows: &[CoverageRow]) {
     const C: &str = "Coverage";
-    for r in analysis::coverage(&ix, &f, against(a.against)) {
+    for r in rows {
         let basis = match &r.workforce {
             Some((q, w)) => {
                 let mut p = vec![
@@ -238,10 +271,12 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
                     text(" / ".into()),
                     Cell::Int(w.value),
                     text(" ".into()),
-                    Cell::Term(workers(r.denominator)),
+                    Cell::Term(analysis::workers(r.denominator)),
                     text(" (".into()),
                     Cell::Term("survey"),
-                    text(format!(" {q})")),
+                    text(" ".into()),
+                    Cell::Period(*q),
+                    text(")".into()),
                 ];
                 if r.periods_differ {
                     p.push(text("; ".into()));
@@ -267,210 +302,230 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             },
         );
     }
+}
 
-    const T: &str = "Targets";
-    for r in analysis::targets(&ix, &f) {
-        let tg = r.target;
-        let money = tg.measure == TargetMeasure::FundsIdr;
-        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
-        let delta = |v: i64| {
-            if money {
-                Cell::IdrDelta(v)
-            } else {
-                Cell::Delta(v)
-            }
-        };
-        let unit = if money { "idr" } else { "persons" };
-        let year = tg.year.to_string();
-        let segment = tg.segment.code();
-        let what = match tg.measure {
-            TargetMeasure::Active => "active participants",
-            TargetMeasure::New => "new participants",
-            TargetMeasure::FundsIdr => "funds under management",
-        };
-        let line = |metric, label: Cell, value, unit, basis: Cell, source| Line {
-            period: year.clone(),
-            segment,
-            program: "",
-            metric,
-            label,
-            value,
+/// Each target: the distance to it, the pace so far and the pace needed.
+fn targets(l: &mut Long, rows: &[TargetRow]) {
+    for r in rows {
+        target_goal(l, r);
+        target_pace(l, r);
+    }
+}
+
+const T: &str = "Targets";
+
+/// A target line's period, segment and program: the target's year and segment.
+fn target_line<'s>(
+    r: &TargetRow<'s>,
+) -> impl Fn(&'s str, Cell, Cell, &'s str, Cell, &'s str) -> Line<'s> {
+    let year = r.target.year.to_string();
+    let segment = r.target.segment.code();
+    move |metric, label, value, unit, basis, source| Line {
+        period: year.clone(),
+        segment,
+        program: "",
+        metric,
+        label,
+        value,
+        unit,
+        basis,
+        source,
+    }
+}
+
+/// The target, the actual figure, the gap and the change needed.
+fn target_goal(l: &mut Long, r: &TargetRow) {
+    let tg = r.target;
+    let amount = Amount::of(tg.measure);
+    let num = |v| amount.num(v);
+    let delta = |v| amount.delta(v);
+    let unit = amount.unit();
+    let what = match tg.measure {
+        TargetMeasure::Active => "active participants",
+        TargetMeasure::New => "new participants",
+        TargetMeasure::FundsIdr => "funds under management",
+    };
+    let line = target_line(r);
+    l.add(
+        T,
+        line(
+            "target",
+            Cell::Phrase(vec![
+                Cell::Term("target"),
+                text(": ".into()),
+                Cell::Term(what),
+                text(" (".into()),
+                Cell::Term(match tg.plan {
+                    Plan::Annual => "annual plan",
+                    Plan::Roadmap => "roadmap plan",
+                }),
+                text(")".into()),
+            ]),
+            Cell::opt(tg.value, num),
             unit,
-            basis,
-            source,
-        };
+            published(&tg.prov.published),
+            &tg.prov.source,
+        ),
+    );
+    if let Some((p, a)) = &r.actual {
         l.add(
             T,
             line(
-                "target",
-                Cell::Phrase(vec![
-                    Cell::Term("target"),
-                    text(": ".into()),
-                    Cell::Term(what),
-                    text(" (".into()),
-                    Cell::Term(match tg.plan {
-                        Plan::Annual => "annual plan",
-                        Plan::Roadmap => "roadmap plan",
-                    }),
-                    text(")".into()),
-                ]),
-                Cell::opt(tg.value, num),
+                "actual",
+                Cell::Term("actual"),
+                num(a.value),
                 unit,
-                published(&tg.prov.published),
-                &tg.prov.source,
+                Cell::Phrase(vec![Cell::Term("at"), text(" ".into()), Cell::Period(*p)]),
+                &a.source,
             ),
         );
-        if let Some((p, a)) = &r.actual {
-            l.add(
-                T,
-                line(
-                    "actual",
-                    Cell::Term("actual"),
-                    num(a.value),
-                    unit,
-                    Cell::Phrase(vec![Cell::Term("at"), text(format!(" {p}"))]),
-                    &a.source,
-                ),
-            );
-        }
-        if let Some(g) = r.gap {
-            l.add(
-                T,
-                line(
-                    "gap",
-                    Cell::Term("gap to target"),
-                    delta(g.gap),
-                    unit,
-                    Cell::Term("target − actual"),
-                    "",
-                ),
-            );
-            if let Some(p) = g.achieved_pct {
-                l.add(
-                    T,
-                    line(
-                        "achieved_pct",
-                        Cell::Term("achieved"),
-                        Cell::Pct(p),
-                        "percent",
-                        Cell::Term("actual / target"),
-                        "",
-                    ),
-                );
-            }
-        }
-        if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
-            let basis = compared("from", *bp, b.value);
-            l.add(
-                T,
-                line(
-                    "required_change",
-                    Cell::Term("change needed"),
-                    delta(c.abs),
-                    unit,
-                    basis.clone(),
-                    &b.source,
-                ),
-            );
-            if let Some(p) = c.pct {
-                l.add(
-                    T,
-                    line(
-                        "required_change_pct",
-                        Cell::Term("change needed %"),
-                        Cell::PctDelta(p),
-                        "percent",
-                        basis,
-                        &b.source,
-                    ),
-                );
-            }
-        }
-        if let Some(p) = r.pace {
-            l.add(
-                T,
-                line(
-                    "pace_per_month",
-                    Cell::Term("pace so far per month"),
-                    Cell::Float(p.so_far),
-                    unit,
-                    Cell::Empty,
-                    "",
-                ),
-            );
-            if let Some(n) = p.needed {
-                l.add(
-                    T,
-                    line(
-                        "needed_per_month",
-                        Cell::Term("pace needed per month"),
-                        Cell::Float(n),
-                        unit,
-                        Cell::Empty,
-                        "",
-                    ),
-                );
-            }
-            let verdict = if p.on_track {
-                "on track"
-            } else {
-                "short of target"
-            };
-            l.add(
-                T,
-                line(
-                    "projected",
-                    Cell::Term("projected year end"),
-                    Cell::Float(p.projected),
-                    unit,
-                    Cell::Term(verdict),
-                    "",
-                ),
-            );
-        }
-        if let Some(m) = r.reach_month {
-            l.add(
-                T,
-                line(
-                    "reach_month",
-                    Cell::Term("month the target is reached at this pace"),
-                    Cell::Month(tg.year, m),
-                    "month",
-                    Cell::Empty,
-                    "",
-                ),
-            );
-        }
+    }
+    if let Some(g) = r.gap {
         l.add(
             T,
             line(
-                "status",
-                Cell::Term("status"),
-                Cell::Term(r.status.term()),
-                "",
-                Cell::Empty,
+                "gap",
+                Cell::Term("gap to target"),
+                delta(g.gap),
+                unit,
+                Cell::Term("target − actual"),
                 "",
             ),
         );
-        if !r.note.is_empty() {
+        if let Some(p) = g.achieved_pct {
             l.add(
                 T,
                 line(
-                    "note",
-                    Cell::Term("note"),
-                    Cell::Empty,
-                    "",
-                    Cell::note(r.note_parts.as_ref()),
+                    "achieved_pct",
+                    Cell::Term("achieved"),
+                    Cell::Pct(p),
+                    "percent",
+                    Cell::Term("actual / target"),
                     "",
                 ),
             );
         }
     }
+    if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
+        let basis = compared("from", *bp, b.value);
+        l.add(
+            T,
+            line(
+                "required_change",
+                Cell::Term("change needed"),
+                delta(c.abs),
+                unit,
+                basis.clone(),
+                &b.source,
+            ),
+        );
+        if let Some(p) = c.pct {
+            l.add(
+                T,
+                line(
+                    "required_change_pct",
+                    Cell::Term("change needed %"),
+                    Cell::PctDelta(p),
+                    "percent",
+                    basis,
+                    &b.source,
+                ),
+            );
+        }
+    }
+}
 
+/// The pace so far and needed, the projection, the month reached, the status and the note.
+fn target_pace(l: &mut Long, r: &TargetRow) {
+    let tg = r.target;
+    let unit = Amount::of(tg.measure).unit();
+    let line = target_line(r);
+    if let Some(p) = r.pace {
+        l.add(
+            T,
+            line(
+                "pace_per_month",
+                Cell::Term("pace so far per month"),
+                Cell::Float(p.so_far),
+                unit,
+                Cell::Empty,
+                "",
+            ),
+        );
+        if let Some(n) = p.needed {
+            l.add(
+                T,
+                line(
+                    "needed_per_month",
+                    Cell::Term("pace needed per month"),
+                    Cell::Float(n),
+                    unit,
+                    Cell::Empty,
+                    "",
+                ),
+            );
+        }
+        let verdict = if p.on_track {
+            "on track"
+        } else {
+            "short of target"
+        };
+        l.add(
+            T,
+            line(
+                "projected",
+                Cell::Term("projected year end"),
+                Cell::Float(p.projected),
+                unit,
+                Cell::Term(verdict),
+                "",
+            ),
+        );
+    }
+    if let Some(m) = r.reach_month {
+        l.add(
+            T,
+            line(
+                "reach_month",
+                Cell::Term("month the target is reached at this pace"),
+                Cell::Month(tg.year, m),
+                "month",
+                Cell::Empty,
+                "",
+            ),
+        );
+    }
+    l.add(
+        T,
+        line(
+            "status",
+            Cell::Term("status"),
+            Cell::Term(r.status.term()),
+            "",
+            Cell::Empty,
+            "",
+        ),
+    );
+    if r.note_parts.is_some() {
+        l.add(
+            T,
+            line(
+                "note",
+                Cell::Term("note"),
+                Cell::Empty,
+                "",
+                Cell::note(r.note_parts.as_ref()),
+                "",
+            ),
+        );
+    }
+}
+
+/// Claims per program: cases, amount, shares and amount per case.
+fn claims(l: &mut Long, rows: &[ClaimRow]) {
     const K: &str = "Claims";
-    let (claims, _) = analysis::claims(&ds, &f);
-    for r in &claims {
-        let prog = super::claims::line_code(r.line);
+    for r in rows {
+        let prog = line_code(r.line);
         let paid = Cell::Phrase(vec![
             Cell::Term("paid"),
             text(" ".into()),
@@ -556,8 +611,13 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             );
         }
     }
+}
 
+/// Figures the source states itself, as given.
+fn stated(l: &mut Long, f: &Filter) {
     const S: &str = "Stated by the source";
+    let ds = l.ds;
+    let office = l.office;
     let mut stated: Vec<_> = ds
         .stated
         .iter()
@@ -565,7 +625,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         .collect();
     stated.sort_by_key(|s| (s.period, s.metric, s.segment));
     for s in stated {
-        let pct = s.metric.code().ends_with("_pct");
+        let pct = analysis::is_percent(s.metric);
         let value = if pct {
             Cell::PctStated(s.value)
         } else if s.value.fract() == 0.0 && s.value.abs() < 9e15 {
@@ -590,14 +650,4 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             },
         );
     }
-
-    let mut t = l.t;
-    if t.rows.is_empty() {
-        t.notes.push(format!(
-            "no figures for {} in the data set",
-            ds.offices[office].code
-        ));
-    }
-    ctx.emit(&t, out)?;
-    Ok(Outcome::Ok)
 }

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{filter, Ctx};
+use super::common::{filter, Amount, Ctx};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
-use crate::model::{DataSet, TargetMeasure};
+use crate::model::DataSet;
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
@@ -40,29 +40,23 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     ]);
     for r in rows {
         let tg = r.target;
-        let money = tg.measure == TargetMeasure::FundsIdr;
-        let num = |v: i64| if money { Cell::Idr(v) } else { Cell::Int(v) };
-        let delta = |v: i64| {
-            if money {
-                Cell::IdrDelta(v)
-            } else {
-                Cell::Delta(v)
-            }
-        };
+        let amount = Amount::of(tg.measure);
+        let num = |v| amount.num(v);
+        let delta = |v| amount.delta(v);
         t.push(vec![
             Cell::text(&ds.offices[tg.office].code),
             Cell::text(&ds.offices[tg.office].name),
             Cell::Plain(i64::from(tg.year)),
             Cell::Term(tg.plan.code()),
             Cell::Term(tg.measure.code()),
-            Cell::text(tg.segment.code()),
+            Cell::segment(tg.segment),
             Cell::opt(tg.value, num),
-            Cell::opt(r.actual.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.actual.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.gap, |g| delta(g.gap)),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
             Cell::Term(r.status.term()),
-            Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.required, |c| delta(c.abs)),
             Cell::opt(r.required.and_then(|c| c.pct), Cell::PctDelta),
@@ -73,7 +67,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
             Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
             Cell::note(r.note_parts.as_ref()),
-            Cell::text(&tg.prov.source),
+            Cell::source(&tg.prov.source),
         ]);
     }
     t.hide("office");

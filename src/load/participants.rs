@@ -121,12 +121,10 @@ pub(super) fn read_participants(
         Err(problems) => return (store, problems),
     };
     // Lines are kept only for the figures a roll-up may find wrong.
-    let mut has_children = vec![false; offices.len()];
-    for o in offices {
-        if let Some(p) = o.parent {
-            has_children[p] = true;
-        }
-    }
+    let has_children: Vec<bool> = crate::model::child_lists(offices)
+        .iter()
+        .map(|k| !k.is_empty())
+        .collect();
     let cols = ParticipantCols::new(&ctx);
     let shape = Shape::new(&ctx);
     let mut known = KnownOffices::default();

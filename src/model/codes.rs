@@ -302,6 +302,12 @@ impl StatedMetric {
 }
 
 impl Segment {
+    /// The segments whose figures add up to `All`: every code but `All`, which comes last.
+    pub const PARTS: &'static [Segment] = match Segment::ALL.split_last() {
+        Some((Segment::All, parts)) => parts,
+        _ => panic!("Segment::All must be the last segment code"),
+    };
+
     pub fn label(self) -> &'static str {
         match self {
             Segment::Pu => "PU (wage earners)",

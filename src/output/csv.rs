@@ -60,10 +60,12 @@ pub fn cell_raw(c: &Cell) -> String {
             }
         }
         Cell::Bool(b) => b.to_string(),
-        Cell::Term(t) => t.to_string(),
+        Cell::Term(t) => super::lang::english(t).to_string(),
+        Cell::Quote(s) | Cell::Indented(_, s) => s.clone(),
         Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
         Cell::Month(y, m) => format!("{y}-{m:02}"),
-        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+        Cell::Period(p) => p.to_string(),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) | Cell::Range(..) => {
             super::human::cell_human(c, super::Lang::En)
         }
     }
@@ -82,7 +84,9 @@ fn field(c: &Cell, sanitize: bool, locale: CsvLocale) -> String {
     match c {
         Cell::Text(s) if sanitize => neutralise(s),
         // Phrases and sentences may begin with text from the input, such as an office name.
-        Cell::Phrase(_) | Cell::Template(..) if sanitize => neutralise(&cell_raw(c)),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Quote(_) | Cell::Indented(..) if sanitize => {
+            neutralise(&cell_raw(c))
+        }
         // Integers have no separator in either dialect; only a decimal point changes.
         Cell::IdrF(_)
         | Cell::Float(_)

@@ -6,7 +6,9 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Modify, Style, Width};
 
+use super::lang::{month_full, month_name};
 use super::{Cell, Lang, Render, Table};
+use crate::model::Period;
 
 const WRAP: usize = 44;
 
@@ -101,7 +103,7 @@ pub fn idr_human(v: f64) -> String {
 pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
     let units = match lang {
         Lang::En => [" trillion", " billion", " million"],
-        Lang::Id => [" T", " miliar", " juta"],
+        Lang::Id => [" triliun", " miliar", " juta"],
     };
     let a = v.abs();
     if a >= 1e12 {
@@ -115,7 +117,7 @@ pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
     }
 }
 
-/// Rupiah with a unit in the language's writing. Indonesian follows the press: `Rp695,29 T`,
+/// Rupiah with a unit in the language's writing. Indonesian follows BPS: `Rp695,29 triliun`,
 /// `Rp342 miliar`, `Rp17,18 juta`, `Rp950.000`.
 pub fn idr(v: f64, lang: Lang) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
@@ -158,6 +160,38 @@ fn plus(positive: bool) -> &'static str {
     }
 }
 
+/// Levels of a hierarchy shown as indentation; past this the depth is written out, as
+/// indenting a 10,000-deep chain would print 100 MB of spaces.
+const MAX_INDENT: usize = 12;
+
+fn indented(depth: usize, name: &str) -> String {
+    if depth > MAX_INDENT {
+        format!("{}({depth}) {name}", "  ".repeat(MAX_INDENT))
+    } else {
+        format!("{}{name}", "  ".repeat(depth))
+    }
+}
+
+/// A period for people: `2023-08` in English, `Agustus 2023` in Indonesian, as BPS writes it.
+fn period(p: Period, lang: Lang) -> String {
+    match (p, lang) {
+        (Period::Month(y, m), Lang::Id) => format!("{} {y}", month_full(lang, m)),
+        _ => p.to_string(),
+    }
+}
+
+/// What a flow over a period covers: `Jan-Aug 2023`; `Januari–Agustus 2023` in Indonesian.
+fn span(p: Period, lang: Lang) -> String {
+    match p {
+        Period::Year(y) => y.to_string(),
+        Period::Month(y, 1) => format!("{} {y}", month_name(lang, 1)),
+        Period::Month(y, m) => match lang {
+            Lang::En => format!("{}-{} {y}", month_name(lang, 1), month_name(lang, m)),
+            Lang::Id => format!("{}–{} {y}", month_full(lang, 1), month_full(lang, m)),
+        },
+    }
+}
+
 pub fn cell_human(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Empty => "-".into(),
@@ -174,23 +208,27 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::PctDelta(v) => format!("{}{}%", plus(*v > 0.0), fixed(*v, 1, lang)),
         Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
         Cell::Term(t) => lang.term(t).into(),
-        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
-        Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
-        Cell::Span(p) => match *p {
-            crate::model::Period::Year(y) => y.to_string(),
-            crate::model::Period::Month(y, 1) => {
-                format!("{} {y}", super::lang::month_name(lang, 1))
+        Cell::Quote(s) => super::lang::quote(s, lang).into_owned(),
+        Cell::Indented(depth, name) => indented(*depth, name),
+        Cell::Range(lo, hi, dp) => {
+            let scale = 10f64.powi(i32::from(*dp));
+            if (lo * scale).round() == (hi * scale).round() {
+                fixed(*lo, *dp, lang)
+            } else {
+                format!("{}–{}", fixed(*lo, *dp, lang), fixed(*hi, *dp, lang))
             }
-            crate::model::Period::Month(y, m) => format!(
-                "{}-{} {y}",
-                super::lang::month_name(lang, 1),
-                super::lang::month_name(lang, m)
-            ),
+        }
+        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
+        Cell::Month(y, m) => match lang {
+            Lang::En => format!("{} {y}", month_name(lang, *m)),
+            Lang::Id => format!("{} {y}", month_full(lang, *m)),
         },
+        Cell::Span(p) => span(*p, lang),
+        Cell::Period(p) => period(*p, lang),
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
         Cell::Template(t, args) => {
             let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
-            crate::analysis::fill(lang.term(t), args.iter().map(String::as_str))
+            super::lang::fill(lang.term(t), args.iter().map(String::as_str))
         }
     }
 }
@@ -273,7 +311,7 @@ impl Human {
             let template = self.lang.term(LEFT_OUT);
             let max = max.to_string();
             let names = names.join(", ");
-            let note = crate::analysis::fill(template, [max.as_str(), names.as_str()].into_iter());
+            let note = super::lang::fill(template, [max.as_str(), names.as_str()].into_iter());
             self.wrapped(&note, w)?;
         }
         Ok(())
@@ -454,6 +492,12 @@ fn least(t: &Table, shown: &[usize]) -> Option<usize> {
 
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        if let Some(lines) = &t.lines {
+            for l in lines {
+                writeln!(w, "{}", cell_human(l, self.lang))?;
+            }
+            return Ok(());
+        }
         let title = match (&t.heading, &t.title) {
             (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
             (None, Some(title)) => Some(self.notes(self.lang.term(title))),
@@ -568,7 +612,7 @@ mod tests {
         assert_eq!(cell_human(&Cell::PctStated(39.41), id), "39,41%");
         assert_eq!(
             cell_human(&Cell::Idr(695_290_000_000_000), id),
-            "Rp695,29 T"
+            "Rp695,29 triliun"
         );
         assert_eq!(cell_human(&Cell::Idr(342_000_000_000), id), "Rp342 miliar");
         // Rp281,000,000,000 / 16,355 cases = Rp17,181,290.13
@@ -579,7 +623,11 @@ mod tests {
         assert_eq!(cell_human(&Cell::Dec(-0.001, 2), id), "0,00");
         assert_eq!(cell_human(&Cell::Bool(true), id), "ya");
         let aug = Cell::Span(crate::model::Period::Month(2023, 8));
-        assert_eq!(cell_human(&aug, id), "Jan-Agu 2023");
+        assert_eq!(cell_human(&aug, id), "Januari–Agustus 2023");
+        let p = Cell::Period(crate::model::Period::Month(2023, 8));
+        assert_eq!(cell_human(&p, id), "Agustus 2023");
+        assert_eq!(cell_human(&p, Lang::En), "2023-08");
+        assert_eq!(super::super::csv::cell_raw(&p), "2023-08");
         // The English writing is the one machines get, and the one Period::span gives.
         assert_eq!(
             cell_human(&aug, Lang::En),

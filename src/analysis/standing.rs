@@ -156,10 +156,9 @@ pub fn achievement(
     let year = match year {
         Some(y) => y,
         None => ix
-            .ds
-            .targets
-            .iter()
-            .filter(|t| t.office == o && t.segment == segment && t.value.is_some())
+            .targets_of(Some(o))
+            .into_iter()
+            .filter(|t| t.segment == segment && t.value.is_some())
             .map(|t| t.year)
             .max()
             .ok_or(Missing::NoTarget)?,
@@ -213,6 +212,19 @@ pub struct RankRow {
 }
 
 /// Every office at `level`, ranked by `by`, best first.
+/// The levels at which some office has the figure, for a hint when the asked level has none.
+pub fn levels_ranked(ix: &Index, by: By, segment: Segment, year: Option<i32>) -> Vec<Level> {
+    Level::ALL
+        .iter()
+        .copied()
+        .filter(|&l| {
+            rank(ix, by, l, segment, year)
+                .iter()
+                .any(|r| r.rank.is_some())
+        })
+        .collect()
+}
+
 pub fn rank(ix: &Index, by: By, level: Level, segment: Segment, year: Option<i32>) -> Vec<RankRow> {
     let ds = ix.ds;
     let mut rows: Vec<RankRow> = (0..ds.offices.len())

@@ -5,7 +5,10 @@
 //! is carried through the calculation (`calc::Interval`), and the result is compared with the
 //! interval the stated figure's own printing allows: `15,89 persen` is 15.885 to 15.895.
 
-use crate::analysis::{Fig, Filter, Index};
+/// Kept at its old path.
+pub use crate::analysis::workers;
+pub use crate::analysis::workers as wf_label;
+use crate::analysis::{denominators, is_percent, Fig, Filter, Index};
 use crate::calc::Interval;
 use crate::model::*;
 use crate::published::{self, Published};
@@ -174,16 +177,6 @@ fn wf<'i>(ix: &'i Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<&'i
     ix.workforce.get(&(o, p, m))
 }
 
-/// How a workforce measure is named for people.
-pub fn wf_label(m: WorkforceMeasure) -> &'static str {
-    match m {
-        WorkforceMeasure::LabourForce => "labour force",
-        WorkforceMeasure::Employed => "employed",
-        WorkforceMeasure::Formal => "formal",
-        WorkforceMeasure::Informal => "informal",
-    }
-}
-
 /// A workforce input; a derived informal figure gets the range of employed − formal.
 fn wf_input(ix: &Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<Result<Input, Why>> {
     let fig = wf(ix, o, p, m)?;
@@ -193,7 +186,7 @@ fn wf_input(ix: &Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<Resu
         let r = range_of(e.value, &e.published)
             .and_then(|er| range_of(f.value, &f.published).map(|fr| er.minus(fr)));
         return Some(r.map(|range| Input {
-            what: wf_label(m),
+            what: workers(m),
             period: p,
             value: fig.value,
             published: String::new(),
@@ -201,7 +194,7 @@ fn wf_input(ix: &Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<Resu
             range,
         }));
     }
-    Some(input(wf_label(m), p, fig))
+    Some(input(workers(m), p, fig))
 }
 
 /// Every stated figure the filter selects, checked.
@@ -231,7 +224,7 @@ pub fn audit_one<'a>(ix: &Index<'a>, s: &'a Stated) -> AuditRow<'a> {
         // No printed text: the value as given, to its own decimals (a value column of 15.89
         // was printed to 0.01 at most as precisely as that).
         published::parse(&s.value.to_string()).map(|mut p| {
-            p.percent = s.metric.code().ends_with("_pct");
+            p.percent = is_percent(s.metric);
             p.exact = p.exact && !p.percent;
             p
         })
@@ -261,6 +254,8 @@ pub fn audit_one<'a>(ix: &Index<'a>, s: &'a Stated) -> AuditRow<'a> {
     row
 }
 
+const ACTIVE: &str = "active participants";
+
 fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candidate>, Why> {
     let o = s.office;
     let seg = s.segment;
@@ -271,7 +266,6 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
         return Err(Why::NoPeriod);
     };
     let active = |p: Period| ix.participant(o, p, seg, Measure::Active);
-    const ACTIVE: &str = "active participants";
     match s.metric {
         StatedMetric::ActiveGrowthPct | StatedMetric::ActiveChange => {
             let cur = active(p).ok_or(Why::Missing {
@@ -290,113 +284,9 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
             let inputs = vec![input(ACTIVE, p, &cur)?, input(ACTIVE, bp, &base)?];
             Ok(vec![compute(op, inputs, printed)?])
         }
-        StatedMetric::CoveragePct => {
-            let cur = active(p).ok_or(Why::Missing {
-                what: ACTIVE,
-                period: p,
-            })?;
-            let dens: &[WorkforceMeasure] = match seg {
-                Segment::All => &[WorkforceMeasure::Employed, WorkforceMeasure::LabourForce],
-                Segment::Pu => &[WorkforceMeasure::Formal],
-                Segment::Bpu => &[WorkforceMeasure::Informal],
-                Segment::Jakon | Segment::Pmi => return Err(Why::NoDenominator),
-            };
-            let mut surveys: Vec<(Period, WorkforceMeasure)> = ix
-                .workforce
-                .keys()
-                .filter(|k| k.0 == o && dens.contains(&k.2))
-                .map(|k| (k.1, k.2))
-                .collect();
-            surveys.sort();
-            if surveys.is_empty() {
-                return Err(Why::NoWorkforce {
-                    what: wf_label(dens[0]),
-                });
-            }
-            let num = input(ACTIVE, p, &cur)?;
-            let mut out = Vec::new();
-            for (q, m) in surveys {
-                if let Some(den) = wf_input(ix, o, q, m) {
-                    out.push(compute(Op::Ratio, vec![num.clone(), den?], printed)?);
-                }
-            }
-            Ok(out)
-        }
-        StatedMetric::TargetChange => {
-            let y = p.year();
-            let target = [Plan::Annual, Plan::Roadmap]
-                .into_iter()
-                .find_map(|plan| {
-                    ix.ds.targets.iter().find(|t| {
-                        t.office == o
-                            && t.year == y
-                            && t.plan == plan
-                            && t.segment == seg
-                            && t.measure == TargetMeasure::Active
-                            && t.value.is_some()
-                    })
-                })
-                .ok_or(Why::Missing {
-                    what: "target",
-                    period: Period::Year(y),
-                })?;
-            let (bp, base) = [Period::Year(y - 1), Period::Month(y - 1, 12)]
-                .into_iter()
-                .find_map(|q| active(q).map(|f| (q, f)))
-                .ok_or(Why::Missing {
-                    what: ACTIVE,
-                    period: Period::Year(y - 1),
-                })?;
-            let tv = target.value.expect("filtered");
-            let t_in = Input {
-                what: "target",
-                period: Period::Year(y),
-                value: tv,
-                published: target.prov.published.clone(),
-                source: target.prov.source.clone(),
-                range: range_of(tv, &target.prov.published)?,
-            };
-            Ok(vec![compute(
-                Op::Difference,
-                vec![t_in, input(ACTIVE, bp, &base)?],
-                printed,
-            )?])
-        }
-        StatedMetric::FundsTargetGrowthPct => {
-            let y = p.year();
-            let find = |plan: Plan, year: i32| {
-                ix.ds.targets.iter().find(|t| {
-                    t.office == o
-                        && t.year == year
-                        && t.plan == plan
-                        && t.measure == TargetMeasure::FundsIdr
-                        && t.value.is_some()
-                })
-            };
-            let (cur, base) = [Plan::Roadmap, Plan::Annual]
-                .into_iter()
-                .find_map(|plan| find(plan, y).zip(find(plan, y - 1)))
-                .ok_or(Why::Missing {
-                    what: "funds under management",
-                    period: Period::Year(y - 1),
-                })?;
-            let mk = |t: &Target| -> Result<Input, Why> {
-                let v = t.value.expect("filtered");
-                Ok(Input {
-                    what: "funds under management",
-                    period: Period::Year(t.year),
-                    value: v,
-                    published: t.prov.published.clone(),
-                    source: t.prov.source.clone(),
-                    range: range_of(v, &t.prov.published)?,
-                })
-            };
-            Ok(vec![compute(
-                Op::Growth,
-                vec![mk(cur)?, mk(base)?],
-                printed,
-            )?])
-        }
+        StatedMetric::CoveragePct => coverage_candidates(ix, s, p, printed),
+        StatedMetric::TargetChange => target_change(ix, s, p, printed),
+        StatedMetric::FundsTargetGrowthPct => funds_growth(ix, s.office, p, printed),
         StatedMetric::FormalSharePct | StatedMetric::InformalSharePct => {
             let (part, other) = if s.metric == StatedMetric::FormalSharePct {
                 (WorkforceMeasure::Formal, WorkforceMeasure::Informal)
@@ -404,7 +294,7 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
                 (WorkforceMeasure::Informal, WorkforceMeasure::Formal)
             };
             let missing = |m| Why::Missing {
-                what: wf_label(m),
+                what: workers(m),
                 period: p,
             };
             // Informal derived as employed − formal would make the share circular; use the
@@ -413,19 +303,148 @@ fn candidates(ix: &Index, s: &Stated, printed: &Published) -> Result<Vec<Candida
             if part_fig.derived {
                 return Err(missing(part));
             }
-            let part_in = input(wf_label(part), p, part_fig)?;
+            let part_in = input(workers(part), p, part_fig)?;
             if let Some(e) = wf(ix, o, p, WorkforceMeasure::Employed).filter(|f| !f.derived) {
-                let e_in = input(wf_label(WorkforceMeasure::Employed), p, e)?;
+                let e_in = input(workers(WorkforceMeasure::Employed), p, e)?;
                 return Ok(vec![compute(Op::Ratio, vec![part_in, e_in], printed)?]);
             }
             let other_fig = wf(ix, o, p, other)
                 .filter(|f| !f.derived)
                 .ok_or(missing(WorkforceMeasure::Employed))?;
-            let other_in = input(wf_label(other), p, other_fig)?;
+            let other_in = input(workers(other), p, other_fig)?;
             Ok(vec![compute(Op::Share, vec![part_in, other_in], printed)?])
         }
         StatedMetric::PotentialWorkers => Err(Why::NotDerived),
     }
+}
+
+fn coverage_candidates(
+    ix: &Index,
+    s: &Stated,
+    p: Period,
+    printed: &Published,
+) -> Result<Vec<Candidate>, Why> {
+    let o = s.office;
+    let seg = s.segment;
+    let active = |p: Period| ix.participant(o, p, seg, Measure::Active);
+
+    let cur = active(p).ok_or(Why::Missing {
+        what: ACTIVE,
+        period: p,
+    })?;
+    let dens = denominators(seg);
+    if dens.is_empty() {
+        return Err(Why::NoDenominator);
+    }
+    let mut surveys: Vec<(Period, WorkforceMeasure)> = dens
+        .iter()
+        .flat_map(|&m| ix.surveys(o, m).iter().map(move |&q| (q, m)))
+        .collect();
+    surveys.sort();
+    if surveys.is_empty() {
+        return Err(Why::NoWorkforce {
+            what: workers(dens[0]),
+        });
+    }
+    let num = input(ACTIVE, p, &cur)?;
+    let mut out = Vec::new();
+    for (q, m) in surveys {
+        if let Some(den) = wf_input(ix, o, q, m) {
+            out.push(compute(Op::Ratio, vec![num.clone(), den?], printed)?);
+        }
+    }
+    Ok(out)
+}
+
+fn target_change(
+    ix: &Index,
+    s: &Stated,
+    p: Period,
+    printed: &Published,
+) -> Result<Vec<Candidate>, Why> {
+    let o = s.office;
+    let seg = s.segment;
+    let active = |p: Period| ix.participant(o, p, seg, Measure::Active);
+
+    let y = p.year();
+    let target = [Plan::Annual, Plan::Roadmap]
+        .into_iter()
+        .find_map(|plan| {
+            ix.ds.targets.iter().find(|t| {
+                t.office == o
+                    && t.year == y
+                    && t.plan == plan
+                    && t.segment == seg
+                    && t.measure == TargetMeasure::Active
+                    && t.value.is_some()
+            })
+        })
+        .ok_or(Why::Missing {
+            what: "target",
+            period: Period::Year(y),
+        })?;
+    let (bp, base) = [Period::Year(y - 1), Period::Month(y - 1, 12)]
+        .into_iter()
+        .find_map(|q| active(q).map(|f| (q, f)))
+        .ok_or(Why::Missing {
+            what: ACTIVE,
+            period: Period::Year(y - 1),
+        })?;
+    let tv = target.value.expect("filtered");
+    let t_in = Input {
+        what: "target",
+        period: Period::Year(y),
+        value: tv,
+        published: target.prov.published.clone(),
+        source: target.prov.source.clone(),
+        range: range_of(tv, &target.prov.published)?,
+    };
+    Ok(vec![compute(
+        Op::Difference,
+        vec![t_in, input(ACTIVE, bp, &base)?],
+        printed,
+    )?])
+}
+
+fn funds_growth(
+    ix: &Index,
+    o: usize,
+    p: Period,
+    printed: &Published,
+) -> Result<Vec<Candidate>, Why> {
+    let y = p.year();
+    let find = |plan: Plan, year: i32| {
+        ix.ds.targets.iter().find(|t| {
+            t.office == o
+                && t.year == year
+                && t.plan == plan
+                && t.measure == TargetMeasure::FundsIdr
+                && t.value.is_some()
+        })
+    };
+    let (cur, base) = [Plan::Roadmap, Plan::Annual]
+        .into_iter()
+        .find_map(|plan| find(plan, y).zip(find(plan, y - 1)))
+        .ok_or(Why::Missing {
+            what: "funds under management",
+            period: Period::Year(y - 1),
+        })?;
+    let mk = |t: &Target| -> Result<Input, Why> {
+        let v = t.value.expect("filtered");
+        Ok(Input {
+            what: "funds under management",
+            period: Period::Year(t.year),
+            value: v,
+            published: t.prov.published.clone(),
+            source: t.prov.source.clone(),
+            range: range_of(v, &t.prov.published)?,
+        })
+    };
+    Ok(vec![compute(
+        Op::Growth,
+        vec![mk(cur)?, mk(base)?],
+        printed,
+    )?])
 }
 
 #[cfg(test)]

@@ -1,0 +1,115 @@
+//! Growth of each participant series against the same period a year earlier.
+
+use super::index::Index;
+use super::{Fig, Filter};
+use crate::calc::{self, Change};
+use crate::model::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrowthRow {
+    pub office: usize,
+    pub segment: Segment,
+    pub measure: Measure,
+    pub period: Period,
+    pub value: Fig,
+    pub base: Option<(Period, Fig)>,
+    pub change: Option<Change>,
+    /// Compound annual growth since the series' first comparable period, over 2+ years.
+    pub cagr: Option<(Period, f64)>,
+}
+
+/// Growth of every series: each year's latest period (or every period) against the same
+/// period a year earlier.
+pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
+    let mut rows = Vec::new();
+    growth_each(ix, f, |r| {
+        rows.push(r);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
+    rows
+}
+
+/// [`growth`], one row at a time in output order (office in hierarchy order, measure, segment,
+/// period), so a national monthly history is never held as rows.
+pub fn growth_each<E>(
+    ix: &Index,
+    f: &Filter,
+    mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let ds = ix.ds;
+    let one;
+    let offices = match f.office {
+        Some(o) => {
+            one = [o];
+            &one[..]
+        }
+        None => ix.order(),
+    };
+    for &o in offices {
+        if !f.office_ok(ds, o) {
+            continue;
+        }
+        for &m in Measure::ALL {
+            for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
+                let periods: Vec<Period> = ix
+                    .periods(o, s, m)
+                    .into_iter()
+                    .filter(|p| f.year_ok(p.year()))
+                    .collect();
+                for (i, &p) in periods.iter().enumerate() {
+                    // Periods are in order: the year's latest is the last one of its year.
+                    let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
+                    if f.monthly || latest {
+                        emit(growth_row(ix, f, (o, s, m), p))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn growth_row(
+    ix: &Index,
+    f: &Filter,
+    (o, s, m): (usize, Segment, Measure),
+    p: Period,
+) -> GrowthRow {
+    let value = ix.participant(o, p, s, m).expect("listed by the index");
+    // The base may lie before --from/--year: a 2023 row still compares with 2022.
+    let base = ix.year_before(o, p, s, m);
+    let change = base
+        .as_ref()
+        .and_then(|(_, b)| calc::change(b.value, value.value));
+    // The earliest period of the same month of year, for a compound rate over 2+ years.
+    let mut first = None;
+    let mut q = p;
+    for _ in 0..1000 {
+        let Some((prev, v)) = ix.year_before_value(o, q, s, m) else {
+            break;
+        };
+        if f.from.is_some_and(|from| prev.year() < from) {
+            break;
+        }
+        first = Some((prev, v));
+        q = prev;
+    }
+    let cagr = first.and_then(|(fp, fv)| {
+        let years = p.year() - fp.year();
+        (years >= 2)
+            .then(|| calc::cagr_pct(fv, value.value, f64::from(years)))
+            .flatten()
+            .map(|g| (fp, g))
+    });
+    GrowthRow {
+        office: o,
+        segment: s,
+        measure: m,
+        period: p,
+        value,
+        base,
+        change,
+        cagr,
+    }
+}

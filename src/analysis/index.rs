@@ -1,0 +1,563 @@
+//! The index: every participant and workforce figure, given or derived (roll-ups and
+//! segment sums), looked up by key.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{Fig, Finding, Note};
+use crate::calc::{self};
+use crate::model::*;
+use crate::store::{self, Participants};
+
+type WKey = (usize, Period, WorkforceMeasure);
+
+/// Every participant and workforce figure, given or derived, looked up by key.
+pub struct Index<'a> {
+    pub ds: &'a DataSet,
+    /// Figures derived here (roll-ups, segment sums); the given ones stay in the data set.
+    pub derived: Participants,
+    pub workforce: HashMap<WKey, Fig>,
+    pub findings: Vec<Finding>,
+    /// Looked up once after the figures are final, so a question about one office costs
+    /// that office's share of the work, not the whole data set's.
+    cache: Cache,
+}
+
+/// What the per-office questions would otherwise rebuild from the whole data set each time.
+#[derive(Default)]
+struct Cache {
+    /// Offices in hierarchy order, and each office's position in it.
+    order: Vec<usize>,
+    rank: Vec<usize>,
+    /// Every series with a figure, sorted, so one office's series are one run of it.
+    series: Vec<(usize, Segment, Measure)>,
+    /// The survey periods of each office and workforce measure, in order.
+    surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>>,
+    /// Indices into the data set's targets, by office.
+    targets: Vec<Vec<usize>>,
+}
+
+/// Every slot of a year in the store's layout: the twelve months and the whole year.
+const ALL_SLOTS: u16 = ((1u32 << store::SLOTS) - 1) as u16;
+/// The workforce keys of each office, by office index.
+struct OfficeKeys {
+    w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
+}
+
+/// Offices with every child before its parent.
+fn post_order(ds: &DataSet) -> Vec<usize> {
+    let mut order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+    order.reverse();
+    order
+}
+
+fn level_name(l: Level, n: usize) -> String {
+    format!("{n} {}", level_word(l, n))
+}
+
+/// The English term for `n` offices of a level: `district`, `districts`.
+fn level_word(l: Level, n: usize) -> &'static str {
+    let (one, many) = match l {
+        Level::National => ("national office", "national offices"),
+        Level::Region => ("region", "regions"),
+        Level::Province => ("province", "provinces"),
+        Level::Branch => ("branch", "branches"),
+        Level::District => ("district", "districts"),
+    };
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+impl<'a> Index<'a> {
+    pub fn build(ds: &'a DataSet) -> Self {
+        let mut ix = Index {
+            ds,
+            derived: Participants::new(ds.offices.len()),
+            workforce: HashMap::new(),
+            findings: Vec::new(),
+            cache: Cache::default(),
+        };
+        let mut w_line: HashMap<WKey, u64> = HashMap::new();
+        for r in &ds.workforce {
+            if let Some(v) = r.value {
+                let k = (r.office, r.period, r.measure);
+                ix.workforce.insert(k, Fig::given(v, &r.prov));
+                w_line.insert(k, r.origin.line);
+            }
+        }
+        let kids = child_lists(&ds.offices);
+        // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
+        // only: scanning the whole map per office made 10,000 offices take minutes.
+        let mut keys = OfficeKeys {
+            w: vec![BTreeSet::new(); ds.offices.len()],
+        };
+        for k in ix.workforce.keys() {
+            keys.w[k.0].insert((k.1, k.2));
+        }
+        for o in post_order(ds) {
+            ix.roll_up_participants(o, &kids[o]);
+            ix.sum_segments(o);
+            ix.roll_up_workforce(o, &kids[o], &w_line, &mut keys);
+            ix.derive_informal(o, &w_line, &mut keys);
+        }
+        ix.cache = ix.build_cache();
+        ix
+    }
+
+    fn build_cache(&self) -> Cache {
+        let ds = self.ds;
+        let order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+        let mut rank = vec![0; ds.offices.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        let series: BTreeSet<(usize, Segment, Measure)> = ds
+            .participants
+            .series()
+            .chain(self.derived.series())
+            .map(|x| (x.office, x.segment, x.measure))
+            .collect();
+        let mut surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>> = HashMap::new();
+        for &(o, p, m) in self.workforce.keys() {
+            surveys.entry((o, m)).or_default().push(p);
+        }
+        for v in surveys.values_mut() {
+            v.sort();
+        }
+        let mut targets = vec![Vec::new(); ds.offices.len()];
+        for (i, t) in ds.targets.iter().enumerate() {
+            targets[t.office].push(i);
+        }
+        Cache {
+            order,
+            rank,
+            series: series.into_iter().collect(),
+            surveys,
+            targets,
+        }
+    }
+
+    /// Offices in hierarchy order.
+    pub fn order(&self) -> &[usize] {
+        &self.cache.order
+    }
+
+    /// Each office's position in hierarchy order, by office index.
+    pub fn rank(&self) -> &[usize] {
+        &self.cache.rank
+    }
+
+    /// The series with a figure of one office, or of every office.
+    pub fn series_of(&self, office: Option<usize>) -> &[(usize, Segment, Measure)] {
+        let all = &self.cache.series[..];
+        match office {
+            None => all,
+            Some(o) => {
+                let a = all.partition_point(|x| x.0 < o);
+                let b = all.partition_point(|x| x.0 <= o);
+                &all[a..b]
+            }
+        }
+    }
+
+    /// The periods of an office's surveys of one workforce measure, in order.
+    pub fn surveys(&self, o: usize, m: WorkforceMeasure) -> &[Period] {
+        self.cache.surveys.get(&(o, m)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The targets of one office, or of every office, in data set order.
+    pub fn targets_of(&self, office: Option<usize>) -> Vec<&'a Target> {
+        let ds = self.ds;
+        match office {
+            None => ds.targets.iter().collect(),
+            Some(o) => self.cache.targets[o]
+                .iter()
+                .map(|&i| &ds.targets[i])
+                .collect(),
+        }
+    }
+
+    /// A figure's value, given or derived.
+    fn value(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<i64> {
+        self.ds
+            .participants
+            .get(o, p, s, m)
+            .or_else(|| self.derived.get(o, p, s, m))
+            .map(|(v, _)| v)
+    }
+
+    /// Slots of year `y` with a figure, given or derived.
+    fn known(&self, o: usize, s: Segment, m: Measure, y: i32) -> u16 {
+        self.ds.participants.known(o, s, m, y) | self.derived.known(o, s, m, y)
+    }
+
+    fn years(&self, o: usize, s: Segment, m: Measure) -> BTreeSet<i32> {
+        let mut y: BTreeSet<i32> = self.ds.participants.years(o, s, m).into_iter().collect();
+        y.extend(self.derived.years(o, s, m));
+        y
+    }
+
+    /// Every period with a figure for the series, in order.
+    pub fn periods(&self, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        let mut out = Vec::new();
+        for y in self.years(o, s, m) {
+            let known = self.known(o, s, m, y);
+            out.extend(
+                (0..store::SLOTS)
+                    .filter(|b| known & (1 << b) != 0)
+                    .map(|b| store::period(y, b)),
+            );
+        }
+        out
+    }
+
+    /// Every participant figure, given or derived, with its key (office, period, segment, measure).
+    pub fn participant_figs(&self) -> Vec<((usize, Period, Segment, Measure), Fig)> {
+        let mut out = Vec::new();
+        for &(o, s, m) in self.series_of(None) {
+            for p in self.periods(o, s, m) {
+                if let Some(f) = self.participant(o, p, s, m) {
+                    out.push(((o, p, s, m), f));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every participant key, given or derived: (office, period, segment, measure).
+    pub fn participant_keys(&self) -> Vec<(usize, Period, Segment, Measure)> {
+        let mut out = Vec::new();
+        for &(o, s, m) in self.series_of(None) {
+            out.extend(self.periods(o, s, m).into_iter().map(|p| (o, p, s, m)));
+        }
+        out
+    }
+
+    /// Every series with a figure: (office, segment, measure).
+    pub fn series(&self) -> BTreeSet<(usize, Segment, Measure)> {
+        self.cache.series.iter().copied().collect()
+    }
+
+    /// Stores a derived figure unless the key has one, given or derived; a given figure that
+    /// differs is returned for a finding as (given, line).
+    fn derive(
+        &mut self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        sum: i64,
+        how: u32,
+    ) -> Option<(i64, u64)> {
+        match self.ds.participants.get(o, p, s, m) {
+            Some((given, _)) if given != sum => {
+                Some((given, self.ds.participants.line(o, p, s, m).unwrap_or(0)))
+            }
+            Some(_) => None,
+            None => {
+                if self.derived.get(o, p, s, m).is_none() {
+                    // Derived keys are new to the derived store, so this cannot be a duplicate.
+                    let _ = self.derived.insert(o, p, s, m, Some(sum), how, None);
+                }
+                None
+            }
+        }
+    }
+
+    /// A parent's figure is the sum of its children of the next level down, when every one
+    /// of them has it; where the parent's own figure exists too, the two must agree.
+    fn roll_up_participants(&mut self, o: usize, kids: &[usize]) {
+        let Some(level) = self.ds.offices[o].level.child_level() else {
+            return;
+        };
+        if self.ds.offices[o].partial {
+            return;
+        }
+        let kids: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&k| self.ds.offices[k].level == level)
+            .collect();
+        if kids.is_empty() {
+            return;
+        }
+        let how = self.derived.intern(Provenance {
+            source: format!("sum of {}", level_name(level, kids.len())),
+            ..Provenance::default()
+        });
+        let mut found = Vec::new();
+        for &s in Segment::ALL {
+            for &m in Measure::ALL {
+                let years: BTreeSet<i32> = kids.iter().flat_map(|&k| self.years(k, s, m)).collect();
+                for y in years {
+                    let mask = kids
+                        .iter()
+                        .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
+                    for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
+                        let p = store::period(y, b);
+                        let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
+                        let Some(sum) = calc::checked_sum(vals) else {
+                            continue;
+                        };
+                        if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
+                            found.push((
+                                (p, s, m),
+                                Finding {
+                                    file: "participants.csv",
+                                    line,
+                                    message: Note::new(
+                                        "{} {} {} {} is {}, but its {} {} add up to {}",
+                                        vec![
+                                            self.ds.offices[o].code.clone(),
+                                            p.to_string(),
+                                            s.to_string(),
+                                            m.to_string(),
+                                            given.to_string(),
+                                            kids.len().to_string(),
+                                            level_word(level, kids.len()).into(),
+                                            sum.to_string(),
+                                        ],
+                                    )
+                                    .terms_at(&[2, 3, 6]),
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        self.findings.extend(found.into_iter().map(|f| f.1));
+    }
+
+    /// `all` is the sum of the four segments when all four are known.
+    fn sum_segments(&mut self, o: usize) {
+        let how = self.derived.intern(Provenance {
+            source: "sum of pu, bpu, jakon and pmi".into(),
+            ..Provenance::default()
+        });
+        let mut found = Vec::new();
+        for &m in Measure::ALL {
+            let years: BTreeSet<i32> = Segment::PARTS
+                .iter()
+                .flat_map(|&s| self.years(o, s, m))
+                .collect();
+            for y in years {
+                let mask = Segment::PARTS
+                    .iter()
+                    .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
+                for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
+                    let p = store::period(y, b);
+                    let vals = Segment::PARTS
+                        .iter()
+                        .map(|&s| self.value(o, p, s, m).unwrap_or(0));
+                    let Some(sum) = calc::checked_sum(vals) else {
+                        continue;
+                    };
+                    if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
+                        found.push((
+                            (p, m),
+                            Finding {
+                                file: "participants.csv",
+                                line,
+                                message: Note::new(
+                                    "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                                    vec![
+                                        self.ds.offices[o].code.clone(),
+                                        p.to_string(),
+                                        m.to_string(),
+                                        given.to_string(),
+                                        sum.to_string(),
+                                    ],
+                                )
+                                .term_at(2),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        self.findings.extend(found.into_iter().map(|f| f.1));
+    }
+
+    /// A branch's workforce is the sum of its districts, a region's that of its provinces
+    /// (or else its branches), the nation's that of its regions, when not given directly.
+    fn roll_up_workforce(
+        &mut self,
+        o: usize,
+        kids: &[usize],
+        lines: &HashMap<WKey, u64>,
+        okeys: &mut OfficeKeys,
+    ) {
+        let levels: &[Level] = match self.ds.offices[o].level {
+            Level::Branch => &[Level::District],
+            Level::Region => &[Level::Province, Level::Branch],
+            Level::National => &[Level::Region],
+            Level::Province | Level::District => &[],
+        };
+        if self.ds.offices[o].partial {
+            return;
+        }
+        let mut done: BTreeSet<(Period, WorkforceMeasure)> = BTreeSet::new();
+        for &level in levels {
+            let kids: Vec<usize> = kids
+                .iter()
+                .copied()
+                .filter(|&k| self.ds.offices[k].level == level)
+                .collect();
+            if kids.is_empty() {
+                continue;
+            }
+            let keys: BTreeSet<(Period, WorkforceMeasure)> = kids
+                .iter()
+                .flat_map(|&k| okeys.w[k].iter().copied())
+                .collect();
+            for (period, measure) in keys {
+                if done.contains(&(period, measure)) {
+                    continue;
+                }
+                let vals: Option<Vec<i64>> = kids
+                    .iter()
+                    .map(|&k| self.workforce.get(&(k, period, measure)).map(|f| f.value))
+                    .collect();
+                let Some(sum) = vals.and_then(calc::checked_sum) else {
+                    continue;
+                };
+                done.insert((period, measure));
+                let key = (o, period, measure);
+                match self.workforce.get(&key) {
+                    Some(given) if !given.derived && given.value != sum => {
+                        self.findings.push(Finding {
+                            file: "workforce.csv",
+                            line: lines.get(&key).copied().unwrap_or(0),
+                            message: Note::new(
+                                "{} {} {} is {}, but its {} {} add up to {}",
+                                vec![
+                                    self.ds.offices[o].code.clone(),
+                                    period.to_string(),
+                                    measure.to_string(),
+                                    given.value.to_string(),
+                                    kids.len().to_string(),
+                                    level_word(level, kids.len()).into(),
+                                    sum.to_string(),
+                                ],
+                            )
+                            .terms_at(&[2, 5]),
+                        })
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.workforce.insert(
+                            key,
+                            Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
+                        );
+                        okeys.w[o].insert((period, measure));
+                    }
+                }
+            }
+        }
+    }
+
+    /// informal = employed − formal where both are known and informal is not given.
+    fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>, okeys: &mut OfficeKeys) {
+        let periods: BTreeSet<Period> = okeys.w[o].iter().map(|k| k.0).collect();
+        for p in periods {
+            let emp = self
+                .workforce
+                .get(&(o, p, WorkforceMeasure::Employed))
+                .map(|f| f.value);
+            let formal = self
+                .workforce
+                .get(&(o, p, WorkforceMeasure::Formal))
+                .map(|f| f.value);
+            let (Some(emp), Some(formal)) = (emp, formal) else {
+                continue;
+            };
+            let key = (o, p, WorkforceMeasure::Informal);
+            if formal > emp {
+                self.findings.push(Finding {
+                    file: "workforce.csv",
+                    line: lines
+                        .get(&(o, p, WorkforceMeasure::Formal))
+                        .copied()
+                        .unwrap_or(0),
+                    message: Note::new(
+                        "{} {}: formal workers ({}) exceed the employed ({})",
+                        vec![
+                            self.ds.offices[o].code.clone(),
+                            p.to_string(),
+                            formal.to_string(),
+                            emp.to_string(),
+                        ],
+                    ),
+                });
+                continue;
+            }
+            match self.workforce.get(&key) {
+                Some(given) if !given.derived && given.value + formal != emp => {
+                    self.findings.push(Finding {
+                        file: "workforce.csv",
+                        line: lines.get(&key).copied().unwrap_or(0),
+                        message: Note::new(
+                            "{} {}: formal {} + informal {} does not equal employed {}",
+                            vec![
+                                self.ds.offices[o].code.clone(),
+                                p.to_string(),
+                                formal.to_string(),
+                                given.value.to_string(),
+                                emp.to_string(),
+                            ],
+                        ),
+                    })
+                }
+                Some(_) => {}
+                None => {
+                    self.workforce
+                        .insert(key, Fig::derived(emp - formal, "employed − formal".into()));
+                    okeys.w[o].insert((p, WorkforceMeasure::Informal));
+                }
+            }
+        }
+    }
+
+    pub fn participant(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<Fig> {
+        if let Some((v, id)) = self.ds.participants.get(o, p, s, m) {
+            return Some(Fig::given(v, self.ds.participants.provenance(id)));
+        }
+        self.derived
+            .get(o, p, s, m)
+            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
+    }
+
+    /// The comparable period one year before `p` with a figure (a year end may be written
+    /// `2022` or `2022-12`), and its value.
+    pub(super) fn year_before_value(
+        &self,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, i64)> {
+        let before = p.year_before();
+        let alt = match before {
+            Period::Year(y) => Some(Period::Month(y, 12)),
+            Period::Month(y, 12) => Some(Period::Year(y)),
+            Period::Month(..) => None,
+        };
+        std::iter::once(before)
+            .chain(alt)
+            .find_map(|q| self.value(o, q, s, m).map(|v| (q, v)))
+    }
+
+    /// The comparable figure one year before `p`.
+    pub fn year_before(
+        &self,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, Fig)> {
+        let (q, _) = self.year_before_value(o, p, s, m)?;
+        self.participant(o, q, s, m).map(|f| (q, f))
+    }
+}

@@ -1,0 +1,155 @@
+//! Figures derived from a data set: roll-ups, growth series, coverage, target gaps and claims.
+//! No I/O and no formatting: commands turn these rows into tables.
+
+mod claims;
+mod coverage;
+mod growth;
+mod index;
+mod targets;
+
+pub mod audit;
+pub mod published;
+pub mod standing;
+
+pub use claims::*;
+pub use coverage::*;
+pub use growth::*;
+pub use index::*;
+pub use targets::*;
+
+use std::collections::BTreeMap;
+
+use crate::model::*;
+
+/// A figure with where it comes from: a source as the data gives it, or how it was derived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fig {
+    pub value: i64,
+    pub source: String,
+    pub published: String,
+    pub derived: bool,
+}
+
+impl Fig {
+    fn given(value: i64, prov: &Provenance) -> Self {
+        Fig {
+            value,
+            source: prov.source.clone(),
+            published: prov.published.clone(),
+            derived: false,
+        }
+    }
+
+    fn derived(value: i64, how: String) -> Self {
+        Fig {
+            value,
+            source: how,
+            published: String::new(),
+            derived: true,
+        }
+    }
+}
+
+/// A note as a sentence with slots: the English template (looked up as a whole for other
+/// languages) and the values for its `{}` slots, so each can be written in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub template: &'static str,
+    pub args: Vec<String>,
+    /// Indices of the args that are terms (a measure's name), not names or periods.
+    pub terms: Vec<usize>,
+}
+
+impl Note {
+    pub(crate) fn new(template: &'static str, args: Vec<String>) -> Self {
+        Note {
+            template,
+            args,
+            terms: Vec::new(),
+        }
+    }
+
+    pub(crate) fn term_at(mut self, i: usize) -> Self {
+        self.terms.push(i);
+        self
+    }
+
+    fn terms_at(mut self, i: &[usize]) -> Self {
+        self.terms.extend_from_slice(i);
+        self
+    }
+}
+
+/// Whether a stated figure is a percentage (its code ends in `_pct`).
+pub fn is_percent(m: StatedMetric) -> bool {
+    m.code().ends_with("_pct")
+}
+
+/// Something the data says that does not add up, found while deriving figures: a glossary
+/// template with its slots, so the renderer says it in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub file: &'static str,
+    pub line: u64,
+    pub message: Note,
+}
+
+/// What the commands are asked to cover.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this office (and, for roll-ups, its figures); `None`: every office.
+    pub office: Option<usize>,
+    pub level: Option<Level>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub segment: Option<Segment>,
+    /// Every period, not only each year's latest.
+    pub monthly: bool,
+}
+
+impl Filter {
+    pub fn office_ok(&self, ds: &DataSet, o: usize) -> bool {
+        self.office.is_none_or(|x| x == o) && self.level.is_none_or(|l| ds.offices[o].level == l)
+    }
+
+    pub fn year_ok(&self, y: i32) -> bool {
+        self.from.is_none_or(|f| y >= f) && self.to.is_none_or(|t| y <= t)
+    }
+
+    pub fn segment_ok(&self, s: Segment) -> bool {
+        self.segment.is_none_or(|x| x == s)
+    }
+}
+
+/// Order of offices in output: hierarchy order.
+fn office_rank(ds: &DataSet) -> Vec<usize> {
+    let mut rank = vec![0; ds.offices.len()];
+    for (pos, (i, _)) in ds.tree().into_iter().enumerate() {
+        rank[i] = pos;
+    }
+    rank
+}
+
+/// Keeps, per group, only the latest period of each year unless every period is wanted.
+fn select_periods<K: Ord + Clone>(
+    keys: impl Iterator<Item = (K, Period)>,
+    monthly: bool,
+) -> Vec<(K, Period)> {
+    let mut latest: BTreeMap<(K, i32), Period> = BTreeMap::new();
+    let mut all = Vec::new();
+    for (k, p) in keys {
+        if monthly {
+            all.push((k, p));
+        } else {
+            let e = latest.entry((k, p.year())).or_insert(p);
+            if p > *e {
+                *e = p;
+            }
+        }
+    }
+    if monthly {
+        all
+    } else {
+        latest.into_iter().map(|((k, _), p)| (k, p)).collect()
+    }
+}

@@ -1,0 +1,196 @@
+//! Targets: the distance to each, the pace so far and the pace needed.
+
+use super::index::Index;
+use super::{Fig, Filter, Note};
+use crate::calc::{self, Change, Gap, Pace};
+use crate::model::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow<'a> {
+    pub target: &'a Target,
+    /// The latest figure within the target year.
+    pub actual: Option<(Period, Fig)>,
+    pub gap: Option<Gap>,
+    /// The previous year's figure: the year-end stock, or the previous year's total flow.
+    pub base: Option<(Period, Fig)>,
+    /// From the base to the target.
+    pub required: Option<Change>,
+    pub pace: Option<Pace>,
+    /// Month in which the pace so far reaches the target.
+    pub reach_month: Option<u8>,
+    pub status: PaceStatus,
+    /// Why a figure is missing, as a glossary template with its slots.
+    pub note_parts: Option<Note>,
+}
+
+/// Where an office stands against a target, in words a reader can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaceStatus {
+    /// Within the year, the pace so far reaches the target by the year end.
+    OnTrack,
+    /// Within the year, the pace so far falls short by the year end.
+    Behind,
+    /// Within the year, the target is already reached.
+    Reached,
+    /// The year's final figure is known.
+    YearComplete { met: bool },
+    /// No figure for the target year yet, and the series has only year-end figures: nothing
+    /// tells how the year is going, and no month is invented to say so.
+    OnlyYearEnds,
+    /// No figure for the target year yet (the series does have months in other years).
+    NotYet,
+    /// A month of the target year is known but not the previous year end to measure from.
+    NoStart,
+    /// Nothing to compare the target with (e.g. funds under management).
+    NoFigures,
+}
+
+impl PaceStatus {
+    pub fn term(self) -> &'static str {
+        match self {
+            PaceStatus::OnTrack => "on track",
+            PaceStatus::Behind => "behind",
+            PaceStatus::Reached => "target reached",
+            PaceStatus::YearComplete { met: true } => "year complete: target met",
+            PaceStatus::YearComplete { met: false } => "year complete: target missed",
+            PaceStatus::OnlyYearEnds => "only year ends known",
+            PaceStatus::NotYet => "no figure for the year yet",
+            PaceStatus::NoStart => "no previous year end to measure the pace from",
+            PaceStatus::NoFigures => "no figures to compare",
+        }
+    }
+}
+
+pub fn targets<'a>(ix: &Index<'a>, f: &Filter) -> Vec<TargetRow<'a>> {
+    let ds = ix.ds;
+    let rank = ix.rank();
+    let mut rows: Vec<TargetRow> = ix
+        .targets_of(f.office)
+        .into_iter()
+        .filter(|t| {
+            t.value.is_some()
+                && f.office_ok(ds, t.office)
+                && f.year_ok(t.year)
+                && f.segment_ok(t.segment)
+        })
+        .map(|t| target_row(ix, t))
+        .collect();
+    rows.sort_by(|a, b| {
+        let ka = (
+            rank[a.target.office],
+            a.target.year,
+            a.target.plan,
+            a.target.measure,
+            a.target.segment,
+        );
+        let kb = (
+            rank[b.target.office],
+            b.target.year,
+            b.target.plan,
+            b.target.measure,
+            b.target.segment,
+        );
+        ka.cmp(&kb)
+    });
+    rows
+}
+
+fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
+    let target = t.value.expect("filtered");
+    let measure = match t.measure {
+        TargetMeasure::Active => Some(Measure::Active),
+        TargetMeasure::New => Some(Measure::New),
+        TargetMeasure::FundsIdr => None,
+    };
+    let mut row = TargetRow {
+        target: t,
+        actual: None,
+        gap: None,
+        base: None,
+        required: None,
+        pace: None,
+        reach_month: None,
+        status: PaceStatus::NoFigures,
+        note_parts: None,
+    };
+    let Some(m) = measure else {
+        row.note_parts = Some(Note::new(
+            "no figures for funds under management in the data set",
+            vec![],
+        ));
+        return row;
+    };
+    let o = t.office;
+    let find = |p: Period| ix.participant(o, p, t.segment, m).map(|f| (p, f));
+    let in_year = std::iter::once(Period::Year(t.year))
+        .chain((1..=12).rev().map(|mo| Period::Month(t.year, mo)))
+        .find_map(find);
+    let base = [Period::Year(t.year - 1), Period::Month(t.year - 1, 12)]
+        .into_iter()
+        .find_map(find);
+    row.required = base
+        .as_ref()
+        .and_then(|(_, b)| calc::change(b.value, target));
+    if let Some((p, a)) = &in_year {
+        row.gap = calc::target_gap(target, a.value);
+        if p.is_year_end() {
+            row.status = PaceStatus::YearComplete {
+                met: a.value >= target,
+            };
+        } else if a.value >= target {
+            row.status = PaceStatus::Reached;
+        } else {
+            row.status = PaceStatus::NoStart;
+        }
+        if !p.is_year_end() {
+            let start = if m.is_flow() {
+                Some(0)
+            } else {
+                base.as_ref().map(|(_, b)| b.value)
+            };
+            match start {
+                Some(start) => {
+                    row.pace = calc::pace(target, start, a.value, p.months());
+                    row.reach_month = row
+                        .pace
+                        .and_then(|pc| calc::month_reaching(target, start, pc.so_far));
+                    if row.status != PaceStatus::Reached {
+                        row.status = match row.pace {
+                            Some(pc) if pc.on_track => PaceStatus::OnTrack,
+                            Some(_) => PaceStatus::Behind,
+                            None => PaceStatus::NoStart,
+                        };
+                    }
+                }
+                None => {
+                    row.note_parts = Some(Note::new(
+                        "no {} year-end figure to measure the pace from",
+                        vec![(t.year - 1).to_string()],
+                    ));
+                }
+            }
+        }
+    } else {
+        let series: Vec<Period> = ix.periods(o, t.segment, m);
+        row.status = if series.is_empty() {
+            PaceStatus::NoFigures
+        } else if series.iter().all(|p| p.is_year_end()) {
+            PaceStatus::OnlyYearEnds
+        } else {
+            PaceStatus::NotYet
+        };
+        row.note_parts = Some(match &base {
+            Some((bp, _)) => Note::new(
+                "no {} figure yet; change needed is from {}",
+                vec![t.year.to_string(), bp.to_string()],
+            ),
+            None => Note::new(
+                "no figure for {} or the year before",
+                vec![t.year.to_string()],
+            ),
+        });
+    }
+    row.actual = in_year;
+    row.base = base;
+    row
+}
