@@ -16,6 +16,8 @@ pub struct Human {
     pub markdown: bool,
     pub lang: Lang,
     pub color: bool,
+    /// The terminal's width to fit a table in; `None` (off a terminal, or --wide): any width.
+    pub width: Option<usize>,
 }
 
 /// Cells a full (100 %) bar takes.
@@ -30,7 +32,7 @@ pub fn bar(pct: f64) -> String {
     }
     let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8]);
     }
     if pct > 100.0 {
@@ -53,7 +55,7 @@ pub fn group(v: i64, lang: Lang) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -259,17 +261,124 @@ impl Human {
     }
 
     fn section(&self, t: &Table, rows: &[&Vec<Cell>], w: &mut dyn Write) -> io::Result<()> {
-        // Columns with nothing in them only cost width; machine formats keep them.
-        let shown: Vec<usize> = (0..t.columns.len())
+        let mut shown: Vec<usize> = (0..t.columns.len())
             .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
             .filter(|&i| rows.is_empty() || rows.iter().any(|r| r[i] != Cell::Empty))
             .collect();
-        // A bar column follows each barred percentage, in the terminal table only.
-        let with_bar = |i: usize| {
-            !self.markdown
-                && t.bars.contains(&i)
-                && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
-        };
+        let mut table = self.build(t, rows, &shown, WRAP);
+        if self.markdown {
+            let right: Vec<usize> = self
+                .positions(t, rows, &shown)
+                .into_iter()
+                .zip(&shown)
+                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
+                .map(|(pos, _)| pos)
+                .collect();
+            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
+        }
+        let mut left_out = Vec::new();
+        let mut fold = false;
+        if let Some(max) = self.width {
+            // Text wraps narrower first; then the columns that matter least go, one at a time;
+            // a table still too wide is folded into one block of lines per row.
+            let mut wrap = WRAP;
+            while table.total_width() > max {
+                if wrap > MIN_WRAP {
+                    wrap = (wrap - 4).max(MIN_WRAP);
+                } else if let Some(k) = least(t, &shown) {
+                    left_out.push(shown.remove(k));
+                } else {
+                    fold = true;
+                    break;
+                }
+                table = self.build(t, rows, &shown, wrap);
+            }
+        }
+        if fold {
+            self.records(t, rows, &shown, self.width.unwrap_or(80), w)?;
+            if !left_out.is_empty() {
+                writeln!(w)?;
+            }
+        } else {
+            writeln!(w, "{table}")?;
+        }
+        if let (Some(max), false) = (self.width, left_out.is_empty()) {
+            left_out.sort_unstable();
+            let names: Vec<&str> = left_out
+                .iter()
+                .map(|&i| self.lang.term(t.columns[i].title))
+                .collect();
+            let template = self.lang.term(LEFT_OUT);
+            let max = max.to_string();
+            let names = names.join(", ");
+            let note = super::lang::fill(template, [max.as_str(), names.as_str()].into_iter());
+            self.wrapped(&note, w)?;
+        }
+        Ok(())
+    }
+
+    /// A line of prose under a table, wrapped to the terminal's width when fitting it.
+    fn wrapped(&self, s: &str, w: &mut dyn Write) -> io::Result<()> {
+        match self.width {
+            Some(width) if s.chars().count() > width => {
+                for line in wrap_words(s, width) {
+                    writeln!(w, "{line}")?;
+                }
+                Ok(())
+            }
+            _ => writeln!(w, "{s}"),
+        }
+    }
+
+    /// Each row as a block of `Title  value` lines, values wrapped to `width`.
+    fn records(
+        &self,
+        t: &Table,
+        rows: &[&Vec<Cell>],
+        shown: &[usize],
+        width: usize,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        let titles: Vec<&str> = shown
+            .iter()
+            .map(|&i| self.lang.term(t.columns[i].title))
+            .collect();
+        let label = titles.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let room = width.saturating_sub(label + 2).max(MIN_WRAP);
+        for (n, r) in rows.iter().enumerate() {
+            if n > 0 {
+                writeln!(w)?;
+            }
+            for (&i, title) in shown.iter().zip(&titles) {
+                let value = self.shown(&cell_human(&r[i], self.lang));
+                for (k, line) in wrap_words(&value, room).iter().enumerate() {
+                    let head = if k == 0 { *title } else { "" };
+                    writeln!(w, "{head:<label$}  {line}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether column `i` draws a bar beside its percentages.
+    fn with_bar(&self, t: &Table, rows: &[&Vec<Cell>], i: usize) -> bool {
+        !self.markdown && t.bars.contains(&i) && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
+    }
+
+    /// Where each shown column starts among the drawn columns (a bar takes one more).
+    fn positions(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize]) -> Vec<usize> {
+        let mut pos_of = Vec::with_capacity(shown.len());
+        let mut next = 0;
+        for &i in shown {
+            pos_of.push(next);
+            next += if self.with_bar(t, rows, i) { 2 } else { 1 };
+        }
+        pos_of
+    }
+
+    /// The drawn table of the `shown` columns, text longer than `wrap` wrapped at words.
+    fn build(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize], wrap: usize) -> tabled::Table {
+        let with_bar = |i: usize| self.with_bar(t, rows, i);
         let mut b = Builder::default();
         b.push_record(shown.iter().flat_map(|&i| {
             let title = self.lang.term(t.columns[i].title).to_string();
@@ -292,42 +401,93 @@ impl Human {
                 std::iter::once(s).chain(drawn)
             }));
         }
-        // Positions in the built table, where a bar column shifts those after it.
-        let mut pos_of = Vec::with_capacity(shown.len());
-        let mut next = 0;
-        for &i in &shown {
-            pos_of.push(next);
-            next += if with_bar(i) { 2 } else { 1 };
-        }
+        let pos_of = self.positions(t, rows, shown);
         let mut table = b.build();
         if self.markdown {
             table.with(Style::markdown());
         } else {
             table.with(Style::sharp());
         }
-        for (&pos, &i) in pos_of.iter().zip(&shown) {
+        for (&pos, &i) in pos_of.iter().zip(shown) {
             if rows.iter().any(|r| r[i].is_numeric()) {
                 table.modify(Columns::one(pos), Alignment::right());
             } else if !self.markdown
                 && rows
                     .iter()
-                    .any(|r| cell_human(&r[i], self.lang).chars().count() > WRAP)
+                    .any(|r| cell_human(&r[i], self.lang).chars().count() > wrap)
             {
-                // Long prose (sources, notes) wraps so the figures stay on one screen.
-                table.with(Modify::new(Columns::one(pos)).with(Width::wrap(WRAP).keep_words(true)));
+                // Never narrower than the column's longest word, so no word is broken.
+                let word = rows
+                    .iter()
+                    .flat_map(|r| {
+                        let s = cell_human(&r[i], self.lang);
+                        s.split_whitespace().map(|w| w.chars().count()).max()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let wrap = if wrap < WRAP { wrap.max(word) } else { wrap };
+                table.with(Modify::new(Columns::one(pos)).with(Width::wrap(wrap).keep_words(true)));
             }
         }
-        if self.markdown {
-            let right: Vec<usize> = pos_of
-                .iter()
-                .zip(&shown)
-                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
-                .map(|(&pos, _)| pos)
-                .collect();
-            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
-        }
-        writeln!(w, "{table}")
+        table
     }
+}
+
+/// `s` in lines of at most `width` characters, broken at spaces (a longer word keeps a line
+/// of its own).
+fn wrap_words(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let len = line.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The narrowest text wraps to before columns are left out.
+const MIN_WRAP: usize = 12;
+
+/// The note under a table that left columns out to fit the terminal.
+const LEFT_OUT: &str = "Left out to fit {} columns: {}. `--wide` shows every column.";
+
+/// The columns a table too wide for the terminal gives up first, by name: provenance and
+/// prose, then what can be worked out from the columns kept.
+const LEAST: &[&str] = &[
+    "source",
+    "note",
+    "basis",
+    "computed_point",
+    "reach_month",
+    "needed_per_month",
+    "pace_per_month",
+    "required_pct",
+    "required_change",
+    "base_value",
+    "base_period",
+    "cagr_since",
+    "cagr_pct",
+    "change",
+    "stated_lo",
+    "stated_hi",
+    "actual_period",
+    "projected",
+];
+
+/// Which of the `shown` columns to leave out next: the first of [`LEAST`] still shown.
+fn least(t: &Table, shown: &[usize]) -> Option<usize> {
+    LEAST
+        .iter()
+        .find_map(|name| shown.iter().position(|&i| t.columns[i].name == *name))
 }
 
 impl Render for Human {
@@ -388,10 +548,13 @@ impl Render for Human {
             writeln!(w)?;
             let bullet = if self.markdown { "- " } else { "" };
             for n in &t.notes {
-                writeln!(w, "{bullet}{}", self.notes(self.lang.term(n)))?;
+                self.wrapped(&format!("{bullet}{}", self.notes(self.lang.term(n))), w)?;
             }
             for r in &t.remarks {
-                writeln!(w, "{bullet}{}", self.notes(&cell_human(r, self.lang)))?;
+                self.wrapped(
+                    &format!("{bullet}{}", self.notes(&cell_human(r, self.lang))),
+                    w,
+                )?;
             }
         }
         Ok(())
@@ -491,6 +654,7 @@ mod tests {
                 markdown,
                 color,
                 lang: Lang::En,
+                width: None,
             }
             .render(&t, &mut out)
             .unwrap();

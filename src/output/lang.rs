@@ -232,6 +232,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("JP (pension)", "JP (pensiun)"),
     ("Jakon (construction)", "Jakon (jasa konstruksi)"),
     ("Kind", "Jenis"),
+    ("Left out to fit {} columns: {}. `--wide` shows every column.", "Tidak ditampilkan agar muat dalam {} kolom: {}. `--wide` menampilkan semua kolom."),
     ("Level", "Tingkat"),
     ("Line", "Baris"),
     ("Measure", "Indikator"),

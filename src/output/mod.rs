@@ -325,6 +325,20 @@ pub enum Format {
 
 /// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
 /// and standard output is a terminal.
+/// The width tables fit in: standard output's terminal's (COLUMNS when set, as shells keep
+/// it), or `None` when standard output is not a terminal, so pipes and files never change.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+}
+
 pub fn color_wanted() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
@@ -344,6 +358,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Spreadsheet settings csv output is written for.
     pub csv_locale: CsvLocale,
+    /// The terminal's width tables fit in; `None` off a terminal or with --wide.
+    pub width: Option<usize>,
 }
 
 impl Default for RenderOptions {
@@ -355,6 +371,7 @@ impl Default for RenderOptions {
             bom: false,
             color: false,
             csv_locale: CsvLocale::En,
+            width: None,
         }
     }
 }
@@ -370,11 +387,13 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
             markdown: false,
             lang: opts.lang,
             color: opts.color,
+            width: opts.width,
         }),
         Format::Markdown => Box::new(human::Human {
             markdown: true,
             lang: opts.lang,
             color: false,
+            width: None,
         }),
         Format::Csv => Box::new(csv::Csv::from(opts)),
         Format::Json => Box::new(json::Json),
