@@ -480,6 +480,8 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{} problems found", "{} masalah ditemukan"),
     ("{} {} {} is {}, but its {} {} add up to {}", "{} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
     ("{} {} {} {} is {}, but its {} {} add up to {}", "{} {} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {} {} {} is {}, but its {} {} add up to {}", "{} {} {} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}", "{} {} {} {}: semua segmen tercatat {}, tetapi PU + BPU + jakon + PMI = {}"),
     ("{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}", "{} {} {}: semua segmen tercatat {}, tetapi PU + BPU + jakon + PMI = {}"),
     ("{} {} {}: the programs' amounts add up to {}, more than the stated total {}", "{} {} {}: jumlah nilai seluruh program {}, melebihi total yang dinyatakan {}"),
     ("{} {} {}: the programs' cases add up to {}, more than the stated total {}", "{} {} {}: jumlah kasus seluruh program {}, melebihi total yang dinyatakan {}"),
