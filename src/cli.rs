@@ -352,6 +352,10 @@ pub struct ReportArgs {
     /// it, each program is held against the workforce the ILO holds it against
     #[arg(long, value_enum)]
     pub against: Option<AgainstArg>,
+
+    /// Only this program: jht, jkk, jkm, jp, jkp or all; every program with figures when omitted
+    #[arg(long, short = 'p', value_name = "PROGRAM", value_parser = programs(), hide_possible_values = true)]
+    pub program: Option<Program>,
 }
 
 #[derive(Debug, Args)]
@@ -676,7 +680,7 @@ mod tests {
             .iter()
             .map(|s| s.code().to_string())
             .collect();
-        for sub in ["coverage", "growth", "rank"] {
+        for sub in ["coverage", "growth", "rank", "report"] {
             assert_eq!(values(sub, "program"), programs, "{sub}");
         }
         assert_eq!(values("", "delimiter"), ["auto", ",", ";", "tab"]);

@@ -491,19 +491,21 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 /// A side's value at one office and period, when every figure in it is there.
 fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i64> {
     e.terms.iter().try_fold(0i64, |acc, t| {
-        let v = ix.participant(o, p, t.segment, t.measure)?.value;
+        let v = ix
+            .participant_in(t.program, o, p, t.segment, t.measure)?
+            .value;
         acc.checked_add(t.sign * v)
     })
 }
 
 /// Each rule at every office and period where both sides have figures (given or derived);
-/// `figure` is the left side, `against` the right. A rule naming one program is evaluated
-/// nowhere until participants carry programs, and gets one `info` row saying so.
+/// `figure` is the left side, `against` the right. A rule naming one program, on a data set
+/// whose participants carry no program, is evaluated nowhere and gets one `info` row saying so.
 pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in rules {
         let terms = r.left.terms.iter().chain(&r.right.terms);
-        if terms.clone().any(|t| t.program != Program::All) {
+        if !ix.programs.any() && terms.clone().any(|t| t.program != Program::All) {
             out.push(Finding {
                 office: None,
                 rule: Some(r.name.clone()),
@@ -515,7 +517,7 @@ pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
             let mut periods: BTreeSet<(i32, u8, u8)> = BTreeSet::new();
             let mut by_key = BTreeMap::new();
             for t in terms.clone() {
-                for p in ix.periods(o, t.segment, t.measure) {
+                for p in ix.periods_in(t.program, o, t.segment, t.measure) {
                     if opts.year_ok(p.year()) {
                         periods.insert(p.key());
                         by_key.insert(p.key(), p);

@@ -76,14 +76,15 @@ type Key = (usize, Program, Period, Segment, Measure);
 impl ProgramFigures {
     /// Rolls up every program's figures; empty (and cheap) for a data set without programs.
     pub fn build(ds: &DataSet) -> Self {
+        let given: Vec<store::SeriesKey> = ds.participants.program_series().collect();
+        if given.is_empty() {
+            // Nothing allocated: a data set without programs costs what it did before them.
+            return ProgramFigures::default();
+        }
         let mut pf = ProgramFigures {
             derived: Participants::new(ds.offices.len()),
             ..ProgramFigures::default()
         };
-        let given: Vec<store::SeriesKey> = ds.participants.program_series().collect();
-        if given.is_empty() {
-            return pf;
-        }
         pf.series = given
             .iter()
             .map(|k| (k.office, k.program, k.segment, k.measure))
