@@ -52,7 +52,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
         ];
         if programs {
-            cells.insert(2, Cell::text(r.program.code()));
+            cells.insert(2, Cell::Term(r.program.code()));
             cells.insert(7, Cell::opt(r.definition, Cell::Term));
         }
         t.push(cells);

@@ -54,7 +54,7 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::source(&r.value.source),
     ];
     if programs {
-        cells.insert(2, Cell::text(r.program.code()));
+        cells.insert(2, Cell::Term(r.program.code()));
     }
     cells
 }
