@@ -375,3 +375,39 @@ fn data_without_programs_prints_no_program_column() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_program_column_is_read_in_every_input_form() {
+    // Semicolons, a byte-order mark, CRLF line ends, a header in another case and a program
+    // code in capitals: the same JKK figure, 41.56 / 139.85 = 29.72% of the employed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in ["offices.csv", "workforce.csv"] {
+        fs::copy(fixture().join(f), dir.path().join(f)).expect("copy");
+    }
+    let participants = "\u{feff}Office;Period;Segment;Measure; Program ;Value;Source\r\n\
+                        national;2023;all;active;JKK;41560000;programs as reported 2023\r\n";
+    fs::write(dir.path().join("participants.csv"), participants).expect("write");
+    let rows = json(
+        dir.path(),
+        &["--delimiter", "auto", "coverage", "-b", "national"],
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["program"], "jkk");
+    assert_eq!(pct(&rows[0]), 29.72);
+    // With --decimal-comma the value is read the Indonesian way: 41.560.000.
+    let participants = "office;period;segment;measure;program;value;source\n\
+                        national;2023;all;active;jkk;41.560.000;programs as reported 2023\n";
+    fs::write(dir.path().join("participants.csv"), participants).expect("write");
+    let rows = json(
+        dir.path(),
+        &[
+            "--delimiter",
+            "auto",
+            "--decimal-comma",
+            "coverage",
+            "-b",
+            "national",
+        ],
+    );
+    assert_eq!(rows[0]["active"], 41_560_000);
+}
