@@ -177,7 +177,7 @@ pub enum Command {
 
     /// Active participants as a share of the workforce (BPS Sakernas)
     #[command(
-        after_help = "Examples:\n  coverage coverage --branch bali\n  coverage coverage --against labour-force --format json"
+        after_help = "Examples:\n  coverage coverage --branch bali\n  coverage coverage --against labour-force --format json\n  coverage coverage --program jkk\n\nEach program is held against the workforce ILO SDG 1.3.1 uses: JKK, JKM the employed; JHT, JP\nthe labour force; JKP formal workers (only wage earners may join, PP 37/2021)."
     )]
     Coverage(CoverageArgs),
 
