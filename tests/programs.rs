@@ -331,6 +331,40 @@ fn a_branch_sum_that_disagrees_within_a_program_is_found() {
         text.contains("east 2023 all active jht is 4100, but its 2 branches add up to 4000"),
         "{text}"
     );
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["--lang", "id", "validate"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("east 2023 semua peserta aktif JHT tercatat 4100, tetapi jumlah 2 kantor cabang di bawahnya 4000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn segments_sum_to_all_within_a_program() {
+    // b2's JKK in 2024: pu 10 + bpu 5 + jakon 1 + pmi 0 = 16 for all segments; b1 has no JKK
+    // for 2024, so east gets none.
+    let dir = fixture_with(
+        "b2,2024,pu,active,jkk,10,segments
+         b2,2024,bpu,active,jkk,5,segments
+         b2,2024,jakon,active,jkk,1,segments
+         b2,2024,pmi,active,jkk,0,segments
+",
+        &[],
+    );
+    let rows = json(dir.path(), &["growth", "--year", "2024", "-s", "all"]);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["office"], "b2");
+    assert_eq!(rows[0]["program"], "jkk");
+    assert_eq!(rows[0]["value"], 16);
+    assert_eq!(rows[0]["source"], "sum of pu, bpu, jakon and pmi");
 }
 
 #[test]

@@ -252,6 +252,7 @@ impl ProgramFigures {
                                 )
                                 .term_at(2)
                                 .term_at(3)
+                                .term_at(4)
                                 .term_at(7),
                             });
                         }
@@ -303,7 +304,8 @@ impl ProgramFigures {
                                     sum.to_string(),
                                 ],
                             )
-                            .term_at(2),
+                            .term_at(2)
+                            .term_at(3),
                         });
                     }
                 }
