@@ -385,8 +385,37 @@ fn quality_rules_evaluate_programs() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "office,period,since,segment,measure,kind,figure,against,score,rate_pct,importance,rule\n\
-         national,2023,,,,rule broken,41560000,41460000,,,medium,jkk-within-all\n"
+        "office,period,since,segment,measure,program,kind,figure,against,score,rate_pct,importance,rule\n\
+         national,2023,,,,,rule broken,41560000,41460000,,,medium,jkk-within-all\n"
+    );
+}
+
+#[test]
+fn quality_checks_each_program_series() {
+    // b1's JHT has January 100, February 110 and April 120: March is missing; one change
+    // (110 − 100 = 10) is fewer than the 6 a judgement needs; b1 reports 3 of the 4 months
+    // from January to April, 75%.
+    let dir = fixture_with(
+        "b1,2024-01,all,active,jht,100,monthly\n\
+         b1,2024-02,all,active,jht,110,monthly\n\
+         b1,2024-04,all,active,jht,120,monthly\n",
+        &[],
+    );
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["--format", "csv", "quality"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "office,period,since,segment,measure,program,kind,figure,against,score,rate_pct,importance,rule\n\
+         b1,,,all,active,jht,too short to judge,1,6,,,info,\n\
+         b1,2024-03,,all,active,jht,missing month,,,,,medium,\n\
+         b1,2024,,,,,reporting rate,3,4,,75,low,\n"
     );
 }
 
