@@ -474,3 +474,44 @@ fn the_program_column_is_read_in_every_input_form() {
     );
     assert_eq!(rows[0]["active"], 41_560_000);
 }
+
+#[test]
+fn the_program_column_is_read_from_a_workbook_and_a_gzip_file() {
+    // JHT 18,270,000 / 147,710,000 labour force = 12.37%, whatever the file is.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in ["offices.csv", "workforce.csv"] {
+        fs::copy(fixture().join(f), dir.path().join(f)).expect("copy");
+    }
+    let header = [
+        "office", "period", "segment", "measure", "program", "value", "source",
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("participants").unwrap();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["national", "2023", "all", "active", "JHT"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    ws.write_number(1, 5, 18_270_000.0).unwrap();
+    ws.write_string(1, 6, "programs as reported 2023").unwrap();
+    wb.save(dir.path().join("participants.xlsx")).unwrap();
+    let rows = json(dir.path(), &["coverage", "-b", "national"]);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["program"], "jht");
+    assert_eq!(pct(&rows[0]), 12.37);
+
+    fs::remove_file(dir.path().join("participants.xlsx")).unwrap();
+    let csv = "office,period,segment,measure,program,value,source\n\
+               national,2023,all,active,jht,18270000,programs as reported 2023\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, csv.as_bytes()).unwrap();
+    fs::write(dir.path().join("participants.csv.gz"), gz.finish().unwrap()).unwrap();
+    let rows = json(dir.path(), &["coverage", "-b", "national"]);
+    assert_eq!(rows[0]["program"], "jht");
+    assert_eq!(pct(&rows[0]), 12.37);
+}
