@@ -1,6 +1,7 @@
 //! Figures derived from a data set: roll-ups, growth series, coverage, target gaps and claims.
 //! No I/O and no formatting: commands turn these rows into tables.
 
+pub mod bound;
 mod claims;
 mod coverage;
 mod growth;

@@ -19,6 +19,8 @@ pub enum Qualifier {
     MoreThan,
     /// `hampir`, `nearly`, `almost`: just under, within one unit of its last digit.
     Nearly,
+    /// `kurang dari`, `di bawah`, `less than`, `under`, `below`: an upper bound.
+    LessThan,
 }
 
 /// A printed figure: its value, the place value of its last digit and its qualifier.
@@ -50,6 +52,7 @@ impl Published {
             }
             Qualifier::MoreThan => Interval::new(v, f64::INFINITY),
             Qualifier::Nearly => Interval::new(self.at(1.0, -1.0), v),
+            Qualifier::LessThan => Interval::new(f64::NEG_INFINITY, v),
         }
     }
 
@@ -67,7 +70,7 @@ impl Published {
             Qualifier::None | Qualifier::About => {
                 Some(Interval::new(self.value, self.at(1.0, 1.0)))
             }
-            Qualifier::MoreThan | Qualifier::Nearly => None,
+            Qualifier::MoreThan | Qualifier::Nearly | Qualifier::LessThan => None,
         }
     }
 
@@ -119,10 +122,12 @@ const SCALES: &[(&str, f64)] = &[
 const INDONESIAN: &[&str] = &[
     "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun", "persen", "jiwa", "orang",
     "sekitar", "kisaran", "hampir", "lebih", "atas", "kasus", "rupiah", "peserta", "pekerja",
+    "tembus", "kurang", "bawah",
 ];
 const ENGLISH: &[&str] = &[
     "thousand", "million", "billion", "trillion", "percent", "of", "about", "around", "nearly",
-    "almost", "more", "than", "over", "above", "employed", "people", "workers",
+    "almost", "more", "than", "over", "above", "employed", "people", "workers", "less", "under",
+    "below",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -132,14 +137,22 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn qualifier(w: &[String]) -> Qualifier {
+fn qualifier(w: &[String], plus_minus: bool) -> Qualifier {
     let has = |x: &str| w.iter().any(|y| y == x);
     let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
-    if pair("kurang", "lebih") {
+    if pair("kurang", "lebih") || plus_minus {
         Qualifier::About
     } else if has("hampir") || has("nearly") || has("almost") {
         Qualifier::Nearly
+    } else if pair("kurang", "dari")
+        || pair("di", "bawah")
+        || pair("less", "than")
+        || has("under")
+        || has("below")
+    {
+        Qualifier::LessThan
     } else if has("lebih")
+        || has("tembus")
         || pair("di", "atas")
         || pair("more", "than")
         || has("over")
@@ -234,7 +247,7 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
     let decimals = frac_part.len() as i32;
     let value = mantissa / 10f64.powi(decimals) * scale;
     let mut unit = scale / 10f64.powi(decimals);
-    let q = qualifier(&w);
+    let q = qualifier(&w, lower.contains('±'));
     let exact = !percent && scale == 1.0 && decimals == 0 && q == Qualifier::None;
     if q == Qualifier::About && !percent && scale == 1.0 && decimals == 0 {
         // "sekitar 5.600.000": about, to the last non-zero digit.

@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::analysis::{workers, Against, ClaimLine, Filter};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{DataSet, TargetMeasure};
+use crate::model::{Bound, DataSet, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -144,3 +144,49 @@ impl Amount {
         }
     }
 }
+
+/// A figure with its bound in words (`more than Rp281 billion`, `above 80%`, `about 12%`);
+/// an exact figure is just itself.
+pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
+    let template = match b {
+        Bound::Exact => return figure,
+        Bound::AtLeast if percent => "above {}",
+        Bound::AtLeast => "more than {}",
+        Bound::AtMost => "at most {}",
+        Bound::About => "about {}",
+    };
+    Cell::Template(template, vec![figure])
+}
+
+/// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
+/// Rp281.00 billion); the usual two decimals where the text gives none.
+pub fn idr_as_published(v: i64, published: &str) -> Cell {
+    let Ok(p) = crate::analysis::published::parse(published) else {
+        return Cell::Idr(v);
+    };
+    let a = v.unsigned_abs() as f64;
+    let (scale, template) = if a >= 1e12 {
+        (1e12, "Rp{} trillion")
+    } else if a >= 1e9 {
+        (1e9, "Rp{} billion")
+    } else if a >= 1e6 {
+        (1e6, "Rp{} million")
+    } else {
+        return Cell::Idr(v);
+    };
+    Cell::Template(template, vec![Cell::Dec(v as f64 / scale, p.decimals())])
+}
+
+/// A figure that is not known, only the range it lies in: `between Rp60 and Rp62 billion`.
+pub fn between(lo: Cell, hi: Cell) -> Cell {
+    Cell::Template("between {} and {}", vec![lo, hi])
+}
+
+/// What a derived figure's bound is called in csv and json: its code, or `none` when its
+/// inputs pull both ways and there is no figure.
+pub fn bound_code(b: Option<Bound>) -> Cell {
+    Cell::text(b.map_or("none", Bound::code))
+}
+
+/// The remark under a table that shows a range computed from bounds.
+pub const RANGE_REMARK: &str = "A range takes each bound as within one unit of its last published digit (\"Rp 342 miliar lebih\": Rp342 to 343 billion)";

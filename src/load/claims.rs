@@ -24,6 +24,8 @@ struct RawClaim {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
 }
 
 pub(super) fn read_claims(
@@ -60,6 +62,9 @@ pub(super) fn read_claims(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
         out.push(ClaimRecord {
             office,
             period,
@@ -67,7 +72,10 @@ pub(super) fn read_claims(
             program,
             cases,
             amount_idr,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

@@ -115,6 +115,14 @@ impl Ctx {
         }
     }
 
+    /// The optional `bound` cell: `None` when empty (the published text then says).
+    pub(super) fn bound(&mut self, line: u64, raw: &str) -> Result<Option<Bound>, ()> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        self.code::<Bound>(line, "bound", raw).map(Some)
+    }
+
     pub(super) fn period(&mut self, line: u64, name: &str, raw: &str) -> Result<Period, ()> {
         match parse_period(raw.trim().as_bytes()) {
             Some(p) => Ok(p),
@@ -653,6 +661,7 @@ pub(super) fn prov(source: String, published: String, note: String) -> Provenanc
         source: trimmed(source),
         published: trimmed(published),
         note: trimmed(note),
+        bound: None,
     }
 }
 

@@ -24,6 +24,8 @@ struct RawStated {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
 }
 
 pub(super) fn read_stated(
@@ -71,13 +73,19 @@ pub(super) fn read_stated(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
         out.push(Stated {
             office,
             period,
             segment,
             metric,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

@@ -25,6 +25,8 @@ struct RawTarget {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
 }
 
 pub(super) fn read_targets(
@@ -79,6 +81,9 @@ pub(super) fn read_targets(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
         out.push(Target {
             office,
             year,
@@ -86,7 +91,10 @@ pub(super) fn read_targets(
             measure,
             segment,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

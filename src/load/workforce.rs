@@ -22,6 +22,8 @@ struct RawWorkforce {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
 }
 
 pub(super) fn read_workforce(
@@ -55,12 +57,18 @@ pub(super) fn read_workforce(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
         out.push(Workforce {
             office,
             period,
             measure,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

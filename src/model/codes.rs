@@ -331,7 +331,19 @@ pub struct Provenance {
     pub source: String,
     pub published: String,
     pub note: String,
+    /// The `bound` column where the file has one; `None`: read from the published text.
+    pub bound: Option<Bound>,
 }
+
+code_enum!(
+    /// How far a figure is from exact, as a `bound` column states it.
+    Bound {
+        Exact => "exact",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        About => "about",
+    }
+);
 
 #[cfg(test)]
 mod tests {

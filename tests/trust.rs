@@ -1,0 +1,149 @@
+//! How certain each figure is: bounds read from the published text or a `bound` column and
+//! carried through every derived figure. Every figure below is worked out by hand.
+
+mod common;
+
+use common::{coverage, csv_rows, data_with};
+
+const CLAIMS_HEAD: &str = "office,period,segment,program,cases,amount_idr,source,published,bound\n";
+
+fn claims_csv(dir: &tempfile::TempDir) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = coverage()
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "claims",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    csv_rows(&out)
+}
+
+fn cell<'a>(h: &[String], row: &'a [String], name: &str) -> &'a str {
+    &row[h.iter().position(|c| c == name).expect(name)]
+}
+
+fn program<'a>(rows: &'a [Vec<String>], h: &[String], p: &str) -> &'a [String] {
+    rows.iter().find(|r| cell(h, r, "program") == p).expect(p)
+}
+
+#[test]
+fn a_bound_column_saying_exact_overrides_the_text() {
+    // The user states both amounts are exact, whatever "lebih" says: the rest is
+    // 342 - 281 = Rp61 miliar, and JHT's share 281 / 342 = 82.1637 %.
+    let claims = format!(
+        "{CLAIMS_HEAD}bali-denpasar,2023-08,pu,all,21097,342000000000,s,Rp 342 miliar lebih,exact\n\
+         bali-denpasar,2023-08,pu,jht,16355,281000000000,s,Rp 281 miliar lebih,exact\n"
+    );
+    let dir = data_with(&[("claims.csv", Some(&claims))]);
+    let (h, rows) = claims_csv(&dir);
+    let other = program(&rows, &h, "other");
+    assert_eq!(cell(&h, other, "amount_idr"), "61000000000");
+    assert_eq!(cell(&h, other, "amount_bound"), "exact");
+    let jht = program(&rows, &h, "jht");
+    let share: f64 = cell(&h, jht, "share_amount_pct").parse().unwrap();
+    assert!((share - 82.1637).abs() < 0.0001, "{share}");
+    assert_eq!(cell(&h, jht, "share_amount_bound"), "exact");
+}
+
+#[test]
+fn a_lower_bound_less_an_upper_bound_is_a_lower_bound() {
+    // "lebih dari Rp 342 miliar" less "hampir Rp 281 miliar": the total may be larger and the
+    // part smaller, so the rest is more than 342 - 281 = Rp61 miliar; no bound column.
+    let claims = "office,period,segment,program,cases,amount_idr,source,published\n\
+         bali-denpasar,2023-08,pu,all,21097,342000000000,s,lebih dari Rp 342 miliar\n\
+         bali-denpasar,2023-08,pu,jht,16355,281000000000,s,hampir Rp 281 miliar\n";
+    let dir = data_with(&[("claims.csv", Some(claims))]);
+    let (h, rows) = claims_csv(&dir);
+    let other = program(&rows, &h, "other");
+    assert_eq!(cell(&h, other, "amount_idr"), "61000000000");
+    assert_eq!(cell(&h, other, "amount_bound"), "at_least");
+    // JHT: at most 281 over at least 342 is at most 82.16 %.
+    let jht = program(&rows, &h, "jht");
+    assert_eq!(cell(&h, jht, "share_amount_bound"), "at_most");
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "claims"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let t = String::from_utf8(out).unwrap();
+    assert!(t.contains("more than Rp61.00 billion"), "{t}");
+    assert!(t.contains("at most Rp281 billion"), "{t}");
+    assert!(t.contains("at most 82.2%"), "{t}");
+}
+
+#[test]
+fn shipped_claims_in_words_in_both_languages() {
+    // Report 004: "Rp 281 miliar lebih", "Rp 342 miliar rupiah lebih": lower bounds, printed to
+    // the miliar; the rest lies between 342 - 282 = 60 and 343 - 281 = 62 miliar.
+    let en = coverage().args(["claims"]).assert().success();
+    let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
+    assert!(en.contains("more than Rp281 billion"), "{en}");
+    assert!(en.contains("more than Rp342 billion"), "{en}");
+    assert!(
+        en.contains("between Rp60.00 billion and Rp62.00 billion"),
+        "{en}"
+    );
+    assert!(!en.contains("Rp61"), "{en}");
+    let id = coverage()
+        .args(["claims", "--lang", "id"])
+        .assert()
+        .success();
+    let id = String::from_utf8(id.get_output().stdout.clone()).unwrap();
+    assert!(id.contains("lebih dari Rp281 miliar"), "{id}");
+    assert!(id.contains("antara Rp60 miliar dan Rp62 miliar"), "{id}");
+}
+
+#[test]
+fn stated_figures_in_the_report_say_their_bound() {
+    // Report 004: "di atas 80 persen" (above) and "kisaran 12 persen" (about).
+    let out = coverage()
+        .args(["report", "--branch", "denpasar"])
+        .assert()
+        .success();
+    let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(t.contains("above 80%"), "{t}");
+    assert!(t.contains("about 12%"), "{t}");
+    let out = coverage()
+        .args(["report", "--branch", "denpasar", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let pu = rows
+        .iter()
+        .find(|r| {
+            cell(&h, r, "section") == "Stated by the source"
+                && cell(&h, r, "metric") == "coverage_pct"
+                && cell(&h, r, "segment") == "pu"
+        })
+        .unwrap();
+    assert_eq!(cell(&h, pu, "value"), "80");
+    assert_eq!(cell(&h, pu, "bound"), "at_least");
+}
+
+#[test]
+fn a_bound_that_is_no_code_is_refused_where_it_is() {
+    let claims = format!(
+        "{CLAIMS_HEAD}bali-denpasar,2023-08,pu,all,21097,342000000000,s,Rp 342 miliar,maybe\n"
+    );
+    let dir = data_with(&[("claims.csv", Some(&claims))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "claims"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let e = String::from_utf8(out).unwrap();
+    assert!(
+        e.contains("claims.csv:2:9 (bound): found \"maybe\", expected one of exact, at_least, at_most or about"),
+        "{e}"
+    );
+}
