@@ -358,7 +358,7 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
         for m in 1..=12 {
             if (y, m) != (2023, 8) {
                 participants.push_str(&format!(
-                    "kc-tabanan,{y}-{m:02},pu,active,{},test,,\n",
+                    "kc-tabanan,{y}-{m:02},pu,active,{},test,,,\n",
                     400_000 + 1_000 * k
                 ));
             }
@@ -367,8 +367,8 @@ fn a_dense_series_is_labelled_at_its_ends_and_many_programs_fit() {
     }
     // New participants over a whole year, then January to August: not to be joined by a line.
     participants.push_str(
-        "kc-tabanan,2023,pu,new,50000,test,,\n\
-         kc-tabanan,2024-08,pu,new,30000,test,,\n",
+        "kc-tabanan,2023,pu,new,50000,test,,,\n\
+         kc-tabanan,2024-08,pu,new,30000,test,,,\n",
     );
     // Five programs in two segments.
     let mut claims = fs::read_to_string(common::shipped().join("claims.csv")).unwrap();

@@ -531,7 +531,7 @@ fn misspelled_column() {
     fails(
         &fixture("misspelled-column"),
         &["offices"],
-        "error: {dir}/participants.csv:1:3 (segmen): found \"segmen\", expected one of the columns office, period, segment, measure, value, source, published, note or bound
+        "error: {dir}/participants.csv:1:3 (segmen): found \"segmen\", expected one of the columns office, period, segment, measure, value, source, published, note, bound or reading
   hint: participants.csv does not have this column; remove it or correct its name
 {dir}/participants.csv:1: missing column \"segment\"
   hint: the header row must name office,period,segment,measure,value,source
@@ -851,7 +851,7 @@ fn fifty_megabyte_field() {
         .append(true)
         .open(dir.path().join("participants.csv"))
         .unwrap();
-    writeln!(f, "big,2023,all,active,{big},s,,").unwrap();
+    writeln!(f, "big,2023,all,active,{big},s,,,").unwrap();
     drop(f);
     fails(
         &dir,

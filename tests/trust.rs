@@ -147,3 +147,116 @@ fn a_bound_that_is_no_code_is_refused_where_it_is() {
         "{e}"
     );
 }
+
+fn stdout(args: &[&str]) -> String {
+    let out = coverage().args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_verdict_on_an_uncertain_roadmap_figure_says_so() {
+    // 2022 roadmap 35,93 juta against 35,86 juta active: 35.86 / 35.93 = 99.805 %, missed;
+    // but 35,93 juta may be the 2022 outcome rather than the roadmap (data/SOURCES.md).
+    let md = stdout(&["targets", "--branch", "national", "-f", "markdown"]);
+    assert!(
+        md.contains("year complete: target missed, if 35,93 juta is the 2022 roadmap target"),
+        "{md}"
+    );
+    // 2023: 43,92 juta is read one way only; its verdict has no caveat.
+    let y2023 = md
+        .lines()
+        .find(|l| l.contains("| 2023 | roadmap | active"))
+        .unwrap();
+    assert!(
+        y2023.contains("year complete: target missed") && !y2023.contains(", if"),
+        "{y2023}"
+    );
+    let id = stdout(&[
+        "targets", "--branch", "national", "-f", "markdown", "--lang", "id",
+    ]);
+    assert!(
+        id.contains("jika 35,93 juta adalah target tahun 2022 (peta jalan)"),
+        "{id}"
+    );
+    let out = coverage()
+        .args(["targets", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let y2022 = rows
+        .iter()
+        .find(|r| cell(&h, r, "year") == "2022" && cell(&h, r, "measure") == "active")
+        .unwrap();
+    assert_eq!(cell(&h, y2022, "reading"), "uncertain");
+    assert_eq!(cell(&h, y2022, "status"), "year complete: target missed");
+    let y2023 = rows
+        .iter()
+        .find(|r| cell(&h, r, "year") == "2023" && cell(&h, r, "measure") == "active")
+        .unwrap();
+    assert_eq!(cell(&h, y2023, "reading"), "certain");
+}
+
+#[test]
+fn an_audit_resting_on_an_uncertain_row_says_so() {
+    // 695,29 / 627,69 - 1 = 10.769 %: the stated 10,76 persen only if truncated, and only if
+    // Rp627,69 triliun is the 2022 roadmap figure.
+    // audit exits 1: the national 15,89 persen is inconsistent.
+    let out = coverage()
+        .args(["audit", "-f", "markdown"])
+        .assert()
+        .code(1);
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        md.contains("consistent only if truncated, if Rp627,69 triliun is read as its note says"),
+        "{md}"
+    );
+    // Bali 2023 growth rests on 750 ribu and 1,027 juta, which are read one way only.
+    let bali = md.lines().find(|l| l.contains("| 36 persen ")).unwrap();
+    assert!(
+        bali.contains("consistent only if truncated") && !bali.contains(", if"),
+        "{bali}"
+    );
+}
+
+#[test]
+fn a_reading_that_is_no_code_is_refused_where_it_is() {
+    let targets = "office,year,plan,measure,segment,value,source,reading\n\
+                   national,2024,annual,active,all,53860000,s,perhaps\n";
+    let dir = data_with(&[("targets.csv", Some(targets))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "targets"])
+        .assert()
+        .code(2);
+    let e = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        e.contains(
+            "targets.csv:2:8 (reading): found \"perhaps\", expected one of certain or uncertain"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_users_uncertain_row_carries_into_the_verdict() {
+    // The user marks the 2023 actual 41,46 juta as uncertain; the 2023 roadmap verdict
+    // (41.46 / 43.92 = 94.4 %, missed) rests on it.
+    let p = std::fs::read_to_string(common::shipped().join("participants.csv")).unwrap();
+    let p = p.replace(
+        "read as the 2023 year-end stock.\",",
+        "read as the 2023 year-end stock.\",uncertain",
+    );
+    let dir = data_with(&[("participants.csv", Some(&p))]);
+    let md = stdout(&[
+        "--data",
+        dir.path().to_str().unwrap(),
+        "targets",
+        "--branch",
+        "national",
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("year complete: target missed, if 41,46 juta is read as its note says"),
+        "{md}"
+    );
+}

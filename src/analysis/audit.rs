@@ -67,6 +67,8 @@ pub struct Input {
     pub published: String,
     pub source: String,
     pub range: Interval,
+    /// The row is read one way of two: a verdict resting on it says so.
+    pub uncertain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +130,7 @@ fn input(what: &'static str, period: Period, fig: &Fig) -> Result<Input, Why> {
         published: fig.published.clone(),
         source: fig.source.clone(),
         range: range_of(fig.value, &fig.published)?,
+        uncertain: fig.uncertain,
     })
 }
 
@@ -192,6 +195,7 @@ fn wf_input(ix: &Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<Resu
             published: String::new(),
             source: fig.source.clone(),
             range,
+            uncertain: fig.uncertain,
         }));
     }
     Some(input(workers(m), p, fig))
@@ -398,6 +402,7 @@ fn target_change(
         published: target.prov.published.clone(),
         source: target.prov.source.clone(),
         range: range_of(tv, &target.prov.published)?,
+        uncertain: target.prov.uncertain,
     };
     Ok(vec![compute(
         Op::Difference,
@@ -438,6 +443,7 @@ fn funds_growth(
             published: t.prov.published.clone(),
             source: t.prov.source.clone(),
             range: range_of(v, &t.prov.published)?,
+            uncertain: t.prov.uncertain,
         })
     };
     Ok(vec![compute(

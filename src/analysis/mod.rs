@@ -29,6 +29,8 @@ pub struct Fig {
     pub source: String,
     pub published: String,
     pub derived: bool,
+    /// The row is read one way of two (its `reading` column says `uncertain`).
+    pub uncertain: bool,
 }
 
 impl Fig {
@@ -38,6 +40,7 @@ impl Fig {
             source: prov.source.clone(),
             published: prov.published.clone(),
             derived: false,
+            uncertain: prov.uncertain,
         }
     }
 
@@ -47,6 +50,7 @@ impl Fig {
             source: how,
             published: String::new(),
             derived: true,
+            uncertain: false,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Ctx};
+use super::common::{filter, if_read, reading_code, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;
@@ -128,6 +128,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         col("computed_hi", "Computed high"),
         col("computed_point", "Computed from values as given"),
         col("verdict", "Verdict"),
+        col("verdict_words", "Verdict"),
+        col("reading", "Reading"),
         col("basis", "Computed from"),
         col("note", "Note"),
         col("source", "Source"),
@@ -162,6 +164,20 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             }
         }
         counts[r.verdict as usize] += 1;
+        // The stated row, and the inputs of the verdict, read one way of two.
+        let mut doubtful: Vec<&str> = Vec::new();
+        if s.prov.uncertain && r.verdict != Verdict::NotCheckable {
+            doubtful.push(&s.prov.published);
+        }
+        if let Some(c) = best {
+            doubtful.extend(
+                c.inputs
+                    .iter()
+                    .filter(|i| i.uncertain)
+                    .map(|i| i.published.as_str()),
+            );
+        }
+        let verdict = if_read(Cell::Term(r.verdict.term()), None, &doubtful);
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
             Cell::text(s.period.map(|p| p.to_string()).unwrap_or_default()),
@@ -181,6 +197,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             Cell::opt(best, |c| Cell::Float(c.computed.hi)),
             Cell::opt(best, |c| Cell::Float(c.point)),
             Cell::Term(r.verdict.term()),
+            verdict,
+            reading_code(!doubtful.is_empty()),
             Cell::opt(best, basis),
             if note.is_empty() {
                 Cell::Empty
@@ -198,9 +216,12 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         "computed_lo",
         "computed_hi",
         "computed_point",
+        "verdict",
+        "reading",
     ] {
         tb.hide(hidden);
     }
+    tb.human("verdict_words");
     tb.human("computed");
     tb.title = Some("Audit of stated figures".into());
     let mut summary = vec![

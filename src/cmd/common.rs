@@ -5,10 +5,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{workers, Against, ClaimLine, Filter};
+use crate::analysis::{workers, Against, ClaimLine, Filter, PaceStatus, TargetRow};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, TargetMeasure};
+use crate::model::{Bound, DataSet, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -190,3 +190,61 @@ pub fn bound_code(b: Option<Bound>) -> Cell {
 
 /// The remark under a table that shows a range computed from bounds.
 pub const RANGE_REMARK: &str = "A range takes each bound as within one unit of its last published digit (\"Rp 342 miliar lebih\": Rp342 to 343 billion)";
+
+/// A verdict or status that rests on rows read one way of two says so: `target missed, if
+/// 35,93 juta is the 2022 roadmap target`. `target` is the target row when it is the uncertain
+/// one; `others` are the published texts of the other uncertain rows.
+pub fn if_read(verdict: Cell, target: Option<&Target>, others: &[&str]) -> Cell {
+    let verdict = match target {
+        Some(t) => Cell::Template(
+            "{}, if {} is the {} {} target",
+            vec![
+                verdict,
+                Cell::text(&t.prov.published),
+                Cell::Plain(i64::from(t.year)),
+                Cell::Term(t.plan.code()),
+            ],
+        ),
+        None => verdict,
+    };
+    if others.is_empty() {
+        return verdict;
+    }
+    Cell::Template(
+        "{}, if {} is read as its note says",
+        vec![verdict, Cell::text(others.join(" / "))],
+    )
+}
+
+/// The `reading` column of machine formats: `uncertain` when any row a figure rests on is.
+pub fn reading_code(uncertain: bool) -> Cell {
+    Cell::Text(if uncertain { "uncertain" } else { "certain" }.into())
+}
+
+/// The status in words, with the rows read one way of two it rests on, and whether any is.
+pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
+    let tg = r.target;
+    // Only a verdict rests on the figures; "no figures to compare" says nothing of them.
+    let verdict = matches!(
+        r.status,
+        PaceStatus::OnTrack
+            | PaceStatus::Behind
+            | PaceStatus::Reached
+            | PaceStatus::YearComplete { .. }
+    );
+    if !verdict {
+        return (Cell::Term(r.status.term()), false);
+    }
+    let target = tg.prov.uncertain.then_some(tg);
+    let others: Vec<&str> = [r.actual.as_ref(), r.base.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|(_, f)| f.uncertain)
+        .map(|(_, f)| f.published.as_str())
+        .collect();
+    let uncertain = target.is_some() || !others.is_empty();
+    (
+        if_read(Cell::Term(r.status.term()), target, &others),
+        uncertain,
+    )
+}

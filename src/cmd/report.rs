@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, idr_as_published, line_code, qualified, Amount, Ctx,
+    against, between, bound_code, idr_as_published, line_code, qualified, status_cell, Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
 use crate::cli::ReportArgs;
@@ -508,7 +508,7 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
         line(
             "status",
             Cell::Term("status"),
-            Cell::Term(r.status.term()),
+            status_cell(r).0,
             "",
             Cell::Empty,
             "",

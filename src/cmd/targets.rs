@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Amount, Ctx};
+use super::common::{filter, reading_code, status_cell, Amount, Ctx};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
 use crate::model::DataSet;
@@ -25,6 +25,8 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("gap", "Gap"),
         col("achieved_pct", "Achieved"),
         col("status", "Status"),
+        col("status_words", "Status"),
+        col("reading", "Reading"),
         col("base_period", "Base"),
         col("base_value", "Base value"),
         col("required_change", "Needed"),
@@ -40,6 +42,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     ]);
     for r in rows {
         let tg = r.target;
+        let (status, uncertain) = status_cell(r);
         let amount = Amount::of(tg.measure);
         let num = |v| amount.num(v);
         let delta = |v| amount.delta(v);
@@ -56,6 +59,8 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.gap, |g| delta(g.gap)),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
             Cell::Term(r.status.term()),
+            status,
+            reading_code(uncertain),
             Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.required, |c| delta(c.abs)),
@@ -71,6 +76,9 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         ]);
     }
     t.hide("office");
+    t.hide("status");
+    t.hide("reading");
+    t.human("status_words");
     t.hide("reach_month");
     t.human("reached_in");
     t.bar("achieved_pct");

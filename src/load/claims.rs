@@ -26,6 +26,8 @@ struct RawClaim {
     note: String,
     #[serde(default)]
     bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_claims(
@@ -65,6 +67,9 @@ pub(super) fn read_claims(
         let Ok(bound) = ctx.bound(line, &r.bound) else {
             return;
         };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(ClaimRecord {
             office,
             period,
@@ -74,6 +79,7 @@ pub(super) fn read_claims(
             amount_idr,
             prov: Provenance {
                 bound,
+                uncertain,
                 ..prov(r.source, r.published, r.note)
             },
             origin: Origin { line },

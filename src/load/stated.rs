@@ -26,6 +26,8 @@ struct RawStated {
     note: String,
     #[serde(default)]
     bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_stated(
@@ -76,6 +78,9 @@ pub(super) fn read_stated(
         let Ok(bound) = ctx.bound(line, &r.bound) else {
             return;
         };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Stated {
             office,
             period,
@@ -84,6 +89,7 @@ pub(super) fn read_stated(
             value,
             prov: Provenance {
                 bound,
+                uncertain,
                 ..prov(r.source, r.published, r.note)
             },
             origin: Origin { line },

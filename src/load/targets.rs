@@ -27,6 +27,8 @@ struct RawTarget {
     note: String,
     #[serde(default)]
     bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_targets(
@@ -84,6 +86,9 @@ pub(super) fn read_targets(
         let Ok(bound) = ctx.bound(line, &r.bound) else {
             return;
         };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Target {
             office,
             year,
@@ -93,6 +98,7 @@ pub(super) fn read_targets(
             value,
             prov: Provenance {
                 bound,
+                uncertain,
                 ..prov(r.source, r.published, r.note)
             },
             origin: Origin { line },

@@ -24,6 +24,8 @@ struct RawWorkforce {
     note: String,
     #[serde(default)]
     bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_workforce(
@@ -60,6 +62,9 @@ pub(super) fn read_workforce(
         let Ok(bound) = ctx.bound(line, &r.bound) else {
             return;
         };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Workforce {
             office,
             period,
@@ -67,6 +72,7 @@ pub(super) fn read_workforce(
             value,
             prov: Provenance {
                 bound,
+                uncertain,
                 ..prov(r.source, r.published, r.note)
             },
             origin: Origin { line },
