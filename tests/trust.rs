@@ -260,3 +260,75 @@ fn a_users_uncertain_row_carries_into_the_verdict() {
         "{md}"
     );
 }
+
+#[test]
+fn roadmap_funds_path_and_annual_against_roadmap() {
+    // Roadmap funds: Rp695,29 - 627,69 triliun = +Rp67,60 triliun, 67.60 / 627.69 = 10.7696 %;
+    // Rp781,77 - 695,29 = +Rp86,48 triliun, 86.48 / 695.29 = 12.4380 %.
+    // Annual 2024 target 53,86 juta against the roadmap's 53,52 juta: +340,000.
+    // Only year ends known for 2024: 12,400,000 / 12 = 1,033,333.33 a month on average
+    // (annual), 12,060,000 / 12 = 1,005,000 (roadmap, 53,52 - 41,46 juta).
+    let out = coverage()
+        .args(["targets", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let find = |y: &str, plan: &str, m: &str| {
+        rows.iter()
+            .find(|r| {
+                cell(&h, r, "year") == y
+                    && cell(&h, r, "plan") == plan
+                    && cell(&h, r, "measure") == m
+            })
+            .unwrap()
+    };
+    let f23 = find("2023", "roadmap", "funds_idr");
+    assert_eq!(cell(&h, f23, "required_change"), "67600000000000");
+    let pct: f64 = cell(&h, f23, "required_pct").parse().unwrap();
+    assert!((pct - 10.7696).abs() < 0.0001, "{pct}");
+    let f24 = find("2024", "roadmap", "funds_idr");
+    assert_eq!(cell(&h, f24, "required_change"), "86480000000000");
+    let pct: f64 = cell(&h, f24, "required_pct").parse().unwrap();
+    assert!((pct - 12.4380).abs() < 0.0001, "{pct}");
+    let annual = find("2024", "annual", "active");
+    assert_eq!(cell(&h, annual, "vs_roadmap"), "340000");
+    let avg: f64 = cell(&h, annual, "avg_needed_per_month").parse().unwrap();
+    assert!((avg - 1_033_333.33).abs() < 0.01, "{avg}");
+    let road = find("2024", "roadmap", "active");
+    assert_eq!(cell(&h, road, "avg_needed_per_month"), "1005000");
+}
+
+#[test]
+fn a_bar_short_of_one_hundred_is_never_full() {
+    // 35.86 / 35.93 = 99.805 %: 79.84 of 80 eighths rounds to 80, held at 79 = 9 cells + 7/8.
+    let t = stdout(&["targets", "--branch", "national", "--year", "2022"]);
+    assert!(t.contains("│    99.8% │ █████████▉ │"), "{t}");
+}
+
+#[test]
+fn check_names_the_national_office_once() {
+    let t = stdout(&["check", "--branch", "national", "--min-growth", "1"]);
+    assert!(t.starts_with("BPJS Ketenagakerjaan (national)\n"), "{t}");
+}
+
+#[test]
+fn a_partial_sum_is_a_lower_bound_and_names_what_is_missing() {
+    // Bali Denpasar's 2024 target of 433 ribu additions over all segments; for 2023 only PU
+    // 207,010 and BPU 194,210 additions are known: 207,010 + 194,210 = 401,220, at least the
+    // total, so at most 433,000 - 401,220 = 31,780 to go; jakon and PMI are missing. Both
+    // figures are read one way of two (additions or stocks).
+    let out = coverage()
+        .args(["targets", "--branch", "denpasar", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let r = &rows[0];
+    assert_eq!(cell(&h, r, "base_at_least"), "401220");
+    assert_eq!(cell(&h, r, "reading"), "uncertain");
+    assert_eq!(cell(&h, r, "status"), "only year ends known");
+    assert_eq!(
+        cell(&h, r, "note"),
+        "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go \
+         (missing: JAKON, PMI), if the known figures are read as their notes say"
+    );
+}

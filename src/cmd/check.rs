@@ -31,7 +31,13 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         col("reason", "Reason"),
     ]);
     let code = &ds.offices[office].code;
-    t.title = Some(format!("{} ({code})", ds.offices[office].name));
+    let name = &ds.offices[office].name;
+    // "BPJS Ketenagakerjaan (national)" already names its code.
+    t.title = Some(if name.ends_with(&format!("({code})")) {
+        name.clone()
+    } else {
+        format!("{name} ({code})")
+    });
     let mut failed = false;
     let mut no_data: Vec<(&str, Missing)> = Vec::new();
     for (flag, b, min) in [

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{workers, Against, ClaimLine, Filter, PaceStatus, TargetRow};
+use crate::analysis::{workers, Against, ClaimLine, Filter, PaceStatus, PartialBase, TargetRow};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Target, TargetMeasure};
+use crate::model::{Bound, DataSet, Segment, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -247,4 +247,31 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
         if_read(Cell::Term(r.status.term()), target, &others),
         uncertain,
     )
+}
+
+/// "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go (missing:
+/// JAKON, PMI)".
+pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
+    let codes = |v: &[Segment]| {
+        let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
+        Cell::text(c.join(", "))
+    };
+    let note = Cell::Template(
+        "{} known for {} in {}, at least the total: at most {} to go (missing: {})",
+        vec![
+            Cell::Int(pb.sum),
+            codes(&pb.known),
+            Cell::text(pb.period.to_string()),
+            Cell::opt(target.map(|t| t.saturating_sub(pb.sum)), Cell::Delta),
+            codes(&pb.missing),
+        ],
+    );
+    if pb.uncertain {
+        Cell::Template(
+            "{}, if the known figures are read as their notes say",
+            vec![note],
+        )
+    } else {
+        note
+    }
 }

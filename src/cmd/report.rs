@@ -7,7 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, idr_as_published, line_code, qualified, status_cell, Amount, Ctx,
+    against, between, bound_code, idr_as_published, line_code, partial_note, qualified,
+    status_cell, Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
 use crate::cli::ReportArgs;
@@ -448,6 +449,19 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
     let tg = r.target;
     let unit = Amount::of(tg.measure).unit();
     let line = target_line(r);
+    if let Some(n) = r.avg_needed_per_month {
+        l.add(
+            T,
+            line(
+                "avg_needed_per_month",
+                Cell::Term("needed per month on average"),
+                Cell::Float(n),
+                unit,
+                Cell::Term("change needed / 12 months"),
+                "",
+            ),
+        );
+    }
     if let Some(p) = r.pace {
         l.add(
             T,
@@ -514,17 +528,14 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             "",
         ),
     );
-    if r.note_parts.is_some() {
+    if r.note_parts.is_some() || r.partial_base.is_some() {
+        let note = match &r.partial_base {
+            Some(pb) => partial_note(pb, tg.value),
+            None => Cell::note(r.note_parts.as_ref()),
+        };
         l.add(
             T,
-            line(
-                "note",
-                Cell::Term("note"),
-                Cell::Empty,
-                "",
-                Cell::note(r.note_parts.as_ref()),
-                "",
-            ),
+            line("note", Cell::Term("note"), Cell::Empty, "", note, ""),
         );
     }
 }
