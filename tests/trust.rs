@@ -332,3 +332,47 @@ fn a_partial_sum_is_a_lower_bound_and_names_what_is_missing() {
          (missing: JAKON, PMI), if the known figures are read as their notes say"
     );
 }
+
+#[test]
+fn validate_names_a_value_its_text_rules_out() {
+    // The user corrects 2023 national active participants to 41,500,000 but keeps the text
+    // "41,46 juta", which allows 41,455,000 to 41,465,000 only.
+    let t = std::fs::read_to_string(common::shipped().join("targets.csv")).unwrap();
+    let t = t.replace(",53860000,", ",53900000,");
+    let dir = data_with(&[("targets.csv", Some(&t))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "validate"])
+        .assert()
+        .code(1);
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // "53,86 juta" is 53,855,000 to 53,865,000; the annual target is line 2.
+    assert!(
+        s.contains(
+            "targets.csv:2: column value: 53900000 lies outside what \"53,86 juta\" allows (53855000 to 53865000)"
+        ),
+        "{s}"
+    );
+}
+
+#[test]
+fn audit_recomputes_from_the_value_the_user_holds() {
+    // 2024 annual target corrected to 53,900,000, its text still "53,86 juta" (rounded to
+    // 10,000: +-5,000). Around the held value: 53,895,000 to 53,905,000, less the 2023 stock
+    // 41,455,000 to 41,465,000, gives 12,430,000 to 12,450,000 (point 12,440,000), which the
+    // stated "12,40 juta" (12,395,000 to 12,405,000) does not reach: inconsistent. Audited from
+    // the text alone it would be 12,390,000 to 12,410,000: consistent.
+    let t = std::fs::read_to_string(common::shipped().join("targets.csv")).unwrap();
+    let t = t.replace(",53860000,", ",53900000,");
+    let dir = data_with(&[("targets.csv", Some(&t))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "audit", "-f", "csv"])
+        .assert()
+        .code(1);
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let r = rows
+        .iter()
+        .find(|r| cell(&h, r, "metric") == "target_change")
+        .unwrap();
+    assert_eq!(cell(&h, r, "verdict"), "inconsistent");
+    assert_eq!(cell(&h, r, "computed_point"), "12440000");
+}

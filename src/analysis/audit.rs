@@ -113,13 +113,19 @@ impl AuditRow<'_> {
 }
 
 /// The range a figure's printing allows; a figure with no printed text is taken as exact.
+/// Where the true value lies: the precision (or bound) its printed text gives, around the value
+/// the user holds, so a corrected `value` is audited as corrected even if the text was left.
 fn range_of(value: i64, printed: &str) -> Result<Interval, Why> {
     if printed.trim().is_empty() {
         return Ok(Interval::point(value as f64));
     }
-    published::parse(printed)
-        .map(|p| p.interval())
-        .map_err(|e| Why::Unreadable(e.0))
+    let p = published::parse(printed).map_err(|e| Why::Unreadable(e.0))?;
+    let iv = p.interval();
+    let shift = value as f64 - p.value;
+    if shift == 0.0 {
+        return Ok(iv);
+    }
+    Ok(Interval::new(iv.lo + shift, iv.hi + shift))
 }
 
 fn input(what: &'static str, period: Period, fig: &Fig) -> Result<Input, Why> {

@@ -5,6 +5,7 @@ pub mod bound;
 mod claims;
 mod coverage;
 mod growth;
+mod held;
 mod index;
 mod targets;
 
@@ -15,6 +16,7 @@ pub mod standing;
 pub use claims::*;
 pub use coverage::*;
 pub use growth::*;
+pub use held::outside_published;
 pub use index::*;
 pub use targets::*;
 

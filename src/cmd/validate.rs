@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::Ctx;
-use crate::analysis::{findings, Index};
+use crate::analysis::{findings, outside_published, Index};
 use crate::cli::ValidateArgs;
 use crate::load::{load, Problems};
 use crate::output::{col, Cell, Format, Table};
@@ -16,7 +16,10 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     let ds = load(&ctx.source, ctx.read, &mut problems);
     // Figures that do not add up are only worth checking once the files read cleanly.
     let found = if problems.is_empty() {
-        findings(&Index::build(&ds))
+        let mut f = findings(&Index::build(&ds));
+        f.extend(outside_published(&ds));
+        f.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+        f
     } else {
         Vec::new()
     };
