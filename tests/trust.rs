@@ -376,3 +376,49 @@ fn audit_recomputes_from_the_value_the_user_holds() {
     assert_eq!(cell(&h, r, "verdict"), "inconsistent");
     assert_eq!(cell(&h, r, "computed_point"), "12440000");
 }
+
+#[test]
+fn a_survey_after_the_figure_is_said_plainly() {
+    // National active 2022 (35,860,000) has only the August 2023 survey (employed 139,850,000):
+    // 35.86 / 139.85 = 25.64 %, resting on a survey taken after the figure; 2023 uses the same
+    // survey, so between the two years the ratio moves with participants alone.
+    let out = coverage()
+        .args(["coverage", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let y2022 = rows
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2022")
+        .unwrap();
+    assert_eq!(cell(&h, y2022, "survey_after"), "true");
+    assert_eq!(
+        cell(&h, y2022, "note"),
+        "resting on a survey taken after the figure: participants 2022, survey 2023-08; \
+         the same survey serves 2023, so the ratio moves with participants alone"
+    );
+    let y2023 = rows
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2023")
+        .unwrap();
+    assert_eq!(cell(&h, y2023, "survey_after"), "false");
+    assert!(cell(&h, y2023, "note")
+        .ends_with("the same survey serves 2022, so the ratio moves with participants alone"));
+}
+
+#[test]
+fn audit_names_the_one_denominator_a_percentage_fits() {
+    // Bali 39,41 persen of unnamed workers: 1,027 juta (1,026,500 to 1,027,500) over employed
+    // Aug 2022, 2.61 million (2,605,000 to 2,615,000), gives 39.254 % to 39.443 %, which holds
+    // 39,41; the six other surveys tried do not.
+    let out = coverage()
+        .args(["audit", "-f", "markdown"])
+        .assert()
+        .code(1);
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = md.lines().find(|l| l.contains("| 39,41 persen ")).unwrap();
+    assert!(
+        line.contains("consistent only against employed 2022-08"),
+        "{line}"
+    );
+}

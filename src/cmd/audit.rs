@@ -177,7 +177,24 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
                     .map(|i| i.published.as_str()),
             );
         }
-        let verdict = if_read(Cell::Term(r.verdict.term()), None, &doubtful);
+        // A percentage of an unnamed denominator that fits only one of those tried names it.
+        let fitting: Vec<&Candidate> = r
+            .candidates
+            .iter()
+            .filter(|c| matches!(c.verdict, Verdict::Consistent | Verdict::Truncated))
+            .collect();
+        let verdict = match (r.candidates.len(), fitting.as_slice()) {
+            (2.., [only]) => Cell::Template(
+                "{} only against {} {}",
+                vec![
+                    Cell::Term(r.verdict.term()),
+                    Cell::Term(only.inputs[1].what),
+                    Cell::text(only.inputs[1].period.to_string()),
+                ],
+            ),
+            _ => Cell::Term(r.verdict.term()),
+        };
+        let verdict = if_read(verdict, None, &doubtful);
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
             Cell::text(s.period.map(|p| p.to_string()).unwrap_or_default()),
