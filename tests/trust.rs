@@ -422,3 +422,63 @@ fn audit_names_the_one_denominator_a_percentage_fits() {
         "{line}"
     );
 }
+
+/// A data set of one branch with these participant rows and one 2024 target.
+fn one_branch(participants: &str, target: i64) -> tempfile::TempDir {
+    let offices = "code,name,level,parent\nnational,National,national,\nkc-x,X,branch,national\n";
+    let p = format!("office,period,segment,measure,value,source\n{participants}");
+    let t = format!("office,year,measure,segment,value,source\nkc-x,2024,active,all,{target},t\n");
+    data_with(&[
+        ("offices.csv", Some(offices)),
+        ("participants.csv", Some(&p)),
+        ("targets.csv", Some(&t)),
+        ("claims.csv", None),
+        ("workforce.csv", None),
+        ("stated.csv", None),
+    ])
+}
+
+fn targets_csv(dir: &tempfile::TempDir) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = coverage()
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "targets",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    csv_rows(&out.get_output().stdout)
+}
+
+#[test]
+fn a_series_that_fell_below_its_target_did_not_reach_it_in_january() {
+    // End 2023: 150,000, above the 2024 target of 140,000; March 2024: 120,000. The pace is
+    // (120,000 - 150,000) / 3 = -10,000 a month, projected 120,000 - 9 x 10,000 = 30,000.
+    let dir = one_branch(
+        "kc-x,2023,all,active,150000,s\nkc-x,2024-03,all,active,120000,s\n",
+        140_000,
+    );
+    let (h, rows) = targets_csv(&dir);
+    assert_eq!(cell(&h, &rows[0], "pace_per_month"), "-10000");
+    assert_eq!(cell(&h, &rows[0], "projected"), "30000");
+    assert_eq!(cell(&h, &rows[0], "reach_month"), "");
+    assert_eq!(cell(&h, &rows[0], "status"), "behind");
+}
+
+#[test]
+fn a_falling_series_never_projects_below_zero() {
+    // End 2023: 150,000; March 2024: 60,000: -30,000 a month, which would project
+    // 60,000 - 9 x 30,000 = -210,000; held at zero and said so.
+    let dir = one_branch(
+        "kc-x,2023,all,active,150000,s\nkc-x,2024-03,all,active,60000,s\n",
+        140_000,
+    );
+    let (h, rows) = targets_csv(&dir);
+    assert_eq!(cell(&h, &rows[0], "projected"), "0");
+    assert_eq!(
+        cell(&h, &rows[0], "note"),
+        "at the pace so far the series falls to zero before the year end"
+    );
+}

@@ -205,9 +205,19 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             match start {
                 Some(start) => {
                     row.pace = calc::pace(target, start, a.value, p.months());
+                    // A month of reaching only where the pace gets there: a series that started
+                    // above its target and fell below it did not reach it in January.
                     row.reach_month = row
                         .pace
+                        .filter(|_| start < target)
                         .and_then(|pc| calc::month_reaching(target, start, pc.so_far));
+                    if let Some(pc) = row.pace.as_mut().filter(|pc| pc.projected < 0.0) {
+                        pc.projected = 0.0;
+                        row.note_parts = Some(Note::new(
+                            "at the pace so far the series falls to zero before the year end",
+                            vec![],
+                        ));
+                    }
                     if row.status != PaceStatus::Reached {
                         row.status = match row.pace {
                             Some(pc) if pc.on_track => PaceStatus::OnTrack,

@@ -239,6 +239,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("annual plan", "rencana tahunan"),
     ("at", "per"),
     ("at most {}", "paling banyak {}"),
+    ("at the pace so far the series falls to zero before the year end", "dengan laju sejauh ini angkanya turun ke nol sebelum akhir tahun"),
     ("behind", "tertinggal"),
     ("between {} and {}", "antara {} dan {}"),
     ("branch", "kantor cabang"),
