@@ -482,3 +482,65 @@ fn a_falling_series_never_projects_below_zero() {
         "at the pace so far the series falls to zero before the year end"
     );
 }
+
+#[test]
+fn programs_past_64_bits_are_still_checked_against_their_total() {
+    // JHT 5,000,000,000,000,000,000 + JKK 5,000,000,000,000,000,000 = 10^19, past the 64-bit
+    // limit (9,223,372,036,854,775,807) and more than the stated total 9 x 10^18.
+    let claims = "office,period,segment,program,cases,amount_idr,source\n\
+                  bali-denpasar,2023-08,pu,all,3,9000000000000000000,s\n\
+                  bali-denpasar,2023-08,pu,jht,1,5000000000000000000,s\n\
+                  bali-denpasar,2023-08,pu,jkk,1,5000000000000000000,s\n";
+    let dir = data_with(&[("claims.csv", Some(claims))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "validate"])
+        .assert()
+        .code(1);
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        s.contains("claims.csv:2: bali-denpasar 2023-08 pu: the programs' amounts add up to 10000000000000000000, more than the stated total 9000000000000000000"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_sum_of_programs_past_64_bits_is_named_as_such() {
+    // No stated total: 5 x 10^18 + 5 x 10^18 = 10^19 has no 64-bit figure, and says why.
+    let claims = "office,period,segment,program,cases,amount_idr,source\n\
+                  bali-denpasar,2023-08,pu,jht,1,5000000000000000000,s\n\
+                  bali-denpasar,2023-08,pu,jkk,1,5000000000000000000,s\n";
+    let dir = data_with(&[("claims.csv", Some(claims))]);
+    let (h, rows) = claims_csv(&dir);
+    let all = program(&rows, &h, "all");
+    assert_eq!(cell(&h, all, "amount_idr"), "");
+    assert_eq!(
+        cell(&h, all, "source"),
+        "sum of programs: past the 64-bit limit"
+    );
+}
+
+#[test]
+fn segments_past_64_bits_are_named_not_dropped() {
+    // PU, BPU and jakon 4 x 10^18 each and PMI 1: 12 x 10^18 + 1 is past the 64-bit limit
+    // (9,223,372,036,854,775,807), so there is no `all` figure, and validate says why.
+    let p = std::fs::read_to_string(common::shipped().join("participants.csv")).unwrap();
+    let mut p = p;
+    for (s, v) in [
+        ("pu", "4000000000000000000"),
+        ("bpu", "4000000000000000000"),
+        ("jakon", "4000000000000000000"),
+        ("pmi", "1"),
+    ] {
+        p.push_str(&format!("kc-tabanan,2023,{s},active,{v},s,,,\n"));
+    }
+    let dir = data_with(&[("participants.csv", Some(&p))]);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "validate"])
+        .assert()
+        .code(1);
+    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        s.contains("participants.csv: kc-tabanan 2023 active: pu + bpu + jakon + pmi add up past the 64-bit limit, so no sum is made"),
+        "{s}"
+    );
+}

@@ -163,6 +163,15 @@ fn group_rows(
     };
     let sum_cases = sum(|r| r.cases);
     let sum_amount = sum(|r| r.amount_idr);
+    // The same sums without a limit: past 64 bits they are still more than any total.
+    let wide = |get: fn(&ClaimRecord) -> Option<i64>| -> Option<i128> {
+        let v: Option<Vec<i64>> = programs.iter().map(|r| get(r)).collect();
+        v.filter(|v| !v.is_empty())
+            .map(|v| v.iter().map(|&x| i128::from(x)).sum())
+    };
+    let (wide_cases, wide_amount) = (wide(|r| r.cases), wide(|r| r.amount_idr));
+    let past_limit = (sum_cases.is_none() && wide_cases.is_some())
+        || (sum_amount.is_none() && wide_amount.is_some());
     let parts: Vec<Amount> = programs.iter().map(|r| Amount::given(r)).collect();
     let (t_cases, t_amount, t_source, t_pub) = match total {
         Some(t) => (
@@ -174,7 +183,11 @@ fn group_rows(
         None => (
             sum_cases,
             Amount::total(&parts, sum_amount),
-            "sum of programs".to_string(),
+            if past_limit {
+                "sum of programs: past the 64-bit limit".to_string()
+            } else {
+                "sum of programs".to_string()
+            },
             String::new(),
         ),
     };
@@ -222,8 +235,8 @@ fn group_rows(
     }
     if let Some(t) = total.filter(|_| !programs.is_empty()) {
         // Itemised cases (or amounts) cannot exceed the stated total.
-        let over = |s: Option<i64>, t: Option<i64>, what: &str| {
-            s.zip(t).filter(|(s, t)| s > t).map(|(s, t)| {
+        let over = |s: Option<i128>, t: Option<i64>, what: &str| {
+            s.zip(t).filter(|(s, t)| *s > i128::from(*t)).map(|(s, t)| {
                 format!(
                     "{} {period} {segment}: the programs' {what} add up to {s}, more than the stated total {t}",
                     ds.offices[office].code
@@ -231,8 +244,8 @@ fn group_rows(
             })
         };
         for msg in [
-            over(sum_cases, t_cases, "cases"),
-            over(sum_amount, t.amount_idr, "amounts"),
+            over(wide_cases, t_cases, "cases"),
+            over(wide_amount, t.amount_idr, "amounts"),
         ]
         .into_iter()
         .flatten()

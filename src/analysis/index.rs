@@ -304,6 +304,18 @@ impl<'a> Index<'a> {
                         let p = store::period(y, b);
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals) else {
+                            found.push((
+                                (p, s, m),
+                                Finding {
+                                    file: "participants.csv",
+                                    line: self.ds.participants.line(o, p, s, m).unwrap_or(0),
+                                    message: format!(
+                                        "{} {p} {s} {m}: its {} add up past the 64-bit limit, so no sum is made",
+                                        self.ds.offices[o].code,
+                                        level_name(level, kids.len()),
+                                    ),
+                                },
+                            ));
                             continue;
                         };
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
@@ -347,6 +359,14 @@ impl<'a> Index<'a> {
                         .iter()
                         .map(|&s| self.value(o, p, s, m).unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals) else {
+                        found.push(((p, m), Finding {
+                            file: "participants.csv",
+                            line: self.ds.participants.line(o, p, Segment::All, m).unwrap_or(0),
+                            message: format!(
+                                "{} {p} {m}: pu + bpu + jakon + pmi add up past the 64-bit limit, so no sum is made",
+                                self.ds.offices[o].code
+                            ),
+                        }));
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {

@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     for f in found.iter().take(room) {
         t.push(vec![
             Cell::text(ctx.source.display(f.file)),
-            Cell::Int(f.line as i64),
+            Cell::opt((f.line > 0).then_some(f.line), |l| Cell::Int(l as i64)),
             Cell::Empty,
             Cell::Empty,
             Cell::text("finding"),
@@ -70,13 +70,12 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
                 writeln!(out, "{p}")?;
             }
             for f in found.iter().take(room) {
-                writeln!(
-                    out,
-                    "{}:{}: {}",
-                    ctx.source.display(f.file),
-                    f.line,
-                    f.message
-                )?;
+                // Line 0: a figure the data set derives, on no line of its own.
+                let at = match f.line {
+                    0 => String::new(),
+                    l => format!("{l}:"),
+                };
+                writeln!(out, "{}:{at} {}", ctx.source.display(f.file), f.message)?;
             }
             if total > shown {
                 writeln!(out, "... and {} more", total - shown)?;
