@@ -544,3 +544,29 @@ fn segments_past_64_bits_are_named_not_dropped() {
         "{s}"
     );
 }
+
+#[test]
+fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
+    // Bali Denpasar has active PU 424,997 and BPU 116,573 at August 2023 but no total:
+    // 424,997 + 116,573 = 541,570, at least the branch total (jakon and PMI are not given).
+    let out = coverage()
+        .args(["rank", "--by", "coverage", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let r = rows
+        .iter()
+        .find(|r| cell(&h, r, "office") == "bali-denpasar")
+        .unwrap();
+    assert_eq!(
+        cell(&h, r, "reason"),
+        "no active participants figure for this segment; PU + BPU given, at least 541,570 in \
+         2023-08: try --segment pu"
+    );
+    // Blitar has no figure at all, and says only that.
+    let b = rows
+        .iter()
+        .find(|r| cell(&h, r, "office") == "kc-blitar")
+        .unwrap();
+    assert_eq!(cell(&h, b, "reason"), "no active participants figure");
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, value_cell, Ctx};
+use super::common::{basis_phrase, missing_cell, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
-            Cell::opt(s.err(), |m| Cell::Term(m.term())),
+            Cell::opt(s.err(), |m| missing_cell(*m)),
         ]);
     }
     t.hide("office");

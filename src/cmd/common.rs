@@ -275,3 +275,31 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
         note
     }
 }
+
+/// Why an office has no figure, saying what is there and which flag shows it: "no active
+/// participants figure for this segment; PU, BPU given: try --segment pu".
+pub fn missing_cell(m: crate::standing::Missing) -> Cell {
+    let segs = m.segments();
+    let Some(first) = segs.first() else {
+        return Cell::Term(m.term());
+    };
+    let names: Vec<String> = segs.iter().map(|s| s.code().to_uppercase()).collect();
+    let names = Cell::text(names.join(" + "));
+    let flag = Cell::text(first.code());
+    match m {
+        crate::standing::Missing::OtherSegments(_, Some((sum, p))) => Cell::Template(
+            "{}; {} given, at least {} in {}: try --segment {}",
+            vec![
+                Cell::Term(m.term()),
+                names,
+                Cell::Int(sum),
+                Cell::text(p.to_string()),
+                flag,
+            ],
+        ),
+        _ => Cell::Template(
+            "{}; {} given: try --segment {}",
+            vec![Cell::Term(m.term()), names, flag],
+        ),
+    }
+}

@@ -303,6 +303,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("new participants", "penambahan peserta"),
     ("no", "tidak"),
     ("no active participants figure", "tidak ada angka peserta aktif"),
+    ("no active participants figure for this segment", "tidak ada angka peserta aktif untuk segmen ini"),
     ("no data", "tidak ada data"),
     ("no figure a year earlier to compare with", "tidak ada angka setahun sebelumnya sebagai pembanding"),
     ("no figure for", "tidak ada angka"),
@@ -390,6 +391,8 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}: claims paid by program, {}, {}", "{}: klaim dibayar menurut program, {}, {}"),
     ("{}: coverage of the workforce (BPS Sakernas)", "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)"),
     ("{}: participants by segment", "{}: peserta menurut segmen"),
+    ("{}; {} given, at least {} in {}: try --segment {}", "{}; ada angka {}, paling sedikit {} pada {}: coba --segment {}"),
+    ("{}; {} given: try --segment {}", "{}; ada angka {}: coba --segment {}"),
 ];
 
 /// Month names for people.
