@@ -210,10 +210,11 @@ fn an_audit_resting_on_an_uncertain_row_says_so() {
         md.contains("consistent only if truncated, if Rp627,69 triliun is read as its note says"),
         "{md}"
     );
-    // Bali 2023 growth rests on 750 ribu and 1,027 juta, which are read one way only.
+    // Bali 2023 growth rests on 750 ribu and 1,027 juta, which are read one way only: its
+    // verdict (consistent, taking 750 ribu's trailing zero the wider way) has no caveat.
     let bali = md.lines().find(|l| l.contains("| 36 persen ")).unwrap();
     assert!(
-        bali.contains("consistent only if truncated") && !bali.contains(", if"),
+        bali.contains("| consistent ") && !bali.contains(", if"),
         "{bali}"
     );
 }
@@ -569,4 +570,29 @@ fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
         .find(|r| cell(&h, r, "office") == "kc-blitar")
         .unwrap();
     assert_eq!(cell(&h, b, "reason"), "no active participants figure");
+}
+
+#[test]
+fn trailing_zeros_take_the_wider_reading_and_say_so() {
+    // "750 ribu": to the thousand (749,500 to 750,500) or to ten thousand (745,000 to
+    // 755,000)? The wider: 1,026,500 / 755,000 - 1 = 35.960 % to 1,027,500 / 745,000 - 1 =
+    // 37.919 %, which holds the stated 36 persen (35.5 to 36.5): consistent.
+    let out = coverage().args(["audit", "-f", "csv"]).assert().code(1);
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let r = rows
+        .iter()
+        .find(|r| cell(&h, r, "published") == "36 persen")
+        .unwrap();
+    assert_eq!(cell(&h, r, "verdict"), "consistent");
+    let lo: f64 = cell(&h, r, "computed_lo").parse().unwrap();
+    let hi: f64 = cell(&h, r, "computed_hi").parse().unwrap();
+    assert!(
+        (lo - 35.960).abs() < 0.001 && (hi - 37.919).abs() < 0.001,
+        "{lo} {hi}"
+    );
+    assert_eq!(
+        cell(&h, r, "note"),
+        "750 ribu read to the nearest 10,000: its trailing zeros leave the precision open, so \
+         the wider reading"
+    );
 }

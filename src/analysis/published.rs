@@ -34,6 +34,9 @@ pub struct Published {
     pub percent: bool,
     /// A whole count printed to the last person (`424.997`, `2,466,230`): exact as printed.
     pub exact: bool,
+    /// Trailing zeros before a scale word leave the precision open (`750 ribu`: to the
+    /// thousand or to ten thousand?); the wider reading was taken, to the last non-zero digit.
+    pub widened: bool,
     /// The digits printed, their decimal places and the scale word, so that bounds are
     /// computed as one division (39.405, not 39.404999999999994).
     digits: u64,
@@ -249,6 +252,12 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
     let mut unit = scale / 10f64.powi(decimals);
     let q = qualifier(&w, lower.contains('±'));
     let exact = !percent && scale == 1.0 && decimals == 0 && q == Qualifier::None;
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let zeros = zeros.min(digits.len().saturating_sub(1));
+    let widened = !percent && scale != 1.0 && decimals == 0 && zeros > 0;
+    if widened {
+        unit *= 10f64.powi(zeros as i32);
+    }
     if q == Qualifier::About && !percent && scale == 1.0 && decimals == 0 {
         // "sekitar 5.600.000": about, to the last non-zero digit.
         let zeros = digits.len() - digits.trim_end_matches('0').len();
@@ -260,6 +269,7 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
         qualifier: q,
         percent,
         exact,
+        widened,
         digits: mantissa as u64,
         decimals,
         scale,
@@ -323,7 +333,9 @@ mod tests {
         assert_range("12,40 juta", 12_395_000.0, 12_405_000.0);
         // 1,027 juta: three decimals of a million = 1,000, so +-500.
         assert_range("1,027 juta", 1_026_500.0, 1_027_500.0);
-        assert_range("750 ribu", 749_500.0, 750_500.0);
+        // 750 ribu: the trailing zero may be a digit or padding; the wider reading, to ten
+        // thousand: +-5,000.
+        assert_range("750 ribu", 745_000.0, 755_000.0);
         assert_range("433 ribu", 432_500.0, 433_500.0);
         // Rp627,69 triliun: 0,01 triliun = Rp10 miliar, so +-Rp5 miliar.
         assert_range("Rp627,69 triliun", 627.685e12, 627.695e12);

@@ -146,6 +146,21 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         if let Some(w) = &r.why {
             note.push(why(ds, r, w));
         }
+        // Inputs whose trailing zeros leave their precision open: say the wider reading is used.
+        for i in best.iter().flat_map(|c| &c.inputs) {
+            let Ok(p) = crate::analysis::published::parse(&i.published) else {
+                continue;
+            };
+            if p.widened {
+                if !note.is_empty() {
+                    note.push(t("; "));
+                }
+                note.push(Cell::Template(
+                    "{} read to the nearest {}: its trailing zeros leave the precision open, so the wider reading",
+                    vec![Cell::text(&i.published), Cell::Int(p.unit as i64)],
+                ));
+            }
+        }
         // Other denominators tried (a coverage figure that does not say what it is of).
         let others: Vec<&Candidate> = r.candidates.iter().skip(1).collect();
         if !others.is_empty() {

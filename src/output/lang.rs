@@ -385,6 +385,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{} as published: \"{}\"", "{} sebagaimana dipublikasikan: \"{}\""),
     ("{} known for {} in {}, at least the total: at most {} to go (missing: {})", "{} diketahui untuk {} pada {}, paling sedikit sama dengan total: kurang paling banyak {} (tidak ada: {})"),
     ("{} only against {} {}", "{} hanya terhadap {} {}"),
+    ("{} read to the nearest {}: its trailing zeros leave the precision open, so the wider reading", "{} dibaca sampai {} terdekat: angka nol di belakangnya membuat ketelitiannya terbuka, sehingga dipakai pembacaan yang lebih lebar"),
     ("{}, if the known figures are read as their notes say", "{}, jika angka yang diketahui dibaca seperti pada catatannya"),
     ("{}, if {} is read as its note says", "{}, jika {} dibaca seperti pada catatannya"),
     ("{}, if {} is the {} {} target", "{}, jika {} adalah target tahun {} ({})"),
