@@ -19,12 +19,22 @@ fn stdout(args: &[&str]) -> String {
 #[test]
 fn claims_shares_get_bars_in_the_table() {
     let t = stdout(&["claims", "--branch", "denpasar"]);
-    // JHT: 281 / 342 = 82.16% of the amount -> 65.7 of 80 eighths -> 66 = 8 cells + 2/8.
-    assert!(t.contains("│       82.2% │ ████████▎  │"), "{t}");
-    // Other: 61 / 342 = 17.84% -> 14.3 eighths -> 14 = 1 cell + 6/8.
-    assert!(t.contains("│       17.8% │ █▊         │"), "{t}");
+    // JHT: Rp281 miliar lebih of Rp342 miliar lebih is no one share: taking each "lebih" as
+    // under one more miliar, 281 / 343 = 81.92% to 282 / 342 = 82.46%. A range draws no bar.
+    assert!(
+        t.contains("│ between 81.9% and 82.5% │            │"),
+        "{t}"
+    );
+    // Other: (342 - 282) / 343 = 17.49% to (343 - 281) / 342 = 18.13%.
+    assert!(
+        t.contains("│ between 17.5% and 18.1% │            │"),
+        "{t}"
+    );
     // The total: 100% -> all 10 cells.
-    assert!(t.contains("│      100.0% │ ██████████ │"), "{t}");
+    assert!(
+        t.contains("│                  100.0% │ ██████████ │"),
+        "{t}"
+    );
     assert!(
         !t.contains('\u{1b}'),
         "no colour when stdout is not a terminal"

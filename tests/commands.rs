@@ -106,17 +106,37 @@ fn branch_coverage_without_a_workforce_says_so() {
 #[test]
 fn claims_shares_and_averages() {
     // Report 004, Jan-Aug 2023, PU: all programs 21,097 cases, Rp342 miliar; JHT 16,355, Rp281 miliar.
-    // JHT: 16,355 / 21,097 = 77.5229 % of cases; 281 / 342 = 82.1637 % of the amount;
-    // Rp281,000,000,000 / 16,355 = Rp17,181,290.13 per case.
-    // Other programs: 21,097 - 16,355 = 4,742 cases; Rp342 bn - Rp281 bn = Rp61 bn.
+    // Both amounts are "lebih" (more than): lower bounds.
+    // JHT: 16,355 / 21,097 = 77.5229 % of cases (exact counts).
+    // JHT's share of the amount is no figure (both lower bounds); taking each "lebih" as under
+    // one more miliar: 281 / 343 = 81.9242 % to 282 / 342 = 82.4561 %.
+    // Rp281,000,000,000 / 16,355 = more than Rp17,181,290.13 per case.
+    // Other programs: 21,097 - 16,355 = 4,742 cases; the amount is no figure, only the range
+    // 342 - 282 = Rp60 bn to 343 - 281 = Rp62 bn.
     let (h, rows) = csv(&["claims", "--branch", "denpasar"]);
     let jht = select(&h, &rows, &[("program", "jht")])[0];
     assert!(approx(cell(&h, jht, "share_cases_pct"), 77.5229, 0.0001));
-    assert!(approx(cell(&h, jht, "share_amount_pct"), 82.1637, 0.0001));
+    assert_eq!(cell(&h, jht, "share_amount_pct"), "");
+    assert_eq!(cell(&h, jht, "share_amount_bound"), "none");
+    assert!(approx(
+        cell(&h, jht, "share_amount_low_pct"),
+        81.9242,
+        0.0001
+    ));
+    assert!(approx(
+        cell(&h, jht, "share_amount_high_pct"),
+        82.4561,
+        0.0001
+    ));
+    assert_eq!(cell(&h, jht, "amount_bound"), "at_least");
     assert!(approx(cell(&h, jht, "idr_per_case"), 17_181_290.13, 0.01));
+    assert_eq!(cell(&h, jht, "per_case_bound"), "at_least");
     let other = select(&h, &rows, &[("program", "other")])[0];
     assert_eq!(cell(&h, other, "cases"), "4742");
-    assert_eq!(cell(&h, other, "amount_idr"), "61000000000");
+    assert_eq!(cell(&h, other, "amount_idr"), "");
+    assert_eq!(cell(&h, other, "amount_bound"), "none");
+    assert_eq!(cell(&h, other, "amount_low_idr"), "60000000000");
+    assert_eq!(cell(&h, other, "amount_high_idr"), "62000000000");
     let all = select(&h, &rows, &[("program", "all")])[0];
     assert_eq!(cell(&h, all, "cases"), "21097");
     assert_eq!(cell(&h, all, "amount_idr"), "342000000000");
@@ -159,7 +179,8 @@ fn report_denpasar_shows_the_reports_figures_with_sources() {
             "004_8cab14536efda8f3.txt (bisnisbali.com)",
         ))
         .stdout(predicate::str::contains("433,000"))
-        .stdout(predicate::str::contains("Rp342.00 billion"));
+        // "Rp 342 miliar rupiah lebih": a lower bound, printed to the miliar as published.
+        .stdout(predicate::str::contains("more than Rp342 billion"));
 }
 
 #[test]
@@ -169,7 +190,7 @@ fn report_csv_is_one_long_table() {
         h,
         [
             "section", "office", "period", "segment", "program", "metric", "label", "value",
-            "unit", "basis", "source"
+            "bound", "unit", "basis", "source"
         ]
     );
     assert!(rows

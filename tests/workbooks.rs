@@ -527,7 +527,7 @@ fn tables_fit_an_80_column_terminal() {
     let targets = on_terminal("80", "targets --branch national");
     assert!(
         targets.contains(
-            "Target    43,920,000\nActual    41,460,000\nGap       +2,460,000\nAchieved  94.4%\n"
+            "Target                   43,920,000\nvs roadmap               -\nActual                   41,460,000\nGap                      +2,460,000\nAchieved                 94.4%\n"
         ),
         "{targets}"
     );

@@ -67,6 +67,8 @@ pub struct Input {
     pub published: String,
     pub source: String,
     pub range: Interval,
+    /// The row is read one way of two: a verdict resting on it says so.
+    pub uncertain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,13 +113,19 @@ impl AuditRow<'_> {
 }
 
 /// The range a figure's printing allows; a figure with no printed text is taken as exact.
+/// Where the true value lies: the precision (or bound) its printed text gives, around the value
+/// the user holds, so a corrected `value` is audited as corrected even if the text was left.
 fn range_of(value: i64, printed: &str) -> Result<Interval, Why> {
     if printed.trim().is_empty() {
         return Ok(Interval::point(value as f64));
     }
-    published::parse(printed)
-        .map(|p| p.interval())
-        .map_err(|e| Why::Unreadable(e.0))
+    let p = published::parse(printed).map_err(|e| Why::Unreadable(e.0))?;
+    let iv = p.interval();
+    let shift = value as f64 - p.value;
+    if shift == 0.0 {
+        return Ok(iv);
+    }
+    Ok(Interval::new(iv.lo + shift, iv.hi + shift))
 }
 
 fn input(what: &'static str, period: Period, fig: &Fig) -> Result<Input, Why> {
@@ -128,6 +136,7 @@ fn input(what: &'static str, period: Period, fig: &Fig) -> Result<Input, Why> {
         published: fig.published.clone(),
         source: fig.source.clone(),
         range: range_of(fig.value, &fig.published)?,
+        uncertain: fig.uncertain,
     })
 }
 
@@ -192,6 +201,7 @@ fn wf_input(ix: &Index, o: usize, p: Period, m: WorkforceMeasure) -> Option<Resu
             published: String::new(),
             source: fig.source.clone(),
             range,
+            uncertain: fig.uncertain,
         }));
     }
     Some(input(workers(m), p, fig))
@@ -398,6 +408,7 @@ fn target_change(
         published: target.prov.published.clone(),
         source: target.prov.source.clone(),
         range: range_of(tv, &target.prov.published)?,
+        uncertain: target.prov.uncertain,
     };
     Ok(vec![compute(
         Op::Difference,
@@ -438,6 +449,7 @@ fn funds_growth(
             published: t.prov.published.clone(),
             source: t.prov.source.clone(),
             range: range_of(v, &t.prov.published)?,
+            uncertain: t.prov.uncertain,
         })
     };
     Ok(vec![compute(
@@ -529,13 +541,14 @@ mod tests {
         assert!(close(c.point, 10.7696, 0.0001));
         assert_eq!(r.verdict, Verdict::Truncated);
 
-        // Bali growth 2023 (report 002): 1,027 juta (1,026,500..1,027,500) from 750 ribu
-        // (749,500..750,500): 1026.5 / 750.5 - 1 = 36.7755 %, 1027.5 / 749.5 - 1 = 37.0914 %.
-        // "36 persen" rounded is 35.5..36.5: no; truncated 36..37: yes.
+        // Bali growth 2023 (report 002): 1,027 juta (1,026,500..1,027,500) from 750 ribu, whose
+        // trailing zero leaves it to the thousand or to ten thousand: the wider 745,000..755,000.
+        // 1026.5 / 755 - 1 = 35.9603 %, 1027.5 / 745 - 1 = 37.9195 %; "36 persen" rounded is
+        // 35.5..36.5: yes.
         let r = row(&rows, "bali", Some("2023"), "active_growth_pct", &ds);
         let c = r.best().unwrap();
-        assert!(close(c.computed.lo, 36.7755, 0.0001) && close(c.computed.hi, 37.0914, 0.0001));
-        assert_eq!(r.verdict, Verdict::Truncated);
+        assert!(close(c.computed.lo, 35.9603, 0.0001) && close(c.computed.hi, 37.9195, 0.0001));
+        assert_eq!(r.verdict, Verdict::Consistent);
 
         // Bali coverage 39,41 % (39.405..39.415), denominator not stated. Against each survey:
         //   employed 2022-08, 2.61 million: 1026.5 / 2615 = 39.2543 %, 1027.5 / 2605 = 39.4434 %

@@ -106,6 +106,11 @@ pub struct CoverageRow {
     pub pct: Option<f64>,
     /// Participants and workforce are counted at different dates.
     pub periods_differ: bool,
+    /// The only survey there is was taken after the participants' date.
+    pub survey_after: bool,
+    /// Other periods of the same series held against the same survey: between them the ratio
+    /// moves with the participants alone.
+    pub survey_shared_with: Vec<Period>,
     /// Why the ratio is missing or what to bear in mind, as a glossary template with slots.
     pub note_parts: Option<Note>,
 }
@@ -127,6 +132,7 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
         };
         key(a).cmp(&key(b))
     });
+    survey_dates(&mut rows);
     rows
 }
 
@@ -218,5 +224,59 @@ fn coverage_row(
         pct,
         periods_differ,
         note_parts: note,
+        survey_after: false,
+        survey_shared_with: Vec::new(),
+    }
+}
+
+/// Says plainly when a ratio rests on a survey taken after its figure (the README promises the
+/// latest survey at or before it), and when one survey serves several periods of a series.
+fn survey_dates(rows: &mut [CoverageRow]) {
+    let key = |r: &CoverageRow| {
+        r.workforce
+            .as_ref()
+            .map(|(q, _)| (r.office, r.program, r.segment, r.denominator, *q))
+    };
+    let keys: Vec<_> = rows.iter().map(key).collect();
+    for i in 0..rows.len() {
+        let Some(k) = keys[i] else { continue };
+        let shared: Vec<Period> = (0..rows.len())
+            // Months of one year against one survey are usual; across years it is reuse.
+            .filter(|&j| keys[j] == Some(k) && rows[j].period.year() != rows[i].period.year())
+            .map(|j| rows[j].period)
+            .collect();
+        let r = &mut rows[i];
+        let q = k.4;
+        r.survey_after = q.key() > r.period.key()
+            && !(r.period.is_year_end() && q == Period::Month(r.period.year(), 12));
+        let (p, qs) = (r.period.to_string(), q.to_string());
+        let shared_s = shared
+            .iter()
+            .map(Period::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = match (r.survey_after, shared.is_empty(), r.periods_differ) {
+            (true, true, _) => Some(Note::new(
+                "resting on a survey taken after the figure: participants {}, survey {}",
+                vec![p, qs],
+            )),
+            (true, false, _) => Some(Note::new(
+                "resting on a survey taken after the figure: participants {}, survey {}; the same survey serves {}, so the ratio moves with participants alone",
+                vec![p, qs, shared_s],
+            )),
+            (false, false, true) => Some(Note::new(
+                "dates differ: participants {}, survey {}; the same survey serves {}, so the ratio moves with participants alone",
+                vec![p, qs, shared_s],
+            )),
+            (false, false, false) => Some(Note::new(
+                "the same survey serves {}, so the ratio moves with participants alone",
+                vec![shared_s],
+            )),
+            (false, true, _) => None,
+        };
+        if let Some(n) = note {
+            r.note_parts = Some(n);
+        }
+        r.survey_shared_with = shared;
     }
 }

@@ -302,6 +302,25 @@ impl<'a> Index<'a> {
                         let p = store::period(y, b);
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals) else {
+                            found.push((
+                                (p, s, m),
+                                Finding {
+                                    file: "participants.csv",
+                                    line: self.ds.participants.line(o, p, s, m).unwrap_or(0),
+                                    message: Note::new(
+                                        "{} {} {} {}: its {} {} add up past the 64-bit limit, so no sum is made",
+                                        vec![
+                                            self.ds.offices[o].code.clone(),
+                                            p.to_string(),
+                                            s.to_string(),
+                                            m.to_string(),
+                                            kids.len().to_string(),
+                                            level_word(level, kids.len()).into(),
+                                        ],
+                                    )
+                                    .terms_at(&[2, 3, 5]),
+                                },
+                            ));
                             continue;
                         };
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
@@ -357,6 +376,15 @@ impl<'a> Index<'a> {
                         .iter()
                         .map(|&s| self.value(o, p, s, m).unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals) else {
+                        found.push(((p, m), Finding {
+                            file: "participants.csv",
+                            line: self.ds.participants.line(o, p, Segment::All, m).unwrap_or(0),
+                            message: Note::new(
+                                "{} {} {}: pu + bpu + jakon + pmi add up past the 64-bit limit, so no sum is made",
+                                vec![self.ds.offices[o].code.clone(), p.to_string(), m.to_string()],
+                            )
+                            .term_at(2),
+                        }));
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {

@@ -1,9 +1,11 @@
 //! Figures derived from a data set: roll-ups, growth series, coverage, target gaps and claims.
 //! No I/O and no formatting: commands turn these rows into tables.
 
+pub mod bound;
 mod claims;
 mod coverage;
 mod growth;
+mod held;
 mod index;
 mod programs;
 mod targets;
@@ -15,6 +17,7 @@ pub mod standing;
 pub use claims::*;
 pub use coverage::*;
 pub use growth::*;
+pub use held::outside_published;
 pub use index::*;
 pub use programs::*;
 pub use targets::*;
@@ -30,6 +33,8 @@ pub struct Fig {
     pub source: String,
     pub published: String,
     pub derived: bool,
+    /// The row is read one way of two (its `reading` column says `uncertain`).
+    pub uncertain: bool,
 }
 
 impl Fig {
@@ -39,6 +44,7 @@ impl Fig {
             source: prov.source.clone(),
             published: prov.published.clone(),
             derived: false,
+            uncertain: prov.uncertain,
         }
     }
 
@@ -48,6 +54,7 @@ impl Fig {
             source: how,
             published: String::new(),
             derived: true,
+            uncertain: false,
         }
     }
 }

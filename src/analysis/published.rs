@@ -20,6 +20,8 @@ pub enum Qualifier {
     MoreThan,
     /// `hampir`, `nearly`, `almost`: just under, within one unit of its last digit.
     Nearly,
+    /// `kurang dari`, `di bawah`, `less than`, `under`, `below`: an upper bound.
+    LessThan,
 }
 
 /// A printed figure: its value, the place value of its last digit and its qualifier.
@@ -33,6 +35,9 @@ pub struct Published {
     pub percent: bool,
     /// A whole count printed to the last person (`424.997`, `2,466,230`): exact as printed.
     pub exact: bool,
+    /// Trailing zeros before a scale word leave the precision open (`750 ribu`: to the
+    /// thousand or to ten thousand?); the wider reading was taken, to the last non-zero digit.
+    pub widened: bool,
     /// The digits printed, their decimal places and the scale word, so that bounds are
     /// computed as one division (39.405, not 39.404999999999994).
     digits: u64,
@@ -51,6 +56,7 @@ impl Published {
             }
             Qualifier::MoreThan => Interval::new(v, f64::INFINITY),
             Qualifier::Nearly => Interval::new(self.at(1.0, -1.0), v),
+            Qualifier::LessThan => Interval::new(f64::NEG_INFINITY, v),
         }
     }
 
@@ -68,7 +74,7 @@ impl Published {
             Qualifier::None | Qualifier::About => {
                 Some(Interval::new(self.value, self.at(1.0, 1.0)))
             }
-            Qualifier::MoreThan | Qualifier::Nearly => None,
+            Qualifier::MoreThan | Qualifier::Nearly | Qualifier::LessThan => None,
         }
     }
 
@@ -106,10 +112,12 @@ pub struct Unreadable(pub String);
 const INDONESIAN: &[&str] = &[
     "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun", "persen", "jiwa", "orang",
     "sekitar", "kisaran", "hampir", "lebih", "atas", "kasus", "rupiah", "peserta", "pekerja",
+    "tembus", "kurang", "bawah",
 ];
 const ENGLISH: &[&str] = &[
     "thousand", "million", "billion", "trillion", "percent", "of", "about", "around", "nearly",
-    "almost", "more", "than", "over", "above", "employed", "people", "workers",
+    "almost", "more", "than", "over", "above", "employed", "people", "workers", "less", "under",
+    "below",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -119,14 +127,22 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn qualifier(w: &[String]) -> Qualifier {
+fn qualifier(w: &[String], plus_minus: bool) -> Qualifier {
     let has = |x: &str| w.iter().any(|y| y == x);
     let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
-    if pair("kurang", "lebih") {
+    if pair("kurang", "lebih") || plus_minus {
         Qualifier::About
     } else if has("hampir") || has("nearly") || has("almost") {
         Qualifier::Nearly
+    } else if pair("kurang", "dari")
+        || pair("di", "bawah")
+        || pair("less", "than")
+        || has("under")
+        || has("below")
+    {
+        Qualifier::LessThan
     } else if has("lebih")
+        || has("tembus")
         || pair("di", "atas")
         || pair("more", "than")
         || has("over")
@@ -221,8 +237,14 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
     let decimals = frac_part.len() as i32;
     let value = mantissa / 10f64.powi(decimals) * scale;
     let mut unit = scale / 10f64.powi(decimals);
-    let q = qualifier(&w);
+    let q = qualifier(&w, lower.contains('±'));
     let exact = !percent && scale == 1.0 && decimals == 0 && q == Qualifier::None;
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let zeros = zeros.min(digits.len().saturating_sub(1));
+    let widened = !percent && scale != 1.0 && decimals == 0 && zeros > 0;
+    if widened {
+        unit *= 10f64.powi(zeros as i32);
+    }
     if q == Qualifier::About && !percent && scale == 1.0 && decimals == 0 {
         // "sekitar 5.600.000": about, to the last non-zero digit.
         let zeros = digits.len() - digits.trim_end_matches('0').len();
@@ -234,6 +256,7 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
         qualifier: q,
         percent,
         exact,
+        widened,
         digits: mantissa as u64,
         decimals,
         scale,
@@ -297,7 +320,9 @@ mod tests {
         assert_range("12,40 juta", 12_395_000.0, 12_405_000.0);
         // 1,027 juta: three decimals of a million = 1,000, so +-500.
         assert_range("1,027 juta", 1_026_500.0, 1_027_500.0);
-        assert_range("750 ribu", 749_500.0, 750_500.0);
+        // 750 ribu: the trailing zero may be a digit or padding; the wider reading, to ten
+        // thousand: +-5,000.
+        assert_range("750 ribu", 745_000.0, 755_000.0);
         assert_range("433 ribu", 432_500.0, 433_500.0);
         // Rp627,69 triliun: 0,01 triliun = Rp10 miliar, so +-Rp5 miliar.
         assert_range("Rp627,69 triliun", 627.685e12, 627.695e12);

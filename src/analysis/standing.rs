@@ -29,6 +29,9 @@ impl By {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     NoActive,
+    /// No active figure for the segment asked, but for these (a bit per `Segment::ALL` index),
+    /// and, for `all`, their sum at the latest period they share: at least the total.
+    OtherSegments(u8, Option<(i64, Period)>),
     NoWorkforce,
     NoBase,
     NoTarget,
@@ -39,6 +42,7 @@ impl Missing {
     pub fn term(self) -> &'static str {
         match self {
             Missing::NoActive => "no active participants figure",
+            Missing::OtherSegments(..) => "no active participants figure for this segment",
             Missing::NoWorkforce => "no workforce figure to hold it against",
             Missing::NoBase => "no figure a year earlier to compare with",
             Missing::NoTarget => "no target",
@@ -85,6 +89,57 @@ fn filter(o: usize, segment: Segment, year: Option<i32>) -> Filter {
     }
 }
 
+/// Why there is no active figure: none at all, or only for other segments (which `--segment`
+/// shows).
+fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
+    let mask = ix
+        .series_of(Some(o))
+        .iter()
+        .filter(|&&(_, s, m)| m == Measure::Active && s != segment)
+        .fold(0u8, |a, &(_, s, _)| {
+            let i = Segment::ALL.iter().position(|x| *x == s).unwrap_or(0);
+            a | (1 << i)
+        });
+    if mask == 0 {
+        return Missing::NoActive;
+    }
+    let mut at_least = None;
+    if segment == Segment::All {
+        let segs = Missing::OtherSegments(mask, None).segments();
+        let shared = ix
+            .periods(o, segs[0], Measure::Active)
+            .into_iter()
+            .rev()
+            .find(|&p| {
+                segs.iter()
+                    .all(|&s| ix.participant(o, p, s, Measure::Active).is_some())
+            });
+        at_least = shared.and_then(|p| {
+            let vals = segs.iter().map(|&s| {
+                ix.participant(o, p, s, Measure::Active)
+                    .map_or(0, |f| f.value)
+            });
+            crate::calc::checked_sum(vals).map(|v| (v, p))
+        });
+    }
+    Missing::OtherSegments(mask, at_least)
+}
+
+impl Missing {
+    /// The segments that do have an active figure, for [`Missing::OtherSegments`].
+    pub fn segments(self) -> Vec<Segment> {
+        match self {
+            Missing::OtherSegments(mask, _) => Segment::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, s)| *s)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The office's coverage of `program` in `year` (or its latest), against the employed (a
 /// program other than `all`: against the workforce the ILO holds it against).
 pub fn coverage(
@@ -97,7 +152,7 @@ pub fn coverage(
     f.programs = Programs::One(program);
     let rows = analysis::coverage(ix, &f, Against::Ilo);
     if rows.is_empty() {
-        return Err(Missing::NoActive);
+        return Err(no_active(ix, o, segment));
     }
     rows.iter()
         .rev()
@@ -132,7 +187,7 @@ pub fn growth(
         .filter(|r| r.measure == Measure::Active)
         .collect();
     if rows.is_empty() {
-        return Err(Missing::NoActive);
+        return Err(no_active(ix, o, segment));
     }
     rows.iter()
         .filter_map(|r| {

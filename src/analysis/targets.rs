@@ -21,6 +21,47 @@ pub struct TargetRow<'a> {
     pub status: PaceStatus,
     /// Why a figure is missing, as a glossary template with its slots.
     pub note_parts: Option<Note>,
+    /// With only year ends known: the change needed spread evenly over the twelve months, an
+    /// average, not a pace anyone measured.
+    pub avg_needed_per_month: Option<f64>,
+    /// An annual target less the roadmap's figure for the same year, measure and segment.
+    pub vs_roadmap: Option<i64>,
+    /// For a target over all segments with no total the year before: the segments that do have
+    /// a figure then, summed (a lower bound of the total), and the segments missing.
+    pub partial_base: Option<PartialBase>,
+}
+
+/// A sum of the segments known, which is at least the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialBase {
+    pub period: Period,
+    pub sum: i64,
+    pub known: Vec<Segment>,
+    pub missing: Vec<Segment>,
+    /// Any of the known figures is read one way of two.
+    pub uncertain: bool,
+}
+
+/// The segments of `o` with a figure for `p`, summed, when some but not all have one.
+fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBase> {
+    let mut out = PartialBase {
+        period: p,
+        sum: 0,
+        known: Vec::new(),
+        missing: Vec::new(),
+        uncertain: false,
+    };
+    for &s in Segment::ALL.iter().filter(|s| **s != Segment::All) {
+        match ix.participant(o, p, s, m) {
+            Some(f) => {
+                out.sum = out.sum.checked_add(f.value)?;
+                out.uncertain |= f.uncertain;
+                out.known.push(s);
+            }
+            None => out.missing.push(s),
+        }
+    }
+    (!out.known.is_empty()).then_some(out)
 }
 
 /// Where an office stands against a target, in words a reader can act on.
@@ -112,12 +153,25 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         reach_month: None,
         status: PaceStatus::NoFigures,
         note_parts: None,
+        avg_needed_per_month: None,
+        vs_roadmap: None,
+        partial_base: None,
     };
+    if t.plan == Plan::Annual {
+        row.vs_roadmap = ix
+            .ds
+            .targets
+            .iter()
+            .find(|r| {
+                r.plan == Plan::Roadmap
+                    && (r.office, r.year, r.measure, r.segment)
+                        == (t.office, t.year, t.measure, t.segment)
+            })
+            .and_then(|r| r.value)
+            .and_then(|r| target.checked_sub(r));
+    }
     let Some(m) = measure else {
-        row.note_parts = Some(Note::new(
-            "no figures for funds under management in the data set",
-            vec![],
-        ));
+        funds_row(ix, t, &mut row);
         return row;
     };
     let o = t.office;
@@ -151,9 +205,19 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             match start {
                 Some(start) => {
                     row.pace = calc::pace(target, start, a.value, p.months());
+                    // A month of reaching only where the pace gets there: a series that started
+                    // above its target and fell below it did not reach it in January.
                     row.reach_month = row
                         .pace
+                        .filter(|_| start < target)
                         .and_then(|pc| calc::month_reaching(target, start, pc.so_far));
+                    if let Some(pc) = row.pace.as_mut().filter(|pc| pc.projected < 0.0) {
+                        pc.projected = 0.0;
+                        row.note_parts = Some(Note::new(
+                            "at the pace so far the series falls to zero before the year end",
+                            vec![],
+                        ));
+                    }
                     if row.status != PaceStatus::Reached {
                         row.status = match row.pace {
                             Some(pc) if pc.on_track => PaceStatus::OnTrack,
@@ -189,8 +253,51 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                 vec![t.year.to_string()],
             ),
         });
+        if base.is_none() && t.segment == Segment::All {
+            row.partial_base = [Period::Year(t.year - 1), Period::Month(t.year - 1, 12)]
+                .into_iter()
+                .find_map(|p| partial_base(ix, o, p, m));
+            if row.partial_base.is_some() {
+                row.status = PaceStatus::OnlyYearEnds;
+            }
+        }
+    }
+    if row.status == PaceStatus::OnlyYearEnds && !m.is_flow() {
+        row.avg_needed_per_month = row.required.map(|c| c.abs as f64 / 12.0);
     }
     row.actual = in_year;
     row.base = base;
     row
+}
+
+/// Funds under management: no outcome in the data set, so the target is set against the same
+/// plan's figure for the year before (the roadmap's path, Rp627,69 -> 695,29 triliun).
+fn funds_row<'a>(ix: &Index<'a>, t: &'a Target, row: &mut TargetRow<'a>) {
+    let before = ix.ds.targets.iter().find(|b| {
+        b.office == t.office
+            && b.year == t.year - 1
+            && b.plan == t.plan
+            && b.measure == t.measure
+            && b.segment == t.segment
+    });
+    let base = before.and_then(|b| {
+        b.value
+            .map(|v| (Period::Year(b.year), Fig::given(v, &b.prov)))
+    });
+    row.required = base
+        .as_ref()
+        .zip(t.value)
+        .and_then(|((_, b), v)| calc::change(b.value, v));
+    row.note_parts = Some(match &base {
+        Some((p, _)) => Note::new(
+            "no figures for funds under management in the data set; change from the {} {} figure",
+            vec![p.to_string(), t.plan.code().to_string()],
+        )
+        .term_at(1),
+        None => Note::new(
+            "no figures for funds under management in the data set",
+            vec![],
+        ),
+    });
+    row.base = base;
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Ctx};
+use super::common::{filter, if_read, reading_code, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;
@@ -123,6 +123,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         col("computed_hi", "Computed high"),
         col("computed_point", "Computed from values as given"),
         col("verdict", "Verdict"),
+        col("verdict_words", "Verdict"),
+        col("reading", "Reading"),
         col("basis", "Computed from"),
         col("note", "Note"),
         col("source", "Source"),
@@ -138,6 +140,21 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         let mut note = Vec::new();
         if let Some(w) = &r.why {
             note.push(why(ds, r, w));
+        }
+        // Inputs whose trailing zeros leave their precision open: say the wider reading is used.
+        for i in best.iter().flat_map(|c| &c.inputs) {
+            let Ok(p) = crate::analysis::published::parse(&i.published) else {
+                continue;
+            };
+            if p.widened {
+                if !note.is_empty() {
+                    note.push(t("; "));
+                }
+                note.push(Cell::Template(
+                    "{} read to the nearest {}: its trailing zeros leave the precision open, so the wider reading",
+                    vec![Cell::text(&i.published), Cell::Int(p.unit as i64)],
+                ));
+            }
         }
         // Other denominators tried (a coverage figure that does not say what it is of).
         let others: Vec<&Candidate> = r.candidates.iter().skip(1).collect();
@@ -159,6 +176,37 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             }
         }
         counts[r.verdict as usize] += 1;
+        // The stated row, and the inputs of the verdict, read one way of two.
+        let mut doubtful: Vec<&str> = Vec::new();
+        if s.prov.uncertain && r.verdict != Verdict::NotCheckable {
+            doubtful.push(&s.prov.published);
+        }
+        if let Some(c) = best {
+            doubtful.extend(
+                c.inputs
+                    .iter()
+                    .filter(|i| i.uncertain)
+                    .map(|i| i.published.as_str()),
+            );
+        }
+        // A percentage of an unnamed denominator that fits only one of those tried names it.
+        let fitting: Vec<&Candidate> = r
+            .candidates
+            .iter()
+            .filter(|c| matches!(c.verdict, Verdict::Consistent | Verdict::Truncated))
+            .collect();
+        let verdict = match (r.candidates.len(), fitting.as_slice()) {
+            (2.., [only]) => Cell::Template(
+                "{} only against {} {}",
+                vec![
+                    Cell::Term(r.verdict.term()),
+                    Cell::Term(only.inputs[1].what),
+                    Cell::text(only.inputs[1].period.to_string()),
+                ],
+            ),
+            _ => Cell::Term(r.verdict.term()),
+        };
+        let verdict = if_read(verdict, None, &doubtful);
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
             Cell::opt(s.period, Cell::Period),
@@ -178,6 +226,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             Cell::opt(best, |c| Cell::Float(c.computed.hi)),
             Cell::opt(best, |c| Cell::Float(c.point)),
             Cell::Term(r.verdict.term()),
+            verdict,
+            reading_code(!doubtful.is_empty()),
             Cell::opt(best, basis),
             if note.is_empty() {
                 Cell::Empty
@@ -195,9 +245,12 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         "computed_lo",
         "computed_hi",
         "computed_point",
+        "verdict",
+        "reading",
     ] {
         tb.hide(hidden);
     }
+    tb.human("verdict_words");
     tb.human("computed");
     tb.title = Some("Audit of stated figures".into());
     let mut summary = vec![

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, value_cell, Ctx};
+use super::common::{basis_phrase, missing_cell, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
@@ -31,7 +31,13 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         col("reason", "Reason"),
     ]);
     let code = &ds.offices[office].code;
-    t.title = Some(format!("{} ({code})", ds.offices[office].name));
+    let name = &ds.offices[office].name;
+    // "BPJS Ketenagakerjaan (national)" already names its code.
+    t.title = Some(if name.ends_with(&format!("({code})")) {
+        name.clone()
+    } else {
+        format!("{name} ({code})")
+    });
     let mut failed = false;
     let mut no_data: Vec<(&str, Missing)> = Vec::new();
     for (flag, b, min) in [
@@ -62,7 +68,7 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
-            Cell::opt(s.err(), |m| Cell::Term(m.term())),
+            Cell::opt(s.err(), |m| missing_cell(*m)),
         ]);
     }
     t.hide("office");

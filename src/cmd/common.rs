@@ -5,10 +5,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{workers, Against, ClaimLine, Filter, Programs};
+use crate::analysis::{
+    workers, Against, ClaimLine, Filter, PaceStatus, PartialBase, Programs, TargetRow,
+};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{DataSet, Program, TargetMeasure};
+use crate::model::{Bound, DataSet, Program, Segment, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -151,5 +153,164 @@ impl Amount {
         } else {
             "persons"
         }
+    }
+}
+
+/// A figure with its bound in words (`more than Rp281 billion`, `above 80%`, `about 12%`);
+/// an exact figure is just itself.
+pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
+    let template = match b {
+        Bound::Exact => return figure,
+        Bound::AtLeast if percent => "above {}",
+        Bound::AtLeast => "more than {}",
+        Bound::AtMost => "at most {}",
+        Bound::About => "about {}",
+    };
+    Cell::Template(template, vec![figure])
+}
+
+/// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
+/// Rp281.00 billion); the usual two decimals where the text gives none.
+pub fn idr_as_published(v: i64, published: &str) -> Cell {
+    let Ok(p) = crate::analysis::published::parse(published) else {
+        return Cell::Idr(v);
+    };
+    let a = v.unsigned_abs() as f64;
+    let (scale, template) = if a >= 1e12 {
+        (1e12, "Rp{} trillion")
+    } else if a >= 1e9 {
+        (1e9, "Rp{} billion")
+    } else if a >= 1e6 {
+        (1e6, "Rp{} million")
+    } else {
+        return Cell::Idr(v);
+    };
+    Cell::Template(template, vec![Cell::Dec(v as f64 / scale, p.decimals())])
+}
+
+/// A figure that is not known, only the range it lies in: `between Rp60 and Rp62 billion`.
+pub fn between(lo: Cell, hi: Cell) -> Cell {
+    Cell::Template("between {} and {}", vec![lo, hi])
+}
+
+/// What a derived figure's bound is called in csv and json: its code, or `none` when its
+/// inputs pull both ways and there is no figure.
+pub fn bound_code(b: Option<Bound>) -> Cell {
+    Cell::text(b.map_or("none", Bound::code))
+}
+
+/// The remark under a table that shows a range computed from bounds.
+pub const RANGE_REMARK: &str = "A range takes each bound as within one unit of its last published digit (\"Rp 342 miliar lebih\": Rp342 to 343 billion)";
+
+/// A verdict or status that rests on rows read one way of two says so: `target missed, if
+/// 35,93 juta is the 2022 roadmap target`. `target` is the target row when it is the uncertain
+/// one; `others` are the published texts of the other uncertain rows.
+pub fn if_read(verdict: Cell, target: Option<&Target>, others: &[&str]) -> Cell {
+    let verdict = match target {
+        Some(t) => Cell::Template(
+            "{}, if {} is the {} {} target",
+            vec![
+                verdict,
+                Cell::text(&t.prov.published),
+                Cell::Plain(i64::from(t.year)),
+                Cell::Term(t.plan.code()),
+            ],
+        ),
+        None => verdict,
+    };
+    if others.is_empty() {
+        return verdict;
+    }
+    Cell::Template(
+        "{}, if {} is read as its note says",
+        vec![verdict, Cell::text(others.join(" / "))],
+    )
+}
+
+/// The `reading` column of machine formats: `uncertain` when any row a figure rests on is.
+pub fn reading_code(uncertain: bool) -> Cell {
+    Cell::Text(if uncertain { "uncertain" } else { "certain" }.into())
+}
+
+/// The status in words, with the rows read one way of two it rests on, and whether any is.
+pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
+    let tg = r.target;
+    // Only a verdict rests on the figures; "no figures to compare" says nothing of them.
+    let verdict = matches!(
+        r.status,
+        PaceStatus::OnTrack
+            | PaceStatus::Behind
+            | PaceStatus::Reached
+            | PaceStatus::YearComplete { .. }
+    );
+    if !verdict {
+        return (Cell::Term(r.status.term()), false);
+    }
+    let target = tg.prov.uncertain.then_some(tg);
+    let others: Vec<&str> = [r.actual.as_ref(), r.base.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|(_, f)| f.uncertain)
+        .map(|(_, f)| f.published.as_str())
+        .collect();
+    let uncertain = target.is_some() || !others.is_empty();
+    (
+        if_read(Cell::Term(r.status.term()), target, &others),
+        uncertain,
+    )
+}
+
+/// "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go (missing:
+/// JAKON, PMI)".
+pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
+    let codes = |v: &[Segment]| {
+        let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
+        Cell::text(c.join(", "))
+    };
+    let note = Cell::Template(
+        "{} known for {} in {}, at least the total: at most {} to go (missing: {})",
+        vec![
+            Cell::Int(pb.sum),
+            codes(&pb.known),
+            Cell::text(pb.period.to_string()),
+            Cell::opt(target.map(|t| t.saturating_sub(pb.sum)), Cell::Delta),
+            codes(&pb.missing),
+        ],
+    );
+    if pb.uncertain {
+        Cell::Template(
+            "{}, if the known figures are read as their notes say",
+            vec![note],
+        )
+    } else {
+        note
+    }
+}
+
+/// Why an office has no figure, saying what is there and which flag shows it: "no active
+/// participants figure for this segment; PU, BPU given: try --segment pu".
+pub fn missing_cell(m: crate::standing::Missing) -> Cell {
+    let segs = m.segments();
+    let Some(first) = segs.first() else {
+        return Cell::Term(m.term());
+    };
+    let names: Vec<String> = segs.iter().map(|s| s.code().to_uppercase()).collect();
+    let names = Cell::text(names.join(" + "));
+    let flag = Cell::text(first.code());
+    match m {
+        crate::standing::Missing::OtherSegments(_, Some((sum, p))) => Cell::Template(
+            "{}; {} given, at least {} in {}: try --segment {}",
+            vec![
+                Cell::Term(m.term()),
+                names,
+                Cell::Int(sum),
+                Cell::Period(p),
+                flag,
+            ],
+        ),
+        _ => Cell::Template(
+            "{}; {} given: try --segment {}",
+            vec![Cell::Term(m.term()), names, flag],
+        ),
     }
 }

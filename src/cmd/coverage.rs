@@ -26,6 +26,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         col("workforce", "Workforce"),
         col("coverage_pct", "Coverage"),
         col("periods_differ", "Dates differ"),
+        col("survey_after", "Survey after the figure"),
         col("note", "Note"),
         col("active_source", "Participants source"),
         col("workforce_source", "Workforce source"),
@@ -47,6 +48,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
+            Cell::Bool(r.survey_after),
             Cell::note(r.note_parts.as_ref()),
             Cell::source(&r.participants.source),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
@@ -59,6 +61,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     }
     t.hide("office");
     t.hide("periods_differ");
+    t.hide("survey_after");
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.
     t.hide("active_source");
     t.hide("workforce_source");

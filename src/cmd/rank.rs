@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, by, value_cell, Ctx};
+use super::common::{basis_phrase, by, missing_cell, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::RankArgs;
 use crate::model::{DataSet, Program, Segment};
@@ -33,7 +33,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::opt(s.ok(), |s| value_cell(by, s.value)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
-            Cell::opt(s.err(), |m| Cell::Term(m.term())),
+            Cell::opt(s.err(), |m| missing_cell(*m)),
         ]);
     }
     t.hide("by");

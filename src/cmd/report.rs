@@ -6,11 +6,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, line_code, programs, Amount, Ctx};
+use super::common::{
+    against, between, bound_code, idr_as_published, line_code, partial_note, programs, qualified,
+    status_cell, Amount, Ctx,
+};
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
 use crate::model::{
-    DataSet, Level, Period, Plan, Program, Segment, TargetMeasure, WorkforceMeasure,
+    Bound, DataSet, Level, Period, Plan, Program, Segment, TargetMeasure, WorkforceMeasure,
 };
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
@@ -38,6 +41,21 @@ struct Long<'a> {
 
 impl Long<'_> {
     fn add(&mut self, section: &'static str, l: Line) {
+        let raw = l.value.clone();
+        let bound = match raw {
+            Cell::Empty => Cell::Empty,
+            _ => bound_code(Some(Bound::Exact)),
+        };
+        self.push(section, l, raw, bound);
+    }
+
+    /// A line whose figure people see with its bound in words (`l.value`), while csv and json
+    /// get the figure itself (`raw`) and the bound's code (`none`: no figure, only a range).
+    fn add_bounded(&mut self, section: &'static str, l: Line, raw: Cell, bound: Option<Bound>) {
+        self.push(section, l, raw, bound_code(bound));
+    }
+
+    fn push(&mut self, section: &'static str, l: Line, raw: Cell, bound: Cell) {
         let code = self.ds.offices[self.office].code.clone();
         self.t.push(vec![
             Cell::Term(section),
@@ -50,7 +68,9 @@ impl Long<'_> {
             Cell::text(l.program),
             Cell::text(l.metric),
             l.label,
+            raw,
             l.value,
+            bound,
             Cell::text(l.unit),
             l.basis,
             Cell::source(l.source),
@@ -153,14 +173,17 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
         col("metric", "Metric"),
         col("label", "Figure"),
         col("value", "Value"),
+        col("shown", "Value"),
+        col("bound", "Bound"),
         col("unit", "Unit"),
         col("basis", "Basis"),
         col("source", "Source"),
     ]);
     t.group = Some(0);
-    for hidden in ["office", "program", "metric", "unit"] {
+    for hidden in ["office", "program", "metric", "value", "bound", "unit"] {
         t.hide(hidden);
     }
+    t.human("shown");
     let o = &ds.offices[office];
     let mut heading = vec![text(format!("{}: ", o.name)), Cell::Term(o.level.code())];
     if let Some(p) = o.parent {
@@ -460,6 +483,19 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
     let tg = r.target;
     let unit = Amount::of(tg.measure).unit();
     let line = target_line(r);
+    if let Some(n) = r.avg_needed_per_month {
+        l.add(
+            T,
+            line(
+                "avg_needed_per_month",
+                Cell::Term("needed per month on average"),
+                Cell::Float(n),
+                unit,
+                Cell::Term("change needed / 12 months"),
+                "",
+            ),
+        );
+    }
     if let Some(p) = r.pace {
         l.add(
             T,
@@ -520,23 +556,20 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
         line(
             "status",
             Cell::Term("status"),
-            Cell::Term(r.status.term()),
+            status_cell(r).0,
             "",
             Cell::Empty,
             "",
         ),
     );
-    if r.note_parts.is_some() {
+    if r.note_parts.is_some() || r.partial_base.is_some() {
+        let note = match &r.partial_base {
+            Some(pb) => partial_note(pb, tg.value),
+            None => Cell::note(r.note_parts.as_ref()),
+        };
         l.add(
             T,
-            line(
-                "note",
-                Cell::Term("note"),
-                Cell::Empty,
-                "",
-                Cell::note(r.note_parts.as_ref()),
-                "",
-            ),
+            line("note", Cell::Term("note"), Cell::Empty, "", note, ""),
         );
     }
 }
@@ -584,51 +617,71 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                 ),
             );
         }
-        if let Some(a) = r.amount {
+        let amount = match (r.amount, r.amount_bound) {
+            (Some(a), Some(b)) => Some(qualified(b, idr_as_published(a, &r.published), false)),
+            _ => r.amount_range.map(|(lo, hi)| {
+                between(Cell::Idr(lo.round() as i64), Cell::Idr(hi.round() as i64))
+            }),
+        };
+        if let Some(a) = amount {
             let basis = match published(&r.published) {
                 Cell::Empty => paid.clone(),
                 p => Cell::Phrase(vec![paid.clone(), text("; ".into()), p]),
             };
-            l.add(
-                K,
-                line(
-                    "amount_idr",
-                    label("amount"),
-                    Cell::Idr(a),
-                    "idr",
-                    basis,
-                    &r.source,
-                ),
-            );
+            let l1 = line("amount_idr", label("amount"), a, "idr", basis, &r.source);
+            let raw = r.amount.filter(|_| r.amount_bound.is_some());
+            l.add_bounded(K, l1, Cell::opt(raw, Cell::Idr), r.amount_bound);
         }
         if r.line != analysis::ClaimLine::Total {
+            let share_amount = match (r.share_amount, r.share_amount_bound) {
+                (Some(s), Some(b)) => Some(qualified(b, Cell::Pct(s), true)),
+                _ => r
+                    .share_amount_range
+                    .map(|(lo, hi)| between(Cell::Pct(lo), Cell::Pct(hi))),
+            };
             let shares = [
-                ("share_cases_pct", "share of cases", r.share_cases),
-                ("share_amount_pct", "share of amount", r.share_amount),
+                (
+                    "share_cases_pct",
+                    "share of cases",
+                    r.share_cases.map(Cell::Pct),
+                    r.share_cases,
+                    Some(Bound::Exact),
+                ),
+                (
+                    "share_amount_pct",
+                    "share of amount",
+                    share_amount,
+                    r.share_amount,
+                    r.share_amount_bound,
+                ),
             ];
-            for (metric, what, share) in shares {
+            for (metric, what, share, raw, bound) in shares {
                 if let Some(s) = share {
                     let basis = Cell::Term("of all programs");
-                    l.add(
-                        K,
-                        line(metric, label(what), Cell::Pct(s), "percent", basis, ""),
-                    );
+                    let l1 = line(metric, label(what), s, "percent", basis, "");
+                    let raw = raw.filter(|_| bound.is_some());
+                    l.add_bounded(K, l1, Cell::opt(raw, Cell::Pct), bound);
                 }
             }
         }
-        if let Some(p) = r.per_case {
+        let per_case = match (r.per_case, r.per_case_bound) {
+            (Some(p), Some(b)) => Some(qualified(b, Cell::IdrF(p), false)),
+            _ => r
+                .per_case_range
+                .map(|(lo, hi)| between(Cell::IdrF(lo), Cell::IdrF(hi))),
+        };
+        if let Some(p) = per_case {
             let basis = Cell::Term("amount / cases");
-            l.add(
-                K,
-                line(
-                    "idr_per_case",
-                    label("amount per case"),
-                    Cell::IdrF(p),
-                    "idr",
-                    basis,
-                    "",
-                ),
+            let l1 = line(
+                "idr_per_case",
+                label("amount per case"),
+                p,
+                "idr",
+                basis,
+                "",
             );
+            let raw = r.per_case.filter(|_| r.per_case_bound.is_some());
+            l.add_bounded(K, l1, Cell::opt(raw, Cell::IdrF), r.per_case_bound);
         }
     }
 }
@@ -653,7 +706,9 @@ fn stated(l: &mut Long, f: &Filter) {
         } else {
             Cell::Float(s.value)
         };
-        l.add(
+        let b = analysis::bound::of(&s.prov);
+        let shown = qualified(b, value.clone(), pct);
+        l.add_bounded(
             S,
             Line {
                 period: s
@@ -663,11 +718,13 @@ fn stated(l: &mut Long, f: &Filter) {
                 program: "",
                 metric: s.metric.code(),
                 label: Cell::Term(s.metric.label()),
-                value,
+                value: shown,
                 unit: if pct { "percent" } else { "persons" },
                 basis: published(&s.prov.published),
                 source: &s.prov.source,
             },
+            value,
+            Some(b),
         );
     }
 }

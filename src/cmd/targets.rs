@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Amount, Ctx};
+use super::common::{filter, partial_note, reading_code, status_cell, Amount, Ctx};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
 use crate::model::DataSet;
@@ -20,17 +20,22 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("measure", "Measure"),
         col("segment", "Segment"),
         col("target", "Target"),
+        col("vs_roadmap", "vs roadmap"),
         col("actual_period", "Actual at"),
         col("actual", "Actual"),
         col("gap", "Gap"),
         col("achieved_pct", "Achieved"),
         col("status", "Status"),
+        col("status_words", "Status"),
+        col("reading", "Reading"),
         col("base_period", "Base"),
         col("base_value", "Base value"),
+        col("base_at_least", "Base at least"),
         col("required_change", "Needed"),
         col("required_pct", "Needed %"),
         col("pace_per_month", "Pace/month"),
         col("needed_per_month", "Needed/month"),
+        col("avg_needed_per_month", "Needed/month on average"),
         col("projected", "Projected"),
         col("on_track", "On track"),
         col("reach_month", "Reached in month"),
@@ -40,6 +45,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     ]);
     for r in rows {
         let tg = r.target;
+        let (status, uncertain) = status_cell(r);
         let amount = Amount::of(tg.measure);
         let num = |v| amount.num(v);
         let delta = |v| amount.delta(v);
@@ -51,26 +57,38 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::Term(tg.measure.code()),
             Cell::segment(tg.segment),
             Cell::opt(tg.value, num),
+            Cell::opt(r.vs_roadmap, delta),
             Cell::opt(r.actual.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.gap, |g| delta(g.gap)),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
             Cell::Term(r.status.term()),
+            status,
+            reading_code(uncertain || r.partial_base.as_ref().is_some_and(|p| p.uncertain)),
             Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
+            Cell::opt(r.partial_base.as_ref(), |pb| num(pb.sum)),
             Cell::opt(r.required, |c| delta(c.abs)),
             Cell::opt(r.required.and_then(|c| c.pct), Cell::PctDelta),
             Cell::opt(r.pace, |p| Cell::Float(p.so_far)),
             Cell::opt(r.pace.and_then(|p| p.needed), Cell::Float),
+            Cell::opt(r.avg_needed_per_month, Cell::Float),
             Cell::opt(r.pace, |p| Cell::Float(p.projected)),
             Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
             Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
-            Cell::note(r.note_parts.as_ref()),
+            match &r.partial_base {
+                Some(pb) => partial_note(pb, tg.value),
+                None => Cell::note(r.note_parts.as_ref()),
+            },
             Cell::source(&tg.prov.source),
         ]);
     }
     t.hide("office");
+    t.hide("status");
+    t.hide("base_at_least");
+    t.hide("reading");
+    t.human("status_words");
     t.hide("reach_month");
     t.human("reached_in");
     t.bar("achieved_pct");

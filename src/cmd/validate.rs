@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::Ctx;
-use crate::analysis::{findings, Finding, Index};
+use crate::analysis::{findings, outside_published, Finding, Index};
 use crate::cli::ValidateArgs;
 use crate::load::{load, Problems};
 use crate::model::DataSet;
@@ -17,7 +17,10 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     let ds = load(&ctx.source, ctx.read, &mut problems);
     // Figures that do not add up are only worth checking once the files read cleanly.
     let found = if problems.is_empty() {
-        findings(&Index::build(&ds))
+        let mut f = findings(&Index::build(&ds));
+        f.extend(outside_published(&ds));
+        f.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+        f
     } else {
         Vec::new()
     };
@@ -51,7 +54,7 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
     for f in found.iter().take(room) {
         t.push(vec![
             Cell::text(ctx.source.display(f.file)),
-            Cell::Int(f.line as i64),
+            Cell::opt((f.line > 0).then_some(f.line), |l| Cell::Int(l as i64)),
             Cell::Empty,
             Cell::Empty,
             Cell::text("finding"),
@@ -93,7 +96,11 @@ fn lines(
         .map(|p| Cell::Text(p.to_string()))
         .collect();
     for f in found {
-        let at = format!("{}:{}: ", ctx.source.display(f.file), f.line);
+        // Line 0: a figure the data set derives, on no line of its own.
+        let at = match f.line {
+            0 => format!("{}: ", ctx.source.display(f.file)),
+            l => format!("{}:{l}: ", ctx.source.display(f.file)),
+        };
         l.push(Cell::Phrase(vec![
             Cell::Text(at),
             Cell::note(Some(&f.message)),

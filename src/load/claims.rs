@@ -24,6 +24,10 @@ struct RawClaim {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_claims(
@@ -60,6 +64,12 @@ pub(super) fn read_claims(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(ClaimRecord {
             office,
             period,
@@ -67,7 +77,11 @@ pub(super) fn read_claims(
             program,
             cases,
             amount_idr,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                uncertain,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

@@ -22,6 +22,8 @@ struct ParticipantCols {
     published: Option<usize>,
     note: Option<usize>,
     program: Option<usize>,
+    bound: Option<usize>,
+    reading: Option<usize>,
 }
 
 impl ParticipantCols {
@@ -37,6 +39,8 @@ impl ParticipantCols {
             published: opt("published"),
             note: opt("note"),
             program: opt("program"),
+            bound: opt("bound"),
+            reading: opt("reading"),
         }
     }
 }
@@ -154,7 +158,7 @@ pub(super) fn read_participants(
     let cols = ParticipantCols::new(&ctx);
     let shape = Shape::new(&ctx);
     let mut known = KnownOffices::default();
-    let mut last_prov: Option<([Vec<u8>; 3], u32)> = None;
+    let mut last_prov: Option<([Vec<u8>; 5], u32)> = None;
     let mut dups: Vec<(usize, u64, PKey)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
     while let Some(next) = next_row(&mut rdr, &mut ctx, &shape, &mut rec) {
@@ -165,7 +169,13 @@ pub(super) fn read_participants(
             continue;
         };
         // Rows mostly share their provenance with the row before: compare bytes, not strings.
-        let prov_cols = [Some(cols.source), cols.published, cols.note];
+        let prov_cols = [
+            Some(cols.source),
+            cols.published,
+            cols.note,
+            cols.bound,
+            cols.reading,
+        ];
         let raw = |c: Option<usize>| c.map_or(&[][..], |c| &rec[c]);
         let same = last_prov.as_ref().is_some_and(|(last, _)| {
             last.iter()
@@ -174,10 +184,18 @@ pub(super) fn read_participants(
         });
         if !same {
             let text = |c: Option<usize>| String::from_utf8_lossy(raw(c)).into_owned();
-            let [source, published, note] = prov_cols.map(text);
+            let [source, published, note, bound, reading] = prov_cols.map(text);
             // Checked once per run of rows sharing it, as it is interned once.
             ctx.provenance(line, &source, &published, &note);
-            let id = store.intern(prov(source, published, note));
+            let (Ok(bound), Ok(uncertain)) = (ctx.bound(line, &bound), ctx.reading(line, &reading))
+            else {
+                continue;
+            };
+            let id = store.intern(Provenance {
+                bound,
+                uncertain,
+                ..prov(source, published, note)
+            });
             last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);

@@ -115,6 +115,23 @@ impl Ctx {
         }
     }
 
+    /// The optional `reading` cell: true when it says `uncertain`.
+    pub(super) fn reading(&mut self, line: u64, raw: &str) -> Result<bool, ()> {
+        if raw.trim().is_empty() {
+            return Ok(false);
+        }
+        self.code::<Reading>(line, "reading", raw)
+            .map(|r| r == Reading::Uncertain)
+    }
+
+    /// The optional `bound` cell: `None` when empty (the published text then says).
+    pub(super) fn bound(&mut self, line: u64, raw: &str) -> Result<Option<Bound>, ()> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        self.code::<Bound>(line, "bound", raw).map(Some)
+    }
+
     pub(super) fn period(&mut self, line: u64, name: &str, raw: &str) -> Result<Period, ()> {
         match parse_period(raw.trim().as_bytes()) {
             Some(p) => Ok(p),
@@ -639,6 +656,8 @@ pub(super) fn prov(source: String, published: String, note: String) -> Provenanc
         source: trimmed(source),
         published: trimmed(published),
         note: trimmed(note),
+        bound: None,
+        uncertain: false,
     }
 }
 

@@ -24,6 +24,10 @@ struct RawStated {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_stated(
@@ -71,13 +75,23 @@ pub(super) fn read_stated(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Stated {
             office,
             period,
             segment,
             metric,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                uncertain,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

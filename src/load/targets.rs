@@ -25,6 +25,10 @@ struct RawTarget {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_targets(
@@ -79,6 +83,12 @@ pub(super) fn read_targets(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Target {
             office,
             year,
@@ -86,7 +96,11 @@ pub(super) fn read_targets(
             measure,
             segment,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                uncertain,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

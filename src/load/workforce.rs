@@ -22,6 +22,10 @@ struct RawWorkforce {
     published: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    bound: String,
+    #[serde(default)]
+    reading: String,
 }
 
 pub(super) fn read_workforce(
@@ -55,12 +59,22 @@ pub(super) fn read_workforce(
             return;
         }
         ctx.provenance(line, &r.source, &r.published, &r.note);
+        let Ok(bound) = ctx.bound(line, &r.bound) else {
+            return;
+        };
+        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+            return;
+        };
         out.push(Workforce {
             office,
             period,
             measure,
             value,
-            prov: prov(r.source, r.published, r.note),
+            prov: Provenance {
+                bound,
+                uncertain,
+                ..prov(r.source, r.published, r.note)
+            },
             origin: Origin { line },
         });
     });

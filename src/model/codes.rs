@@ -337,7 +337,29 @@ pub struct Provenance {
     pub source: String,
     pub published: String,
     pub note: String,
+    /// The `bound` column where the file has one; `None`: read from the published text.
+    pub bound: Option<Bound>,
+    /// The `reading` column says the row is read one way of two (its note says why).
+    pub uncertain: bool,
 }
+
+code_enum!(
+    /// Whether a row's reading is settled, as a `reading` column states it.
+    Reading {
+        Certain => "certain",
+        Uncertain => "uncertain",
+    }
+);
+
+code_enum!(
+    /// How far a figure is from exact, as a `bound` column states it.
+    Bound {
+        Exact => "exact",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        About => "about",
+    }
+);
 
 #[cfg(test)]
 mod tests {

@@ -30,7 +30,12 @@ pub fn bar(pct: f64) -> String {
     if !pct.is_finite() || pct <= 0.0 {
         return String::new();
     }
-    let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
+    let full = BAR_CELLS * 8;
+    let mut eighths = ((pct.min(100.0) / 100.0) * full as f64).round() as usize;
+    if pct < 100.0 {
+        // 99.8% rounds to a full bar; only 100% or more may draw one.
+        eighths = eighths.min(full - 1);
+    }
     let mut s = "█".repeat(eighths / 8);
     if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8]);
