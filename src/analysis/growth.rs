@@ -37,6 +37,56 @@ pub fn growth_each<E>(
     f: &Filter,
     mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
 ) -> Result<(), E> {
+    each_key(ix, f, |key, p| {
+        let l = growth_line(ix, f, key, p);
+        let value = ix.participant(l.office, p, l.segment, l.measure);
+        let base = l.base.and_then(|(q, _)| {
+            ix.participant(l.office, q, l.segment, l.measure)
+                .map(|b| (q, b))
+        });
+        emit(GrowthRow {
+            office: l.office,
+            segment: l.segment,
+            measure: l.measure,
+            period: l.period,
+            value: value.expect("listed by the index"),
+            base,
+            change: l.change,
+            cagr: l.cagr,
+        })
+    })
+}
+
+/// A growth row by reference: the figures of a [`GrowthRow`] and the source of its value,
+/// borrowed from the index, for a writer that needs nothing else (csv of a national history).
+#[derive(Debug, Clone, Copy)]
+pub struct GrowthLine<'a> {
+    pub office: usize,
+    pub segment: Segment,
+    pub measure: Measure,
+    pub period: Period,
+    pub value: i64,
+    pub source: &'a str,
+    pub base: Option<(Period, i64)>,
+    pub change: Option<Change>,
+    pub cagr: Option<(Period, f64)>,
+}
+
+/// [`growth_each`] without a copy of any text per row: the same rows in the same order.
+pub fn growth_lines<'a, E>(
+    ix: &'a Index,
+    f: &Filter,
+    mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
+) -> Result<(), E> {
+    each_key(ix, f, |key, p| emit(&growth_line(ix, f, key, p)))
+}
+
+/// Every series and period a growth row is written for, in output order.
+fn each_key<E>(
+    ix: &Index,
+    f: &Filter,
+    mut emit: impl FnMut((usize, Segment, Measure), Period) -> Result<(), E>,
+) -> Result<(), E> {
     let ds = ix.ds;
     let one;
     let offices = match f.office {
@@ -61,7 +111,7 @@ pub fn growth_each<E>(
                     // Periods are in order: the year's latest is the last one of its year.
                     let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
                     if f.monthly || latest {
-                        emit(growth_row(ix, f, (o, s, m), p))?;
+                        emit((o, s, m), p)?;
                     }
                 }
             }
@@ -70,18 +120,16 @@ pub fn growth_each<E>(
     Ok(())
 }
 
-fn growth_row(
-    ix: &Index,
+fn growth_line<'a>(
+    ix: &'a Index,
     f: &Filter,
     (o, s, m): (usize, Segment, Measure),
     p: Period,
-) -> GrowthRow {
-    let value = ix.participant(o, p, s, m).expect("listed by the index");
+) -> GrowthLine<'a> {
+    let (value, source) = ix.participant_ref(o, p, s, m).expect("listed by the index");
     // The base may lie before --from/--year: a 2023 row still compares with 2022.
-    let base = ix.year_before(o, p, s, m);
-    let change = base
-        .as_ref()
-        .and_then(|(_, b)| calc::change(b.value, value.value));
+    let base = ix.year_before_value(o, p, s, m);
+    let change = base.and_then(|(_, b)| calc::change(b, value));
     // The earliest period of the same month of year, for a compound rate over 2+ years.
     let mut first = None;
     let mut q = p;
@@ -98,16 +146,17 @@ fn growth_row(
     let cagr = first.and_then(|(fp, fv)| {
         let years = p.year() - fp.year();
         (years >= 2)
-            .then(|| calc::cagr_pct(fv, value.value, f64::from(years)))
+            .then(|| calc::cagr_pct(fv, value, f64::from(years)))
             .flatten()
             .map(|g| (fp, g))
     });
-    GrowthRow {
+    GrowthLine {
         office: o,
         segment: s,
         measure: m,
         period: p,
         value,
+        source,
         base,
         change,
         cagr,

@@ -5,10 +5,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{filter, Ctx};
-use crate::analysis::{growth_each, GrowthRow, Index};
+use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index};
 use crate::cli::GrowthArgs;
 use crate::model::DataSet;
-use crate::output::{self, col, Cell, Table};
+use crate::output::{self, col, Cell, CsvStream, Table};
 use crate::Outcome;
 
 fn head() -> Table {
@@ -49,6 +49,70 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
     ]
 }
 
+/// The bytes of [`cells`] for csv, written straight out: the office's code and name and each
+/// source are escaped once for all their rows.
+struct CsvRows<'a> {
+    ds: &'a DataSet,
+    office: Option<(usize, Vec<u8>)>,
+    source: Option<(&'a str, Vec<u8>)>,
+}
+
+impl<'a> CsvRows<'a> {
+    fn write(&mut self, w: &mut CsvStream, r: &GrowthLine<'a>) -> std::io::Result<()> {
+        let ds = self.ds;
+        if self.office.as_ref().is_none_or(|(o, _)| *o != r.office) {
+            let o = &ds.offices[r.office];
+            let mut b = w.escape_text(&o.code);
+            b.push(w.delimiter());
+            b.extend(w.escape_text(&o.name));
+            self.office = Some((r.office, b));
+        }
+        if self.source.as_ref().is_none_or(|(s, _)| *s != r.source) {
+            self.source = Some((r.source, w.escape_text(r.source)));
+        }
+        w.escaped(&self.office.as_ref().expect("set above").1);
+        w.text(r.segment.code());
+        w.term(r.measure.code());
+        w.period(r.period);
+        w.int(r.value);
+        match r.base {
+            Some((p, v)) => {
+                w.period(p);
+                w.int(v);
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        match r.change {
+            Some(c) => {
+                w.int(c.abs);
+                match c.pct {
+                    Some(p) => w.float(p),
+                    None => w.empty(),
+                }
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        match r.cagr {
+            Some((p, g)) => {
+                w.period(p);
+                w.float(g);
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        w.escaped(&self.source.as_ref().expect("set above").1);
+        w.end()
+    }
+}
+
 pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let mut f = filter(&ds, &a.select)?;
@@ -56,7 +120,19 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     f.monthly = a.monthly;
     let ix = Index::build(&ds);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    output::render_rows(ctx.render, head(), out, |sink| {
+    let head = head();
+    let mut rows = CsvRows {
+        ds: &ds,
+        office: None,
+        source: None,
+    };
+    if let Some(done) = output::csv_rows(ctx.render, &head, out, |w| {
+        growth_lines(&ix, &f, |r| rows.write(w, r))
+    }) {
+        done?;
+        return Ok(Outcome::Ok);
+    }
+    output::render_rows(ctx.render, head, out, |sink| {
         growth_each(&ix, &f, |r| sink.row(cells(&ds, &r)))
     })?;
     Ok(Outcome::Ok)
