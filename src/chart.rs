@@ -13,7 +13,7 @@ use crate::output::{Cell, Lang};
 
 /// A glossary sentence with its `{}` slots filled, in the reader's language.
 fn phrase(lang: Lang, template: &str, args: &[&str]) -> String {
-    analysis::fill(lang.term(template), args.iter().copied())
+    crate::output::lang::fill(lang.term(template), args.iter().copied())
 }
 
 fn segment_label(s: Segment, lang: Lang) -> String {
@@ -291,7 +291,10 @@ pub fn coverage(
     let mut series: Vec<Series> = Vec::new();
     for r in &rows {
         let Some(pct) = r.pct else {
-            missing.insert(r.note.clone());
+            missing.insert(crate::output::cell_human(
+                &Cell::note(r.note_parts.as_ref()),
+                Lang::En,
+            ));
             continue;
         };
         if !r.participants.derived {
@@ -303,10 +306,7 @@ pub fn coverage(
             }
         }
         if r.periods_differ {
-            let note = match &r.note_parts {
-                Some(_) => crate::output::cell_human(&Cell::note(r.note_parts.as_ref()), lang),
-                None => r.note.clone(),
-            };
+            let note = crate::output::cell_human(&Cell::note(r.note_parts.as_ref()), lang);
             notes.push(format!(
                 "{}: {note}.",
                 capitalised(&segment_label(r.segment, lang))
@@ -398,12 +398,7 @@ pub fn coverage(
 
 /// Whom a coverage ratio is of, in words.
 fn workers(m: WorkforceMeasure, lang: Lang) -> &'static str {
-    lang.term(match m {
-        WorkforceMeasure::LabourForce => "the labour force",
-        WorkforceMeasure::Employed => "the employed",
-        WorkforceMeasure::Formal => "formal workers",
-        WorkforceMeasure::Informal => "informal workers",
-    })
+    lang.term(analysis::workers_whom(m))
 }
 
 fn program_label(l: ClaimLine, lang: Lang) -> String {

@@ -33,14 +33,22 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct Global {
-    /// Read the CSV files from DIR instead of the embedded data set
+    /// Read the data set from DIR (each file as .csv, .csv.gz, .xlsx, .xlsm, .xls or .ods), or
+    /// from a workbook with a sheet per file, instead of the embedded data set
     #[arg(long, global = true, value_name = "DIR", env = "COVERAGE_DATA")]
     pub data: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub files: FileArgs,
 
     /// Output format (any case); without it, the extension of --output picks it (.csv, .json,
     /// .md, .xlsx), else table
     #[arg(long, short = 'f', global = true, value_enum, ignore_case = true)]
     pub format: Option<Format>,
+
+    /// Draw tables at their full width, every column shown, even when wider than the terminal
+    #[arg(long, global = true)]
+    pub wide: bool,
 
     /// Write csv for spreadsheets with these settings: en (`,` and a decimal point, the machine
     /// format) or id (`;` and a decimal comma, for Indonesian Excel and LibreOffice)
@@ -93,6 +101,46 @@ pub struct Global {
     /// leading ' so a spreadsheet does not run them as formulas)
     #[arg(long, global = true)]
     pub no_sanitize: bool,
+}
+
+/// One file of the data set named on its own, in place of the data set's (`-`: standard input).
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// Read offices from FILE (csv, csv.gz or a workbook; - for standard input)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub offices: Option<PathBuf>,
+    /// Read participants from FILE (as --offices)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub participants: Option<PathBuf>,
+    /// Read claims from FILE (as --offices)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub claims: Option<PathBuf>,
+    /// Read targets from FILE (as --offices)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Read workforce from FILE (as --offices)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub workforce: Option<PathBuf>,
+    /// Read stated figures from FILE (as --offices)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub stated: Option<PathBuf>,
+}
+
+impl FileArgs {
+    /// The files named, by the name of the file of the data set they replace.
+    pub fn picks(&self) -> Vec<(&'static str, PathBuf)> {
+        [
+            ("offices.csv", &self.offices),
+            ("participants.csv", &self.participants),
+            ("claims.csv", &self.claims),
+            ("targets.csv", &self.targets),
+            ("workforce.csv", &self.workforce),
+            ("stated.csv", &self.stated),
+        ]
+        .into_iter()
+        .filter_map(|(n, p)| Some((n, p.clone()?)))
+        .collect()
+    }
 }
 
 /// `--delimiter`: a byte, or `None` to detect it.

@@ -455,7 +455,7 @@ fn charts_speak_indonesian() {
     );
     // The figures of claims_of_a_branch_as_bars, written the Indonesian way.
     for v in [
-        "Bali Denpasar: klaim dibayar menurut program, PU (penerima upah), Jan-Agu 2023",
+        "Bali Denpasar: klaim dibayar menurut program, PU (penerima upah), Januari–Agustus 2023",
         "Nilai dibayar (% dari total Rp342 miliar)",
         "Kasus (% dari total 21.097)",
         "Rp281 miliar (82,2%)",

@@ -791,7 +791,7 @@ fn ten_thousand_deep_office_chain() {
     assert_eq!(text.lines().count(), 10_001);
     assert_eq!(
         text.lines().last(),
-        Some("o9999,Office 9999,branch,o9998,9999,false,")
+        Some("o9999,Office 9999,branch,o9998,no,")
     );
     // For people, indentation stops at 12 levels and the depth is written out past them.
     coverage()

@@ -9,13 +9,13 @@ use std::process::Stdio;
 
 use common::{coverage, coverage_process, data_dir, fixture};
 
-/// The csv line of `offices --format csv` for one office code, cut after the depth column.
+/// The csv line of `offices --format csv` for one office code, cut after the partial column.
 fn office_line(csv: &str, code: &str) -> String {
     let line = csv
         .lines()
         .find(|l| l.starts_with(&format!("{code},")))
         .unwrap_or_else(|| panic!("no {code} in {csv}"));
-    // code,name,level,parent,depth: the note after it is long prose.
+    // code,name,level,parent,partial: the note after it is long prose.
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(line.as_bytes());
@@ -38,24 +38,24 @@ fn formula_like_office_names_are_neutralised_in_csv() {
     let csv = String::from_utf8(out).unwrap();
     assert_eq!(
         office_line(&csv, "bali"),
-        "bali|'=HYPERLINK(\"http://example.invalid\",\"Bali\")|province|banuspa|2"
+        "bali|'=HYPERLINK(\"http://example.invalid\",\"Bali\")|province|banuspa|no"
     );
     assert_eq!(
         office_line(&csv, "kota-denpasar"),
-        "kota-denpasar|'+62 Kota Denpasar|district|bali-denpasar|3"
+        "kota-denpasar|'+62 Kota Denpasar|district|bali-denpasar|no"
     );
     assert_eq!(
         office_line(&csv, "badung"),
-        "badung|'-Badung|district|bali-denpasar|3"
+        "badung|'-Badung|district|bali-denpasar|no"
     );
     assert_eq!(
         office_line(&csv, "tabanan"),
-        "tabanan|'@SUM(A1:A9)|district|bali-denpasar|3"
+        "tabanan|'@SUM(A1:A9)|district|bali-denpasar|no"
     );
     // Names are trimmed when read, so a leading tab never reaches the output.
     assert_eq!(
         office_line(&csv, "jembrana"),
-        "jembrana|Jembrana|district|bali-denpasar|3"
+        "jembrana|Jembrana|district|bali-denpasar|no"
     );
 }
 
@@ -74,7 +74,7 @@ fn no_sanitize_keeps_text_as_it_is() {
     let csv = String::from_utf8(out).unwrap();
     assert_eq!(
         office_line(&csv, "badung"),
-        "badung|-Badung|district|bali-denpasar|3"
+        "badung|-Badung|district|bali-denpasar|no"
     );
 }
 
@@ -646,7 +646,7 @@ fn csv_keeps_the_data_and_json_escapes_it() {
         .clone();
     assert_eq!(
         office_line(&String::from_utf8(csv).unwrap(), "national"),
-        "national|Nat\x1b[31mional\x07|national||0"
+        "national|Nat\x1b[31mional\x07|national||no"
     );
     coverage()
         .arg("--data")

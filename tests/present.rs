@@ -133,7 +133,7 @@ fn pacing_in_indonesian() {
     for want in [
         "Proyeksi akhir tahun",
         "sesuai rencana",
-        "Okt 2024",
+        "Oktober 2024",
         "160.000",
         "3.333",
         "5.000",
@@ -453,7 +453,7 @@ fn indonesian_tables_on_the_shipped_data() {
         assert!(out.contains(want), "{want:?} not in\n{out}");
     }
     let out = stdout_of(coverage().args(["--lang", "id", "--format", "markdown", "targets"]));
-    for want in ["Capaian |", "Rp781,77 T", "53.860.000", "Selisih"] {
+    for want in ["Capaian |", "Rp781,77 triliun", "53.860.000", "Selisih"] {
         assert!(out.contains(want), "{want:?} not in\n{out}");
     }
 }

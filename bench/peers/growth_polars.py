@@ -1,69 +1,85 @@
-"""The growth query in Polars (lazy): usage growth_polars.py DIR OUT [LEVEL]."""
+"""The full growth job in Polars: usage growth_polars.py DIR OUT.
+
+Every office (branches, their regions, the nation) and the `all` segment; each year's latest month
+against the same month a year earlier. A lazy scan with typed columns folds the monthly rows into one
+row per office, segment, measure and year with a column per month (a twelfth of the rows); the
+roll-ups and the growth rows then work on that small table, joined on integer years.
+Segments and measures are read as enums.
+"""
 import sys
 
 import polars as pl
 
 data, out = sys.argv[1], sys.argv[2]
-level = sys.argv[3] if len(sys.argv) > 3 else ""
+MONTHS = [f"m{m}" for m in range(1, 13)]
+# Segments and measures are closed sets: enums.
+SEGMENT = pl.Enum(["pu", "bpu", "jakon", "pmi", "all"])
+SCHEMA = {
+    "office": pl.String,
+    "period": pl.String,
+    "segment": SEGMENT,
+    "measure": pl.Enum(["active", "new"]),
+    "value": pl.Int64,
+    "source": pl.String,
+}
+KEYS = ["office", "segment", "measure", "year"]
 
-o = pl.scan_csv(f"{data}/offices.csv", infer_schema=False).select("code", "level", "parent")
-kids = o.group_by("parent").agg(pl.len().alias("n"))
-p = (
-    pl.scan_csv(
-        f"{data}/participants.csv",
-        schema_overrides={"value": pl.Int64},
-        infer_schema=False,
+y = (
+    pl.scan_csv(f"{data}/participants.csv", schema=SCHEMA)
+    .select(
+        "office",
+        "segment",
+        "measure",
+        "value",
+        year=pl.col("period").str.slice(0, 4).cast(pl.Int16),
+        month=pl.col("period").str.slice(5, 2).cast(pl.Int8),
     )
-    .select("office", "period", "segment", "measure", "value")
-    .drop_nulls("value")
+    .group_by(KEYS)
+    .agg(pl.col("value").filter(pl.col("month") == m).max().alias(f"m{m}") for m in range(1, 13))
+    .collect()
 )
-keys = ["office", "period", "segment", "measure"]
-all_seg = (
-    p.group_by("office", "period", "measure")
-    .agg(pl.col("value").sum(), pl.len().alias("n"))
-    .filter(pl.col("n") == 4)
-    .select("office", "period", pl.lit("all").alias("segment"), "measure", "value")
-)
-br = pl.concat([p, all_seg]).cache()
+o = pl.read_csv(f"{data}/offices.csv", infer_schema=False, columns=["code", "level", "parent"])
+kids = o.group_by("parent").len("n")
+
+
+def complete_sum(n):
+    """Each month's sum over the group, where all `n` members have the figure."""
+    return [pl.when(pl.col(m).count() == n).then(pl.col(m).sum()).alias(m) for m in MONTHS]
 
 
 def roll_up(lower, child_level):
-    """A parent is the sum of its children when every one of them has the figure."""
+    """A parent is the sum of its children, in a month where every one of them has the figure."""
     return (
         lower.join(o.filter(pl.col("level") == child_level), left_on="office", right_on="code")
-        .group_by("parent", "period", "segment", "measure")
-        .agg(pl.col("value").sum(), pl.len().alias("c"))
         .join(kids, on="parent")
-        .filter(pl.col("c") == pl.col("n"))
-        .select(pl.col("parent").alias("office"), "period", "segment", "measure", "value")
+        .group_by(pl.col("parent").alias("office"), "segment", "measure", "year")
+        .agg(complete_sum(pl.col("n").first()))
     )
 
 
-reg = roll_up(br, "branch").cache()
-nat = roll_up(reg, "region")
-fig = pl.concat([br, reg, nat]).cache()
-latest = fig.group_by("office", "segment", "measure", pl.col("period").str.slice(0, 4).alias("y")).agg(
-    pl.col("period").max()
-)
-base = fig.select(
-    "office",
-    "segment",
-    "measure",
-    ((pl.col("period").str.slice(0, 4).cast(pl.Int32) + 1).cast(pl.String) + pl.col("period").str.slice(4)).alias(
-        "period"
-    ),
-    pl.col("value").alias("base_value"),
-)
-res = (
-    latest.join(fig, on=keys)
-    .join(base, on=keys, how="left")
-    .with_columns((pl.col("value") - pl.col("base_value")).alias("change"))
+y = pl.concat([y, y.group_by("office", "measure", "year").agg(complete_sum(4)).select(
+    "office", pl.lit("all", SEGMENT).alias("segment"), "measure", "year", *MONTHS)])
+reg = roll_up(y, "branch")
+f = pl.concat([y, reg, roll_up(reg, "region")])
+
+latest = pl.max_horizontal(pl.when(pl.col(m).is_not_null()).then(i) for i, m in enumerate(MONTHS, 1))
+base = f.select("office", "segment", "measure", pl.col("year") + 1, pl.concat_list(MONTHS).alias("base"))
+(
+    f.lazy()
+    .with_columns(month=latest, value=pl.coalesce(reversed(MONTHS)))
+    .drop_nulls("value")
+    .join(base.lazy(), on=KEYS, how="left")
+    .select(
+        "office",
+        "segment",
+        "measure",
+        pl.format("{}-{}", "year", pl.col("month").cast(pl.String).str.zfill(2)).alias("period"),
+        "value",
+        base_value=pl.col("base").list.get(pl.col("month") - 1),
+    )
+    .with_columns(change=pl.col("value") - pl.col("base_value"))
     .with_columns(
-        pl.when(pl.col("base_value") > 0)
-        .then(pl.col("change") * 100.0 / pl.col("base_value"))
-        .alias("change_pct")
+        change_pct=pl.when(pl.col("base_value") > 0).then(pl.col("change") * 100 / pl.col("base_value"))
     )
+    .sink_csv(out)
 )
-if level:
-    res = res.join(o.filter(pl.col("level") == level).select(pl.col("code").alias("office")), on="office")
-res.select("office", "segment", "measure", "period", "value", "base_value", "change", "change_pct").sink_csv(out)

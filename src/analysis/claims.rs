@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::index::Index;
-use super::{office_rank, Filter, Finding};
+use super::{office_rank, Filter, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 
@@ -103,17 +103,29 @@ pub fn claims(ds: &DataSet, f: &Filter) -> (Vec<ClaimRow>, Vec<Finding>) {
         if let Some(t) = total {
             if !programs.is_empty() {
                 // Itemised cases (or amounts) cannot exceed the stated total.
-                let over = |s: Option<i64>, t: Option<i64>, what: &str| {
+                let over = |s: Option<i64>, t: Option<i64>, template: &'static str| {
                     s.zip(t).filter(|(s, t)| s > t).map(|(s, t)| {
-                        format!(
-                            "{} {period} {segment}: the programs' {what} add up to {s}, more than the stated total {t}",
-                            ds.offices[office].code
-                        )
+                        let args = vec![
+                            ds.offices[office].code.clone(),
+                            period.to_string(),
+                            segment.to_string(),
+                            s.to_string(),
+                            t.to_string(),
+                        ];
+                        Note::new(template, args).term_at(2)
                     })
                 };
                 for msg in [
-                    over(sum_cases, t_cases, "cases"),
-                    over(sum_amount, t_amount, "amounts"),
+                    over(
+                        sum_cases,
+                        t_cases,
+                        "{} {} {}: the programs' cases add up to {}, more than the stated total {}",
+                    ),
+                    over(
+                        sum_amount,
+                        t_amount,
+                        "{} {} {}: the programs' amounts add up to {}, more than the stated total {}",
+                    ),
                 ]
                 .into_iter()
                 .flatten()

@@ -23,6 +23,16 @@ pub fn workers(m: WorkforceMeasure) -> &'static str {
     }
 }
 
+/// The same workers as the object of a sentence ("as % of the employed").
+pub fn workers_whom(m: WorkforceMeasure) -> &'static str {
+    match m {
+        WorkforceMeasure::LabourForce => "the labour force",
+        WorkforceMeasure::Employed => "the employed",
+        WorkforceMeasure::Formal => "formal workers",
+        WorkforceMeasure::Informal => "informal workers",
+    }
+}
+
 /// The workforce figures a segment can be held against, whichever `--against` is asked.
 pub fn denominators(s: Segment) -> Vec<WorkforceMeasure> {
     let mut d: Vec<WorkforceMeasure> = [Against::Employed, Against::LabourForce]
@@ -52,13 +62,12 @@ pub struct CoverageRow {
     pub period: Period,
     pub participants: Fig,
     pub denominator: WorkforceMeasure,
-    /// The survey used and its figure; `None` with a reason in `note`.
+    /// The survey used and its figure; `None` with a reason in `note_parts`.
     pub workforce: Option<(Period, Fig)>,
     pub pct: Option<f64>,
     /// Participants and workforce are counted at different dates.
     pub periods_differ: bool,
-    pub note: String,
-    /// `note` with its slots, for other languages.
+    /// Why the ratio is missing or what to bear in mind, as a glossary template with slots.
     pub note_parts: Option<Note>,
 }
 
@@ -136,7 +145,6 @@ pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
                 workforce: chosen,
                 pct,
                 periods_differ,
-                note: note.as_ref().map(Note::english).unwrap_or_default(),
                 note_parts: note,
             }
         })

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Fig, Finding};
+use super::{Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};
@@ -36,19 +36,8 @@ struct Cache {
     targets: Vec<Vec<usize>>,
 }
 
-/// Each office's children, by office index.
-pub fn child_lists(ds: &DataSet) -> Vec<Vec<usize>> {
-    let mut k = vec![Vec::new(); ds.offices.len()];
-    for (i, o) in ds.offices.iter().enumerate() {
-        if let Some(p) = o.parent {
-            k[p].push(i);
-        }
-    }
-    k
-}
-
-/// Every slot of a year: the twelve months and the whole year.
-const ALL_SLOTS: u16 = 0x1fff;
+/// Every slot of a year in the store's layout: the twelve months and the whole year.
+const ALL_SLOTS: u16 = ((1u32 << store::SLOTS) - 1) as u16;
 /// The workforce keys of each office, by office index.
 struct OfficeKeys {
     w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
@@ -62,6 +51,11 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
 }
 
 fn level_name(l: Level, n: usize) -> String {
+    format!("{n} {}", level_word(l, n))
+}
+
+/// The English term for `n` offices of a level: `district`, `districts`.
+fn level_word(l: Level, n: usize) -> &'static str {
     let (one, many) = match l {
         Level::National => ("national office", "national offices"),
         Level::Region => ("region", "regions"),
@@ -70,9 +64,9 @@ fn level_name(l: Level, n: usize) -> String {
         Level::District => ("district", "districts"),
     };
     if n == 1 {
-        format!("1 {one}")
+        one
     } else {
-        format!("{n} {many}")
+        many
     }
 }
 
@@ -93,7 +87,7 @@ impl<'a> Index<'a> {
                 w_line.insert(k, r.origin.line);
             }
         }
-        let kids = child_lists(ds);
+        let kids = child_lists(&ds.offices);
         // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
         // only: scanning the whole map per office made 10,000 offices take minutes.
         let mut keys = OfficeKeys {
@@ -211,7 +205,7 @@ impl<'a> Index<'a> {
         for y in self.years(o, s, m) {
             let known = self.known(o, s, m, y);
             out.extend(
-                (0..13)
+                (0..store::SLOTS)
                     .filter(|b| known & (1 << b) != 0)
                     .map(|b| store::period(y, b)),
             );
@@ -298,7 +292,7 @@ impl<'a> Index<'a> {
                     let mask = kids
                         .iter()
                         .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
-                    for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                    for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals) else {
@@ -310,11 +304,20 @@ impl<'a> Index<'a> {
                                 Finding {
                                     file: "participants.csv",
                                     line,
-                                    message: format!(
-                                        "{} {p} {s} {m} is {given}, but its {} add up to {sum}",
-                                        self.ds.offices[o].code,
-                                        level_name(level, kids.len()),
-                                    ),
+                                    message: Note::new(
+                                        "{} {} {} {} is {}, but its {} {} add up to {}",
+                                        vec![
+                                            self.ds.offices[o].code.clone(),
+                                            p.to_string(),
+                                            s.to_string(),
+                                            m.to_string(),
+                                            given.to_string(),
+                                            kids.len().to_string(),
+                                            level_word(level, kids.len()).into(),
+                                            sum.to_string(),
+                                        ],
+                                    )
+                                    .terms_at(&[2, 3, 6]),
                                 },
                             ));
                         }
@@ -342,7 +345,7 @@ impl<'a> Index<'a> {
                 let mask = Segment::PARTS
                     .iter()
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
-                for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
                     let vals = Segment::PARTS
                         .iter()
@@ -351,14 +354,24 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
-                        found.push(((p, m), Finding {
-                            file: "participants.csv",
-                            line,
-                            message: format!(
-                                "{} {p} {m}: all segments is {given}, but pu + bpu + jakon + pmi = {sum}",
-                                self.ds.offices[o].code
-                            ),
-                        }));
+                        found.push((
+                            (p, m),
+                            Finding {
+                                file: "participants.csv",
+                                line,
+                                message: Note::new(
+                                    "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                                    vec![
+                                        self.ds.offices[o].code.clone(),
+                                        p.to_string(),
+                                        m.to_string(),
+                                        given.to_string(),
+                                        sum.to_string(),
+                                    ],
+                                )
+                                .term_at(2),
+                            },
+                        ));
                     }
                 }
             }
@@ -417,12 +430,19 @@ impl<'a> Index<'a> {
                         self.findings.push(Finding {
                             file: "workforce.csv",
                             line: lines.get(&key).copied().unwrap_or(0),
-                            message: format!(
-                                "{} {period} {measure} is {}, but its {} add up to {sum}",
-                                self.ds.offices[o].code,
-                                given.value,
-                                level_name(level, kids.len())
-                            ),
+                            message: Note::new(
+                                "{} {} {} is {}, but its {} {} add up to {}",
+                                vec![
+                                    self.ds.offices[o].code.clone(),
+                                    period.to_string(),
+                                    measure.to_string(),
+                                    given.value.to_string(),
+                                    kids.len().to_string(),
+                                    level_word(level, kids.len()).into(),
+                                    sum.to_string(),
+                                ],
+                            )
+                            .terms_at(&[2, 5]),
                         })
                     }
                     Some(_) => {}
@@ -461,9 +481,14 @@ impl<'a> Index<'a> {
                         .get(&(o, p, WorkforceMeasure::Formal))
                         .copied()
                         .unwrap_or(0),
-                    message: format!(
-                        "{} {p}: formal workers ({formal}) exceed the employed ({emp})",
-                        self.ds.offices[o].code
+                    message: Note::new(
+                        "{} {}: formal workers ({}) exceed the employed ({})",
+                        vec![
+                            self.ds.offices[o].code.clone(),
+                            p.to_string(),
+                            formal.to_string(),
+                            emp.to_string(),
+                        ],
                     ),
                 });
                 continue;
@@ -473,9 +498,15 @@ impl<'a> Index<'a> {
                     self.findings.push(Finding {
                         file: "workforce.csv",
                         line: lines.get(&key).copied().unwrap_or(0),
-                        message: format!(
-                            "{} {p}: formal {formal} + informal {} does not equal employed {emp}",
-                            self.ds.offices[o].code, given.value
+                        message: Note::new(
+                            "{} {}: formal {} + informal {} does not equal employed {}",
+                            vec![
+                                self.ds.offices[o].code.clone(),
+                                p.to_string(),
+                                formal.to_string(),
+                                given.value.to_string(),
+                                emp.to_string(),
+                            ],
                         ),
                     })
                 }

@@ -61,7 +61,7 @@ pub struct Note {
 }
 
 impl Note {
-    fn new(template: &'static str, args: Vec<String>) -> Self {
+    pub(crate) fn new(template: &'static str, args: Vec<String>) -> Self {
         Note {
             template,
             args,
@@ -69,14 +69,14 @@ impl Note {
         }
     }
 
-    fn term_at(mut self, i: usize) -> Self {
+    pub(crate) fn term_at(mut self, i: usize) -> Self {
         self.terms.push(i);
         self
     }
 
-    /// The English sentence.
-    pub fn english(&self) -> String {
-        fill(self.template, self.args.iter().map(String::as_str))
+    fn terms_at(mut self, i: &[usize]) -> Self {
+        self.terms.extend_from_slice(i);
+        self
     }
 }
 
@@ -85,25 +85,13 @@ pub fn is_percent(m: StatedMetric) -> bool {
     m.code().ends_with("_pct")
 }
 
-/// Fills the `{}` slots of a template in order.
-pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(args.next().unwrap_or(""));
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Something the data says that does not add up, found while deriving figures.
+/// Something the data says that does not add up, found while deriving figures: a glossary
+/// template with its slots, so the renderer says it in the reader's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub file: &'static str,
     pub line: u64,
-    pub message: String,
+    pub message: Note,
 }
 
 /// What the commands are asked to cover.

@@ -7,6 +7,7 @@
 //! this, for both the inputs and the stated figure itself.
 
 use crate::calc::Interval;
+use crate::number::SCALE_WORDS;
 
 /// What a word before or after the number says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,20 +103,6 @@ fn scale_of(v: f64) -> f64 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable(pub String);
 
-const SCALES: &[(&str, f64)] = &[
-    ("ribu", 1e3),
-    ("rb", 1e3),
-    ("thousand", 1e3),
-    ("juta", 1e6),
-    ("jt", 1e6),
-    ("million", 1e6),
-    ("miliar", 1e9),
-    ("milyar", 1e9),
-    ("billion", 1e9),
-    ("triliun", 1e12),
-    ("trillion", 1e12),
-];
-
 const INDONESIAN: &[&str] = &[
     "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun", "persen", "jiwa", "orang",
     "sekitar", "kisaran", "hampir", "lebih", "atas", "kasus", "rupiah", "peserta", "pekerja",
@@ -194,8 +181,8 @@ pub fn parse(text: &str) -> Result<Published, Unreadable> {
     } else {
         rest_words
             .first()
-            .and_then(|x| SCALES.iter().find(|(k, _)| k == x))
-            .map_or(1.0, |(_, s)| *s)
+            .and_then(|x| SCALE_WORDS.iter().find(|w| w.word == x))
+            .map_or(1.0, |w| w.multiplier())
     };
     let (group, point) = if indonesian && !english {
         (Some('.'), Some(','))

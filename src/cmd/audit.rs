@@ -20,11 +20,15 @@ fn t(s: &str) -> Cell {
 /// `active participants 2023 ("41,46 juta")`.
 fn input_phrase(i: &Input, out: &mut Vec<Cell>) {
     out.push(Cell::Term(i.what));
-    out.push(t(&format!(" {} (", i.period)));
+    out.push(t(" "));
+    out.push(Cell::Period(i.period));
+    out.push(t(" ("));
     if i.published.is_empty() {
         out.push(Cell::Int(i.value));
     } else {
-        out.push(t(&format!("\"{}\"", i.published)));
+        out.push(t("\""));
+        out.push(Cell::quote(&i.published));
+        out.push(t("\""));
     }
     out.push(t(")"));
 }
@@ -60,7 +64,8 @@ fn why(ds: &DataSet, r: &AuditRow, w: &Why) -> Cell {
             Cell::Term("no figure for"),
             t(" "),
             Cell::Term(what),
-            t(&format!(" {period}")),
+            t(" "),
+            Cell::Period(*period),
         ],
         Why::NoWorkforce { what } => vec![
             Cell::Term("no workforce figure"),
@@ -95,17 +100,7 @@ fn as_given(v: f64) -> Cell {
 
 /// The range a candidate allows, written like the stated figure.
 fn range(c: &Candidate, dp: u8, pct: bool) -> Cell {
-    // An exact computation is one value, not a range of one.
-    let scale = 10f64.powi(i32::from(dp));
-    let mut p = if (c.computed.lo * scale).round() == (c.computed.hi * scale).round() {
-        vec![Cell::Dec(c.computed.lo, dp)]
-    } else {
-        vec![
-            Cell::Dec(c.computed.lo, dp),
-            t("–"),
-            Cell::Dec(c.computed.hi, dp),
-        ]
-    };
+    let mut p = vec![Cell::Range(c.computed.lo, c.computed.hi, dp)];
     if pct {
         p.push(t("%"));
     }
@@ -155,7 +150,9 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
                 }
                 let den = &c.inputs[1];
                 note.push(Cell::Term(den.what));
-                note.push(t(&format!(" {} ", den.period)));
+                note.push(t(" "));
+                note.push(Cell::Period(den.period));
+                note.push(t(" "));
                 note.push(range(c, dp, pct));
                 note.push(t(" "));
                 note.push(Cell::Term(c.verdict.term()));
@@ -164,8 +161,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         counts[r.verdict as usize] += 1;
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
-            Cell::text(s.period.map(|p| p.to_string()).unwrap_or_default()),
-            Cell::text(s.segment.code()),
+            Cell::opt(s.period, Cell::Period),
+            Cell::segment(s.segment),
             Cell::text(s.metric.code()),
             Cell::Term(s.metric.label()),
             if pct {
@@ -173,7 +170,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             } else {
                 Cell::Float(s.value)
             },
-            Cell::text(&s.prov.published),
+            Cell::quote(&s.prov.published),
             Cell::opt(r.printed, |p| Cell::Float(p.interval().lo)),
             Cell::opt(r.printed, |p| Cell::Float(p.interval().hi)),
             Cell::opt(best, |c| range(c, dp, pct)),
@@ -187,7 +184,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             } else {
                 Cell::Phrase(note)
             },
-            Cell::text(&s.prov.source),
+            Cell::source(&s.prov.source),
         ]);
     }
     for hidden in [

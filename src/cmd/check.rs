@@ -55,11 +55,11 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         let s = s.as_ref();
         t.push(vec![
             Cell::text(code),
-            Cell::text(segment.code()),
+            Cell::segment(segment),
             Cell::Term(b.term()),
             Cell::PctStated(min),
             Cell::opt(s.ok(), |s| value_cell(b, s.value)),
-            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
             Cell::opt(s.err(), |m| Cell::Term(m.term())),

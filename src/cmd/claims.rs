@@ -31,16 +31,16 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
         t.push(vec![
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
-            Cell::text(r.period.to_string()),
+            Cell::Period(r.period),
             Cell::Span(r.period),
-            Cell::text(r.segment.code()),
-            Cell::text(line_code(r.line)),
+            Cell::segment(r.segment),
+            Cell::Term(line_code(r.line)),
             Cell::opt(r.cases, Cell::Int),
             Cell::opt(r.amount, Cell::Idr),
             Cell::opt(r.share_cases, Cell::Pct),
             Cell::opt(r.share_amount, Cell::Pct),
             Cell::opt(r.per_case, Cell::IdrF),
-            Cell::text(&r.source),
+            Cell::source(&r.source),
             Cell::text(&r.published),
         ]);
     }

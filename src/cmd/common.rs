@@ -69,9 +69,9 @@ pub fn basis_phrase(s: &Standing) -> Cell {
     let t = |s: &str| Cell::Text(s.to_string());
     Cell::Phrase(match &s.against {
         Basis::Survey { measure, period } => {
-            vec![Cell::Term(workers(*measure)), t(&format!(" {period}"))]
+            vec![Cell::Term(workers(*measure)), t(" "), Cell::Period(*period)]
         }
-        Basis::Base { period } => vec![Cell::Term("vs"), t(&format!(" {period}"))],
+        Basis::Base { period } => vec![Cell::Term("vs"), t(" "), Cell::Period(*period)],
         Basis::Target {
             year,
             plan,

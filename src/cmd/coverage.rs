@@ -31,17 +31,17 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         t.push(vec![
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
-            Cell::text(r.segment.code()),
-            Cell::text(r.period.to_string()),
+            Cell::segment(r.segment),
+            Cell::Period(r.period),
             Cell::Int(r.participants.value),
             Cell::Term(r.denominator.code()),
-            Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
             Cell::note(r.note_parts.as_ref()),
-            Cell::text(&r.participants.source),
-            Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::text(&f.source)),
+            Cell::source(&r.participants.source),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
         ]);
     }
     t.hide("office");

@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::common::{filter, Ctx};
 use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index};
 use crate::cli::GrowthArgs;
-use crate::model::DataSet;
+use crate::model::{DataSet, Measure, Segment};
 use crate::output::{self, col, Cell, CsvStream, Table};
 use crate::Outcome;
 
@@ -35,9 +35,9 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
     vec![
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
-        Cell::text(r.segment.code()),
+        Cell::segment(r.segment),
         Cell::Term(r.measure.code()),
-        Cell::text(r.period.to_string()),
+        Cell::Period(r.period),
         Cell::Int(r.value.value),
         Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
@@ -45,7 +45,7 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-        Cell::text(&r.value.source),
+        Cell::source(&r.value.source),
     ]
 }
 
@@ -55,9 +55,28 @@ struct CsvRows<'a> {
     ds: &'a DataSet,
     office: Option<(usize, Vec<u8>)>,
     source: Option<(&'a str, Vec<u8>)>,
+    /// By code: `Segment::ALL[i] as usize == i`, and the same for measures.
+    segments: Vec<Vec<u8>>,
+    measures: Vec<Vec<u8>>,
 }
 
 impl<'a> CsvRows<'a> {
+    fn new(ds: &'a DataSet, w: &CsvStream) -> Self {
+        CsvRows {
+            ds,
+            office: None,
+            source: None,
+            segments: Segment::ALL
+                .iter()
+                .map(|&s| w.escape_cell(&Cell::segment(s)))
+                .collect(),
+            measures: Measure::ALL
+                .iter()
+                .map(|&m| w.escape_cell(&Cell::Term(m.code())))
+                .collect(),
+        }
+    }
+
     fn write(&mut self, w: &mut CsvStream, r: &GrowthLine<'a>) -> std::io::Result<()> {
         let ds = self.ds;
         if self.office.as_ref().is_none_or(|(o, _)| *o != r.office) {
@@ -68,11 +87,11 @@ impl<'a> CsvRows<'a> {
             self.office = Some((r.office, b));
         }
         if self.source.as_ref().is_none_or(|(s, _)| *s != r.source) {
-            self.source = Some((r.source, w.escape_text(r.source)));
+            self.source = Some((r.source, w.escape_cell(&Cell::source(r.source))));
         }
         w.escaped(&self.office.as_ref().expect("set above").1);
-        w.text(r.segment.code());
-        w.term(r.measure.code());
+        w.escaped(&self.segments[r.segment as usize]);
+        w.escaped(&self.measures[r.measure as usize]);
         w.period(r.period);
         w.int(r.value);
         match r.base {
@@ -121,12 +140,8 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ix = Index::build(&ds);
     // Rows go out as they are computed: a national monthly history has a million of them.
     let head = head();
-    let mut rows = CsvRows {
-        ds: &ds,
-        office: None,
-        source: None,
-    };
     if let Some(done) = output::csv_rows(ctx.render, &head, out, |w| {
+        let mut rows = CsvRows::new(&ds, w);
         growth_lines(&ix, &f, |r| rows.write(w, r))
     }) {
         done?;

@@ -41,12 +41,13 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     if g.bom && format != output::Format::Csv {
         anyhow::bail!("--bom applies to --format csv only");
     }
+    let read = ReadOptions {
+        delimiter: g.delimiter.0,
+        decimal_comma: g.decimal_comma,
+    };
     let ctx = Ctx {
-        source: load::data_source(g.data.as_deref())?,
-        read: ReadOptions {
-            delimiter: g.delimiter.0,
-            decimal_comma: g.decimal_comma,
-        },
+        source: load::data_source(g.data.as_deref(), &g.files.picks(), read)?,
+        read,
         render: RenderOptions {
             format,
             lang: g.lang.unwrap_or_else(Lang::from_env),
@@ -54,6 +55,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             bom: g.bom,
             color: output::color_wanted(),
             csv_locale: g.csv_locale,
+            // Only a table drawn on the terminal is fitted to it.
+            width: (format == output::Format::Table && g.output.is_none() && !g.wide)
+                .then(output::terminal_width)
+                .flatten(),
         },
     };
     let to_file = cli.global.output.clone();

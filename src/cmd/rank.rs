@@ -31,7 +31,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::text(&ds.offices[r.office].name),
             Cell::Term(by.term()),
             Cell::opt(s.ok(), |s| value_cell(by, s.value)),
-            Cell::opt(s.ok(), |s| Cell::text(s.period.to_string())),
+            Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::opt(s.err(), |m| Cell::Term(m.term())),
         ]);

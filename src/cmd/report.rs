@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::common::{against, line_code, Amount, Ctx};
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
 use crate::cli::ReportArgs;
-use crate::model::{DataSet, Period, Plan, TargetMeasure, WorkforceMeasure};
+use crate::model::{DataSet, Level, Period, Plan, Segment, TargetMeasure, WorkforceMeasure};
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
@@ -40,15 +40,18 @@ impl Long<'_> {
         self.t.push(vec![
             Cell::Term(section),
             Cell::text(code),
-            Cell::text(l.period),
-            Cell::text(l.segment),
+            match l.period.as_str() {
+                "not given" => Cell::Term("not given"),
+                p => Cell::period_str(p),
+            },
+            Segment::parse(l.segment).map_or_else(|| Cell::text(l.segment), Cell::segment),
             Cell::text(l.program),
             Cell::text(l.metric),
             l.label,
             l.value,
             Cell::text(l.unit),
             l.basis,
-            Cell::text(l.source),
+            Cell::source(l.source),
         ]);
     }
 }
@@ -59,7 +62,9 @@ fn published(p: &str) -> Cell {
     } else {
         Cell::Phrase(vec![
             Cell::Term("published as"),
-            Cell::Text(format!(" \"{p}\"")),
+            Cell::Text(" \"".into()),
+            Cell::quote(p),
+            Cell::Text("\"".into()),
         ])
     }
 }
@@ -72,7 +77,9 @@ fn text(s: String) -> Cell {
 fn compared(word: &'static str, p: Period, v: i64) -> Cell {
     Cell::Phrase(vec![
         Cell::Term(word),
-        text(format!(" {p}: ")),
+        text(" ".into()),
+        Cell::Period(p),
+        text(": ".into()),
         Cell::Int(v),
     ])
 }
@@ -110,9 +117,9 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     stated(&mut l, &f);
     let mut t = l.t;
     if t.rows.is_empty() {
-        t.notes.push(format!(
+        t.remarks.push(Cell::Template(
             "no figures for {} in the data set",
-            ds.offices[office].code
+            vec![Cell::text(&ds.offices[office].code)],
         ));
     }
     ctx.emit(&t, out)?;
@@ -142,12 +149,17 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
     let mut heading = vec![text(format!("{}: ", o.name)), Cell::Term(o.level.code())];
     if let Some(p) = o.parent {
         heading.push(text(" ".into()));
-        heading.push(Cell::Term("under"));
+        heading.push(Cell::Term(if ds.offices[p].level == Level::Region {
+            "region\u{4}under"
+        } else {
+            "under"
+        }));
         heading.push(text(format!(" {}", ds.offices[p].name)));
     }
     heading.push(text("; ".into()));
     heading.push(Cell::Term("data set"));
-    heading.push(text(format!(": {}", ds.root)));
+    heading.push(text(": ".into()));
+    heading.push(Cell::source(&ds.root));
     t.heading = Some(Cell::Phrase(heading));
     t
 }
@@ -262,7 +274,9 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
                     Cell::Term(analysis::workers(r.denominator)),
                     text(" (".into()),
                     Cell::Term("survey"),
-                    text(format!(" {q})")),
+                    text(" ".into()),
+                    Cell::Period(*q),
+                    text(")".into()),
                 ];
                 if r.periods_differ {
                     p.push(text("; ".into()));
@@ -361,7 +375,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 Cell::Term("actual"),
                 num(a.value),
                 unit,
-                Cell::Phrase(vec![Cell::Term("at"), text(format!(" {p}"))]),
+                Cell::Phrase(vec![Cell::Term("at"), text(" ".into()), Cell::Period(*p)]),
                 &a.source,
             ),
         );

@@ -49,14 +49,14 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::Plain(i64::from(tg.year)),
             Cell::Term(tg.plan.code()),
             Cell::Term(tg.measure.code()),
-            Cell::text(tg.segment.code()),
+            Cell::segment(tg.segment),
             Cell::opt(tg.value, num),
-            Cell::opt(r.actual.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.actual.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.gap, |g| delta(g.gap)),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
             Cell::Term(r.status.term()),
-            Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+            Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
             Cell::opt(r.required, |c| delta(c.abs)),
             Cell::opt(r.required.and_then(|c| c.pct), Cell::PctDelta),
@@ -67,7 +67,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
             Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
             Cell::note(r.note_parts.as_ref()),
-            Cell::text(&tg.prov.source),
+            Cell::source(&tg.prov.source),
         ]);
     }
     t.hide("office");

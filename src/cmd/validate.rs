@@ -5,10 +5,11 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::Ctx;
-use crate::analysis::{findings, Index};
+use crate::analysis::{findings, Finding, Index};
 use crate::cli::ValidateArgs;
 use crate::load::{load, Problems};
-use crate::output::{col, Cell, Format, Table};
+use crate::model::DataSet;
+use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
 pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -54,59 +55,74 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
             Cell::Empty,
             Cell::Empty,
             Cell::text("finding"),
-            Cell::text(&f.message),
+            Cell::note(Some(&f.message)),
             Cell::Empty,
             Cell::Empty,
         ]);
     }
     let shown = t.rows.len();
-    match ctx.render.format {
-        Format::Table | Format::Markdown => {
-            // People get compiler-style lines rather than a table of long messages.
-            for p in &problems.kept {
-                writeln!(out, "{p}")?;
-            }
-            for f in found.iter().take(room) {
-                writeln!(
-                    out,
-                    "{}:{}: {}",
-                    ctx.source.display(f.file),
-                    f.line,
-                    f.message
-                )?;
-            }
-            if total > shown {
-                writeln!(out, "... and {} more", total - shown)?;
-            }
-            if total == 0 {
-                writeln!(
-                    out,
-                    "ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems",
-                    ds.offices.len(),
-                    ds.participants.rows,
-                    ds.claims.len(),
-                    ds.targets.len(),
-                    ds.workforce.len(),
-                    ds.stated.len()
-                )?;
-            } else {
-                writeln!(
-                    out,
-                    "{total} problem{} found",
-                    if total == 1 { "" } else { "s" }
-                )?;
-            }
-        }
-        _ => {
-            if total > shown {
-                t.notes.push(format!("... and {} more", total - shown));
-            }
-            ctx.emit(&t, out)?;
-        }
+    if total > shown {
+        t.notes.push(format!("... and {} more", total - shown));
     }
+    t.lines = Some(lines(
+        ctx,
+        &ds,
+        &problems,
+        &found[..found.len().min(room)],
+        total,
+    ));
+    ctx.emit(&t, out)?;
     Ok(if total == 0 {
         Outcome::Ok
     } else {
         Outcome::Problems
     })
+}
+
+/// What people read: one line per problem, as a compiler writes them, then the count.
+fn lines(
+    ctx: &Ctx,
+    ds: &DataSet,
+    problems: &Problems,
+    found: &[Finding],
+    total: usize,
+) -> Vec<Cell> {
+    let mut l: Vec<Cell> = problems
+        .kept
+        .iter()
+        .map(|p| Cell::Text(p.to_string()))
+        .collect();
+    for f in found {
+        let at = format!("{}:{}: ", ctx.source.display(f.file), f.line);
+        l.push(Cell::Phrase(vec![
+            Cell::Text(at),
+            Cell::note(Some(&f.message)),
+        ]));
+    }
+    let shown = l.len();
+    if total > shown {
+        l.push(Cell::Template(
+            "... and {} more",
+            vec![Cell::Plain((total - shown) as i64)],
+        ));
+    }
+    let n = |v: usize| Cell::Plain(v as i64);
+    l.push(if total == 0 {
+        Cell::Template(
+            "ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems",
+            vec![
+                n(ds.offices.len()),
+                n(ds.participants.rows),
+                n(ds.claims.len()),
+                n(ds.targets.len()),
+                n(ds.workforce.len()),
+                n(ds.stated.len()),
+            ],
+        )
+    } else if total == 1 {
+        Cell::Template("{} problem found", vec![n(total)])
+    } else {
+        Cell::Template("{} problems found", vec![n(total)])
+    });
+    l
 }

@@ -1,17 +1,19 @@
 //! The only place that reads CSV. Every file goes through [`reader::open`], which matches
-//! columns by name and turns each problem into a [`Problem`] naming the file, line and column.
+//! columns by name and turns each problem into a [`Problem`] naming the file, line and column
+//! (or a workbook's sheet and cell: a sheet is read as the CSV text it holds).
 //!
 //! Each file is read by its own reader into its own records and its own [`Problems`]; `load`
 //! merges the problems in file order, so a file could be read on a thread of its own.
 //!
 //! The files below import one another, never this one: `files` (the table of the files)
-//! and `problem` first, then `text`, `source`, `reader`, `offices` and the other readers.
+//! and `problem` first, then `text`, `workbook` (a sheet as CSV text, with the way back to its
+//! cells), `source`, `reader`, `offices` and the other readers.
 
 // A Problem is built once per bad cell, never on the happy path: its size does not matter.
 #![allow(clippy::result_large_err)]
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod claims;
 mod files;
@@ -23,35 +25,33 @@ mod source;
 mod stated;
 mod targets;
 mod text;
+mod workbook;
 mod workforce;
 
 pub use files::{FileSpec, ReadOptions, EMBEDDED, FILES, TABLE};
 pub use problem::{quote, Problem, Problems};
-pub use source::DataSource;
+pub use source::{DataSource, Picked};
 
 use crate::model::DataSet;
 
 /// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
 pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
     let keep = problems.keep();
+    let mut merge = |spec: &FileSpec, p| problems.merge(src.place(spec.name, p));
     let (offices, index, p) = offices::read_offices(src, opts, keep);
-    problems.merge(p);
+    merge(files::OFFICES, p);
     let (participants, p) = participants::read_participants(src, opts, keep, &index, &offices);
-    problems.merge(p);
+    merge(files::PARTICIPANTS, p);
     let (claims, p) = claims::read_claims(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::CLAIMS, p);
     let (targets, p) = targets::read_targets(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::TARGETS, p);
     let (workforce, p) = workforce::read_workforce(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::WORKFORCE, p);
     let (stated, p) = stated::read_stated(src, opts, keep, &index);
-    problems.merge(p);
+    merge(files::STATED, p);
     DataSet {
-        root: match src {
-            DataSource::Embedded => "embedded".into(),
-            DataSource::Dir(d) => d.display().to_string(),
-            DataSource::Memory(_) => "memory".into(),
-        },
+        root: src.root(),
         offices,
         participants,
         claims,
@@ -98,25 +98,16 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Resolves `--data DIR`: it must be an existing directory.
-pub fn data_source(dir: Option<&Path>) -> Result<DataSource, InputError> {
-    match dir {
-        None => Ok(DataSource::Embedded),
-        Some(d) if d.is_dir() => Ok(DataSource::Dir(d.to_path_buf())),
-        Some(d) => {
-            let mut p = Problems::new(1);
-            p.push(
-                Problem::file(
-                    d.display().to_string(),
-                    if d.exists() {
-                        "is not a directory".into()
-                    } else {
-                        "no such directory".into()
-                    },
-                )
-                .with_hint("--data names a directory holding offices.csv, participants.csv, ..."),
-            );
-            Err(InputError(p))
-        }
-    }
+/// Resolves `--data` (a directory or a workbook) and the files named on their own
+/// (`--participants FILE`, `-` for standard input) into where each file is read from.
+pub fn data_source(
+    data: Option<&Path>,
+    picks: &[(&'static str, PathBuf)],
+    opts: ReadOptions,
+) -> Result<DataSource, InputError> {
+    source::resolve(data, picks, opts).map_err(|p| {
+        let mut ps = Problems::new(1);
+        ps.push(p);
+        InputError(ps)
+    })
 }

@@ -120,12 +120,10 @@ pub(super) fn read_participants(
     offices: &[Office],
 ) -> (Participants, Problems) {
     // Lines are kept only for the figures a roll-up may find wrong.
-    let mut has_children = vec![false; offices.len()];
-    for o in offices {
-        if let Some(p) = o.parent {
-            has_children[p] = true;
-        }
-    }
+    let has_children: Vec<bool> = crate::model::child_lists(offices)
+        .iter()
+        .map(|k| !k.is_empty())
+        .collect();
     let (rdr, ctx) = match open_fast(src, PARTICIPANTS, opts, keep, PARTICIPANTS.required) {
         Ok(Opened::Careful(rdr, ctx)) => (rdr, ctx),
         Ok(Opened::Fast(raw)) => {

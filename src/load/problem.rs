@@ -31,8 +31,17 @@ impl Problem {
         self
     }
 
-    /// `path:line:column (header)`, as far as known.
+    /// `path:line:column (header)`, as far as known; in a workbook's sheet (a path
+    /// `book.xlsx [sheet]`) the line is the row and the column is lettered:
+    /// `book.xlsx [participants] E3 (value)`.
     pub fn location(&self) -> String {
+        if self.path.ends_with(']') && self.path.contains(" [") {
+            return match (self.line, &self.column) {
+                (Some(l), Some((c, h))) => format!("{} {}{l} ({h})", self.path, letters(*c)),
+                (Some(l), None) => format!("{} row {l}", self.path),
+                _ => self.path.clone(),
+            };
+        }
         let mut s = self.path.clone();
         if let Some(l) = self.line {
             s.push_str(&format!(":{l}"));
@@ -56,6 +65,18 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
+}
+
+/// The column letters of a 1-based column number: 1 is A, 27 is AA.
+fn letters(mut n: usize) -> String {
+    let mut s = Vec::new();
+    while n > 0 {
+        n -= 1;
+        s.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Quotes a found value for a message, shortened so a hostile 50 MB cell cannot flood the terminal.
@@ -184,6 +205,16 @@ pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_count_like_a_spreadsheet() {
+        assert_eq!(letters(1), "A");
+        assert_eq!(letters(5), "E");
+        assert_eq!(letters(26), "Z");
+        assert_eq!(letters(27), "AA");
+        assert_eq!(letters(52), "AZ");
+        assert_eq!(letters(703), "AAA");
+    }
 
     #[test]
     fn merged_in_file_order_as_if_pushed_one_by_one() {

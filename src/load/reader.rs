@@ -6,7 +6,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use super::files::{FileSpec, ReadOptions, FILES};
+use super::files::{FileSpec, ReadOptions};
 use super::problem::{duplicate_problem, not_utf8, Keep, Problem, Problems, UTF8_HINT};
 use super::source::{Again, DataSource, Guard, Input, Refusal};
 use super::text::{check_code, check_text};
@@ -237,7 +237,7 @@ pub(super) fn open_from(
         }
         Err(p) => return Err(refused(problems, p)),
     };
-    let delimiter = match opts.delimiter {
+    let delimiter = match input.delimiter.or(opts.delimiter) {
         Some(d) => d,
         None => match detect_delimiter(&path, &input.head) {
             Ok(d) => d,
@@ -327,7 +327,7 @@ pub(super) fn open_fast(
             return Err(problems);
         }
     };
-    let delimiter = match opts.delimiter {
+    let delimiter = match input.delimiter.or(opts.delimiter) {
         Some(d) => d,
         None => match detect_delimiter(&path, &input.head) {
             Ok(d) => d,
@@ -386,21 +386,7 @@ fn read_input(
         Ok(Some(b)) => b,
         Ok(None) if !spec.must_exist => return Err(None),
         Ok(None) => {
-            let names = |must: bool| {
-                FILES
-                    .iter()
-                    .filter(|f| f.1 == must)
-                    .map(|f| f.0)
-                    .collect::<Vec<_>>()
-            };
-            let hint = match src {
-                DataSource::Embedded => "the embedded data set is incomplete".to_string(),
-                DataSource::Dir(_) | DataSource::Memory(_) => format!(
-                    "a data directory holds {} ({} optional)",
-                    names(true).join(" and "),
-                    names(false).join(", ")
-                ),
-            };
+            let hint = src.missing_hint();
             return Err(Some(
                 Problem::file(path.to_string(), "required file not found".into()).with_hint(hint),
             ));

@@ -2,11 +2,13 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::files::EMBEDDED;
-use super::problem::Problem;
+use super::files::{FileSpec, ReadOptions, EMBEDDED, FILES, TABLE};
+use super::problem::{Problem, Problems};
+use super::workbook::{is_workbook_name, is_workbook_signature, Book, Sheet};
 
 /// Where the data set lives.
 #[derive(Debug, Clone)]
@@ -15,6 +17,47 @@ pub enum DataSource {
     Dir(PathBuf),
     /// Files held in memory, by file name (for embedding the loader and for fuzzing).
     Memory(Vec<(String, Vec<u8>)>),
+    /// Files that are not all `NAME.csv` of one folder: a workbook, `.csv.gz` or workbook files
+    /// in the folder, or files named one by one (`--participants FILE`).
+    Picked(Box<Picked>),
+}
+
+/// Where each file of a [`DataSource::Picked`] comes from.
+#[derive(Debug, Clone)]
+pub struct Picked {
+    /// Where a file not picked comes from; `None`: nowhere (a workbook holds the data set).
+    base: Option<DataSource>,
+    files: Vec<(&'static str, Origin)>,
+    /// Workbooks (or a workbook's sheets) seen that hold no file by name, for the message
+    /// about a file not found.
+    seen: Vec<String>,
+    /// How the data set is named: the workbook, or the folder.
+    root: String,
+}
+
+#[derive(Debug, Clone)]
+enum Origin {
+    /// CSV text, gzip-compressed or not: the first bytes tell.
+    File(PathBuf),
+    /// Standard input, with the first bytes already read from it to tell what it holds.
+    Stdin(Vec<u8>),
+    Sheet(Arc<Sheet>),
+    /// Not there: a workbook without the sheet.
+    Absent,
+}
+
+impl Picked {
+    pub fn base(&self) -> Option<&DataSource> {
+        self.base.as_ref()
+    }
+
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    fn origin(&self, file: &str) -> Option<&Origin> {
+        self.files.iter().find(|(n, _)| *n == file).map(|(_, o)| o)
+    }
 }
 
 impl DataSource {
@@ -24,6 +67,13 @@ impl DataSource {
             DataSource::Embedded => format!("<embedded>/data/{file}"),
             DataSource::Dir(d) => d.join(file).display().to_string(),
             DataSource::Memory(_) => format!("<memory>/{file}"),
+            DataSource::Picked(p) => match (p.origin(file), &p.base) {
+                (Some(Origin::File(path)), _) => path.display().to_string(),
+                (Some(Origin::Stdin(_)), _) => "<stdin>".into(),
+                (Some(Origin::Sheet(s)), _) => s.label.clone(),
+                (Some(Origin::Absent), _) | (None, None) => format!("{} [{}]", p.root, kind(file)),
+                (None, Some(base)) => base.display(file),
+            },
         }
     }
 
@@ -43,42 +93,100 @@ impl DataSource {
                 .find(|(n, _)| n == file)
                 .map(|(_, b)| Input::start(io::Cursor::new(b.clone()), Again::Source).map_err(err))
                 .transpose(),
-            DataSource::Dir(d) => {
-                let path = d.join(file);
-                let refuse = |what: &str| {
-                    let message = format!("is {what}, not a CSV file: it is not read");
-                    Problem::file(self.display(file), message)
-                        .with_hint("name a directory of regular files with --data")
-                };
-                // Looked at before it is opened: opening a socket fails and a device may act.
-                if let Some(what) = std::fs::metadata(&path)
-                    .ok()
-                    .and_then(|m| not_a_file(m.file_type()))
-                {
-                    return Err(refuse(what));
+            DataSource::Picked(p) => match (p.origin(file), &p.base) {
+                (Some(Origin::File(path)), _) => open_file(path, &self.display(file)),
+                (Some(Origin::Stdin(head)), _) => {
+                    let r = io::Cursor::new(head.clone()).chain(io::stdin());
+                    unpacked(head, r, Again::Never, &self.display(file)).map(Some)
                 }
-                match File::open(&path) {
-                    Ok(f) => {
-                        let meta = f.metadata().map_err(err)?;
-                        if let Some(what) = not_a_file(meta.file_type()) {
-                            return Err(refuse(what));
-                        }
-                        // A FIFO can be read once only; a regular file again through the same
-                        // handle, so a file replaced meanwhile is never read in its place.
-                        let again = match f.try_clone() {
-                            Ok(h) if meta.is_file() => {
-                                Again::Handle(h, meta.len(), meta.modified().ok())
-                            }
-                            _ => Again::Never,
-                        };
-                        Input::start(f, again).map(Some).map_err(err)
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(err(e)),
+                (Some(Origin::Sheet(s)), _) => {
+                    let mut i =
+                        Input::start(io::Cursor::new(s.csv.clone()), Again::Source).map_err(err)?;
+                    i.delimiter = Some(b',');
+                    Ok(Some(i))
                 }
-            }
+                (Some(Origin::Absent), _) | (None, None) => Ok(None),
+                (None, Some(base)) => base.read(file),
+            },
+            DataSource::Dir(d) => open_file(&d.join(file), &self.display(file)),
         }
     }
+}
+
+/// A file of a folder, or named on its own: refused when it is a device or a socket, looked at
+/// before it is opened (opening a socket fails and a device may act).
+fn open_file(path: &Path, shown: &str) -> Result<Option<Input>, Problem> {
+    let err = |e: io::Error| Problem::file(shown.to_string(), io_message(&e));
+    let refuse = |what: &str| {
+        let message = format!("is {what}, not a CSV file: it is not read");
+        Problem::file(shown.to_string(), message)
+            .with_hint("name a directory of regular files with --data")
+    };
+    if let Some(what) = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| not_a_file(m.file_type()))
+    {
+        return Err(refuse(what));
+    }
+    match File::open(path) {
+        Ok(f) => {
+            let meta = f.metadata().map_err(err)?;
+            if let Some(what) = not_a_file(meta.file_type()) {
+                return Err(refuse(what));
+            }
+            // A FIFO can be read once only; a regular file again through the same
+            // handle, so a file replaced meanwhile is never read in its place.
+            let again = match f.try_clone() {
+                Ok(h) if meta.is_file() => Again::Handle(h, meta.len(), meta.modified().ok()),
+                _ => Again::Never,
+            };
+            let mut f = f;
+            let head = first_bytes(&mut f).map_err(err)?;
+            let r = io::Cursor::new(head.clone()).chain(f);
+            unpacked(&head, r, again, shown).map(Some)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(err(e)),
+    }
+}
+
+/// The first bytes of a stream, enough to tell gzip, a workbook or UTF-16 (fewer at its end).
+fn first_bytes(r: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut head = vec![0u8; 4];
+    let mut n = 0;
+    while n < head.len() {
+        match r.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    head.truncate(n);
+    Ok(head)
+}
+
+/// The stream `r` (whose first bytes are `head`) as text to read: gzip is decompressed as it
+/// streams, so the guard's bounds on the header and on each row hold for what it unpacks; a
+/// workbook under another name is refused with the way to read it.
+fn unpacked(
+    head: &[u8],
+    r: impl Read + 'static,
+    again: Again,
+    shown: &str,
+) -> Result<Input, Problem> {
+    let err = |e: io::Error| Problem::file(shown.to_string(), io_message(&e));
+    if head.starts_with(&[0x1F, 0x8B]) {
+        return Input::start(flate2::read::MultiGzDecoder::new(r), Again::Never).map_err(err);
+    }
+    if is_workbook_signature(head) {
+        return Err(Problem::file(
+            shown.to_string(),
+            "is a workbook (zip or xls), not CSV text".into(),
+        )
+        .with_hint("name it .xlsx, .xlsm, .xls or .ods, or give it with --data FILE"));
+    }
+    Input::start(r, again).map_err(err)
 }
 
 impl DataSource {
@@ -115,6 +223,8 @@ pub(super) enum Again {
 /// held whole, so memory does not grow with a file's size.
 pub(super) struct Input {
     pub(super) head: Vec<u8>,
+    /// The delimiter of text made from a workbook's sheet, whatever --delimiter says.
+    pub(super) delimiter: Option<u8>,
     rest: Option<LineEnds<Box<dyn Read>>>,
     pub(super) again: Again,
 }
@@ -138,6 +248,7 @@ impl Input {
             if n == 0 {
                 return Ok(Input {
                     head,
+                    delimiter: None,
                     rest: None,
                     again,
                 });
@@ -149,6 +260,7 @@ impl Input {
             if line_end && text {
                 return Ok(Input {
                     head,
+                    delimiter: None,
                     rest: Some(r),
                     again,
                 });
@@ -413,6 +525,281 @@ impl<R: Read> Read for LineEnds<R> {
                 return Ok(w);
             }
         }
+    }
+}
+
+/// The kind of a file of a data set: `participants` for `participants.csv`.
+fn kind(file: &str) -> &str {
+    file.strip_suffix(".csv").unwrap_or(file)
+}
+
+/// The file name endings a file of a folder may have besides `.csv`.
+const OTHER_ENDINGS: [&str; 5] = [".csv.gz", ".xlsx", ".xlsm", ".xls", ".ods"];
+
+/// Resolves `--data` and the files named one by one (`--participants FILE`, `-` for standard
+/// input) into where each file of the data set is read from.
+pub(super) fn resolve(
+    data: Option<&Path>,
+    picks: &[(&'static str, PathBuf)],
+    opts: ReadOptions,
+) -> Result<DataSource, Problem> {
+    let mut picked = match data {
+        None => Picked::over(DataSource::Embedded),
+        Some(d) if d.is_dir() => folder(d, picks, opts)?,
+        Some(f) if f.is_file() && is_workbook(f) => whole_book(f, opts)?,
+        Some(d) => {
+            let message = if d.exists() {
+                "is not a directory or a workbook"
+            } else {
+                "no such directory or workbook"
+            };
+            return Err(
+                Problem::file(d.display().to_string(), message.into()).with_hint(
+                    "--data names a directory holding offices.csv, participants.csv, ..., \
+                 or a workbook (.xlsx, .xlsm, .xls, .ods) with a sheet for each",
+                ),
+            );
+        }
+    };
+    if picks.iter().filter(|(_, p)| p.as_os_str() == "-").count() > 1 {
+        return Err(Problem::file(
+            "<stdin>".into(),
+            "standard input (-) is given for more than one file".into(),
+        )
+        .with_hint("give one file as -, the others by name"));
+    }
+    for (name, path) in picks {
+        let origin = pick(name, path, opts)?;
+        picked.files.retain(|(n, _)| n != name);
+        picked.files.push((name, origin));
+    }
+    if picked.files.is_empty() && picked.seen.is_empty() {
+        if let Some(base) = picked.base {
+            return Ok(base);
+        }
+    }
+    Ok(DataSource::Picked(Box::new(picked)))
+}
+
+impl Picked {
+    fn over(base: DataSource) -> Picked {
+        let root = match &base {
+            DataSource::Dir(d) => d.display().to_string(),
+            _ => "embedded".into(),
+        };
+        Picked {
+            base: Some(base),
+            files: Vec::new(),
+            seen: Vec::new(),
+            root,
+        }
+    }
+}
+
+fn is_workbook(path: &Path) -> bool {
+    is_workbook_name(&path.to_string_lossy())
+        || File::open(path)
+            .and_then(|mut f| first_bytes(&mut f))
+            .is_ok_and(|h| is_workbook_signature(&h))
+}
+
+/// A folder: each file as `NAME.csv` or one of the other endings, never two of them.
+fn folder(
+    d: &Path,
+    picks: &[(&'static str, PathBuf)],
+    opts: ReadOptions,
+) -> Result<Picked, Problem> {
+    let mut picked = Picked::over(DataSource::Dir(d.to_path_buf()));
+    // A file named on its own is read in place of the folder's, whatever the folder holds.
+    for spec in TABLE
+        .iter()
+        .filter(|s| picks.iter().all(|(n, _)| *n != s.name))
+    {
+        let k = kind(spec.name);
+        let present: Vec<String> = std::iter::once(".csv")
+            .chain(OTHER_ENDINGS)
+            .map(|e| format!("{k}{e}"))
+            .filter(|n| d.join(n).exists())
+            .collect();
+        if let [first, second, ..] = &present[..] {
+            return Err(Problem::file(
+                d.join(second).display().to_string(),
+                format!("a second file for {k}: {first} is there too"),
+            )
+            .with_hint(format!(
+                "keep one of them, or name the one to read with --{k} FILE"
+            )));
+        }
+        let Some(name) = present.first() else {
+            continue;
+        };
+        let path = d.join(name);
+        // A workbook saved under a CSV name is read as the workbook it is.
+        if is_workbook_name(name) || (path.is_file() && is_workbook(&path)) {
+            picked
+                .files
+                .push((spec.name, Origin::Sheet(one_sheet(&path, spec, opts)?)));
+        } else if name.ends_with(".gz") {
+            picked.files.push((spec.name, Origin::File(path)));
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(d) {
+        let taken = |n: &str| {
+            TABLE
+                .iter()
+                .any(|s| n.starts_with(&format!("{}.", kind(s.name))))
+        };
+        let mut seen: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| is_workbook_name(n) && !taken(n))
+            .collect();
+        seen.sort();
+        picked.seen = seen;
+    }
+    Ok(picked)
+}
+
+fn open_book(path: &Path, shown: String) -> Result<Book, Problem> {
+    let f = File::open(path).map_err(|e| Problem::file(shown.clone(), io_message(&e)))?;
+    Book::read(shown, f)
+}
+
+/// The sheet of a workbook holding one file: the sheet named after it, else the first.
+fn one_sheet(path: &Path, spec: &FileSpec, opts: ReadOptions) -> Result<Arc<Sheet>, Problem> {
+    let mut book = open_book(path, path.display().to_string())?;
+    book.take(kind(spec.name), true, opts)
+        .map(Arc::new)
+        .ok_or_else(|| Problem::file(book.name.clone(), "a workbook without a sheet".into()))
+}
+
+/// `--data book.xlsx`: every file of the data set is the sheet named after it.
+fn whole_book(path: &Path, opts: ReadOptions) -> Result<Picked, Problem> {
+    let root = path.display().to_string();
+    let mut book = open_book(path, root.clone())?;
+    let files = TABLE
+        .iter()
+        .map(|spec| match book.take(kind(spec.name), false, opts) {
+            Some(s) => (spec.name, Origin::Sheet(Arc::new(s))),
+            None => (spec.name, Origin::Absent),
+        })
+        .collect();
+    Ok(Picked {
+        base: None,
+        files,
+        seen: book.sheet_names().iter().map(|s| s.to_string()).collect(),
+        root,
+    })
+}
+
+/// One file named on its own: a workbook's sheet, or CSV text (perhaps gzip) read when asked.
+fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Problem> {
+    let spec = TABLE
+        .iter()
+        .find(|s| s.name == name)
+        .expect("a file of the table");
+    if path.as_os_str() == "-" {
+        let mut stdin = io::stdin();
+        let head =
+            first_bytes(&mut stdin).map_err(|e| Problem::file("<stdin>".into(), io_message(&e)))?;
+        if !is_workbook_signature(&head) {
+            return Ok(Origin::Stdin(head));
+        }
+        let r = io::Cursor::new(head).chain(stdin);
+        let mut book = Book::read("<stdin>".into(), r)?;
+        return book
+            .take(kind(name), true, opts)
+            .map(|s| Origin::Sheet(Arc::new(s)))
+            .ok_or_else(|| Problem::file("<stdin>".into(), "a workbook without a sheet".into()));
+    }
+    if !path.exists() {
+        return Err(
+            Problem::file(path.display().to_string(), "no such file".into()).with_hint(format!(
+                "--{} names a file of {name}'s columns, or - for standard input",
+                kind(name)
+            )),
+        );
+    }
+    if path.is_file() && is_workbook(path) {
+        return Ok(Origin::Sheet(one_sheet(path, spec, opts)?));
+    }
+    Ok(Origin::File(path.to_path_buf()))
+}
+
+impl DataSource {
+    /// How a data set is named: `embedded`, its folder or its workbook.
+    pub(super) fn root(&self) -> String {
+        match self {
+            DataSource::Embedded => "embedded".into(),
+            DataSource::Dir(d) => d.display().to_string(),
+            DataSource::Memory(_) => "memory".into(),
+            DataSource::Picked(p) => p.root.clone(),
+        }
+    }
+
+    /// The hint for a required file that is not there.
+    pub(super) fn missing_hint(&self) -> String {
+        let names = |must: bool| {
+            FILES
+                .iter()
+                .filter(|f| f.1 == must)
+                .map(|f| kind(f.0))
+                .collect::<Vec<_>>()
+        };
+        let folder = || {
+            let all = |must| {
+                names(must)
+                    .iter()
+                    .map(|k| format!("{k}.csv"))
+                    .collect::<Vec<_>>()
+            };
+            format!(
+                "a data directory holds {} ({} optional)",
+                all(true).join(" and "),
+                all(false).join(", ")
+            )
+        };
+        match self {
+            DataSource::Embedded => "the embedded data set is incomplete".to_string(),
+            DataSource::Dir(_) | DataSource::Memory(_) => folder(),
+            DataSource::Picked(p) => match &p.base {
+                Some(base) if p.seen.is_empty() => base.missing_hint(),
+                Some(_) => format!(
+                    "{}; it holds the workbook {}: read a workbook with --data {}",
+                    folder(),
+                    p.seen.join(", "),
+                    Path::new(&p.root).join(&p.seen[0]).display()
+                ),
+                None => format!(
+                    "a workbook holds a sheet for each of {} ({} optional); its sheets are: {}",
+                    names(true).join(" and "),
+                    names(false).join(", "),
+                    p.seen.join(", ")
+                ),
+            },
+        }
+    }
+
+    /// Puts the problems found in `file` where they are in its workbook, if it is a sheet,
+    /// after the error values found in the sheet's cells.
+    pub(super) fn place(&self, file: &str, found: Problems) -> Problems {
+        let DataSource::Picked(p) = self else {
+            return found;
+        };
+        let Some(Origin::Sheet(sheet)) = p.origin(file) else {
+            return found;
+        };
+        let mut all = Problems {
+            kept: Vec::new(),
+            total: 0,
+            limit: found.limit,
+            findings: found.findings,
+        };
+        all.extend(sheet.errors.iter().cloned());
+        all.merge(found);
+        all.kept
+            .iter_mut()
+            .for_each(|problem| sheet.locate(problem));
+        all
     }
 }
 

@@ -88,17 +88,20 @@ pub struct DataSet {
     pub stated: Vec<Stated>,
 }
 
+/// Each office's children, by office index: the one place the hierarchy is turned around.
+pub fn child_lists(offices: &[Office]) -> Vec<Vec<usize>> {
+    let mut k = vec![Vec::new(); offices.len()];
+    for (i, o) in offices.iter().enumerate() {
+        if let Some(p) = o.parent {
+            k[p].push(i);
+        }
+    }
+    k
+}
+
 impl DataSet {
     pub fn office(&self, idx: usize) -> &Office {
         &self.offices[idx]
-    }
-
-    pub fn children(&self, idx: usize) -> impl Iterator<Item = usize> + '_ {
-        self.offices
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.parent == Some(idx))
-            .map(|(i, _)| i)
     }
 
     /// Office indices in hierarchy order (depth first, children by code), with their depth.
@@ -110,12 +113,7 @@ impl DataSet {
         roots.sort_by(|&a, &b| self.offices[a].code.cmp(&self.offices[b].code));
         // An explicit stack: a 10,000-deep chain must not overflow the call stack.
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
-        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); self.offices.len()];
-        for (i, o) in self.offices.iter().enumerate() {
-            if let Some(p) = o.parent {
-                kids[p].push(i);
-            }
-        }
+        let kids = child_lists(&self.offices);
         while let Some((i, depth)) = stack.pop() {
             out.push((i, depth));
             let mut k = kids[i].clone();

@@ -60,10 +60,12 @@ pub fn cell_raw(c: &Cell) -> String {
             }
         }
         Cell::Bool(b) => b.to_string(),
-        Cell::Term(t) => t.to_string(),
+        Cell::Term(t) => super::lang::english(t).to_string(),
+        Cell::Quote(s) | Cell::Indented(_, s) => s.clone(),
         Cell::Dec(v, _) => cell_raw(&Cell::Float(*v)),
         Cell::Month(y, m) => format!("{y}-{m:02}"),
-        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+        Cell::Period(p) => p.to_string(),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) | Cell::Range(..) => {
             super::human::cell_human(c, super::Lang::En)
         }
     }
@@ -206,6 +208,12 @@ impl<'w> CsvStream<'w> {
     /// The bytes of [`CsvStream::text`] for `s`, to be written many times with
     /// [`CsvStream::escaped`]: e.g. an office's code and name on each of its rows.
     pub fn escape_text(&self, s: &str) -> Vec<u8> {
+        self.escape_cell(&Cell::text(s))
+    }
+
+    /// The bytes of [`CsvStream::cell`] for `c`, to be written many times with
+    /// [`CsvStream::escaped`].
+    pub fn escape_cell(&self, c: &Cell) -> Vec<u8> {
         let mut tmp = CsvStream {
             w: &mut io::sink(),
             buf: Vec::new(),
@@ -215,11 +223,11 @@ impl<'w> CsvStream<'w> {
             sanitize: self.sanitize,
             locale: self.locale,
         };
-        tmp.text(s);
+        tmp.cell(c);
         std::mem::take(&mut tmp.buf)
     }
 
-    /// A field already escaped by [`CsvStream::escape_text`].
+    /// A field already escaped by [`CsvStream::escape_text`] or [`CsvStream::escape_cell`].
     pub fn escaped(&mut self, b: &[u8]) {
         self.sep();
         self.buf.extend_from_slice(b);
@@ -272,7 +280,9 @@ impl<'w> CsvStream<'w> {
             | Cell::PctStated(v)
             | Cell::Dec(v, _) => self.float(*v),
             // Phrases and sentences may begin with text from the input, such as an office name.
-            Cell::Phrase(_) | Cell::Template(..) => self.text(&cell_raw(c)),
+            Cell::Phrase(_) | Cell::Template(..) | Cell::Quote(_) | Cell::Indented(..) => {
+                self.text(&cell_raw(c))
+            }
             other => self.term(&cell_raw(other)),
         }
     }

@@ -6,7 +6,9 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Modify, Style, Width};
 
+use super::lang::{month_full, month_name};
 use super::{Cell, Lang, Render, Table};
+use crate::model::Period;
 
 const WRAP: usize = 44;
 
@@ -14,6 +16,8 @@ pub struct Human {
     pub markdown: bool,
     pub lang: Lang,
     pub color: bool,
+    /// The terminal's width to fit a table in; `None` (off a terminal, or --wide): any width.
+    pub width: Option<usize>,
 }
 
 /// Cells a full (100 %) bar takes.
@@ -28,7 +32,7 @@ pub fn bar(pct: f64) -> String {
     }
     let eighths = ((pct.min(100.0) / 100.0) * (BAR_CELLS * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8]);
     }
     if pct > 100.0 {
@@ -51,7 +55,7 @@ pub fn group(v: i64, lang: Lang) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -99,7 +103,7 @@ pub fn idr_human(v: f64) -> String {
 pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
     let units = match lang {
         Lang::En => [" trillion", " billion", " million"],
-        Lang::Id => [" T", " miliar", " juta"],
+        Lang::Id => [" triliun", " miliar", " juta"],
     };
     let a = v.abs();
     if a >= 1e12 {
@@ -113,7 +117,7 @@ pub fn idr_unit(v: f64, lang: Lang) -> Option<(f64, &'static str)> {
     }
 }
 
-/// Rupiah with a unit in the language's writing. Indonesian follows the press: `Rp695,29 T`,
+/// Rupiah with a unit in the language's writing. Indonesian follows BPS: `Rp695,29 triliun`,
 /// `Rp342 miliar`, `Rp17,18 juta`, `Rp950.000`.
 pub fn idr(v: f64, lang: Lang) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
@@ -156,6 +160,38 @@ fn plus(positive: bool) -> &'static str {
     }
 }
 
+/// Levels of a hierarchy shown as indentation; past this the depth is written out, as
+/// indenting a 10,000-deep chain would print 100 MB of spaces.
+const MAX_INDENT: usize = 12;
+
+fn indented(depth: usize, name: &str) -> String {
+    if depth > MAX_INDENT {
+        format!("{}({depth}) {name}", "  ".repeat(MAX_INDENT))
+    } else {
+        format!("{}{name}", "  ".repeat(depth))
+    }
+}
+
+/// A period for people: `2023-08` in English, `Agustus 2023` in Indonesian, as BPS writes it.
+fn period(p: Period, lang: Lang) -> String {
+    match (p, lang) {
+        (Period::Month(y, m), Lang::Id) => format!("{} {y}", month_full(lang, m)),
+        _ => p.to_string(),
+    }
+}
+
+/// What a flow over a period covers: `Jan-Aug 2023`; `Januari–Agustus 2023` in Indonesian.
+fn span(p: Period, lang: Lang) -> String {
+    match p {
+        Period::Year(y) => y.to_string(),
+        Period::Month(y, 1) => format!("{} {y}", month_name(lang, 1)),
+        Period::Month(y, m) => match lang {
+            Lang::En => format!("{}-{} {y}", month_name(lang, 1), month_name(lang, m)),
+            Lang::Id => format!("{}–{} {y}", month_full(lang, 1), month_full(lang, m)),
+        },
+    }
+}
+
 pub fn cell_human(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Empty => "-".into(),
@@ -172,23 +208,27 @@ pub fn cell_human(c: &Cell, lang: Lang) -> String {
         Cell::PctDelta(v) => format!("{}{}%", plus(*v > 0.0), fixed(*v, 1, lang)),
         Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
         Cell::Term(t) => lang.term(t).into(),
-        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
-        Cell::Month(y, m) => format!("{} {y}", super::lang::month_name(lang, *m)),
-        Cell::Span(p) => match *p {
-            crate::model::Period::Year(y) => y.to_string(),
-            crate::model::Period::Month(y, 1) => {
-                format!("{} {y}", super::lang::month_name(lang, 1))
+        Cell::Quote(s) => super::lang::quote(s, lang).into_owned(),
+        Cell::Indented(depth, name) => indented(*depth, name),
+        Cell::Range(lo, hi, dp) => {
+            let scale = 10f64.powi(i32::from(*dp));
+            if (lo * scale).round() == (hi * scale).round() {
+                fixed(*lo, *dp, lang)
+            } else {
+                format!("{}–{}", fixed(*lo, *dp, lang), fixed(*hi, *dp, lang))
             }
-            crate::model::Period::Month(y, m) => format!(
-                "{}-{} {y}",
-                super::lang::month_name(lang, 1),
-                super::lang::month_name(lang, m)
-            ),
+        }
+        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
+        Cell::Month(y, m) => match lang {
+            Lang::En => format!("{} {y}", month_name(lang, *m)),
+            Lang::Id => format!("{} {y}", month_full(lang, *m)),
         },
+        Cell::Span(p) => span(*p, lang),
+        Cell::Period(p) => period(*p, lang),
         Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
         Cell::Template(t, args) => {
             let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
-            crate::analysis::fill(lang.term(t), args.iter().map(String::as_str))
+            super::lang::fill(lang.term(t), args.iter().map(String::as_str))
         }
     }
 }
@@ -221,17 +261,124 @@ impl Human {
     }
 
     fn section(&self, t: &Table, rows: &[&Vec<Cell>], w: &mut dyn Write) -> io::Result<()> {
-        // Columns with nothing in them only cost width; machine formats keep them.
-        let shown: Vec<usize> = (0..t.columns.len())
+        let mut shown: Vec<usize> = (0..t.columns.len())
             .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
             .filter(|&i| rows.is_empty() || rows.iter().any(|r| r[i] != Cell::Empty))
             .collect();
-        // A bar column follows each barred percentage, in the terminal table only.
-        let with_bar = |i: usize| {
-            !self.markdown
-                && t.bars.contains(&i)
-                && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
-        };
+        let mut table = self.build(t, rows, &shown, WRAP);
+        if self.markdown {
+            let right: Vec<usize> = self
+                .positions(t, rows, &shown)
+                .into_iter()
+                .zip(&shown)
+                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
+                .map(|(pos, _)| pos)
+                .collect();
+            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
+        }
+        let mut left_out = Vec::new();
+        let mut fold = false;
+        if let Some(max) = self.width {
+            // Text wraps narrower first; then the columns that matter least go, one at a time;
+            // a table still too wide is folded into one block of lines per row.
+            let mut wrap = WRAP;
+            while table.total_width() > max {
+                if wrap > MIN_WRAP {
+                    wrap = (wrap - 4).max(MIN_WRAP);
+                } else if let Some(k) = least(t, &shown) {
+                    left_out.push(shown.remove(k));
+                } else {
+                    fold = true;
+                    break;
+                }
+                table = self.build(t, rows, &shown, wrap);
+            }
+        }
+        if fold {
+            self.records(t, rows, &shown, self.width.unwrap_or(80), w)?;
+            if !left_out.is_empty() {
+                writeln!(w)?;
+            }
+        } else {
+            writeln!(w, "{table}")?;
+        }
+        if let (Some(max), false) = (self.width, left_out.is_empty()) {
+            left_out.sort_unstable();
+            let names: Vec<&str> = left_out
+                .iter()
+                .map(|&i| self.lang.term(t.columns[i].title))
+                .collect();
+            let template = self.lang.term(LEFT_OUT);
+            let max = max.to_string();
+            let names = names.join(", ");
+            let note = super::lang::fill(template, [max.as_str(), names.as_str()].into_iter());
+            self.wrapped(&note, w)?;
+        }
+        Ok(())
+    }
+
+    /// A line of prose under a table, wrapped to the terminal's width when fitting it.
+    fn wrapped(&self, s: &str, w: &mut dyn Write) -> io::Result<()> {
+        match self.width {
+            Some(width) if s.chars().count() > width => {
+                for line in wrap_words(s, width) {
+                    writeln!(w, "{line}")?;
+                }
+                Ok(())
+            }
+            _ => writeln!(w, "{s}"),
+        }
+    }
+
+    /// Each row as a block of `Title  value` lines, values wrapped to `width`.
+    fn records(
+        &self,
+        t: &Table,
+        rows: &[&Vec<Cell>],
+        shown: &[usize],
+        width: usize,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        let titles: Vec<&str> = shown
+            .iter()
+            .map(|&i| self.lang.term(t.columns[i].title))
+            .collect();
+        let label = titles.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let room = width.saturating_sub(label + 2).max(MIN_WRAP);
+        for (n, r) in rows.iter().enumerate() {
+            if n > 0 {
+                writeln!(w)?;
+            }
+            for (&i, title) in shown.iter().zip(&titles) {
+                let value = self.shown(&cell_human(&r[i], self.lang));
+                for (k, line) in wrap_words(&value, room).iter().enumerate() {
+                    let head = if k == 0 { *title } else { "" };
+                    writeln!(w, "{head:<label$}  {line}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether column `i` draws a bar beside its percentages.
+    fn with_bar(&self, t: &Table, rows: &[&Vec<Cell>], i: usize) -> bool {
+        !self.markdown && t.bars.contains(&i) && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
+    }
+
+    /// Where each shown column starts among the drawn columns (a bar takes one more).
+    fn positions(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize]) -> Vec<usize> {
+        let mut pos_of = Vec::with_capacity(shown.len());
+        let mut next = 0;
+        for &i in shown {
+            pos_of.push(next);
+            next += if self.with_bar(t, rows, i) { 2 } else { 1 };
+        }
+        pos_of
+    }
+
+    /// The drawn table of the `shown` columns, text longer than `wrap` wrapped at words.
+    fn build(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize], wrap: usize) -> tabled::Table {
+        let with_bar = |i: usize| self.with_bar(t, rows, i);
         let mut b = Builder::default();
         b.push_record(shown.iter().flat_map(|&i| {
             let title = self.lang.term(t.columns[i].title).to_string();
@@ -254,46 +401,103 @@ impl Human {
                 std::iter::once(s).chain(drawn)
             }));
         }
-        // Positions in the built table, where a bar column shifts those after it.
-        let mut pos_of = Vec::with_capacity(shown.len());
-        let mut next = 0;
-        for &i in &shown {
-            pos_of.push(next);
-            next += if with_bar(i) { 2 } else { 1 };
-        }
+        let pos_of = self.positions(t, rows, shown);
         let mut table = b.build();
         if self.markdown {
             table.with(Style::markdown());
         } else {
             table.with(Style::sharp());
         }
-        for (&pos, &i) in pos_of.iter().zip(&shown) {
+        for (&pos, &i) in pos_of.iter().zip(shown) {
             if rows.iter().any(|r| r[i].is_numeric()) {
                 table.modify(Columns::one(pos), Alignment::right());
             } else if !self.markdown
                 && rows
                     .iter()
-                    .any(|r| cell_human(&r[i], self.lang).chars().count() > WRAP)
+                    .any(|r| cell_human(&r[i], self.lang).chars().count() > wrap)
             {
-                // Long prose (sources, notes) wraps so the figures stay on one screen.
-                table.with(Modify::new(Columns::one(pos)).with(Width::wrap(WRAP).keep_words(true)));
+                // Never narrower than the column's longest word, so no word is broken.
+                let word = rows
+                    .iter()
+                    .flat_map(|r| {
+                        let s = cell_human(&r[i], self.lang);
+                        s.split_whitespace().map(|w| w.chars().count()).max()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let wrap = if wrap < WRAP { wrap.max(word) } else { wrap };
+                table.with(Modify::new(Columns::one(pos)).with(Width::wrap(wrap).keep_words(true)));
             }
         }
-        if self.markdown {
-            let right: Vec<usize> = pos_of
-                .iter()
-                .zip(&shown)
-                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
-                .map(|(&pos, _)| pos)
-                .collect();
-            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
-        }
-        writeln!(w, "{table}")
+        table
     }
+}
+
+/// `s` in lines of at most `width` characters, broken at spaces (a longer word keeps a line
+/// of its own).
+fn wrap_words(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let len = line.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The narrowest text wraps to before columns are left out.
+const MIN_WRAP: usize = 12;
+
+/// The note under a table that left columns out to fit the terminal.
+const LEFT_OUT: &str = "Left out to fit {} columns: {}. `--wide` shows every column.";
+
+/// The columns a table too wide for the terminal gives up first, by name: provenance and
+/// prose, then what can be worked out from the columns kept.
+const LEAST: &[&str] = &[
+    "source",
+    "note",
+    "basis",
+    "computed_point",
+    "reach_month",
+    "needed_per_month",
+    "pace_per_month",
+    "required_pct",
+    "required_change",
+    "base_value",
+    "base_period",
+    "cagr_since",
+    "cagr_pct",
+    "change",
+    "stated_lo",
+    "stated_hi",
+    "actual_period",
+    "projected",
+];
+
+/// Which of the `shown` columns to leave out next: the first of [`LEAST`] still shown.
+fn least(t: &Table, shown: &[usize]) -> Option<usize> {
+    LEAST
+        .iter()
+        .find_map(|name| shown.iter().position(|&i| t.columns[i].name == *name))
 }
 
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        if let Some(lines) = &t.lines {
+            for l in lines {
+                writeln!(w, "{}", cell_human(l, self.lang))?;
+            }
+            return Ok(());
+        }
         let title = match (&t.heading, &t.title) {
             (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
             (None, Some(title)) => Some(self.notes(self.lang.term(title))),
@@ -344,10 +548,13 @@ impl Render for Human {
             writeln!(w)?;
             let bullet = if self.markdown { "- " } else { "" };
             for n in &t.notes {
-                writeln!(w, "{bullet}{}", self.notes(self.lang.term(n)))?;
+                self.wrapped(&format!("{bullet}{}", self.notes(self.lang.term(n))), w)?;
             }
             for r in &t.remarks {
-                writeln!(w, "{bullet}{}", self.notes(&cell_human(r, self.lang)))?;
+                self.wrapped(
+                    &format!("{bullet}{}", self.notes(&cell_human(r, self.lang))),
+                    w,
+                )?;
             }
         }
         Ok(())
@@ -405,7 +612,7 @@ mod tests {
         assert_eq!(cell_human(&Cell::PctStated(39.41), id), "39,41%");
         assert_eq!(
             cell_human(&Cell::Idr(695_290_000_000_000), id),
-            "Rp695,29 T"
+            "Rp695,29 triliun"
         );
         assert_eq!(cell_human(&Cell::Idr(342_000_000_000), id), "Rp342 miliar");
         // Rp281,000,000,000 / 16,355 cases = Rp17,181,290.13
@@ -416,7 +623,11 @@ mod tests {
         assert_eq!(cell_human(&Cell::Dec(-0.001, 2), id), "0,00");
         assert_eq!(cell_human(&Cell::Bool(true), id), "ya");
         let aug = Cell::Span(crate::model::Period::Month(2023, 8));
-        assert_eq!(cell_human(&aug, id), "Jan-Agu 2023");
+        assert_eq!(cell_human(&aug, id), "Januari–Agustus 2023");
+        let p = Cell::Period(crate::model::Period::Month(2023, 8));
+        assert_eq!(cell_human(&p, id), "Agustus 2023");
+        assert_eq!(cell_human(&p, Lang::En), "2023-08");
+        assert_eq!(super::super::csv::cell_raw(&p), "2023-08");
         // The English writing is the one machines get, and the one Period::span gives.
         assert_eq!(
             cell_human(&aug, Lang::En),
@@ -443,6 +654,7 @@ mod tests {
                 markdown,
                 color,
                 lang: Lang::En,
+                width: None,
             }
             .render(&t, &mut out)
             .unwrap();

@@ -19,10 +19,12 @@ fn value(c: &Cell) -> Value {
             Number::from_f64(*v).map_or(Value::Null, Value::Number)
         }
         Cell::Bool(b) => Value::Bool(*b),
-        Cell::Term(t) => Value::String(t.to_string()),
+        Cell::Term(t) => Value::String(super::lang::english(t).to_string()),
+        Cell::Quote(s) | Cell::Indented(_, s) => Value::String(s.clone()),
         Cell::Dec(v, _) => value(&Cell::Float(*v)),
         Cell::Month(y, m) => Value::String(format!("{y}-{m:02}")),
-        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) => {
+        Cell::Period(p) => Value::String(p.to_string()),
+        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) | Cell::Range(..) => {
             Value::String(super::human::cell_human(c, super::Lang::En))
         }
     }

@@ -12,7 +12,7 @@ pub enum Lang {
     /// English: 1,027,000; 39.4%; Rp695.29 trillion
     #[default]
     En,
-    /// Bahasa Indonesia: 1.027.000; 39,4%; Rp695,29 T
+    /// Bahasa Indonesia: 1.027.000; 39,4%; Rp695,29 triliun
     Id,
 }
 
@@ -64,10 +64,10 @@ impl Lang {
     /// is shown as it is.
     pub fn term(self, en: &str) -> &str {
         match self {
-            Lang::En => en,
+            Lang::En => english(en),
             Lang::Id => GLOSSARY
                 .binary_search_by(|(k, _)| (*k).cmp(en))
-                .map_or(en, |i| GLOSSARY[i].1),
+                .map_or(english(en), |i| GLOSSARY[i].1),
         }
     }
 
@@ -86,6 +86,94 @@ impl Lang {
     }
 }
 
+/// Separates a context from the English of a key (`region\u{4}under`), as gettext's msgctxt
+/// does: one English word that Indonesian says two ways gets one key per way.
+pub const CONTEXT: char = '\u{4}';
+
+/// The English of a glossary key: the key itself, or what follows its context.
+pub fn english(key: &str) -> &str {
+    key.split_once(CONTEXT).map_or(key, |(_, en)| en)
+}
+
+/// A quoted figure as Indonesian readers write it: a text written the English way (`2.61
+/// million`, `1,219,297`, `46.57% of employed`) gets Indonesian separators and words
+/// (`2,61 juta`, `1.219.297`, `46,57% dari penduduk bekerja`); any other text is kept as it is.
+pub fn quote(text: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if lang == Lang::En || !english_written(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        out.push(match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        });
+    }
+    // Separators outside numbers ("5 Nov 2019, ...") are punctuation: put them back.
+    let b: Vec<char> = out.chars().collect();
+    let mut fixed = String::with_capacity(out.len());
+    for (i, &c) in b.iter().enumerate() {
+        let digit = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(char::is_ascii_digit);
+        let inside = digit(i.checked_sub(1)) && digit(Some(i + 1));
+        fixed.push(match c {
+            ',' | '.' if !inside => {
+                if c == ',' {
+                    '.'
+                } else {
+                    ','
+                }
+            }
+            c => c,
+        });
+    }
+    let mut out = fixed;
+    for (en, id) in QUOTE_WORDS {
+        out = out.replace(en, id);
+    }
+    Cow::Owned(out)
+}
+
+/// English words of quoted figures and their Indonesian, longest first.
+const QUOTE_WORDS: &[(&str, &str)] = &[
+    ("% of the labour force", "% dari angkatan kerja"),
+    ("% of employed", "% dari penduduk bekerja"),
+    (" thousand", " ribu"),
+    (" trillion", " triliun"),
+    (" billion", " miliar"),
+    (" million", " juta"),
+    (" percent", " persen"),
+];
+
+/// Whether a quoted figure is written the English way: an English scale word, or a number
+/// grouped by commas (`1,219,297`) or with a decimal point (`50.20`), and no Indonesian word.
+fn english_written(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const ID: &[&str] = &[
+        "ribu", "juta", "miliar", "milyar", "triliun", "persen", "rb", "jt",
+    ];
+    const EN: &[&str] = &[
+        "thousand", "million", "billion", "trillion", "percent", "employed",
+    ];
+    if words.iter().any(|w| ID.contains(w)) {
+        return false;
+    }
+    if words.iter().any(|w| EN.contains(w)) {
+        return true;
+    }
+    let b = lower.as_bytes();
+    (1..b.len()).any(|i| {
+        let before = b[i - 1].is_ascii_digit();
+        let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        before && ((b[i] == b',' && after == 3) || (b[i] == b'.' && after > 0 && after != 3))
+    })
+}
+
 /// English -> Indonesian, sorted by the English text (a unit test keeps it sorted). Wording
 /// follows BPS and BPJS Ketenagakerjaan usage: peserta aktif, penerima upah (PU), bukan penerima
 /// upah (BPU), jasa konstruksi, pekerja migran, angkatan kerja, penduduk bekerja, capaian,
@@ -94,9 +182,10 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("% of amount", "% nilai"),
     ("% of cases", "% kasus"),
     ("(no figures)", "(tidak ada angka)"),
+    ("... and {} more", "... dan {} lainnya"),
     ("Achieved", "Capaian"),
     ("Active", "Peserta aktif"),
-    ("Active participants as % of the workers in the legend", "Peserta aktif sebagai % dari tenaga kerja pada legenda"),
+    ("Active participants as % of the workers in the legend", "Peserta aktif sebagai % dari pembanding pada legenda"),
     ("Active participants as % of {}", "Peserta aktif sebagai % dari {}"),
     ("Active participants at the end of each period", "Peserta aktif pada akhir periode"),
     ("Actual", "Realisasi"),
@@ -111,7 +200,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Base", "Periode dasar"),
     ("Base period", "Periode dasar"),
     ("Base value", "Nilai dasar"),
-    ("Basis", "Dasar perhitungan"),
+    ("Basis", "Keterangan"),
     ("By", "Menurut"),
     ("CAGR %/yr", "Laju majemuk %/thn"),
     ("CAGR since", "Laju majemuk sejak"),
@@ -122,14 +211,14 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Claims", "Klaim"),
     ("Code", "Kode"),
     ("Column", "Kolom"),
-    ("Computed", "Hasil hitung"),
+    ("Computed", "Hasil penghitungan"),
     ("Computed from", "Dihitung dari"),
     ("Coverage", "Cakupan"),
     ("Data quality", "Kualitas data"),
-    ("Dates differ", "Tanggal berbeda"),
+    ("Dates differ", "Periode berbeda"),
     ("Depth", "Kedalaman"),
     ("Earlier periods not drawn: {} (choose one with --year).", "Periode sebelumnya tidak digambar: {} (pilih dengan --year)."),
-    ("Figure", "Angka"),
+    ("Figure", "Indikator"),
     ("File", "Berkas"),
     ("Found", "Ditemukan"),
     ("Gap", "Selisih"),
@@ -143,6 +232,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("JP (pension)", "JP (pensiun)"),
     ("Jakon (construction)", "Jakon (jasa konstruksi)"),
     ("Kind", "Jenis"),
+    ("Left out to fit {} columns: {}. `--wide` shows every column.", "Tidak ditampilkan agar muat dalam {} kolom: {}. `--wide` menampilkan semua kolom."),
     ("Level", "Tingkat"),
     ("Line", "Baris"),
     ("Measure", "Indikator"),
@@ -165,12 +255,12 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("PU (wage earners)", "PU (penerima upah)"),
     ("Pace", "Laju"),
     ("Pace/month", "Laju/bulan"),
-    ("Paid in", "Dibayar pada"),
+    ("Paid in", "Periode pembayaran"),
     ("Parent", "Induk"),
     ("Partial", "Sebagian"),
     ("Participants", "Peserta"),
     ("Participants source", "Sumber data peserta"),
-    ("Per case", "Per kasus"),
+    ("Per case", "Rata-rata per kasus"),
     ("Period", "Periode"),
     ("Plan", "Rencana"),
     ("Problem", "Masalah"),
@@ -204,8 +294,8 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Unit", "Satuan"),
     ("Value", "Nilai"),
     ("Verdict", "Kesimpulan"),
-    ("Workforce", "Tenaga kerja"),
-    ("Workforce source", "Sumber data tenaga kerja"),
+    ("Workforce", "Jumlah pembanding"),
+    ("Workforce source", "Sumber data pembanding"),
     ("Year", "Tahun"),
     ("a count in its own right: nothing to recompute it from", "angka tersendiri: tidak ada dasar untuk menghitung ulang"),
     ("a denominator may be zero", "penyebut bisa nol"),
@@ -216,17 +306,20 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("active participants", "peserta aktif"),
     ("actual", "realisasi"),
     ("actual / target", "realisasi / target"),
+    ("all", "semua"),
     ("all programs", "semua program"),
     ("all segments", "semua segmen"),
     ("also tried", "juga dicoba"),
     ("amount", "nilai"),
     ("amount / cases", "nilai / kasus"),
-    ("amount per case", "nilai per kasus"),
+    ("amount per case", "rata-rata per kasus"),
     ("annual", "tahunan"),
     ("annual plan", "rencana tahunan"),
     ("at", "per"),
     ("behind", "tertinggal"),
+    ("bpu", "BPU"),
     ("branch", "kantor cabang"),
+    ("branches", "kantor cabang"),
     ("cases", "kasus"),
     ("change", "perubahan"),
     ("change in", "perubahan"),
@@ -243,10 +336,13 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("coverage of informal workers", "cakupan pekerja informal"),
     ("coverage of labour force workers", "cakupan terhadap angkatan kerja"),
     ("data set", "data"),
-    ("dates differ", "tanggal berbeda"),
-    ("dates differ: participants {}, survey {}", "tanggal berbeda: peserta {}, survei {}"),
+    ("dates differ", "periode berbeda"),
+    ("dates differ: participants {}, survey {}", "periode berbeda: peserta {}, survei {}"),
     ("district", "kabupaten/kota"),
+    ("districts", "kabupaten/kota"),
+    ("embedded", "bawaan"),
     ("employed", "penduduk bekerja"),
+    ("employed − formal", "penduduk bekerja − pekerja formal"),
     ("employers", "pemberi kerja"),
     ("employers_active", "pemberi kerja aktif"),
     ("employers_new", "penambahan pemberi kerja"),
@@ -254,7 +350,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("fail", "tidak memenuhi"),
     ("flat series", "deret datar"),
     ("formal", "pekerja formal"),
-    ("formal share of the employed", "porsi pekerja formal dari penduduk bekerja"),
+    ("formal share of the employed", "persentase pekerja formal terhadap penduduk bekerja"),
     ("formal workers", "pekerja formal"),
     ("from", "dari"),
     ("funds under management", "dana kelolaan"),
@@ -268,8 +364,14 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("inconsistent", "tidak konsisten"),
     ("info", "informasi"),
     ("informal", "pekerja informal"),
-    ("informal share of the employed", "porsi pekerja informal dari penduduk bekerja"),
+    ("informal share of the employed", "persentase pekerja informal terhadap penduduk bekerja"),
     ("informal workers", "pekerja informal"),
+    ("jakon", "Jakon"),
+    ("jht", "JHT"),
+    ("jkk", "JKK"),
+    ("jkm", "JKM"),
+    ("jkp", "JKP"),
+    ("jp", "JP"),
     ("labour force", "angkatan kerja"),
     ("labour_force", "angkatan kerja"),
     ("low", "rendah"),
@@ -278,6 +380,8 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("month", "bulan"),
     ("month the target is reached at this pace", "bulan target tercapai dengan laju ini"),
     ("national", "nasional"),
+    ("national office", "kantor pusat"),
+    ("national offices", "kantor pusat"),
     ("new", "penambahan peserta"),
     ("new employers", "penambahan pemberi kerja"),
     ("new participants", "penambahan peserta"),
@@ -290,13 +394,14 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no figure for the year yet", "belum ada angka untuk tahun ini"),
     ("no figure for {} or the year before", "tidak ada angka untuk {} maupun tahun sebelumnya"),
     ("no figures for funds under management in the data set", "tidak ada angka dana kelolaan dalam data"),
+    ("no figures for {} in the data set", "tidak ada angka untuk {} dalam data"),
     ("no figures to compare", "tidak ada angka pembanding"),
     ("no period given", "periode tidak disebutkan"),
     ("no previous year end to measure the pace from", "tidak ada angka akhir tahun sebelumnya sebagai titik awal laju"),
     ("no target", "tidak ada target"),
-    ("no workforce figure", "tidak ada angka tenaga kerja"),
-    ("no workforce figure counts construction or migrant workers", "tidak ada angka tenaga kerja untuk pekerja jasa konstruksi atau pekerja migran"),
-    ("no workforce figure to hold it against", "tidak ada angka tenaga kerja sebagai pembanding"),
+    ("no workforce figure", "tidak ada angka pembanding"),
+    ("no workforce figure counts construction or migrant workers", "tidak ada angka BPS untuk pekerja jasa konstruksi atau pekerja migran"),
+    ("no workforce figure to hold it against", "tidak ada angka BPS sebagai pembanding"),
     ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
     ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
     ("no {} workforce figure for {} or all of its districts", "tidak ada angka {} untuk {} atau seluruh kabupaten/kotanya"),
@@ -304,25 +409,35 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no {} workforce figure for {} or all of its regions", "tidak ada angka {} untuk {} atau seluruh kantor wilayahnya"),
     ("no {} year-end figure to measure the pace from", "tidak ada angka akhir tahun {} sebagai titik awal laju"),
     ("not checkable", "tidak dapat diperiksa"),
+    ("not given", "tidak disebutkan"),
     ("not ranked", "tidak diperingkat"),
     ("note", "catatan"),
+    ("number\u{4}Figure", "Angka"),
     ("of all programs", "dari semua program"),
+    ("ok: {} offices, {} participant, {} claim, {} target, {} workforce and {} stated rows; no problems", "baik: {} kantor, {} baris peserta, {} baris klaim, {} baris target, {} baris ketenagakerjaan dan {} baris angka yang dinyatakan; tidak ada masalah"),
     ("on track", "sesuai rencana"),
     ("only year ends known", "hanya angka akhir tahun"),
+    ("other", "lainnya"),
     ("other programs", "program lain"),
     ("outlier", "pencilan"),
     ("pace needed per month", "laju dibutuhkan per bulan"),
     ("pace so far per month", "laju sejauh ini per bulan"),
-    ("paid", "dibayar"),
+    ("paid", "periode pembayaran:"),
+    ("partial: only some of the office's children are listed, so its figures are never summed from them. `--format csv` adds each office's note.", "sebagian: hanya sebagian kantor atau wilayah di bawahnya yang tercantum, sehingga angkanya tidak pernah dijumlahkan dari mereka. `--format csv` menambahkan catatan setiap kantor."),
     ("pass", "memenuhi"),
     ("percent", "persen"),
     ("persons", "orang"),
+    ("pmi", "PMI"),
     ("potential participants", "potensi peserta"),
     ("projected year end", "proyeksi akhir tahun"),
     ("province", "provinsi"),
+    ("provinces", "provinsi"),
+    ("pu", "PU"),
     ("published as", "dipublikasikan sebagai"),
     ("reached", "tercapai"),
     ("region", "kantor wilayah"),
+    ("region\u{4}under", "di wilayah kerja Kanwil"),
+    ("regions", "kantor wilayah"),
     ("registered", "peserta terdaftar"),
     ("registered employers", "pemberi kerja terdaftar"),
     ("registered participants", "peserta terdaftar"),
@@ -333,13 +448,16 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("roadmap plan", "peta jalan"),
     ("rule broken", "aturan dilanggar"),
     ("rule not evaluated", "aturan tidak dievaluasi"),
-    ("share of amount", "porsi nilai"),
-    ("share of cases", "porsi kasus"),
+    ("share of amount", "persentase nilai"),
+    ("share of cases", "persentase kasus"),
     ("short of target", "di bawah target"),
     ("since", "sejak"),
     ("stated figures", "angka yang dinyatakan"),
     ("status", "status"),
     ("stops while siblings report", "berhenti melapor saat kantor setingkat melapor"),
+    ("sum of programs", "jumlah seluruh program"),
+    ("sum of pu, bpu, jakon and pmi", "jumlah PU, BPU, jakon dan PMI"),
+    ("sum of {} {}", "jumlah {} {}"),
     ("survey", "survei"),
     ("target", "target"),
     ("target met", "target tercapai"),
@@ -350,6 +468,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("the labour force", "angkatan kerja"),
     ("the value column ({}) does not match the printed text", "kolom value ({}) tidak sesuai dengan angka yang tercetak"),
     ("too short to judge", "deret terlalu pendek untuk dinilai"),
+    ("total less itemised programs", "total dikurangi program yang dirinci"),
     ("under", "di bawah"),
     ("vs", "dibanding"),
     ("year complete", "tahun selesai"),
@@ -357,10 +476,32 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("year complete: target missed", "tahun selesai: target tidak tercapai"),
     ("yes", "ya"),
     ("{} as published: \"{}\"", "{} sebagaimana dipublikasikan: \"{}\""),
+    ("{} problem found", "{} masalah ditemukan"),
+    ("{} problems found", "{} masalah ditemukan"),
+    ("{} {} {} is {}, but its {} {} add up to {}", "{} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {} {} is {}, but its {} {} add up to {}", "{} {} {} {} tercatat {}, tetapi jumlah {} {} di bawahnya {}"),
+    ("{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}", "{} {} {}: semua segmen tercatat {}, tetapi PU + BPU + jakon + PMI = {}"),
+    ("{} {} {}: the programs' amounts add up to {}, more than the stated total {}", "{} {} {}: jumlah nilai seluruh program {}, melebihi total yang dinyatakan {}"),
+    ("{} {} {}: the programs' cases add up to {}, more than the stated total {}", "{} {} {}: jumlah kasus seluruh program {}, melebihi total yang dinyatakan {}"),
+    ("{} {}: formal workers ({}) exceed the employed ({})", "{} {}: pekerja formal ({}) melebihi penduduk bekerja ({})"),
+    ("{} {}: formal {} + informal {} does not equal employed {}", "{} {}: pekerja formal {} + pekerja informal {} tidak sama dengan penduduk bekerja {}"),
     ("{}: claims paid by program, {}, {}", "{}: klaim dibayar menurut program, {}, {}"),
-    ("{}: coverage of the workforce (BPS Sakernas)", "{}: cakupan kepesertaan terhadap tenaga kerja (BPS Sakernas)"),
+    ("{}: coverage of the workforce (BPS Sakernas)", "{}: cakupan kepesertaan terhadap penduduk bekerja atau angkatan kerja (BPS Sakernas)"),
     ("{}: participants by segment", "{}: peserta menurut segmen"),
 ];
+
+/// Fills the `{}` slots of a template in order.
+pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Month names for people.
 pub fn month_name(lang: Lang, m: u8) -> &'static str {
@@ -374,6 +515,28 @@ pub fn month_name(lang: Lang, m: u8) -> &'static str {
     match lang {
         Lang::En => EN[i],
         Lang::Id => ID[i],
+    }
+}
+
+/// Month names written out, as BPS tables do in Indonesian (`Agustus 2023`).
+pub fn month_full(lang: Lang, m: u8) -> &'static str {
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    match lang {
+        Lang::En => month_name(lang, m),
+        Lang::Id => ID[usize::from(m.clamp(1, 12)) - 1],
     }
 }
 
@@ -395,8 +558,24 @@ mod tests {
         assert_eq!(Lang::Id.term("Cases"), "Kasus");
         assert_eq!(Lang::Id.term("labour force"), "angkatan kerja");
         assert_eq!(Lang::En.term("Coverage"), "Coverage");
+        assert_eq!(Lang::En.term("region\u{4}under"), "under");
+        assert_eq!(Lang::Id.term("region\u{4}under"), "di wilayah kerja Kanwil");
         // Not in the glossary: shown as it is rather than dropped.
         assert_eq!(Lang::Id.term("Bali Denpasar"), "Bali Denpasar");
+    }
+
+    #[test]
+    fn quotes_in_indonesian() {
+        let id = |s| quote(s, Lang::Id).into_owned();
+        assert_eq!(id("2.61 million"), "2,61 juta");
+        assert_eq!(id("1,219,297"), "1.219.297");
+        assert_eq!(id("46.57% of employed"), "46,57% dari penduduk bekerja");
+        assert_eq!(id("50.20%"), "50,20%");
+        // Already Indonesian, or no separator to read: kept.
+        assert_eq!(id("424.997"), "424.997");
+        assert_eq!(id("1,027 juta"), "1,027 juta");
+        assert_eq!(id("Rp 281 miliar lebih"), "Rp 281 miliar lebih");
+        assert_eq!(quote("2.61 million", Lang::En), "2.61 million");
     }
 
     #[test]

@@ -80,6 +80,16 @@ pub enum Cell {
     /// What a flow over a period covers (`Jan-Aug 2023`, `Jan-Agu 2023`); machines get the
     /// English.
     Span(crate::model::Period),
+    /// A range to a fixed number of decimal places (`39,254–39,443`), or one value where both
+    /// ends round alike: an exact computation is one value, not a range of one.
+    Range(f64, f64, u8),
+    /// A name indented by its depth in a hierarchy, for people; machines get the name.
+    Indented(usize, String),
+    /// A figure quoted as its source printed it; Indonesian readers get Indonesian number
+    /// writing when the source wrote it the English way (see [`lang::quote`]).
+    Quote(String),
+    /// A period of the data (`2023`, `2023-08`); people reading Indonesian get `Agustus 2023`.
+    Period(crate::model::Period),
     /// A sentence with `{}` slots (looked up whole in the glossary) and the cells that fill them.
     Template(&'static str, Vec<Cell>),
     /// A phrase mixing text, terms and numbers, each written in the reader's language.
@@ -97,11 +107,49 @@ impl Cell {
         }
     }
 
-    /// A note from the analysis, in the reader's language; empty when there is none.
+    /// A period cell, or text when `s` is no period (an empty cell when it is empty).
+    pub fn period_str(s: &str) -> Cell {
+        match s.parse::<crate::model::Period>() {
+            Ok(p) if s.len() >= 4 => Cell::Period(p),
+            _ => Cell::text(s),
+        }
+    }
+
+    /// A source as the data names it, or a derivation the glossary knows (`sum of programs`,
+    /// `sum of 5 districts`), written in the reader's language.
+    pub fn source(s: &str) -> Cell {
+        if let Some(t) = term_of(s) {
+            return Cell::Term(t);
+        }
+        if let Some((n, what)) = s.strip_prefix("sum of ").and_then(|r| r.split_once(' ')) {
+            if let (true, Some(t)) = (n.bytes().all(|b| b.is_ascii_digit()), term_of(what)) {
+                return Cell::Template("sum of {} {}", vec![Cell::text(n), Cell::Term(t)]);
+            }
+        }
+        Cell::text(s)
+    }
+
+    /// A quoted figure; empty when there is none.
+    pub fn quote(s: &str) -> Cell {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Quote(s.to_string())
+        }
+    }
+
+    /// A segment code (`all`, `pu`): machines get the code, people the glossary's word.
+    pub fn segment(s: crate::model::Segment) -> Cell {
+        Cell::Term(s.code())
+    }
+
+    /// A note from the analysis, in the reader's language; empty when there is none. A slot
+    /// holding a month (`2023-08`) is written as a period.
     pub fn note(n: Option<&crate::analysis::Note>) -> Cell {
         n.map_or(Cell::Empty, |n| {
             let arg = |(i, a): (usize, &String)| match term_of(a) {
                 Some(t) if n.terms.contains(&i) => Cell::Term(t),
+                _ if a.len() == 7 && a.as_bytes()[4] == b'-' => Cell::period_str(a),
                 _ => Cell::text(a),
             };
             Cell::Template(n.template, n.args.iter().enumerate().map(arg).collect())
@@ -123,6 +171,10 @@ impl Cell {
                 | Cell::Template(..)
                 | Cell::Month(..)
                 | Cell::Span(_)
+                | Cell::Period(_)
+                | Cell::Quote(_)
+                | Cell::Indented(..)
+                | Cell::Range(..)
         )
     }
 }
@@ -136,7 +188,7 @@ pub struct Column {
 }
 
 /// The glossary's own copy of an English term, so a term made at run time can be a `Term`.
-fn term_of(en: &str) -> Option<&'static str> {
+pub fn term_of(en: &str) -> Option<&'static str> {
     lang::GLOSSARY
         .iter()
         .find(|(k, _)| *k == en)
@@ -170,6 +222,9 @@ pub struct Table {
     pub remarks: Vec<Cell>,
     /// Percentage columns drawn as a bar beside their figure in the terminal table only.
     pub bars: Vec<usize>,
+    /// For people, these lines instead of the table (compiler-style `file:line: message`
+    /// lines, which read better than a table of long messages); machines get the table.
+    pub lines: Option<Vec<Cell>>,
 }
 
 impl Table {
@@ -185,6 +240,7 @@ impl Table {
             human_only: Vec::new(),
             remarks: Vec::new(),
             bars: Vec::new(),
+            lines: None,
         }
     }
 
@@ -287,6 +343,20 @@ pub enum Format {
 
 /// True when output may be coloured: `NO_COLOR` (any non-empty value, no-color.org) is not set
 /// and standard output is a terminal.
+/// The width tables fit in: standard output's terminal's (COLUMNS when set, as shells keep
+/// it), or `None` when standard output is not a terminal, so pipes and files never change.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+}
+
 pub fn color_wanted() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
@@ -306,6 +376,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Spreadsheet settings csv output is written for.
     pub csv_locale: CsvLocale,
+    /// The terminal's width tables fit in; `None` off a terminal or with --wide.
+    pub width: Option<usize>,
 }
 
 impl Default for RenderOptions {
@@ -317,6 +389,7 @@ impl Default for RenderOptions {
             bom: false,
             color: false,
             csv_locale: CsvLocale::En,
+            width: None,
         }
     }
 }
@@ -332,11 +405,13 @@ pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
             markdown: false,
             lang: opts.lang,
             color: opts.color,
+            width: opts.width,
         }),
         Format::Markdown => Box::new(human::Human {
             markdown: true,
             lang: opts.lang,
             color: false,
+            width: None,
         }),
         Format::Csv => Box::new(csv::Csv::from(opts)),
         Format::Json => Box::new(json::Json),

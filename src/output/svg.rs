@@ -343,8 +343,11 @@ fn draw(chart: &Chart, buf: &mut String) -> DrawResult {
     let credit = format!(
         "coverage {} · {}: {}",
         env!("CARGO_PKG_VERSION"),
-        if lang == Lang::En { "data set" } else { "data" },
-        chart.dataset
+        lang.term("data set"),
+        match chart.dataset.as_str() {
+            "embedded" => lang.term("embedded"),
+            path => path,
+        }
     );
     let footer = 12 + 19 * (notes.len() as i32 + 1);
     let mut fy = HEIGHT as i32 - footer + 4;
@@ -824,7 +827,7 @@ mod tests {
         assert_eq!(value_label(Unit::Percent, 39.198, en), "39.2%");
         let id = Lang::Id;
         assert_eq!(axis_label(Unit::Idr, 300e9, id), "Rp300 miliar");
-        assert_eq!(axis_label(Unit::Idr, 2.5e12, id), "Rp2,5 T");
+        assert_eq!(axis_label(Unit::Idr, 2.5e12, id), "Rp2,5 triliun");
         assert_eq!(axis_label(Unit::Persons, 60_000_000.0, id), "60.000.000");
         assert_eq!(value_label(Unit::Percent, 39.198, id), "39,2%");
         assert_eq!(value_label(Unit::Idr, 281e9, id), "Rp281 miliar");

@@ -176,6 +176,7 @@ fn open(src: &DataSource) -> io::Result<Option<Box<dyn Read>>> {
             .iter()
             .find(|(n, _)| n == FILE)
             .map(|(_, b)| Box::new(io::Cursor::new(b.clone())) as Box<dyn Read>)),
+        DataSource::Picked(p) => p.base().map_or(Ok(None), open),
         DataSource::Dir(d) => match File::open(d.join(FILE)) {
             Ok(f) => Ok(Some(Box::new(f))),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
