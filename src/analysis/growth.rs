@@ -8,6 +8,7 @@ use crate::model::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthRow {
     pub office: usize,
+    pub program: Program,
     pub segment: Segment,
     pub measure: Measure,
     pub period: Period,
@@ -31,30 +32,113 @@ pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
 }
 
 /// [`growth`], one row at a time in output order (office in hierarchy order, measure, segment,
-/// period), so a national monthly history is never held as rows.
+/// program, period), so a national monthly history is never held as rows.
 pub fn growth_each<E>(
     ix: &Index,
     f: &Filter,
     mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
 ) -> Result<(), E> {
-    each_key(ix, f, |key, p| {
-        let l = growth_line(ix, f, key, p);
-        let value = ix.participant(l.office, p, l.segment, l.measure);
-        let base = l.base.and_then(|(q, _)| {
-            ix.participant(l.office, q, l.segment, l.measure)
-                .map(|b| (q, b))
-        });
-        emit(GrowthRow {
-            office: l.office,
-            segment: l.segment,
-            measure: l.measure,
-            period: l.period,
-            value: value.expect("listed by the index"),
-            base,
-            change: l.change,
-            cagr: l.cagr,
-        })
-    })
+    let programs = growth_programs(ix, f);
+    each_key(ix, f, programs, |key, p| emit(growth_row(ix, f, key, p)))
+}
+
+/// Every series and period a growth row is written for, in output order.
+fn each_key<E>(
+    ix: &Index,
+    f: &Filter,
+    programs: &[Program],
+    mut emit: impl FnMut((usize, Program, Segment, Measure), Period) -> Result<(), E>,
+) -> Result<(), E> {
+    let ds = ix.ds;
+    let one;
+    let offices = match f.office {
+        Some(o) => {
+            one = [o];
+            &one[..]
+        }
+        None => ix.order(),
+    };
+    for &o in offices {
+        if !f.office_ok(ds, o) {
+            continue;
+        }
+        for &m in Measure::ALL {
+            for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
+                for &pr in programs {
+                    let periods: Vec<Period> = ix
+                        .periods_in(pr, o, s, m)
+                        .into_iter()
+                        .filter(|p| f.year_ok(p.year()))
+                        .collect();
+                    for (i, &p) in periods.iter().enumerate() {
+                        // Periods are in order: the year's latest is the last one of its year.
+                        let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
+                        if f.monthly || latest {
+                            emit((o, pr, s, m), p)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The programs asked for; only `all` (if asked) when the data set has no other.
+fn growth_programs<'a>(ix: &Index, f: &'a Filter) -> &'a [Program] {
+    let list = f.programs.list();
+    if ix.programs.any() || list.first() != Some(&Program::All) {
+        list
+    } else {
+        &list[..1]
+    }
+}
+
+fn growth_row(
+    ix: &Index,
+    f: &Filter,
+    (o, pr, s, m): (usize, Program, Segment, Measure),
+    p: Period,
+) -> GrowthRow {
+    let value = ix
+        .participant_in(pr, o, p, s, m)
+        .expect("listed by the index");
+    // The base may lie before --from/--year: a 2023 row still compares with 2022.
+    let base = ix.year_before_in(pr, o, p, s, m);
+    let change = base
+        .as_ref()
+        .and_then(|(_, b)| calc::change(b.value, value.value));
+    // The earliest period of the same month of year, for a compound rate over 2+ years.
+    let mut first = None;
+    let mut q = p;
+    for _ in 0..1000 {
+        let Some((prev, v)) = ix.year_before_value_in(pr, o, q, s, m) else {
+            break;
+        };
+        if f.from.is_some_and(|from| prev.year() < from) {
+            break;
+        }
+        first = Some((prev, v));
+        q = prev;
+    }
+    let cagr = first.and_then(|(fp, fv)| {
+        let years = p.year() - fp.year();
+        (years >= 2)
+            .then(|| calc::cagr_pct(fv, value.value, f64::from(years)))
+            .flatten()
+            .map(|g| (fp, g))
+    });
+    GrowthRow {
+        office: o,
+        program: pr,
+        segment: s,
+        measure: m,
+        period: p,
+        value,
+        base,
+        change,
+        cagr,
+    }
 }
 
 /// A growth row by reference: the figures of a [`GrowthRow`] and the source of its value,
@@ -72,52 +156,16 @@ pub struct GrowthLine<'a> {
     pub cagr: Option<(Period, f64)>,
 }
 
-/// [`growth_each`] without a copy of any text per row: the same rows in the same order.
+/// [`growth_each`] for program `all` alone (what a data set without programs shows), without
+/// a copy of any text per row: the same rows in the same order.
 pub fn growth_lines<'a, E>(
     ix: &'a Index,
     f: &Filter,
     mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
-    each_key(ix, f, |key, p| emit(&growth_line(ix, f, key, p)))
-}
-
-/// Every series and period a growth row is written for, in output order.
-fn each_key<E>(
-    ix: &Index,
-    f: &Filter,
-    mut emit: impl FnMut((usize, Segment, Measure), Period) -> Result<(), E>,
-) -> Result<(), E> {
-    let ds = ix.ds;
-    let one;
-    let offices = match f.office {
-        Some(o) => {
-            one = [o];
-            &one[..]
-        }
-        None => ix.order(),
-    };
-    for &o in offices {
-        if !f.office_ok(ds, o) {
-            continue;
-        }
-        for &m in Measure::ALL {
-            for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
-                let periods: Vec<Period> = ix
-                    .periods(o, s, m)
-                    .into_iter()
-                    .filter(|p| f.year_ok(p.year()))
-                    .collect();
-                for (i, &p) in periods.iter().enumerate() {
-                    // Periods are in order: the year's latest is the last one of its year.
-                    let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
-                    if f.monthly || latest {
-                        emit((o, s, m), p)?;
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
+    each_key(ix, f, &[Program::All], |(o, _, s, m), p| {
+        emit(&growth_line(ix, f, (o, s, m), p))
+    })
 }
 
 fn growth_line<'a>(

@@ -23,6 +23,7 @@ struct ParticipantCols {
     source: usize,
     published: Option<usize>,
     note: Option<usize>,
+    program: Option<usize>,
 }
 
 impl ParticipantCols {
@@ -37,11 +38,12 @@ impl ParticipantCols {
             source: ctx.col("source"),
             published: opt("published"),
             note: opt("note"),
+            program: opt("program"),
         }
     }
 }
 
-type PKey = (usize, Period, Segment, Measure);
+type PKey = (usize, Period, Segment, Measure, Program);
 
 /// Office cells already resolved, as written: rows come in runs of one office, so the last
 /// one is tried before the map.
@@ -102,10 +104,34 @@ fn participant(
         Some(v) => Ok(Some(v)),
         None => ctx.count(line, "value", field(cols.value)),
     };
-    Ok(((office?, period?, segment?, measure?), value?))
+    let program = program(ctx, line, rec, cols);
+    Ok(((office?, period?, segment?, measure?, program?), value?))
 }
 
-const PARTICIPANT_KEY: &str = "office, period, segment and measure";
+/// The row's program: `all` when the column is absent or the cell empty.
+fn program(
+    ctx: &mut Ctx,
+    line: u64,
+    rec: &csv::ByteRecord,
+    cols: &ParticipantCols,
+) -> Result<Program, ()> {
+    let Some(c) = cols.program else {
+        return Ok(Program::All);
+    };
+    let raw = std::str::from_utf8(&rec[c]).unwrap_or_default();
+    if raw.trim().is_empty() {
+        return Ok(Program::All);
+    }
+    ctx.code::<Program>(line, "program", raw)
+}
+
+/// The columns two rows may not share, as the duplicate message names them.
+fn participant_key(cols: &ParticipantCols) -> &'static str {
+    match cols.program {
+        Some(_) => "office, period, segment, measure and program",
+        None => "office, period, segment and measure",
+    }
+}
 
 /// Reads participants.csv row by row into the compact store. Rows are checked as every other
 /// file's are, with the same messages, but cells are read from one reused byte record and no
@@ -132,6 +158,7 @@ pub(super) fn read_participants(
                 ctx: raw.ctx,
                 store: Participants::new(offices.len()),
                 dups: Vec::new(),
+                key_name: "office, period, segment and measure",
             };
             match read_fast(
                 raw.bytes,
@@ -164,6 +191,8 @@ struct Fast {
     ctx: Ctx,
     store: Participants,
     dups: Vec<(usize, u64, PKey)>,
+    /// The columns two rows may not share, as the duplicate message names them.
+    key_name: &'static str,
 }
 
 impl Fast {
@@ -171,12 +200,13 @@ impl Fast {
     fn add(
         &mut self,
         line: u64,
-        (office, period, segment, measure): PKey,
+        (office, period, segment, measure, program): PKey,
         value: Option<i64>,
         prov: u32,
         keep_line: bool,
     ) {
-        let added = self.store.insert(
+        let added = self.store.insert_in(
+            program,
             office,
             period,
             segment,
@@ -193,11 +223,11 @@ impl Fast {
                 self.dups.push((
                     ctx.problems.kept.len(),
                     line,
-                    (office, period, segment, measure),
+                    (office, period, segment, measure, program),
                 ));
             }
             ctx.problems
-                .push(duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, None));
+                .push(duplicate_problem(&ctx.path, line, self.key_name, None));
         }
     }
 }
@@ -213,6 +243,7 @@ fn finish(
         mut ctx,
         store,
         dups,
+        key_name,
     } = r;
     if !dups.is_empty() {
         let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
@@ -220,7 +251,7 @@ fn finish(
         let first = first_lines(src, opts, index, &wanted, again);
         for (kept, line, key) in dups {
             let first = first.get(&key).copied();
-            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, first);
+            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, key_name, first);
         }
     }
     (store, ctx.problems)
@@ -234,12 +265,13 @@ fn read_careful(
     offices: usize,
     has_children: &[bool],
 ) -> Fast {
+    let cols = ParticipantCols::new(&ctx);
     let mut r = Fast {
         ctx,
         store: Participants::new(offices),
         dups: Vec::new(),
+        key_name: participant_key(&cols),
     };
-    let cols = ParticipantCols::new(&r.ctx);
     let shape = Shape::new(&r.ctx);
     let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 3], u32)> = None;
@@ -402,7 +434,7 @@ impl FastRows<'_> {
         let keep_line = self.has_children[office] || segment == Segment::All;
         r.add(
             line,
-            (office, period, segment, measure),
+            (office, period, segment, measure, Program::All),
             value,
             prov,
             keep_line,
