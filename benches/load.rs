@@ -1,4 +1,4 @@
-//! Loader throughput (rows/s) and the growth calculation, on a generated monthly data set.
+//! Loader throughput (rows/s), the growth calculation and whole commands, on generated data.
 //! `cargo bench --bench load`; compare runs with `-- --save-baseline NAME` / `--baseline NAME`.
 
 use std::fmt::Write as _;
@@ -70,5 +70,30 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(load, benches);
+/// Whole commands as a user runs them, output thrown away: the loader, the index and the
+/// csv writer together.
+fn commands(c: &mut Criterion) {
+    use clap::Parser;
+    let dir = tempfile::tempdir().unwrap();
+    let rows = write_data(dir.path(), 110, 5);
+    let data = dir.path().to_str().unwrap().to_string();
+    let mut g = c.benchmark_group("command");
+    g.throughput(Throughput::Elements(rows));
+    g.sample_size(20);
+    for args in [&["--format", "csv", "growth"][..], &["validate"][..]] {
+        let name = args.join(" ");
+        g.bench_function(BenchmarkId::new(name, rows), |b| {
+            b.iter(|| {
+                let argv = ["coverage", "--data", &data]
+                    .into_iter()
+                    .chain(args.iter().copied());
+                let cli = coverage::cli::Cli::parse_from(argv);
+                coverage::run(cli, &mut std::io::sink()).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(load, benches, commands);
 criterion_main!(load);

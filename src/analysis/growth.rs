@@ -38,6 +38,17 @@ pub fn growth_each<E>(
     f: &Filter,
     mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
 ) -> Result<(), E> {
+    let programs = growth_programs(ix, f);
+    each_key(ix, f, programs, |key, p| emit(growth_row(ix, f, key, p)))
+}
+
+/// Every series and period a growth row is written for, in output order.
+fn each_key<E>(
+    ix: &Index,
+    f: &Filter,
+    programs: &[Program],
+    mut emit: impl FnMut((usize, Program, Segment, Measure), Period) -> Result<(), E>,
+) -> Result<(), E> {
     let ds = ix.ds;
     let one;
     let offices = match f.office {
@@ -47,7 +58,6 @@ pub fn growth_each<E>(
         }
         None => ix.order(),
     };
-    let programs = growth_programs(ix, f);
     for &o in offices {
         if !f.office_ok(ds, o) {
             continue;
@@ -64,7 +74,7 @@ pub fn growth_each<E>(
                         // Periods are in order: the year's latest is the last one of its year.
                         let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
                         if f.monthly || latest {
-                            emit(growth_row(ix, f, (o, pr, s, m), p))?;
+                            emit((o, pr, s, m), p)?;
                         }
                     }
                 }
@@ -125,6 +135,76 @@ fn growth_row(
         measure: m,
         period: p,
         value,
+        base,
+        change,
+        cagr,
+    }
+}
+
+/// A growth row by reference: the figures of a [`GrowthRow`] and the source of its value,
+/// borrowed from the index, for a writer that needs nothing else (csv of a national history).
+#[derive(Debug, Clone, Copy)]
+pub struct GrowthLine<'a> {
+    pub office: usize,
+    pub segment: Segment,
+    pub measure: Measure,
+    pub period: Period,
+    pub value: i64,
+    pub source: &'a str,
+    pub base: Option<(Period, i64)>,
+    pub change: Option<Change>,
+    pub cagr: Option<(Period, f64)>,
+}
+
+/// [`growth_each`] for program `all` alone (what a data set without programs shows), without
+/// a copy of any text per row: the same rows in the same order.
+pub fn growth_lines<'a, E>(
+    ix: &'a Index,
+    f: &Filter,
+    mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
+) -> Result<(), E> {
+    each_key(ix, f, &[Program::All], |(o, _, s, m), p| {
+        emit(&growth_line(ix, f, (o, s, m), p))
+    })
+}
+
+fn growth_line<'a>(
+    ix: &'a Index,
+    f: &Filter,
+    (o, s, m): (usize, Segment, Measure),
+    p: Period,
+) -> GrowthLine<'a> {
+    let (value, source) = ix.participant_ref(o, p, s, m).expect("listed by the index");
+    // The base may lie before --from/--year: a 2023 row still compares with 2022.
+    let base = ix.year_before_value(o, p, s, m);
+    let change = base.and_then(|(_, b)| calc::change(b, value));
+    // The earliest period of the same month of year, for a compound rate over 2+ years.
+    let mut first = None;
+    let mut q = p;
+    for _ in 0..1000 {
+        let Some((prev, v)) = ix.year_before_value(o, q, s, m) else {
+            break;
+        };
+        if f.from.is_some_and(|from| prev.year() < from) {
+            break;
+        }
+        first = Some((prev, v));
+        q = prev;
+    }
+    let cagr = first.and_then(|(fp, fv)| {
+        let years = p.year() - fp.year();
+        (years >= 2)
+            .then(|| calc::cagr_pct(fv, value, f64::from(years)))
+            .flatten()
+            .map(|g| (fp, g))
+    });
+    GrowthLine {
+        office: o,
+        segment: s,
+        measure: m,
+        period: p,
+        value,
+        source,
         base,
         change,
         cagr,

@@ -563,6 +563,22 @@ impl<'a> Index<'a> {
             .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
     }
 
+    /// [`Index::participant`]'s value and source, borrowed.
+    pub fn participant_ref(
+        &self,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(i64, &str)> {
+        if let Some((v, id)) = self.ds.participants.get(o, p, s, m) {
+            return Some((v, &self.ds.participants.provenance(id).source));
+        }
+        self.derived
+            .get(o, p, s, m)
+            .map(|(v, id)| (v, self.derived.provenance(id).source.as_str()))
+    }
+
     /// The comparable period one year before `p` with a figure (a year end may be written
     /// `2022` or `2022-12`), and its value.
     pub(super) fn year_before_value(

@@ -5,10 +5,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{filter, programs, Ctx};
-use crate::analysis::{growth_each, GrowthRow, Index, Programs};
+use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
-use crate::model::{DataSet, Program};
-use crate::output::{self, col, Cell, Table};
+use crate::model::{DataSet, Measure, Program, Segment};
+use crate::output::{self, col, Cell, CsvStream, Table};
 use crate::Outcome;
 
 /// The head of the table; a program column only for a data set with programs, so one
@@ -59,6 +59,89 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
     cells
 }
 
+/// The bytes of [`cells`] for csv, written straight out: the office's code and name and each
+/// source are escaped once for all their rows.
+struct CsvRows<'a> {
+    ds: &'a DataSet,
+    office: Option<(usize, Vec<u8>)>,
+    source: Option<(&'a str, Vec<u8>)>,
+    /// By code: `Segment::ALL[i] as usize == i`, and the same for measures.
+    segments: Vec<Vec<u8>>,
+    measures: Vec<Vec<u8>>,
+}
+
+impl<'a> CsvRows<'a> {
+    fn new(ds: &'a DataSet, w: &CsvStream) -> Self {
+        CsvRows {
+            ds,
+            office: None,
+            source: None,
+            segments: Segment::ALL
+                .iter()
+                .map(|&s| w.escape_cell(&Cell::segment(s)))
+                .collect(),
+            measures: Measure::ALL
+                .iter()
+                .map(|&m| w.escape_cell(&Cell::Term(m.code())))
+                .collect(),
+        }
+    }
+
+    fn write(&mut self, w: &mut CsvStream, r: &GrowthLine<'a>) -> std::io::Result<()> {
+        let ds = self.ds;
+        if self.office.as_ref().is_none_or(|(o, _)| *o != r.office) {
+            let o = &ds.offices[r.office];
+            let mut b = w.escape_text(&o.code);
+            b.push(w.delimiter());
+            b.extend(w.escape_text(&o.name));
+            self.office = Some((r.office, b));
+        }
+        if self.source.as_ref().is_none_or(|(s, _)| *s != r.source) {
+            self.source = Some((r.source, w.escape_cell(&Cell::source(r.source))));
+        }
+        w.escaped(&self.office.as_ref().expect("set above").1);
+        w.escaped(&self.segments[r.segment as usize]);
+        w.escaped(&self.measures[r.measure as usize]);
+        w.period(r.period);
+        w.int(r.value);
+        match r.base {
+            Some((p, v)) => {
+                w.period(p);
+                w.int(v);
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        match r.change {
+            Some(c) => {
+                w.int(c.abs);
+                match c.pct {
+                    Some(p) => w.float(p),
+                    None => w.empty(),
+                }
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        match r.cagr {
+            Some((p, g)) => {
+                w.period(p);
+                w.float(g);
+            }
+            None => {
+                w.empty();
+                w.empty();
+            }
+        }
+        w.escaped(&self.source.as_ref().expect("set above").1);
+        w.end()
+    }
+}
+
 pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let mut f = filter(&ds, &a.select)?;
@@ -68,7 +151,17 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ix = Index::build(&ds);
     let shown = ix.programs.any() || a.program.is_some_and(|p| p != Program::All);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    output::render_rows(ctx.render, head(shown), out, |sink| {
+    let head = head(shown);
+    if !shown {
+        if let Some(done) = output::csv_rows(ctx.render, &head, out, |w| {
+            let mut rows = CsvRows::new(&ds, w);
+            growth_lines(&ix, &f, |r| rows.write(w, r))
+        }) {
+            done?;
+            return Ok(Outcome::Ok);
+        }
+    }
+    output::render_rows(ctx.render, head, out, |sink| {
         growth_each(&ix, &f, |r| sink.row(cells(&ds, &r, shown)))
     })?;
     Ok(Outcome::Ok)

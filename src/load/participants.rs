@@ -6,7 +6,9 @@ use super::files::{ReadOptions, PARTICIPANTS};
 use super::offices::OfficeIndex;
 use super::problem::duplicate_problem;
 use super::problem::{Keep, Problems};
-use super::reader::{next_row, open, open_from, plain_count, prov, same_bytes, Ctx, Shape};
+use super::reader::{
+    next_row, open_fast, open_from, plain_count, prov, same_bytes, Ctx, Opened, Shape,
+};
 use super::source::{Again, DataSource};
 use crate::model::*;
 use crate::store::Participants;
@@ -137,7 +139,9 @@ fn participant_key(cols: &ParticipantCols) -> &'static str {
 
 /// Reads participants.csv row by row into the compact store. Rows are checked as every other
 /// file's are, with the same messages, but cells are read from one reused byte record and no
-/// row is kept: a national monthly history runs to millions of rows.
+/// row is kept: a national monthly history runs to millions of rows. A file in the usual
+/// layout is read by [`read_fast`] first; it gives up on any row it does not read exactly as
+/// this reader does, and the file is then read again here from its start.
 pub(super) fn read_participants(
     src: &DataSource,
     opts: ReadOptions,
@@ -145,27 +149,141 @@ pub(super) fn read_participants(
     index: &OfficeIndex,
     offices: &[Office],
 ) -> (Participants, Problems) {
-    let mut store = Participants::new(offices.len());
-    let (mut rdr, mut ctx) = match open(src, PARTICIPANTS, opts, keep) {
-        Ok(o) => o,
-        Err(problems) => return (store, problems),
-    };
     // Lines are kept only for the figures a roll-up may find wrong.
     let has_children: Vec<bool> = crate::model::child_lists(offices)
         .iter()
         .map(|k| !k.is_empty())
         .collect();
+    let (rdr, ctx) = match open_fast(src, PARTICIPANTS, opts, keep, PARTICIPANTS.required) {
+        Ok(Opened::Careful(rdr, ctx)) => (rdr, ctx),
+        Ok(Opened::Fast(raw)) => {
+            let restart = raw.restart;
+            let mut fast = Fast {
+                ctx: raw.ctx,
+                store: Participants::new(offices.len()),
+                dups: Vec::new(),
+                key_name: "office, period, segment and measure",
+            };
+            match read_fast(
+                raw.bytes,
+                raw.header_len,
+                raw.delimiter,
+                &mut fast,
+                index,
+                &has_children,
+            ) {
+                Ok(()) => return finish(src, opts, index, fast),
+                Err(GiveUp) => match open_from(src, PARTICIPANTS, opts, keep, Some(restart)) {
+                    Ok((rdr, mut ctx)) => {
+                        // Kept for finding the first line of a duplicate.
+                        ctx.again = fast.ctx.again;
+                        (rdr, ctx)
+                    }
+                    Err(problems) => return (Participants::new(offices.len()), problems),
+                },
+            }
+        }
+        Err(problems) => return (Participants::new(offices.len()), problems),
+    };
+    let fast = read_careful(rdr, ctx, index, offices.len(), &has_children);
+    finish(src, opts, index, fast)
+}
+
+/// What a reader has read: the store, the problems, and the duplicates whose first line is
+/// still to be found.
+struct Fast {
+    ctx: Ctx,
+    store: Participants,
+    dups: Vec<(usize, u64, PKey)>,
+    /// The columns two rows may not share, as the duplicate message names them.
+    key_name: &'static str,
+}
+
+impl Fast {
+    /// Adds one row's figure, recording a duplicate.
+    fn add(
+        &mut self,
+        line: u64,
+        (office, period, segment, measure, program): PKey,
+        value: Option<i64>,
+        prov: u32,
+        keep_line: bool,
+    ) {
+        let added = self.store.insert_in(
+            program,
+            office,
+            period,
+            segment,
+            measure,
+            value,
+            prov,
+            keep_line.then_some(line),
+        );
+        if added.is_err() {
+            let ctx = &mut self.ctx;
+            // The first line is found by reading the file again: keeping every row's line
+            // would cost memory in proportion to the rows.
+            if ctx.problems.kept.len() < ctx.problems.limit {
+                self.dups.push((
+                    ctx.problems.kept.len(),
+                    line,
+                    (office, period, segment, measure, program),
+                ));
+            }
+            ctx.problems
+                .push(duplicate_problem(&ctx.path, line, self.key_name, None));
+        }
+    }
+}
+
+/// Fills in the first line of each duplicate.
+fn finish(
+    src: &DataSource,
+    opts: ReadOptions,
+    index: &OfficeIndex,
+    r: Fast,
+) -> (Participants, Problems) {
+    let Fast {
+        mut ctx,
+        store,
+        dups,
+        key_name,
+    } = r;
+    if !dups.is_empty() {
+        let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
+        let again = std::mem::replace(&mut ctx.again, Again::Never);
+        let first = first_lines(src, opts, index, &wanted, again);
+        for (kept, line, key) in dups {
+            let first = first.get(&key).copied();
+            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, key_name, first);
+        }
+    }
+    (store, ctx.problems)
+}
+
+/// The careful reader: every row through the csv crate and the checked cell readers.
+fn read_careful(
+    mut rdr: super::reader::Reader,
+    ctx: Ctx,
+    index: &OfficeIndex,
+    offices: usize,
+    has_children: &[bool],
+) -> Fast {
     let cols = ParticipantCols::new(&ctx);
-    let shape = Shape::new(&ctx);
+    let mut r = Fast {
+        ctx,
+        store: Participants::new(offices),
+        dups: Vec::new(),
+        key_name: participant_key(&cols),
+    };
+    let shape = Shape::new(&r.ctx);
     let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 5], u32)> = None;
-    let mut dups: Vec<(usize, u64, PKey)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
-    while let Some(next) = next_row(&mut rdr, &mut ctx, &shape, &mut rec) {
+    while let Some(next) = next_row(&mut rdr, &mut r.ctx, &shape, &mut rec) {
         let Some(line) = next else { continue };
-        let Ok(((office, period, segment, measure, program), value)) =
-            participant(&mut ctx, line, &rec, &cols, index, &mut known)
-        else {
+        let ctx = &mut r.ctx;
+        let Ok((key, value)) = participant(ctx, line, &rec, &cols, index, &mut known) else {
             continue;
         };
         // Rows mostly share their provenance with the row before: compare bytes, not strings.
@@ -191,7 +309,7 @@ pub(super) fn read_participants(
             else {
                 continue;
             };
-            let id = store.intern(Provenance {
+            let id = r.store.intern(Provenance {
                 bound,
                 uncertain,
                 ..prov(source, published, note)
@@ -199,43 +317,10 @@ pub(super) fn read_participants(
             last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);
-        let keep_line = has_children[office] || segment == Segment::All;
-        let added = store.insert_in(
-            program,
-            office,
-            period,
-            segment,
-            measure,
-            value,
-            prov,
-            keep_line.then_some(line),
-        );
-        if added.is_err() {
-            // The first line is found by reading the file again: keeping every row's line
-            // would cost memory in proportion to the rows.
-            if ctx.problems.kept.len() < ctx.problems.limit {
-                dups.push((
-                    ctx.problems.kept.len(),
-                    line,
-                    (office, period, segment, measure, program),
-                ));
-            }
-            let key = participant_key(&cols);
-            ctx.problems
-                .push(duplicate_problem(&ctx.path, line, key, None));
-        }
+        let keep_line = has_children[key.0] || key.2 == Segment::All;
+        r.add(line, key, value, prov, keep_line);
     }
-    if !dups.is_empty() {
-        let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
-        let again = std::mem::replace(&mut ctx.again, Again::Never);
-        let first = first_lines(src, opts, index, &wanted, again);
-        for (kept, line, key) in dups {
-            let first = first.get(&key).copied();
-            let key = participant_key(&cols);
-            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, key, first);
-        }
-    }
-    (store, ctx.problems)
+    r
 }
 
 /// The first line on which each of `wanted` is read (as a valid row) in participants.csv,
@@ -276,4 +361,181 @@ fn first_lines(
         }
     }
     first
+}
+
+/// The fast reader met a row it does not read exactly as the careful one would.
+struct GiveUp;
+
+/// Bytes read at a time; a line longer than this is left to the careful reader.
+const BLOCK: usize = 1 << 20;
+
+/// A code of up to eight bytes as one number, so a cell is matched by one comparison.
+fn pack(b: &[u8]) -> Option<u64> {
+    (b.len() < 8).then(|| {
+        let mut w = [0u8; 8];
+        w[..b.len()].copy_from_slice(b);
+        // The length goes in the last byte: "pu" and "pu\0" differ.
+        w[7] = b.len() as u8;
+        u64::from_le_bytes(w)
+    })
+}
+
+/// What the fast reader carries from row to row.
+struct FastRows<'a> {
+    index: &'a OfficeIndex,
+    has_children: &'a [bool],
+    delimiter: u8,
+    segments: Vec<(u64, Segment)>,
+    measures: Vec<(u64, Measure)>,
+    last_office: Option<(Vec<u8>, usize)>,
+    offices: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    last_source: Option<(Vec<u8>, u32)>,
+}
+
+impl FastRows<'_> {
+    /// One line (without its line end) of six fields, read as [`participant`] reads it.
+    fn row(&mut self, r: &mut Fast, line: u64, l: &[u8]) -> Result<(), GiveUp> {
+        // Cells are a few bytes long: one pass over the line costs less than a search per cell.
+        let mut f = [&[][..]; 6];
+        let (mut n, mut from) = (0, 0);
+        for (i, &b) in l.iter().enumerate() {
+            if b == self.delimiter {
+                *f.get_mut(n).filter(|_| n < 5).ok_or(GiveUp)? = &l[from..i];
+                n += 1;
+                from = i + 1;
+            }
+        }
+        if n != 5 {
+            return Err(GiveUp);
+        }
+        f[5] = &l[from..];
+        let office = match &self.last_office {
+            Some((b, o)) if same_bytes(b, f[0]) => *o,
+            _ => {
+                let o = match self.offices.get(f[0]) {
+                    Some(&o) => o,
+                    None => {
+                        let raw = std::str::from_utf8(f[0]).map_err(|_| GiveUp)?;
+                        let o = self
+                            .index
+                            .resolve(&mut r.ctx, line, raw)
+                            .map_err(|()| GiveUp)?;
+                        self.offices.insert(f[0].to_vec(), o);
+                        o
+                    }
+                };
+                self.last_office = Some((f[0].to_vec(), o));
+                o
+            }
+        };
+        let period = parse_period(f[1]).ok_or(GiveUp)?;
+        let code = |b: &[u8]| pack(b).ok_or(GiveUp);
+        let (s, m) = (code(f[2])?, code(f[3])?);
+        let segment = self.segments.iter().find(|c| c.0 == s).ok_or(GiveUp)?.1;
+        let measure = self.measures.iter().find(|c| c.0 == m).ok_or(GiveUp)?.1;
+        let value = match f[4] {
+            [] => None,
+            v => Some(plain_count(v).ok_or(GiveUp)?),
+        };
+        let prov = match &self.last_source {
+            Some((b, id)) if same_bytes(b, f[5]) => *id,
+            _ => {
+                let source = std::str::from_utf8(f[5]).map_err(|_| GiveUp)?;
+                r.ctx.provenance(line, source, "", "");
+                let id = r
+                    .store
+                    .intern(prov(source.to_string(), String::new(), String::new()));
+                self.last_source = Some((f[5].to_vec(), id));
+                id
+            }
+        };
+        let keep_line = self.has_children[office] || segment == Segment::All;
+        r.add(
+            line,
+            (office, period, segment, measure, Program::All),
+            value,
+            prov,
+            keep_line,
+        );
+        Ok(())
+    }
+}
+
+/// Reads a file whose header is exactly the required columns in large blocks, a row at a
+/// time without allocating, into `r`. Gives up on a quote anywhere, a line longer than a
+/// block, a blank line, and any row [`FastRows::row`] does not take: the careful reader then reads the
+/// file again from its start, so every message is its own.
+fn read_fast(
+    mut bytes: Box<dyn std::io::Read>,
+    header_len: usize,
+    delimiter: u8,
+    r: &mut Fast,
+    index: &OfficeIndex,
+    has_children: &[bool],
+) -> Result<(), GiveUp> {
+    let mut rows = FastRows {
+        index,
+        has_children,
+        delimiter,
+        segments: Segment::ALL
+            .iter()
+            .filter_map(|&s| Some((pack(s.code().as_bytes())?, s)))
+            .collect(),
+        measures: Measure::ALL
+            .iter()
+            .filter_map(|&m| Some((pack(m.code().as_bytes())?, m)))
+            .collect(),
+        last_office: None,
+        offices: Default::default(),
+        last_source: None,
+    };
+    let mut buf = vec![0u8; BLOCK];
+    let (mut filled, mut start, mut eof, mut skip) = (0, 0, false, header_len);
+    let mut line = 1u64;
+    loop {
+        buf.copy_within(start..filled, 0);
+        filled -= start;
+        start = 0;
+        while filled < buf.len() && !eof {
+            match bytes.read(&mut buf[filled..]) {
+                Ok(0) => eof = true,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(GiveUp),
+            }
+        }
+        if skip > 0 {
+            // The header line, checked already.
+            if skip > filled {
+                return Err(GiveUp);
+            }
+            (start, skip) = (skip, 0);
+        }
+        let data = &buf[start..filled];
+        let end = match memchr::memrchr(b'\n', data) {
+            Some(k) => k + 1,
+            None if eof => data.len(),
+            None => return Err(GiveUp),
+        };
+        let block = &data[..end];
+        if memchr::memchr(b'"', block).is_some() {
+            return Err(GiveUp);
+        }
+        let last = (end > 0 && block[end - 1] != b'\n').then_some(end);
+        let mut from = 0;
+        for nl in memchr::memchr_iter(b'\n', block).chain(last) {
+            line += 1;
+            let l = &block[from..nl];
+            from = nl + 1;
+            // The careful reader numbers the lines after a blank one its own way.
+            if l.is_empty() {
+                return Err(GiveUp);
+            }
+            rows.row(r, line, l)?;
+        }
+        start += end;
+        if eof && start >= filled {
+            return Ok(());
+        }
+    }
 }

@@ -242,7 +242,7 @@ pub(super) fn open_from(
     again: Option<Again>,
 ) -> Result<(Reader, Ctx), Problems> {
     let path = src.display(spec.name);
-    let mut problems = keep.problems();
+    let problems = keep.problems();
     let refused = |mut problems: Problems, p: Option<Problem>| {
         problems.extend(p);
         problems
@@ -260,6 +260,23 @@ pub(super) fn open_from(
             Ok(d) => d,
             Err(p) => return Err(refused(problems, Some(p))),
         },
+    };
+    open_careful(input, again, delimiter, spec, path, opts, problems)
+}
+
+/// The file, open at last: its header read and checked, rows ready for [`next_row`].
+fn open_careful(
+    input: Input,
+    again: Again,
+    delimiter: u8,
+    spec: &FileSpec,
+    path: String,
+    opts: ReadOptions,
+    mut problems: Problems,
+) -> Result<(Reader, Ctx), Problems> {
+    let refused = |mut problems: Problems, p: Option<Problem>| {
+        problems.extend(p);
+        problems
     };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -284,6 +301,90 @@ pub(super) fn open_from(
             again,
         },
     ))
+}
+
+/// A file opened for a fast reader: its header line is exactly `header`, so the header checks
+/// have nothing to say, and it can be read once more from its start.
+pub(super) struct Raw {
+    /// The file's bytes with LF line ends, the header line included.
+    pub(super) bytes: Box<dyn Read>,
+    /// The header line's length with its line end.
+    pub(super) header_len: usize,
+    pub(super) delimiter: u8,
+    pub(super) ctx: Ctx,
+    /// To read the file again with [`open_from`] when the fast reader gives it up.
+    pub(super) restart: Again,
+}
+
+/// How a file was opened by [`open_fast`].
+pub(super) enum Opened {
+    Careful(Reader, Ctx),
+    Fast(Raw),
+}
+
+/// [`open`], or, when the header line is exactly `header` and the file can be read again,
+/// the raw bytes for a fast reader that gives up (and restarts with [`open_from`]) on any
+/// row it does not read exactly as the careful path would.
+pub(super) fn open_fast(
+    src: &DataSource,
+    spec: &FileSpec,
+    opts: ReadOptions,
+    keep: Keep,
+    header: &[&str],
+) -> Result<Opened, Problems> {
+    let path = src.display(spec.name);
+    let mut problems = keep.problems();
+    let (mut input, again) = match read_input(src, spec, &path, None) {
+        Ok(mut i) => {
+            let again = std::mem::replace(&mut i.again, Again::Never);
+            (i, again)
+        }
+        Err(p) => {
+            problems.extend(p);
+            return Err(problems);
+        }
+    };
+    let delimiter = match input.delimiter.or(opts.delimiter) {
+        Some(d) => d,
+        None => match detect_delimiter(&path, &input.head) {
+            Ok(d) => d,
+            Err(p) => {
+                problems.extend(Some(p));
+                return Err(problems);
+            }
+        },
+    };
+    let line = input.head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let exact = header.join(&char::from(delimiter).to_string());
+    let restart = match &again {
+        _ if line != exact.as_bytes() || line.len() == input.head.len() => None,
+        Again::Source => Some(Again::Source),
+        Again::Handle(f, len, modified) => f
+            .try_clone()
+            .ok()
+            .map(|f| Again::Handle(f, *len, *modified)),
+        Again::Never => None,
+    };
+    let Some(restart) = restart else {
+        return open_careful(input, again, delimiter, spec, path, opts, problems)
+            .map(|(r, c)| Opened::Careful(r, c));
+    };
+    let header_len = line.len() + 1;
+    input.again = Again::Never;
+    Ok(Opened::Fast(Raw {
+        bytes: input.into_reader(),
+        header_len,
+        delimiter,
+        ctx: Ctx {
+            path,
+            opts,
+            headers: csv::StringRecord::from(header.to_vec()),
+            problems,
+            rejected: Vec::new(),
+            again,
+        },
+        restart,
+    }))
 }
 
 /// The file's stream, or the problem that stops it being read (`None`: an optional file that

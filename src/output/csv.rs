@@ -80,79 +80,252 @@ pub fn neutralise(s: &str) -> String {
     }
 }
 
-fn field(c: &Cell, sanitize: bool, locale: CsvLocale) -> String {
-    match c {
-        Cell::Text(s) if sanitize => neutralise(s),
-        // Phrases and sentences may begin with text from the input, such as an office name.
-        Cell::Phrase(_) | Cell::Template(..) | Cell::Quote(_) | Cell::Indented(..) if sanitize => {
-            neutralise(&cell_raw(c))
+/// Writes `v` as Rust's `Display` writes it (shortest digits that read back, never an
+/// exponent), through ryu where ryu writes the same digits: it is several times faster.
+fn write_float(buf: &mut Vec<u8>, v: f64, decimal_comma: bool) {
+    let mut r = ryu::Buffer::new();
+    let s = r.format_finite(v);
+    let start = buf.len();
+    if s.contains('e') {
+        use std::io::Write as _;
+        let _ = write!(buf, "{v}");
+    } else {
+        buf.extend_from_slice(s.strip_suffix(".0").unwrap_or(s).as_bytes());
+    }
+    if decimal_comma {
+        for b in &mut buf[start..] {
+            if *b == b'.' {
+                *b = b',';
+            }
         }
-        // Integers have no separator in either dialect; only a decimal point changes.
-        Cell::IdrF(_)
-        | Cell::Float(_)
-        | Cell::Pct(_)
-        | Cell::PctDelta(_)
-        | Cell::PctStated(_)
-        | Cell::Dec(..)
-            if locale == CsvLocale::Id =>
-        {
-            cell_raw(c).replace('.', ",")
-        }
-        other => cell_raw(other),
     }
 }
 
-fn io_err(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
+/// Where one written row begins in the buffer, and how many fields it has so far.
+#[derive(Clone, Copy)]
+struct RowStart {
+    at: usize,
+    fields: usize,
 }
 
-/// CSV written row by row as rows are produced, so a long result is never held whole. The
-/// same bytes as [`Csv`] renders from the whole table.
+/// CSV written row by row as rows are produced, so a long result is never held whole; the one
+/// writer of csv output, [`Csv`] renders a whole table through it. Fields are written straight
+/// into one reused buffer: a row's cells may come as [`Cell`]s or, on a hot path, one by one
+/// through [`CsvStream::text`], [`CsvStream::int`] and the like, with the same bytes.
+/// Quoting is the csv crate's: a field holding the delimiter, a quote, CR or LF is quoted
+/// with its quotes doubled, and a row of one empty field is written `""`.
 pub struct CsvStream<'w> {
-    wtr: csv::Writer<&'w mut dyn Write>,
+    w: &'w mut dyn Write,
+    buf: Vec<u8>,
+    row: RowStart,
     cols: Vec<usize>,
+    delimiter: u8,
     sanitize: bool,
     locale: CsvLocale,
 }
 
+/// Bytes held before they are written out.
+const FLUSH_AT: usize = 64 * 1024;
+
 impl<'w> CsvStream<'w> {
     /// Starts the output: the byte order mark when asked, then the header row of `head`.
     pub fn new(head: &Table, opts: &Csv, w: &'w mut dyn Write) -> io::Result<Self> {
-        if opts.bom {
-            w.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut wtr = csv::WriterBuilder::new()
-            .delimiter(opts.locale.delimiter())
-            .from_writer(w);
         let cols: Vec<usize> = head.machine_columns().collect();
-        wtr.write_record(cols.iter().map(|&i| head.columns[i].name))
-            .map_err(io_err)?;
-        Ok(CsvStream {
-            wtr,
+        let mut s = CsvStream {
+            w,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            row: RowStart { at: 0, fields: 0 },
             cols,
+            delimiter: opts.locale.delimiter(),
             sanitize: opts.sanitize,
             locale: opts.locale,
-        })
+        };
+        if opts.bom {
+            s.buf.extend_from_slice("\u{feff}".as_bytes());
+        }
+        for i in 0..s.cols.len() {
+            let name = head.columns[s.cols[i]].name;
+            s.field_bytes(name.as_bytes());
+        }
+        s.end()?;
+        Ok(s)
+    }
+
+    /// The byte between fields.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    fn sep(&mut self) {
+        if self.row.fields > 0 {
+            self.buf.push(self.delimiter);
+        }
+        self.row.fields += 1;
+    }
+
+    fn needs_quotes(&self, b: &[u8]) -> bool {
+        let d = self.delimiter;
+        b.iter()
+            .any(|&c| c == d || c == b'"' || c == b'\n' || c == b'\r')
+    }
+
+    /// One field, quoted if it must be.
+    fn field_bytes(&mut self, b: &[u8]) {
+        self.sep();
+        self.escape_into(b);
+    }
+
+    fn escape_into(&mut self, b: &[u8]) {
+        if !self.needs_quotes(b) {
+            self.buf.extend_from_slice(b);
+            return;
+        }
+        self.buf.push(b'"');
+        for &c in b {
+            if c == b'"' {
+                self.buf.push(b'"');
+            }
+            self.buf.push(c);
+        }
+        self.buf.push(b'"');
+    }
+
+    /// A text field as a [`Cell::Text`] is written: a formula neutralised when asked.
+    pub fn text(&mut self, s: &str) {
+        self.sep();
+        if self.sanitize && is_formula(s) {
+            self.escape_into(neutralise(s).as_bytes());
+        } else {
+            self.escape_into(s.as_bytes());
+        }
+    }
+
+    /// A fixed term, never neutralised.
+    pub fn term(&mut self, s: &str) {
+        self.field_bytes(s.as_bytes());
+    }
+
+    /// The bytes of [`CsvStream::text`] for `s`, to be written many times with
+    /// [`CsvStream::escaped`]: e.g. an office's code and name on each of its rows.
+    pub fn escape_text(&self, s: &str) -> Vec<u8> {
+        self.escape_cell(&Cell::text(s))
+    }
+
+    /// The bytes of [`CsvStream::cell`] for `c`, to be written many times with
+    /// [`CsvStream::escaped`].
+    pub fn escape_cell(&self, c: &Cell) -> Vec<u8> {
+        let mut tmp = CsvStream {
+            w: &mut io::sink(),
+            buf: Vec::new(),
+            row: RowStart { at: 0, fields: 0 },
+            cols: Vec::new(),
+            delimiter: self.delimiter,
+            sanitize: self.sanitize,
+            locale: self.locale,
+        };
+        tmp.cell(c);
+        std::mem::take(&mut tmp.buf)
+    }
+
+    /// A field already escaped by [`CsvStream::escape_text`] or [`CsvStream::escape_cell`].
+    pub fn escaped(&mut self, b: &[u8]) {
+        self.sep();
+        self.buf.extend_from_slice(b);
+    }
+
+    pub fn empty(&mut self) {
+        self.sep();
+    }
+
+    pub fn int(&mut self, v: i64) {
+        self.sep();
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    }
+
+    /// A decimal figure at full precision; empty when it is not finite.
+    pub fn float(&mut self, v: f64) {
+        self.sep();
+        if v.is_finite() {
+            write_float(&mut self.buf, v, self.locale == CsvLocale::Id);
+        }
+    }
+
+    /// A period as `2024` or `2024-10`.
+    pub fn period(&mut self, p: crate::model::Period) {
+        self.sep();
+        let mut b = itoa::Buffer::new();
+        match p {
+            crate::model::Period::Year(y) => self.buf.extend_from_slice(b.format(y).as_bytes()),
+            crate::model::Period::Month(y, m) => {
+                self.buf.extend_from_slice(b.format(y).as_bytes());
+                self.buf
+                    .extend_from_slice(&[b'-', b'0' + m / 10, b'0' + m % 10]);
+            }
+        }
+    }
+
+    /// One cell as the renderers see it.
+    pub fn cell(&mut self, c: &Cell) {
+        match c {
+            Cell::Empty => self.empty(),
+            Cell::Text(s) => self.text(s),
+            Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+                self.int(*v)
+            }
+            Cell::IdrF(v)
+            | Cell::Float(v)
+            | Cell::Pct(v)
+            | Cell::PctDelta(v)
+            | Cell::PctStated(v)
+            | Cell::Dec(v, _) => self.float(*v),
+            // Phrases and sentences may begin with text from the input, such as an office name.
+            Cell::Phrase(_) | Cell::Template(..) | Cell::Quote(_) | Cell::Indented(..) => {
+                self.text(&cell_raw(c))
+            }
+            other => self.term(&cell_raw(other)),
+        }
+    }
+
+    /// Ends the row; the buffer goes out once it holds enough.
+    pub fn end(&mut self) -> io::Result<()> {
+        // The csv format cannot tell one empty field from no row at all.
+        if self.row.fields == 1 && self.buf.len() == self.row.at {
+            self.buf.extend_from_slice(b"\"\"");
+        }
+        self.buf.push(b'\n');
+        self.row = RowStart {
+            at: self.buf.len(),
+            fields: 0,
+        };
+        if self.buf.len() >= FLUSH_AT {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+            self.row.at = 0;
+        }
+        Ok(())
     }
 
     pub fn finish(mut self) -> io::Result<()> {
-        self.wtr.flush()
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        self.w.flush()
     }
+}
+
+fn is_formula(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 impl RowSink for CsvStream<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
-        let (sanitize, locale) = (self.sanitize, self.locale);
-        self.wtr
-            .write_record(
-                self.cols
-                    .iter()
-                    .map(|&i| field(&cells[i], sanitize, locale)),
-            )
-            .map_err(io_err)
+        for i in 0..self.cols.len() {
+            self.cell(&cells[self.cols[i]]);
+        }
+        self.end()
     }
 }
 
@@ -160,7 +333,10 @@ impl Render for Csv {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
         let mut s = CsvStream::new(t, self, w)?;
         for r in &t.rows {
-            s.row(r.clone())?;
+            for i in 0..s.cols.len() {
+                s.cell(&r[s.cols[i]]);
+            }
+            s.end()?;
         }
         s.finish()
     }
@@ -220,6 +396,36 @@ mod tests {
             .nth(1)
             .unwrap()
             .starts_with("=1+1"));
+    }
+
+    #[test]
+    fn floats_are_written_as_display_writes_them() {
+        let f = |v: f64, comma: bool| {
+            let mut b = Vec::new();
+            write_float(&mut b, v, comma);
+            String::from_utf8(b).unwrap()
+        };
+        // ryu writes 1e16 and 1e-7; Display never uses an exponent.
+        assert_eq!(f(1e16, false), "10000000000000000");
+        assert_eq!(f(1e-7, false), "0.0000001");
+        assert_eq!(f(3.0, false), "3");
+        assert_eq!(f(-0.0, false), "-0");
+        assert_eq!(f(6.022289639947839, false), "6.022289639947839");
+        assert_eq!(f(-2.5, true), "-2,5");
+        assert_eq!(f(0.1 + 0.2, false), "0.30000000000000004");
+    }
+
+    #[test]
+    fn quoting_follows_the_csv_format() {
+        let mut t = Table::new(vec![col("a", "A")]);
+        t.push(vec![Cell::Empty]);
+        t.push(vec![Cell::text("say \"hi\"")]);
+        t.push(vec![Cell::text("two\nlines")]);
+        // One empty field alone on a row is written as two quotes, or the row would vanish.
+        assert_eq!(
+            render(&t, false, false),
+            "a\n\"\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod pick;
 pub mod svg;
 mod xlsx;
 
-pub use csv::CsvLocale;
+pub use csv::{CsvLocale, CsvStream};
 pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
 pub use pick::pick;
@@ -306,6 +306,24 @@ pub fn render_rows(
             renderer(opts).render(&head, w)
         }
     }
+}
+
+/// Csv output written field by field by `fill`, for a command whose rows are too many to
+/// build as cells; `None` when the format is not csv.
+pub fn csv_rows(
+    opts: RenderOptions,
+    head: &Table,
+    w: &mut dyn Write,
+    fill: impl FnOnce(&mut CsvStream) -> io::Result<()>,
+) -> Option<io::Result<()>> {
+    if opts.format != Format::Csv {
+        return None;
+    }
+    Some((|| {
+        let mut s = CsvStream::new(head, &csv::Csv::from(opts), w)?;
+        fill(&mut s)?;
+        s.finish()
+    })())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
