@@ -423,9 +423,14 @@ pub fn outliers(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 }
 
 /// New participants over (p1, p2], from year-to-date figures: within a year the difference of
-/// the two; into the next year what was left of p1's year plus p2's figure.
-fn additions(ds: &DataSet, o: usize, s: Segment, p1: Period, p2: Period) -> Option<i64> {
-    let new = |p: Period| ds.participants.get(o, p, s, Measure::New).map(|(v, _)| v);
+/// the two; into the next year what was left of p1's year plus p2's figure. Wide, as that sum
+/// may pass 64 bits.
+fn additions(ds: &DataSet, o: usize, s: Segment, p1: Period, p2: Period) -> Option<i128> {
+    let new = |p: Period| {
+        ds.participants
+            .get(o, p, s, Measure::New)
+            .map(|(v, _)| i128::from(v))
+    };
     let year_end = |y: i32| new(Period::Year(y)).or_else(|| new(Period::Month(y, 12)));
     let (y1, y2) = (p1.year(), p2.year());
     if y1 == y2 {
@@ -474,7 +479,7 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
             else {
                 continue;
             };
-            if a2 - a1 > add {
+            if i128::from(a2) - i128::from(a1) > add {
                 let mut f = Finding::new(o, Kind::StockFlow, Importance::High)
                     .series(s, m)
                     .at(p2);

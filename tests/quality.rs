@@ -352,3 +352,40 @@ fn sums_that_disagree_are_left_to_validate_and_pointed_to() {
         .assert()
         .code(1);
 }
+
+/// Additions across a year end are what was left of the first year plus the second's figure:
+/// here 9,223,372,036,854,775,807 − 0 + 1, one past the largest 64-bit integer. The rise of
+/// 200 − 100 = 100 is well within them, so it is no finding; with a year end of 50 the same
+/// rise is beyond the 50 − 0 + 1 = 51 added, and is one.
+#[test]
+fn additions_past_64_bits_are_not_wrapped_into_a_finding() {
+    let offices = "code,name,level,parent\nnational,N,national,\na,A,branch,national\n";
+    let rows = |year_end: &str| {
+        format!(
+            "office,period,segment,measure,value,source\n\
+             a,2023-06,pu,new,0,s\na,2023,pu,new,{year_end},s\na,2024-01,pu,new,1,s\n\
+             a,2023-06,pu,active,100,s\na,2024-01,pu,active,200,s\n"
+        )
+    };
+    let run = |year_end: &str| {
+        let d = only(offices, &rows(year_end));
+        let out = coverage()
+            .arg("--data")
+            .arg(d.path())
+            .args(["quality", "--format", "csv"])
+            .assert()
+            .code(1)
+            .stderr("")
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let small = run("50");
+    assert!(
+        small.contains("a,2024-01,2023-06,pu,active,rise beyond additions,100,51,,,high,\n"),
+        "{small}"
+    );
+    let huge = run("9223372036854775807");
+    assert!(!huge.contains("rise beyond additions"), "{huge}");
+}
