@@ -389,3 +389,43 @@ fn additions_past_64_bits_are_not_wrapped_into_a_finding() {
     let huge = run("9223372036854775807");
     assert!(!huge.contains("rise beyond additions"), "{huge}");
 }
+
+/// Periods read as every other table writes them in Indonesian: the outlier of July 2024 (a
+/// change since June 2024) is `Juli 2024` and `Juni 2024`, never the code `2024-07`; English
+/// keeps the codes, and csv is the same in both languages.
+#[test]
+fn periods_in_indonesian_tables_are_month_names() {
+    let d = fixture("quality");
+    let table = |lang: &str, format: &str| {
+        let out = coverage()
+            .arg("--data")
+            .arg(d.path())
+            .args(["--lang", lang, "quality", "--format", format])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let first_cells = |s: &str, kind: &str| -> Vec<String> {
+        let row = s.lines().find(|l| l.contains(kind)).unwrap();
+        row.split('|')
+            .skip(1)
+            .take(3)
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let id = table("id", "markdown");
+    assert_eq!(
+        first_cells(&id, "| pencilan "),
+        ["kc-alpha", "Juli 2024", "Juni 2024"]
+    );
+    assert!(!id.contains("2024-0"), "{id}");
+    let en = table("en", "markdown");
+    assert_eq!(
+        first_cells(&en, "| outlier "),
+        ["kc-alpha", "2024-07", "2024-06"]
+    );
+    assert_eq!(table("id", "csv"), EXPECTED_CSV);
+}
