@@ -429,3 +429,36 @@ fn periods_in_indonesian_tables_are_month_names() {
     );
     assert_eq!(table("id", "csv"), EXPECTED_CSV);
 }
+
+/// A quote never closed in rules.csv swallows every rule after it into one cell: refused,
+/// naming the line and column where it opened, as in the data files. Opened in the name
+/// (line 3, column 1) or in the last column (line 2, column 5).
+#[test]
+fn a_quote_never_closed_in_rules_names_where_it_opened() {
+    let d = fixture("quality");
+    let path = d.path().join("rules.csv").display().to_string();
+    let header = "name,left,operator,right,importance\n";
+    for (rules, at) in [
+        (
+            "ok,active.pu,<=,active.all,high\n\"bad,active.pu,<=,active.all,high\nlast,active.pu,<=,active.all,low\n",
+            "3:1 (name)",
+        ),
+        (
+            "ok,active.pu,<=,active.all,\"high\nlast,active.pu,<=,active.all,low\n",
+            "2:5 (importance)",
+        ),
+    ] {
+        std::fs::write(d.path().join("rules.csv"), format!("{header}{rules}")).unwrap();
+        coverage()
+            .arg("--data")
+            .arg(d.path())
+            .arg("quality")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "error: {path}:{at}: a quote opened here is never closed: the rest of the file would be read as one cell\n  \
+                 hint: close the quote, or write a quote inside a quoted cell twice: \"\"\n"
+            ));
+    }
+}

@@ -185,6 +185,42 @@ fn open(src: &DataSource) -> io::Result<Option<Box<dyn Read>>> {
     }
 }
 
+/// The line and (1-based) column where a quoted cell opens that is still open at the end, read
+/// as the csv crate reads quotes: one opens a cell only at its start, `""` inside is a quote.
+fn unclosed_quote(bytes: &[u8], delim: u8) -> Option<(u64, usize)> {
+    let (mut line, mut field, mut start, mut quoted) = (1u64, 0usize, true, false);
+    let mut opened = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if quoted {
+            if b == b'"' && bytes.get(i) == Some(&b'"') {
+                i += 1;
+            } else if b == b'"' {
+                quoted = false;
+            } else if b == b'\n' {
+                line += 1;
+            }
+            continue;
+        }
+        if b == b'"' && start {
+            quoted = true;
+            opened = (line, field + 1);
+        } else if b == delim || b == b'\n' {
+            if b == b'\n' {
+                (line, field) = (line + 1, 0);
+            } else {
+                field += 1;
+            }
+            start = true;
+            continue;
+        }
+        start = false;
+    }
+    quoted.then_some(opened)
+}
+
 /// Reads the rules; every malformed cell is a problem naming file, line and column.
 pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputError> {
     let path = src.display(FILE);
@@ -221,6 +257,20 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
             .find(|d| first.contains(d) && !first.contains(&b','))
             .unwrap_or(b',')
     });
+    if let Some((line, field)) = unclosed_quote(&bytes, delim) {
+        let header = String::from_utf8_lossy(first);
+        let name = header.split(delim as char).nth(field - 1);
+        let mut p = Problem::file(
+            path,
+            "a quote opened here is never closed: the rest of the file would be read as one cell"
+                .into(),
+        );
+        p.line = Some(line);
+        p.column = Some((field, name.unwrap_or_default().trim().to_string()));
+        return Err(fail(p.with_hint(
+            "close the quote, or write a quote inside a quoted cell twice: \"\"",
+        )));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delim)
         .flexible(true)
