@@ -493,11 +493,12 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
     out
 }
 
-/// A side's value at one office and period, when every figure in it is there.
-fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i64> {
-    e.terms.iter().try_fold(0i64, |acc, t| {
+/// A side's value at one office and period, when every figure in it is there; wide, so a sum
+/// past 64 bits is still compared.
+fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i128> {
+    e.terms.iter().try_fold(0i128, |acc, t| {
         let v = ix.participant(o, p, t.segment, t.measure)?.value;
-        acc.checked_add(t.sign * v)
+        Some(acc + i128::from(t.sign) * i128::from(v))
     })
 }
 
@@ -535,8 +536,9 @@ pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
                 };
                 if !r.op.holds(l, rv) {
                     let mut f = Finding::new(o, Kind::Rule, r.importance).at(p);
-                    f.figure = Some(l);
-                    f.against = Some(rv as f64);
+                    // A side too large for a count is left empty rather than written wrong.
+                    f.figure = i64::try_from(l).ok();
+                    f.against = i64::try_from(rv).ok().map(|v| v as f64);
                     f.rule = Some(r.name.clone());
                     out.push(f);
                 }

@@ -462,3 +462,32 @@ fn a_quote_never_closed_in_rules_names_where_it_opened() {
             ));
     }
 }
+
+/// A side past 64 bits is still compared: pu + bpu is 5,000,000,000,000,000,000 × 2 =
+/// 10,000,000,000,000,000,000, one past the largest 64-bit integer, against an all of
+/// 5,000,000,000,000,000,000, so `pu + bpu <= all` is broken (the figure too large to write
+/// as a count is left empty, the rule is never skipped).
+#[test]
+fn a_rule_whose_side_passes_64_bits_is_still_checked() {
+    let offices = "code,name,level,parent\nnational,N,national,\nb1,B1,branch,national\n";
+    let participants = "office,period,segment,measure,value,source\n\
+        b1,2023,all,active,5000000000000000000,s\n\
+        b1,2023,pu,active,5000000000000000000,s\n\
+        b1,2023,bpu,active,5000000000000000000,s\n";
+    let d = only(offices, participants);
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,operator,right,importance\nwithin,active.pu + active.bpu,<=,active.all,high\n",
+    )
+    .unwrap();
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .args(["quality", "--format", "csv"])
+        .assert()
+        .code(1)
+        .stdout(
+            "office,period,since,segment,measure,kind,figure,against,score,rate_pct,importance,rule\n\
+             b1,2023,,,,rule broken,,5000000000000000000,,,high,within\n",
+        );
+}

@@ -49,7 +49,7 @@ impl Op {
         })
     }
 
-    pub fn holds(self, l: i64, r: i64) -> bool {
+    pub fn holds(self, l: i128, r: i128) -> bool {
         match self {
             Op::Lt => l < r,
             Op::Le => l <= r,
