@@ -300,6 +300,23 @@ fn a_full_disk_is_an_error_with_exit_2() {
     );
 }
 
+/// `--help` and `--version` into a full disk fail as any other output does, not silently.
+#[test]
+fn help_and_version_into_a_full_disk_exit_2() {
+    for args in [&["--help"][..], &["--version"], &["growth", "--help"]] {
+        let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+            eprintln!("skipped: this system has no /dev/full");
+            return;
+        };
+        let out = coverage_process().args(args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write to standard output: No space left on device (os error 28)\n"
+        );
+    }
+}
+
 /// The names in `dir`, sorted, to show that nothing (a temporary file) is left beside a target.
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
