@@ -491,3 +491,26 @@ fn a_rule_whose_side_passes_64_bits_is_still_checked() {
              b1,2023,,,,rule broken,,5000000000000000000,,,high,within\n",
         );
 }
+
+/// A rules.csv saved as UTF-16 gets the message a data file gets, not the csv library's.
+#[test]
+fn rules_in_utf16_are_refused_as_such() {
+    let d = fixture("quality");
+    let path = d.path().join("rules.csv").display().to_string();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "name,left,operator,right,importance\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(d.path().join("rules.csv"), utf16).unwrap();
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .arg("quality")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {path}: the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8\n  \
+             hint: re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))\n"
+        ));
+}

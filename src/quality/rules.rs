@@ -247,6 +247,18 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
                 .with_hint("rules.csv holds one rule a line: name,left,operator,right,importance"),
         ));
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(fail(
+            Problem::file(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8".into(),
+            )
+            .with_hint(
+                "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: \
+                 Character set Unicode (UTF-8))",
+            ),
+        ));
+    }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }
