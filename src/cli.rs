@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Level, Segment};
+use crate::model::{Level, Program, Segment};
 use crate::output::{CsvLocale, Format, Lang};
 
 const AFTER_HELP: &str = "\
@@ -177,7 +177,7 @@ pub enum Command {
 
     /// Active participants as a share of the workforce (BPS Sakernas)
     #[command(
-        after_help = "Examples:\n  coverage coverage --branch bali\n  coverage coverage --against labour-force --format json"
+        after_help = "Examples:\n  coverage coverage --branch bali\n  coverage coverage --against labour-force --format json\n  coverage coverage --program jkk\n\nEach program is held against the workforce ILO SDG 1.3.1 uses: JKK, JKM the employed; JHT, JP\nthe labour force; JKP formal workers (only wage earners may join, PP 37/2021)."
     )]
     Coverage(CoverageArgs),
 
@@ -265,6 +265,10 @@ fn parse_segment(s: &str) -> Result<Segment, String> {
     s.parse()
 }
 
+fn parse_program(s: &str) -> Result<Program, String> {
+    s.parse()
+}
+
 fn parse_level(s: &str) -> Result<Level, String> {
     s.parse()
 }
@@ -307,6 +311,13 @@ fn segments() -> Codes<Segment> {
     }
 }
 
+fn programs() -> Codes<Program> {
+    Codes {
+        parse: parse_program,
+        codes: &["jht", "jkk", "jkm", "jp", "jkp", "all"],
+    }
+}
+
 fn levels() -> Codes<Level> {
     Codes {
         parse: parse_level,
@@ -337,9 +348,14 @@ pub struct ReportArgs {
     #[arg(long, short = 'y', value_name = "YEAR")]
     pub year: Option<i32>,
 
-    /// Coverage of all segments against: employed (default) or labour-force
-    #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
-    pub against: AgainstArg,
+    /// Coverage of all segments against: employed (default), labour-force or formal; without
+    /// it, each program is held against the workforce the ILO holds it against
+    #[arg(long, value_enum)]
+    pub against: Option<AgainstArg>,
+
+    /// Only this program: jht, jkk, jkm, jp, jkp or all; every program with figures when omitted
+    #[arg(long, short = 'p', value_name = "PROGRAM", value_parser = programs(), hide_possible_values = true)]
+    pub program: Option<Program>,
 }
 
 #[derive(Debug, Args)]
@@ -351,6 +367,10 @@ pub struct GrowthArgs {
     #[arg(long, value_name = "LEVEL", value_parser = levels(), hide_possible_values = true)]
     pub level: Option<Level>,
 
+    /// Only this program: jht, jkk, jkm, jp, jkp or all; every program with figures when omitted
+    #[arg(long, short = 'p', value_name = "PROGRAM", value_parser = programs(), hide_possible_values = true)]
+    pub program: Option<Program>,
+
     /// Every period, not only each year's latest
     #[arg(long)]
     pub monthly: bool,
@@ -361,9 +381,15 @@ pub struct CoverageArgs {
     #[command(flatten)]
     pub select: Select,
 
-    /// Hold all segments against: employed (default) or labour-force
-    #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
-    pub against: AgainstArg,
+    /// Hold all segments against: employed (default), labour-force or formal; without it, each
+    /// program is held against the workforce the ILO holds it against (JKK, JKM: employed; JHT,
+    /// JP: labour force; JKP: formal)
+    #[arg(long, value_enum)]
+    pub against: Option<AgainstArg>,
+
+    /// Only this program: jht, jkk, jkm, jp, jkp or all; every program with figures when omitted
+    #[arg(long, short = 'p', value_name = "PROGRAM", value_parser = programs(), hide_possible_values = true)]
+    pub program: Option<Program>,
 
     /// Every period, not only each year's latest
     #[arg(long)]
@@ -424,6 +450,11 @@ pub struct RankArgs {
     /// Segment: pu, bpu, jakon, pmi or all (default)
     #[arg(long, short = 's', value_name = "SEGMENT", value_parser = segments(), hide_possible_values = true)]
     pub segment: Option<Segment>,
+
+    /// Program: jht, jkk, jkm, jp, jkp or all (default); coverage holds a program against the
+    /// workforce the ILO holds it against
+    #[arg(long, short = 'p', value_name = "PROGRAM", value_parser = programs(), hide_possible_values = true)]
+    pub program: Option<Program>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -567,9 +598,10 @@ pub struct ChartArgs {
     #[arg(long, short = 'y', value_name = "YEAR")]
     pub year: Option<i32>,
 
-    /// Coverage of all segments against: employed (default) or labour-force
-    #[arg(long, value_enum, default_value_t = AgainstArg::Employed)]
-    pub against: AgainstArg,
+    /// Coverage of all segments against: employed (default), labour-force or formal; without
+    /// it, each program is held against the workforce the ILO holds it against
+    #[arg(long, value_enum)]
+    pub against: Option<AgainstArg>,
 
     /// Where to write the SVG, written whole or not at all; `-` (or leaving it out when the
     /// output is piped or goes to --output) writes it to the output
@@ -607,6 +639,8 @@ pub enum AgainstArg {
     Employed,
     /// the labour force (angkatan kerja)
     LabourForce,
+    /// formal workers (pekerja formal)
+    Formal,
 }
 
 #[cfg(test)]
@@ -642,6 +676,13 @@ mod tests {
         assert_eq!(values("growth", "level"), levels);
         assert_eq!(values("rank", "level"), levels);
         assert_eq!(values("rank", "by"), ["coverage", "growth", "achievement"]);
+        let programs: Vec<String> = crate::model::Program::ALL
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect();
+        for sub in ["coverage", "growth", "rank", "report"] {
+            assert_eq!(values(sub, "program"), programs, "{sub}");
+        }
         assert_eq!(values("", "delimiter"), ["auto", ",", ";", "tab"]);
         assert_eq!(
             values("", "format"),

@@ -84,6 +84,8 @@ pub struct Finding {
     pub since: Option<Period>,
     pub segment: Option<Segment>,
     pub measure: Option<Measure>,
+    /// The program of the series, for a program other than `all`.
+    pub program: Option<Program>,
     pub kind: Kind,
     pub figure: Option<i64>,
     pub against: Option<f64>,
@@ -101,6 +103,7 @@ impl Finding {
             since: None,
             segment: None,
             measure: None,
+            program: None,
             kind,
             figure: None,
             against: None,
@@ -111,9 +114,10 @@ impl Finding {
         }
     }
 
-    fn series(mut self, s: Segment, m: Measure) -> Self {
+    fn series(mut self, pr: Program, s: Segment, m: Measure) -> Self {
         self.segment = Some(s);
         self.measure = Some(m);
+        self.program = (pr != Program::All).then_some(pr);
         self
     }
 
@@ -196,13 +200,19 @@ pub fn modified_z(xs: &[f64]) -> Judgement {
 }
 
 /// The months (1-12) of each year with a given monthly figure for the series.
-fn months(ds: &DataSet, o: usize, s: Segment, m: Measure, opts: &Options) -> Vec<(i32, u8)> {
+fn months(
+    ds: &DataSet,
+    (o, pr): (usize, Program),
+    s: Segment,
+    m: Measure,
+    opts: &Options,
+) -> Vec<(i32, u8)> {
     let mut out = Vec::new();
-    for y in ds.participants.years(o, s, m) {
+    for y in ds.participants.years_in(pr, o, s, m) {
         if !opts.year_ok(y) {
             continue;
         }
-        let known = ds.participants.known(o, s, m, y);
+        let known = ds.participants.known_in(pr, o, s, m, y);
         out.extend(
             (0..12u8)
                 .filter(|b| known & (1 << b) != 0)
@@ -220,19 +230,21 @@ fn from_index(i: i64) -> (i32, u8) {
     ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u8)
 }
 
-/// Every series with a given figure, in office, segment, measure order.
-fn given_series(ds: &DataSet) -> BTreeSet<(usize, Segment, Measure)> {
+/// Every series with a given figure, of every program, in office, program, segment, measure
+/// order (program `all` last).
+fn given_series(ds: &DataSet) -> BTreeSet<(usize, Program, Segment, Measure)> {
     ds.participants
         .series()
-        .map(|k| (k.office, k.segment, k.measure))
+        .chain(ds.participants.program_series())
+        .map(|k| (k.office, k.program, k.segment, k.measure))
         .collect()
 }
 
 /// Months missing between each series' first and last monthly figure.
 pub fn missing_months(ds: &DataSet, opts: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (o, s, m) in given_series(ds) {
-        let have = months(ds, o, s, m, opts);
+    for (o, pr, s, m) in given_series(ds) {
+        let have = months(ds, (o, pr), s, m, opts);
         let (Some(&first), Some(&last)) = (have.first(), have.last()) else {
             continue;
         };
@@ -242,7 +254,7 @@ pub fn missing_months(ds: &DataSet, opts: &Options) -> Vec<Finding> {
                 let (y, mo) = from_index(i);
                 out.push(
                     Finding::new(o, Kind::MissingMonth, Importance::Medium)
-                        .series(s, m)
+                        .series(pr, s, m)
                         .at(Period::Month(y, mo)),
                 );
             }
@@ -254,8 +266,8 @@ pub fn missing_months(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 /// The months in which each office has any given monthly figure.
 fn office_months(ds: &DataSet, opts: &Options) -> BTreeMap<usize, BTreeSet<i64>> {
     let mut out: BTreeMap<usize, BTreeSet<i64>> = BTreeMap::new();
-    for (o, s, m) in given_series(ds) {
-        let have = months(ds, o, s, m, opts);
+    for (o, pr, s, m) in given_series(ds) {
+        let have = months(ds, (o, pr), s, m, opts);
         if !have.is_empty() {
             out.entry(o)
                 .or_default()
@@ -353,7 +365,7 @@ pub fn siblings(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 /// figures, change). `new` is year to date, so January's change is January's figure.
 fn changes(
     ds: &DataSet,
-    o: usize,
+    (o, pr): (usize, Program),
     s: Segment,
     m: Measure,
     opts: &Options,
@@ -361,11 +373,11 @@ fn changes(
     let get = |i: i64| {
         let (y, mo) = from_index(i);
         ds.participants
-            .get(o, Period::Month(y, mo), s, m)
+            .get_in(pr, o, Period::Month(y, mo), s, m)
             .map(|(v, _)| v)
     };
     let mut out = Vec::new();
-    for k in months(ds, o, s, m, opts) {
+    for k in months(ds, (o, pr), s, m, opts) {
         let i = month_index(k);
         let Some(v) = get(i) else { continue };
         if m.is_flow() && k.1 == 1 {
@@ -385,14 +397,14 @@ pub fn outliers(ds: &DataSet, opts: &Options) -> Vec<Finding> {
         let (y, m) = from_index(i);
         Period::Month(y, m)
     };
-    for (o, s, m) in given_series(ds) {
-        if months(ds, o, s, m, opts).is_empty() {
+    for (o, pr, s, m) in given_series(ds) {
+        if months(ds, (o, pr), s, m, opts).is_empty() {
             continue;
         }
-        let ch = changes(ds, o, s, m, opts);
+        let ch = changes(ds, (o, pr), s, m, opts);
         let xs: Vec<f64> = ch.iter().map(|c| c.2 as f64).collect();
         let info = |kind| {
-            let mut f = Finding::new(o, kind, Importance::Info).series(s, m);
+            let mut f = Finding::new(o, kind, Importance::Info).series(pr, s, m);
             f.figure = Some(xs.len() as i64);
             f
         };
@@ -407,7 +419,7 @@ pub fn outliers(ds: &DataSet, opts: &Options) -> Vec<Finding> {
                 for (c, z) in ch.iter().zip(scores) {
                     if z.abs() > opts.threshold {
                         let mut f = Finding::new(o, Kind::Outlier, Importance::Medium)
-                            .series(s, m)
+                            .series(pr, s, m)
                             .at(month(c.0));
                         f.since = c.1.map(month);
                         f.figure = Some(c.2);
@@ -425,10 +437,16 @@ pub fn outliers(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 /// New participants over (p1, p2], from year-to-date figures: within a year the difference of
 /// the two; into the next year what was left of p1's year plus p2's figure. Wide, as that sum
 /// may pass 64 bits.
-fn additions(ds: &DataSet, o: usize, s: Segment, p1: Period, p2: Period) -> Option<i128> {
+fn additions(
+    ds: &DataSet,
+    (o, pr): (usize, Program),
+    s: Segment,
+    p1: Period,
+    p2: Period,
+) -> Option<i128> {
     let new = |p: Period| {
         ds.participants
-            .get(o, p, s, Measure::New)
+            .get_in(pr, o, p, s, Measure::New)
             .map(|(v, _)| i128::from(v))
     };
     let year_end = |y: i32| new(Period::Year(y)).or_else(|| new(Period::Month(y, 12)));
@@ -451,18 +469,18 @@ fn additions(ds: &DataSet, o: usize, s: Segment, p1: Period, p2: Period) -> Opti
 /// `figure` is the rise, `against` the additions.
 pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (o, s, m) in given_series(ds) {
+    for (o, pr, s, m) in given_series(ds) {
         if m != Measure::Active {
             continue;
         }
         let mut periods: Vec<Period> = Vec::new();
         for y in ds
             .participants
-            .years(o, s, m)
+            .years_in(pr, o, s, m)
             .into_iter()
             .filter(|&y| opts.year_ok(y))
         {
-            let known = ds.participants.known(o, s, m, y);
+            let known = ds.participants.known_in(pr, o, s, m, y);
             // `2023` and `2023-12` are the same moment for a stock: keep the month.
             let slots = if known & (1 << 11) != 0 { 12 } else { 13 };
             periods.extend(
@@ -473,15 +491,15 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
         }
         for w in periods.windows(2) {
             let (p1, p2) = (w[0], w[1]);
-            let value = |p| ds.participants.get(o, p, s, m).map(|(v, _)| v);
+            let value = |p| ds.participants.get_in(pr, o, p, s, m).map(|(v, _)| v);
             let (Some(a1), Some(a2), Some(add)) =
-                (value(p1), value(p2), additions(ds, o, s, p1, p2))
+                (value(p1), value(p2), additions(ds, (o, pr), s, p1, p2))
             else {
                 continue;
             };
             if i128::from(a2) - i128::from(a1) > add {
                 let mut f = Finding::new(o, Kind::StockFlow, Importance::High)
-                    .series(s, m)
+                    .series(pr, s, m)
                     .at(p2);
                 f.since = Some(p1);
                 f.figure = Some(a2 - a1);
@@ -497,19 +515,21 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 /// past 64 bits is still compared.
 fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i128> {
     e.terms.iter().try_fold(0i128, |acc, t| {
-        let v = ix.participant(o, p, t.segment, t.measure)?.value;
+        let v = ix
+            .participant_in(t.program, o, p, t.segment, t.measure)?
+            .value;
         Some(acc + i128::from(t.sign) * i128::from(v))
     })
 }
 
 /// Each rule at every office and period where both sides have figures (given or derived);
-/// `figure` is the left side, `against` the right. A rule naming one program is evaluated
-/// nowhere until participants carry programs, and gets one `info` row saying so.
+/// `figure` is the left side, `against` the right. A rule naming one program, on a data set
+/// whose participants carry no program, is evaluated nowhere and gets one `info` row saying so.
 pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in rules {
         let terms = r.left.terms.iter().chain(&r.right.terms);
-        if terms.clone().any(|t| t.program != Program::All) {
+        if !ix.programs.any() && terms.clone().any(|t| t.program != Program::All) {
             out.push(Finding {
                 office: None,
                 rule: Some(r.name.clone()),
@@ -521,7 +541,7 @@ pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
             let mut periods: BTreeSet<(i32, u8, u8)> = BTreeSet::new();
             let mut by_key = BTreeMap::new();
             for t in terms.clone() {
-                for p in ix.periods(o, t.segment, t.measure) {
+                for p in ix.periods_in(t.program, o, t.segment, t.measure) {
                     if opts.year_ok(p.year()) {
                         periods.insert(p.key());
                         by_key.insert(p.key(), p);
@@ -567,6 +587,7 @@ pub fn check(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
             f.period.map(Period::key),
             f.segment,
             f.measure,
+            f.program,
             f.kind,
         )
     });

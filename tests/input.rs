@@ -526,7 +526,7 @@ fn misspelled_column() {
     fails(
         &fixture("misspelled-column"),
         &["offices"],
-        "error: {dir}/participants.csv:1:3 (segmen): found \"segmen\", expected one of the columns office, period, segment, measure, value, source, published or note
+        "error: {dir}/participants.csv:1:3 (segmen): found \"segmen\", expected one of the columns office, period, segment, measure, value, source, program, published or note
   hint: participants.csv does not have this column; remove it or correct its name
 {dir}/participants.csv:1: missing column \"segment\"
   hint: the header row must name office,period,segment,measure,value,source

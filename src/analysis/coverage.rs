@@ -5,12 +5,15 @@ use super::{select_periods, Fig, Filter, Note};
 use crate::calc::{self};
 use crate::model::*;
 
-/// Which workforce figure a segment is held against.
+/// Which workforce figure segment `all` is held against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Against {
+    /// The employed, and each program as the ILO holds it ([`program_denominator`]).
     #[default]
+    Ilo,
     Employed,
     LabourForce,
+    Formal,
 }
 
 /// How a workforce measure is named for people.
@@ -48,20 +51,56 @@ pub fn denominator(s: Segment, against: Against) -> Option<WorkforceMeasure> {
         Segment::Pu => Some(WorkforceMeasure::Formal),
         Segment::Bpu => Some(WorkforceMeasure::Informal),
         Segment::All => Some(match against {
-            Against::Employed => WorkforceMeasure::Employed,
+            Against::Ilo | Against::Employed => WorkforceMeasure::Employed,
             Against::LabourForce => WorkforceMeasure::LabourForce,
+            Against::Formal => WorkforceMeasure::Formal,
         }),
         Segment::Jakon | Segment::Pmi => None,
     }
 }
 
+/// The workforce a program's participants (segment `all`) are held against, as ILO SDG
+/// indicator 1.3.1 measures each branch of social security: employment injury (JKK, and JKM,
+/// which comes with it) against the employed; old age, contributors (JHT, JP) against the
+/// labour force. JKP is open only to wage earners (PP 37/2021), so it is held against formal
+/// workers. Segments keep their own workforce (PU formal, BPU informal).
+pub fn program_denominator(
+    pr: Program,
+    s: Segment,
+    against: Against,
+) -> Option<(WorkforceMeasure, Option<&'static str>)> {
+    if pr == Program::All || s != Segment::All {
+        return denominator(s, against).map(|d| (d, None));
+    }
+    if against != Against::Ilo {
+        return denominator(s, against).map(|d| (d, Some("as asked with --against")));
+    }
+    Some(match pr {
+        Program::Jkk => (WorkforceMeasure::Employed, Some(JKK)),
+        Program::Jkm => (WorkforceMeasure::Employed, Some(JKM)),
+        Program::Jht => (WorkforceMeasure::LabourForce, Some(JHT)),
+        Program::Jp => (WorkforceMeasure::LabourForce, Some(JP)),
+        Program::Jkp | Program::All => (WorkforceMeasure::Formal, Some(JKP)),
+    })
+}
+
+/// The definitions of coverage by program, with their sources (glossary terms).
+const JKK: &str = "JKK work accident: share of the employed (ILO SDG 1.3.1)";
+const JKM: &str = "JKM death: share of the employed (ILO SDG 1.3.1, as work accident)";
+const JHT: &str = "JHT old age: contributors as share of the labour force (ILO SDG 1.3.1)";
+const JP: &str = "JP pension: contributors as share of the labour force (ILO SDG 1.3.1)";
+const JKP: &str = "JKP job loss: share of formal workers, as only wage earners join (PP 37/2021)";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
     pub office: usize,
+    pub program: Program,
     pub segment: Segment,
     pub period: Period,
     pub participants: Fig,
     pub denominator: WorkforceMeasure,
+    /// Why a program is held against this workforce (a glossary term), for programs only.
+    pub definition: Option<&'static str>,
     /// The survey used and its figure; `None` with a reason in `note_parts`.
     pub workforce: Option<(Period, Fig)>,
     pub pct: Option<f64>,
@@ -73,84 +112,111 @@ pub struct CoverageRow {
 
 /// Active participants against the workforce: the latest survey at or before the
 /// participants' period, else the earliest after it (flagged either way when they differ).
+/// Program `all` comes first, then each program `f.programs` asks for.
 pub fn coverage(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageRow> {
-    let ds = ix.ds;
-    let keys: Vec<((usize, Segment), Period)> = ix
-        .series_of(f.office)
-        .iter()
-        .copied()
-        .filter(|&(o, s, m)| {
-            m == Measure::Active
-                && f.office_ok(ds, o)
-                && f.segment_ok(s)
-                && denominator(s, against).is_some()
-        })
-        .flat_map(|(o, s, m)| ix.periods(o, s, m).into_iter().map(move |p| ((o, s), p)))
-        .filter(|(_, p)| f.year_ok(p.year()))
-        .collect();
-    let keys = keys.into_iter();
-    let selected = select_periods(keys, f.monthly);
+    let selected = select_periods(coverage_keys(ix, f, against).into_iter(), f.monthly);
     let rank = ix.rank();
     let mut rows: Vec<CoverageRow> = selected
         .into_iter()
-        .map(|((o, s), p)| {
-            let participants = ix.participant(o, p, s, Measure::Active).expect("selected");
-            let den = denominator(s, against).expect("filtered");
-            let surveys = ix.surveys(o, den);
-            let chosen = surveys
-                .iter()
-                .rev()
-                .find(|q| **q <= p)
-                .or_else(|| surveys.first())
-                .map(|&q| (q, ix.workforce[&(o, q, den)].clone()));
-            let (pct, periods_differ, note) = match &chosen {
-                Some((q, w)) => {
-                    let differ = q.key() != p.key()
-                        && !(p.is_year_end() && *q == Period::Month(p.year(), 12));
-                    let note = differ.then(|| {
-                        Note::new(
-                            "dates differ: participants {}, survey {}",
-                            vec![p.to_string(), q.to_string()],
-                        )
-                    });
-                    (calc::ratio_pct(participants.value, w.value), differ, note)
-                }
-                None => (
-                    None,
-                    false,
-                    Some(Note::new(
-                        match ds.offices[o].level {
-                            Level::Branch => {
-                                "no {} workforce figure for {} or all of its districts"
-                            }
-                            Level::Region => {
-                                "no {} workforce figure for {} or all of its provinces or branches"
-                            }
-                            Level::National => {
-                                "no {} workforce figure for {} or all of its regions"
-                            }
-                            _ => "no {} workforce figure for {}",
-                        },
-                        vec![den.code().replace('_', " "), ds.offices[o].code.clone()],
-                    )
-                    .term_at(0)),
-                ),
-            };
-            CoverageRow {
-                office: o,
-                segment: s,
-                period: p,
-                participants,
-                denominator: den,
-                workforce: chosen,
-                pct,
-                periods_differ,
-                note_parts: note,
-            }
-        })
+        .map(|((o, pr, s), p)| coverage_row(ix, (o, pr, s, p), against))
         .collect();
     rows.sort_by(|a, b| {
-        (rank[a.office], a.segment, a.period).cmp(&(rank[b.office], b.segment, b.period))
+        let key = |r: &CoverageRow| {
+            let program = (r.program != Program::All, r.program);
+            (rank[r.office], program, r.segment, r.period)
+        };
+        key(a).cmp(&key(b))
     });
     rows
+}
+
+type CoverageKey = ((usize, Program, Segment), Period);
+
+/// The series of active participants with a workforce to be held against, and their periods.
+fn coverage_keys(ix: &Index, f: &Filter, against: Against) -> Vec<CoverageKey> {
+    let ds = ix.ds;
+    let ok = |o: usize, pr: Program, s: Segment, m: Measure| {
+        m == Measure::Active
+            && f.office_ok(ds, o)
+            && f.segment_ok(s)
+            && f.programs.list().contains(&pr)
+            && program_denominator(pr, s, against).is_some()
+    };
+    let all = ix
+        .series_of(f.office)
+        .iter()
+        .map(|&(o, s, m)| (o, Program::All, s, m));
+    let programs = ix.programs.series_of(f.office);
+    all.chain(programs)
+        .filter(|&(o, pr, s, m)| ok(o, pr, s, m))
+        .flat_map(|(o, pr, s, m)| {
+            ix.periods_in(pr, o, s, m)
+                .into_iter()
+                .map(move |p| ((o, pr, s), p))
+        })
+        .filter(|(_, p)| f.year_ok(p.year()))
+        .collect()
+}
+
+fn coverage_row(
+    ix: &Index,
+    (o, pr, s, p): (usize, Program, Segment, Period),
+    against: Against,
+) -> CoverageRow {
+    let ds = ix.ds;
+    let participants = ix
+        .participant_in(pr, o, p, s, Measure::Active)
+        .expect("selected");
+    let (den, definition) = program_denominator(pr, s, against).expect("filtered");
+    let surveys = ix.surveys(o, den);
+    let chosen = surveys
+        .iter()
+        .rev()
+        .find(|q| **q <= p)
+        .or_else(|| surveys.first())
+        .map(|&q| (q, ix.workforce[&(o, q, den)].clone()));
+    let (pct, periods_differ, note) = match &chosen {
+        Some((q, w)) => {
+            let differ =
+                q.key() != p.key() && !(p.is_year_end() && *q == Period::Month(p.year(), 12));
+            let note = differ.then(|| {
+                Note::new(
+                    "dates differ: participants {}, survey {}",
+                    vec![p.to_string(), q.to_string()],
+                )
+            });
+            (calc::ratio_pct(participants.value, w.value), differ, note)
+        }
+        None => (
+            None,
+            false,
+            Some(
+                Note::new(
+                    match ds.offices[o].level {
+                        Level::Branch => "no {} workforce figure for {} or all of its districts",
+                        Level::Region => {
+                            "no {} workforce figure for {} or all of its provinces or branches"
+                        }
+                        Level::National => "no {} workforce figure for {} or all of its regions",
+                        _ => "no {} workforce figure for {}",
+                    },
+                    vec![den.code().replace('_', " "), ds.offices[o].code.clone()],
+                )
+                .term_at(0),
+            ),
+        ),
+    };
+    CoverageRow {
+        office: o,
+        program: pr,
+        segment: s,
+        period: p,
+        participants,
+        denominator: den,
+        definition,
+        workforce: chosen,
+        pct,
+        periods_differ,
+        note_parts: note,
+    }
 }

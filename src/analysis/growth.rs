@@ -8,6 +8,7 @@ use crate::model::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthRow {
     pub office: usize,
+    pub program: Program,
     pub segment: Segment,
     pub measure: Measure,
     pub period: Period,
@@ -31,7 +32,7 @@ pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
 }
 
 /// [`growth`], one row at a time in output order (office in hierarchy order, measure, segment,
-/// period), so a national monthly history is never held as rows.
+/// program, period), so a national monthly history is never held as rows.
 pub fn growth_each<E>(
     ix: &Index,
     f: &Filter,
@@ -46,22 +47,25 @@ pub fn growth_each<E>(
         }
         None => ix.order(),
     };
+    let programs = growth_programs(ix, f);
     for &o in offices {
         if !f.office_ok(ds, o) {
             continue;
         }
         for &m in Measure::ALL {
             for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
-                let periods: Vec<Period> = ix
-                    .periods(o, s, m)
-                    .into_iter()
-                    .filter(|p| f.year_ok(p.year()))
-                    .collect();
-                for (i, &p) in periods.iter().enumerate() {
-                    // Periods are in order: the year's latest is the last one of its year.
-                    let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
-                    if f.monthly || latest {
-                        emit(growth_row(ix, f, (o, s, m), p))?;
+                for &pr in programs {
+                    let periods: Vec<Period> = ix
+                        .periods_in(pr, o, s, m)
+                        .into_iter()
+                        .filter(|p| f.year_ok(p.year()))
+                        .collect();
+                    for (i, &p) in periods.iter().enumerate() {
+                        // Periods are in order: the year's latest is the last one of its year.
+                        let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
+                        if f.monthly || latest {
+                            emit(growth_row(ix, f, (o, pr, s, m), p))?;
+                        }
                     }
                 }
             }
@@ -70,15 +74,27 @@ pub fn growth_each<E>(
     Ok(())
 }
 
+/// The programs asked for; only `all` (if asked) when the data set has no other.
+fn growth_programs<'a>(ix: &Index, f: &'a Filter) -> &'a [Program] {
+    let list = f.programs.list();
+    if ix.programs.any() || list.first() != Some(&Program::All) {
+        list
+    } else {
+        &list[..1]
+    }
+}
+
 fn growth_row(
     ix: &Index,
     f: &Filter,
-    (o, s, m): (usize, Segment, Measure),
+    (o, pr, s, m): (usize, Program, Segment, Measure),
     p: Period,
 ) -> GrowthRow {
-    let value = ix.participant(o, p, s, m).expect("listed by the index");
+    let value = ix
+        .participant_in(pr, o, p, s, m)
+        .expect("listed by the index");
     // The base may lie before --from/--year: a 2023 row still compares with 2022.
-    let base = ix.year_before(o, p, s, m);
+    let base = ix.year_before_in(pr, o, p, s, m);
     let change = base
         .as_ref()
         .and_then(|(_, b)| calc::change(b.value, value.value));
@@ -86,7 +102,7 @@ fn growth_row(
     let mut first = None;
     let mut q = p;
     for _ in 0..1000 {
-        let Some((prev, v)) = ix.year_before_value(o, q, s, m) else {
+        let Some((prev, v)) = ix.year_before_value_in(pr, o, q, s, m) else {
             break;
         };
         if f.from.is_some_and(|from| prev.year() < from) {
@@ -104,6 +120,7 @@ fn growth_row(
     });
     GrowthRow {
         office: o,
+        program: pr,
         segment: s,
         measure: m,
         period: p,

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::programs::ProgramFigures;
 use super::{Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
@@ -17,6 +18,8 @@ pub struct Index<'a> {
     pub derived: Participants,
     pub workforce: HashMap<WKey, Fig>,
     pub findings: Vec<Finding>,
+    /// The figures of the programs other than `all`.
+    pub programs: ProgramFigures,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -50,12 +53,12 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
     order
 }
 
-fn level_name(l: Level, n: usize) -> String {
+pub(super) fn level_name(l: Level, n: usize) -> String {
     format!("{n} {}", level_word(l, n))
 }
 
 /// The English term for `n` offices of a level: `district`, `districts`.
-fn level_word(l: Level, n: usize) -> &'static str {
+pub(super) fn level_word(l: Level, n: usize) -> &'static str {
     let (one, many) = match l {
         Level::National => ("national office", "national offices"),
         Level::Region => ("region", "regions"),
@@ -77,6 +80,7 @@ impl<'a> Index<'a> {
             derived: Participants::new(ds.offices.len()),
             workforce: HashMap::new(),
             findings: Vec::new(),
+            programs: ProgramFigures::build(ds),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -102,6 +106,8 @@ impl<'a> Index<'a> {
             ix.roll_up_workforce(o, &kids[o], &w_line, &mut keys);
             ix.derive_informal(o, &w_line, &mut keys);
         }
+        let program_findings = std::mem::take(&mut ix.programs.findings);
+        ix.findings.extend(program_findings);
         ix.cache = ix.build_cache();
         ix
     }

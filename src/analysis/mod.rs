@@ -5,6 +5,7 @@ mod claims;
 mod coverage;
 mod growth;
 mod index;
+mod programs;
 mod targets;
 
 pub mod audit;
@@ -15,6 +16,7 @@ pub use claims::*;
 pub use coverage::*;
 pub use growth::*;
 pub use index::*;
+pub use programs::*;
 pub use targets::*;
 
 use std::collections::BTreeMap;
@@ -105,6 +107,8 @@ pub struct Filter {
     pub segment: Option<Segment>,
     /// Every period, not only each year's latest.
     pub monthly: bool,
+    /// Which programs' figures: `all` only unless a command asks for more.
+    pub programs: Programs,
 }
 
 impl Filter {

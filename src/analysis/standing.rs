@@ -1,7 +1,7 @@
 //! Where an office stands on one figure (coverage, growth or target achievement), for ranking
 //! offices and for holding one office to thresholds. No I/O and no formatting.
 
-use crate::analysis::{self, Against, Filter, Index};
+use crate::analysis::{self, Against, Filter, Index, Programs};
 use crate::model::*;
 
 /// The figure offices are ranked by or held to.
@@ -85,14 +85,17 @@ fn filter(o: usize, segment: Segment, year: Option<i32>) -> Filter {
     }
 }
 
-/// The office's coverage in `year` (or its latest), against the employed.
+/// The office's coverage of `program` in `year` (or its latest), against the employed (a
+/// program other than `all`: against the workforce the ILO holds it against).
 pub fn coverage(
     ix: &Index,
     o: usize,
-    segment: Segment,
+    (segment, program): (Segment, Program),
     year: Option<i32>,
 ) -> Result<Standing, Missing> {
-    let rows = analysis::coverage(ix, &filter(o, segment, year), Against::Employed);
+    let mut f = filter(o, segment, year);
+    f.programs = Programs::One(program);
+    let rows = analysis::coverage(ix, &f, Against::Ilo);
     if rows.is_empty() {
         return Err(Missing::NoActive);
     }
@@ -117,10 +120,11 @@ pub fn coverage(
 pub fn growth(
     ix: &Index,
     o: usize,
-    segment: Segment,
+    (segment, program): (Segment, Program),
     year: Option<i32>,
 ) -> Result<Standing, Missing> {
     let mut f = filter(o, segment, year);
+    f.programs = Programs::One(program);
     // Every period: a year's latest month may have no base when an earlier one does not.
     f.monthly = true;
     let rows: Vec<_> = analysis::growth(ix, &f)
@@ -195,9 +199,21 @@ pub fn standing(
     segment: Segment,
     year: Option<i32>,
 ) -> Result<Standing, Missing> {
+    standing_in(ix, by, o, (segment, Program::All), year)
+}
+
+/// [`standing`] on one program's figures; targets are set for program `all` only.
+fn standing_in(
+    ix: &Index,
+    by: By,
+    o: usize,
+    (segment, program): (Segment, Program),
+    year: Option<i32>,
+) -> Result<Standing, Missing> {
     match by {
-        By::Coverage => coverage(ix, o, segment, year),
-        By::Growth => growth(ix, o, segment, year),
+        By::Coverage => coverage(ix, o, (segment, program), year),
+        By::Growth => growth(ix, o, (segment, program), year),
+        By::Achievement if program != Program::All => Err(Missing::NoTarget),
         By::Achievement => achievement(ix, o, segment, year),
     }
 }
@@ -213,26 +229,37 @@ pub struct RankRow {
 
 /// Every office at `level`, ranked by `by`, best first.
 /// The levels at which some office has the figure, for a hint when the asked level has none.
-pub fn levels_ranked(ix: &Index, by: By, segment: Segment, year: Option<i32>) -> Vec<Level> {
+pub fn levels_ranked(
+    ix: &Index,
+    by: By,
+    series: (Segment, Program),
+    year: Option<i32>,
+) -> Vec<Level> {
     Level::ALL
         .iter()
         .copied()
         .filter(|&l| {
-            rank(ix, by, l, segment, year)
+            rank(ix, by, l, series, year)
                 .iter()
                 .any(|r| r.rank.is_some())
         })
         .collect()
 }
 
-pub fn rank(ix: &Index, by: By, level: Level, segment: Segment, year: Option<i32>) -> Vec<RankRow> {
+pub fn rank(
+    ix: &Index,
+    by: By,
+    level: Level,
+    series: (Segment, Program),
+    year: Option<i32>,
+) -> Vec<RankRow> {
     let ds = ix.ds;
     let mut rows: Vec<RankRow> = (0..ds.offices.len())
         .filter(|&o| ds.offices[o].level == level)
         .map(|o| RankRow {
             office: o,
             rank: None,
-            standing: standing(ix, by, o, segment, year),
+            standing: standing_in(ix, by, o, series, year),
         })
         .collect();
     rows.sort_by(|a, b| {

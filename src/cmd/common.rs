@@ -5,10 +5,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{workers, Against, ClaimLine, Filter};
+use crate::analysis::{workers, Against, ClaimLine, Filter, Programs};
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{DataSet, TargetMeasure};
+use crate::model::{DataSet, Program, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -45,14 +45,23 @@ pub fn filter(ds: &DataSet, s: &Select) -> Result<Filter> {
         to: s.year.or(s.to),
         segment: s.segment,
         monthly: false,
+        programs: Programs::default(),
     })
 }
 
-pub fn against(a: AgainstArg) -> Against {
+/// The workforce asked for with `--against`; without it, each program as the ILO holds it.
+pub fn against(a: Option<AgainstArg>) -> Against {
     match a {
-        AgainstArg::Employed => Against::Employed,
-        AgainstArg::LabourForce => Against::LabourForce,
+        None => Against::Ilo,
+        Some(AgainstArg::Employed) => Against::Employed,
+        Some(AgainstArg::LabourForce) => Against::LabourForce,
+        Some(AgainstArg::Formal) => Against::Formal,
     }
+}
+
+/// The programs asked for with `--program`; without it, `fallback`.
+pub fn programs(a: Option<Program>, fallback: Programs) -> Programs {
+    a.map_or(fallback, Programs::One)
 }
 
 pub fn by(b: ByArg) -> By {

@@ -4,15 +4,18 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, filter, Ctx};
-use crate::analysis::{coverage, CoverageRow, Index};
+use super::common::{against, filter, programs, Ctx};
+use crate::analysis::{coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
-use crate::model::DataSet;
+use crate::model::{DataSet, Program};
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
 pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
-    let mut t = Table::new(vec![
+    // The program columns only where a program other than `all` is shown, so a data set
+    // without programs prints what it always has.
+    let programs = rows.iter().any(|r| r.program != Program::All);
+    let mut columns = vec![
         col("office", "Office"),
         col("office_name", "Name"),
         col("segment", "Segment"),
@@ -26,9 +29,14 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         col("note", "Note"),
         col("active_source", "Participants source"),
         col("workforce_source", "Workforce source"),
-    ]);
+    ];
+    if programs {
+        columns.insert(2, col("program", "Program"));
+        columns.insert(7, col("definition", "Definition"));
+    }
+    let mut t = Table::new(columns);
     for r in rows {
-        t.push(vec![
+        let mut cells = vec![
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
             Cell::segment(r.segment),
@@ -42,7 +50,12 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::note(r.note_parts.as_ref()),
             Cell::source(&r.participants.source),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
-        ]);
+        ];
+        if programs {
+            cells.insert(2, Cell::Term(r.program.code()));
+            cells.insert(7, Cell::opt(r.definition, Cell::Term));
+        }
+        t.push(cells);
     }
     t.hide("office");
     t.hide("periods_differ");
@@ -57,6 +70,7 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
     let ds = ctx.load()?;
     let mut f = filter(&ds, &a.select)?;
     f.monthly = a.monthly;
+    f.programs = programs(a.program, Programs::Each);
     let ix = Index::build(&ds);
     let rows = coverage(&ix, &f, against(a.against));
     ctx.emit(&table(&ds, &rows), out)?;

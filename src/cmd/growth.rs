@@ -4,15 +4,17 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, Ctx};
-use crate::analysis::{growth_each, GrowthRow, Index};
+use super::common::{filter, programs, Ctx};
+use crate::analysis::{growth_each, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
-use crate::model::DataSet;
+use crate::model::{DataSet, Program};
 use crate::output::{self, col, Cell, Table};
 use crate::Outcome;
 
-fn head() -> Table {
-    let mut t = Table::new(vec![
+/// The head of the table; a program column only for a data set with programs, so one
+/// without prints what it always has.
+fn head(programs: bool) -> Table {
+    let mut columns = vec![
         col("office", "Office"),
         col("office_name", "Name"),
         col("segment", "Segment"),
@@ -26,13 +28,17 @@ fn head() -> Table {
         col("cagr_since", "CAGR since"),
         col("cagr_pct", "CAGR %/yr"),
         col("source", "Source"),
-    ]);
+    ];
+    if programs {
+        columns.insert(2, col("program", "Program"));
+    }
+    let mut t = Table::new(columns);
     t.hide("office");
     t
 }
 
-fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
-    vec![
+fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
+    let mut cells = vec![
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
         Cell::segment(r.segment),
@@ -46,7 +52,11 @@ fn cells(ds: &DataSet, r: &GrowthRow) -> Vec<Cell> {
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
         Cell::source(&r.value.source),
-    ]
+    ];
+    if programs {
+        cells.insert(2, Cell::Term(r.program.code()));
+    }
+    cells
 }
 
 pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -54,10 +64,12 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut f = filter(&ds, &a.select)?;
     f.level = a.level;
     f.monthly = a.monthly;
+    f.programs = programs(a.program, Programs::Each);
     let ix = Index::build(&ds);
+    let shown = ix.programs.any() || a.program.is_some_and(|p| p != Program::All);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    output::render_rows(ctx.render, head(), out, |sink| {
-        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r)))
+    output::render_rows(ctx.render, head(shown), out, |sink| {
+        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r, shown)))
     })?;
     Ok(Outcome::Ok)
 }

@@ -7,13 +7,15 @@ use anyhow::Result;
 use super::{filter, Ctx};
 use crate::analysis::{findings, Index};
 use crate::cli::{QualityArgs, Select};
-use crate::model::{DataSet, Period};
+use crate::model::{DataSet, Period, Program};
 use crate::output::{col, Cell, Table};
 use crate::quality::{self, rules, Finding, Options};
 use crate::Outcome;
 
-fn head() -> Table {
-    let mut t = Table::new(vec![
+/// The table's head; a program column only for a data set with programs, so one without prints
+/// what it always has.
+fn head(programs: bool) -> Table {
+    let mut columns = vec![
         col("office", "Office"),
         col("period", "Period"),
         col("since", "Since"),
@@ -26,7 +28,11 @@ fn head() -> Table {
         col("rate_pct", "Reporting rate"),
         col("importance", "Importance"),
         col("rule", "Rule"),
-    ]);
+    ];
+    if programs {
+        columns.insert(5, col("program", "Program"));
+    }
+    let mut t = Table::new(columns);
     t.title = Some("Data quality".into());
     t
 }
@@ -36,8 +42,8 @@ fn period(p: Option<Period>) -> Cell {
     Cell::opt(p, Cell::Period)
 }
 
-fn cells(ds: &DataSet, f: &Finding) -> Vec<Cell> {
-    vec![
+fn cells(ds: &DataSet, f: &Finding, programs: bool) -> Vec<Cell> {
+    let mut cells = vec![
         Cell::opt(f.office, |o| Cell::text(&ds.offices[o].code)),
         period(f.period),
         period(f.since),
@@ -57,7 +63,13 @@ fn cells(ds: &DataSet, f: &Finding) -> Vec<Cell> {
         Cell::opt(f.rate, Cell::Pct),
         Cell::Term(f.importance.term()),
         Cell::opt(f.rule.as_ref(), Cell::text),
-    ]
+    ];
+    if programs {
+        // Only a finding on one series has a program; `all` where it is that of every program.
+        let program = f.segment.map(|_| f.program.unwrap_or(Program::All).code());
+        cells.insert(5, Cell::opt(program, Cell::Term));
+    }
+    cells
 }
 
 pub fn run(ctx: &Ctx, a: &QualityArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -80,9 +92,10 @@ pub fn run(ctx: &Ctx, a: &QualityArgs, out: &mut dyn Write) -> Result<Outcome> {
         .into_iter()
         .filter(|q| f.office.is_none() || q.office.is_none() || q.office == f.office)
         .collect();
-    let mut t = head();
+    let programs = ix.programs.any();
+    let mut t = head(programs);
     for q in &found {
-        t.push(cells(&ds, q));
+        t.push(cells(&ds, q, programs));
     }
     if !found.iter().any(Finding::is_finding) {
         t.remarks.push(Cell::Term("No findings."));

@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::common::{basis_phrase, by, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::RankArgs;
-use crate::model::{DataSet, Segment};
+use crate::model::{DataSet, Program, Segment};
 use crate::output::{col, Cell, Table};
 use crate::standing::{levels_ranked, rank, By, RankRow};
 use crate::Outcome;
@@ -47,8 +47,11 @@ pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let ix = Index::build(&ds);
     let by = by(a.by);
-    let segment = a.segment.unwrap_or(Segment::All);
-    let rows = rank(&ix, by, a.level, segment, a.year);
+    let series = (
+        a.segment.unwrap_or(Segment::All),
+        a.program.unwrap_or(Program::All),
+    );
+    let rows = rank(&ix, by, a.level, series, a.year);
     let mut t = table(&ds, by, &rows);
     let mut periods: Vec<_> = rows
         .iter()
@@ -61,7 +64,7 @@ pub fn run(ctx: &Ctx, a: &RankArgs, out: &mut dyn Write) -> Result<Outcome> {
             .push("The ranked figures rest on different periods: compare with care.".into());
     }
     if rows.iter().all(|r| r.rank.is_none()) {
-        let levels: Vec<&str> = levels_ranked(&ix, by, segment, a.year)
+        let levels: Vec<&str> = levels_ranked(&ix, by, series, a.year)
             .into_iter()
             .filter(|&l| l != a.level)
             .map(|l| l.code())

@@ -6,10 +6,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, line_code, Amount, Ctx};
-use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, TargetRow};
+use super::common::{against, line_code, programs, Amount, Ctx};
+use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
-use crate::model::{DataSet, Level, Period, Plan, Segment, TargetMeasure, WorkforceMeasure};
+use crate::model::{
+    DataSet, Level, Period, Plan, Program, Segment, TargetMeasure, WorkforceMeasure,
+};
 use crate::output::{col, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
@@ -84,6 +86,14 @@ fn compared(word: &'static str, p: Period, v: i64) -> Cell {
     ])
 }
 
+/// A program's code on a line; empty for program `all`, as lines without programs have it.
+fn program_code(p: Program) -> &'static str {
+    match p {
+        Program::All => "",
+        _ => p.code(),
+    }
+}
+
 fn coverage_of(m: WorkforceMeasure) -> &'static str {
     match m {
         WorkforceMeasure::LabourForce => "coverage of labour force workers",
@@ -101,6 +111,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         from: a.year,
         to: a.year,
         monthly: true,
+        programs: programs(a.program, Programs::Each),
         ..Filter::default()
     };
     let ix = Index::build(&ds);
@@ -116,6 +127,11 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     claims(&mut l, &analysis::claims(&ds, &f).0);
     stated(&mut l, &f);
     let mut t = l.t;
+    if ix.programs.any() {
+        // Figures of several programs would read alike without it.
+        let program = t.columns.iter().position(|c| c.name == "program");
+        t.machine_only.retain(|&i| Some(i) != program);
+    }
     if t.rows.is_empty() {
         t.remarks.push(Cell::Template(
             "no figures for {} in the data set",
@@ -190,7 +206,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
             Line {
                 period: period.clone(),
                 segment,
-                program: "",
+                program: program_code(r.program),
                 metric: r.measure.code(),
                 label,
                 value: Cell::Int(r.value.value),
@@ -206,7 +222,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                 Line {
                     period: period.clone(),
                     segment,
-                    program: "",
+                    program: program_code(r.program),
                     metric: "change",
                     label: Cell::Phrase(vec![
                         Cell::Term("change in"),
@@ -225,7 +241,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                     Line {
                         period: period.clone(),
                         segment,
-                        program: "",
+                        program: program_code(r.program),
                         metric: "change_pct",
                         label: Cell::Phrase(vec![
                             Cell::Term("change in"),
@@ -247,7 +263,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                 Line {
                     period,
                     segment,
-                    program: "",
+                    program: program_code(r.program),
                     metric: "cagr_pct",
                     label: Cell::Term("compound growth per year"),
                     value: Cell::PctDelta(g),
@@ -282,6 +298,10 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
                     p.push(text("; ".into()));
                     p.push(Cell::Term("dates differ"));
                 }
+                if let Some(d) = r.definition {
+                    p.push(text("; ".into()));
+                    p.push(Cell::Term(d));
+                }
                 Cell::Phrase(p)
             }
             None => Cell::note(r.note_parts.as_ref()),
@@ -292,7 +312,7 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
             Line {
                 period: r.period.to_string(),
                 segment: r.segment.code(),
-                program: "",
+                program: program_code(r.program),
                 metric: "coverage_pct",
                 label: Cell::Term(coverage_of(r.denominator)),
                 value: Cell::opt(r.pct, Cell::Pct),

@@ -24,7 +24,7 @@ pub const TABLE: [FileSpec; 6] = [
         name: "participants.csv",
         must_exist: true,
         required: &["office", "period", "segment", "measure", "value", "source"],
-        optional: &["published", "note"],
+        optional: &["program", "published", "note"],
         embedded: include_str!("../../data/participants.csv"),
     },
     FileSpec {

@@ -21,6 +21,7 @@ struct ParticipantCols {
     source: usize,
     published: Option<usize>,
     note: Option<usize>,
+    program: Option<usize>,
 }
 
 impl ParticipantCols {
@@ -35,11 +36,12 @@ impl ParticipantCols {
             source: ctx.col("source"),
             published: opt("published"),
             note: opt("note"),
+            program: opt("program"),
         }
     }
 }
 
-type PKey = (usize, Period, Segment, Measure);
+type PKey = (usize, Period, Segment, Measure, Program);
 
 /// Office cells already resolved, as written: rows come in runs of one office, so the last
 /// one is tried before the map.
@@ -100,10 +102,34 @@ fn participant(
         Some(v) => Ok(Some(v)),
         None => ctx.count(line, "value", field(cols.value)),
     };
-    Ok(((office?, period?, segment?, measure?), value?))
+    let program = program(ctx, line, rec, cols);
+    Ok(((office?, period?, segment?, measure?, program?), value?))
 }
 
-const PARTICIPANT_KEY: &str = "office, period, segment and measure";
+/// The row's program: `all` when the column is absent or the cell empty.
+fn program(
+    ctx: &mut Ctx,
+    line: u64,
+    rec: &csv::ByteRecord,
+    cols: &ParticipantCols,
+) -> Result<Program, ()> {
+    let Some(c) = cols.program else {
+        return Ok(Program::All);
+    };
+    let raw = std::str::from_utf8(&rec[c]).unwrap_or_default();
+    if raw.trim().is_empty() {
+        return Ok(Program::All);
+    }
+    ctx.code::<Program>(line, "program", raw)
+}
+
+/// The columns two rows may not share, as the duplicate message names them.
+fn participant_key(cols: &ParticipantCols) -> &'static str {
+    match cols.program {
+        Some(_) => "office, period, segment, measure and program",
+        None => "office, period, segment and measure",
+    }
+}
 
 /// Reads participants.csv row by row into the compact store. Rows are checked as every other
 /// file's are, with the same messages, but cells are read from one reused byte record and no
@@ -133,7 +159,7 @@ pub(super) fn read_participants(
     let mut rec = csv::ByteRecord::new();
     while let Some(next) = next_row(&mut rdr, &mut ctx, &shape, &mut rec) {
         let Some(line) = next else { continue };
-        let Ok(((office, period, segment, measure), value)) =
+        let Ok(((office, period, segment, measure, program), value)) =
             participant(&mut ctx, line, &rec, &cols, index, &mut known)
         else {
             continue;
@@ -156,7 +182,8 @@ pub(super) fn read_participants(
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);
         let keep_line = has_children[office] || segment == Segment::All;
-        let added = store.insert(
+        let added = store.insert_in(
+            program,
             office,
             period,
             segment,
@@ -172,11 +199,12 @@ pub(super) fn read_participants(
                 dups.push((
                     ctx.problems.kept.len(),
                     line,
-                    (office, period, segment, measure),
+                    (office, period, segment, measure, program),
                 ));
             }
+            let key = participant_key(&cols);
             ctx.problems
-                .push(duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, None));
+                .push(duplicate_problem(&ctx.path, line, key, None));
         }
     }
     if !dups.is_empty() {
@@ -185,7 +213,8 @@ pub(super) fn read_participants(
         let first = first_lines(src, opts, index, &wanted, again);
         for (kept, line, key) in dups {
             let first = first.get(&key).copied();
-            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, PARTICIPANT_KEY, first);
+            let key = participant_key(&cols);
+            ctx.problems.kept[kept] = duplicate_problem(&ctx.path, line, key, first);
         }
     }
     (store, ctx.problems)

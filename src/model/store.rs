@@ -5,12 +5,20 @@
 
 use std::collections::HashMap;
 
-use super::codes::{Measure, Period, Provenance, Segment};
+use super::codes::{Measure, Period, Program, Provenance, Segment};
 
-/// The slot key is `(office * SEGMENTS + segment) * MEASURES + measure`: one slot per code,
-/// so a code added to either enum widens the key instead of sharing the next office's slots.
+/// The slot key is `((program * offices + office) * SEGMENTS + segment) * MEASURES + measure`:
+/// one slot per code, so a code added to an enum widens the key instead of sharing the next
+/// office's slots. Program `all` comes first, so a file without programs keeps the key (and
+/// the memory) it had before programs were counted.
 const SEGMENTS: usize = Segment::ALL.len();
 const MEASURES: usize = Measure::ALL.len();
+const PROGRAMS: usize = Program::ALL.len();
+
+/// The place of a program in the key: `all` first, then the programs in code order.
+const fn program_slot(p: Program) -> usize {
+    (p as usize + 1) % PROGRAMS
+}
 
 // Each code's discriminant must be its place in `ALL`, below the count the key multiplies by.
 const _: () = {
@@ -24,6 +32,14 @@ const _: () = {
         assert!(Measure::ALL[i] as usize == i);
         i += 1;
     }
+    // Program `all` is the last code, so its slot is 0 and every program has its own slot.
+    let mut i = 0;
+    while i < PROGRAMS {
+        assert!(Program::ALL[i] as usize == i);
+        assert!(program_slot(Program::ALL[i]) == (i + 1) % PROGRAMS);
+        i += 1;
+    }
+    assert!(program_slot(Program::All) == 0);
 };
 
 /// The slots of one year: the twelve months (slots 0-11), then the whole year.
@@ -64,12 +80,13 @@ pub fn period(year: i32, slot: usize) -> Period {
     }
 }
 
-/// Which office, segment and measure a series is.
+/// Which office, program, segment and measure a series is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeriesKey {
     pub office: usize,
     pub segment: Segment,
     pub measure: Measure,
+    pub program: Program,
 }
 
 /// Every participant figure of a data set (or every derived one, for an index).
@@ -82,8 +99,10 @@ pub struct Participants {
     provs: Vec<Provenance>,
     prov_ix: HashMap<Provenance, u32>,
     series: Vec<SeriesKey>,
-    /// (office * SEGMENTS + segment) * MEASURES + measure -> series index + 1 (0: none yet).
+    /// The key of a series (see [`SEGMENTS`]) -> series index + 1 (0: none yet).
     by_key: Vec<u32>,
+    /// Offices the key is laid out for (every office index is below it).
+    offices: usize,
     first_year: i32,
     /// `blocks[y - first_year][series]`.
     blocks: Vec<Vec<Year>>,
@@ -102,6 +121,7 @@ impl Participants {
     pub fn new(offices: usize) -> Self {
         Participants {
             by_key: vec![0; offices * SEGMENTS * MEASURES],
+            offices,
             ..Participants::default()
         }
     }
@@ -121,12 +141,12 @@ impl Participants {
         &self.provs[id as usize]
     }
 
-    fn key(office: usize, s: Segment, m: Measure) -> usize {
-        (office * SEGMENTS + s as usize) * MEASURES + m as usize
+    fn key(&self, office: usize, pr: Program, s: Segment, m: Measure) -> usize {
+        ((program_slot(pr) * self.offices + office) * SEGMENTS + s as usize) * MEASURES + m as usize
     }
 
-    fn series_id(&self, office: usize, s: Segment, m: Measure) -> Option<u32> {
-        match self.by_key.get(Self::key(office, s, m)) {
+    fn series_id(&self, office: usize, pr: Program, s: Segment, m: Measure) -> Option<u32> {
+        match self.by_key.get(self.key(office, pr, s, m)) {
             Some(&id) if id > 0 => Some(id - 1),
             _ => None,
         }
@@ -158,8 +178,17 @@ impl Participants {
         &mut block[id as usize]
     }
 
-    /// Every series with at least one known figure.
+    /// Every series of program `all` with at least one known figure.
     pub fn series(&self) -> impl Iterator<Item = SeriesKey> + '_ {
+        self.series_any().filter(|k| k.program == Program::All)
+    }
+
+    /// Every series of a program other than `all` with at least one known figure.
+    pub fn program_series(&self) -> impl Iterator<Item = SeriesKey> + '_ {
+        self.series_any().filter(|k| k.program != Program::All)
+    }
+
+    fn series_any(&self) -> impl Iterator<Item = SeriesKey> + '_ {
         self.series
             .iter()
             .enumerate()
@@ -183,7 +212,23 @@ impl Participants {
         prov: u32,
         line: Option<u64>,
     ) -> Result<(), Duplicate> {
-        let k = Self::key(office, s, m);
+        self.insert_in(Program::All, office, p, s, m, value, prov, line)
+    }
+
+    /// [`Participants::insert`] for one program.
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_in(
+        &mut self,
+        pr: Program,
+        office: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+        value: Option<i64>,
+        prov: u32,
+        line: Option<u64>,
+    ) -> Result<(), Duplicate> {
+        let k = self.key(office, pr, s, m);
         if k >= self.by_key.len() {
             self.by_key.resize(k + 1, 0);
         }
@@ -192,6 +237,7 @@ impl Participants {
                 office,
                 segment: s,
                 measure: m,
+                program: pr,
             });
             self.by_key[k] = self.series.len() as u32;
         }
@@ -228,14 +274,24 @@ impl Participants {
 
     /// Which slots of year `y` have a known value (bit 0 January ... bit 12 the whole year).
     pub fn known(&self, office: usize, s: Segment, m: Measure, y: i32) -> u16 {
-        self.series_id(office, s, m)
+        self.known_in(Program::All, office, s, m, y)
+    }
+
+    /// [`Participants::known`] for one program.
+    pub fn known_in(&self, pr: Program, office: usize, s: Segment, m: Measure, y: i32) -> u16 {
+        self.series_id(office, pr, s, m)
             .and_then(|id| self.year(id, y))
             .map_or(0, |y| y.known)
     }
 
     /// The years with a known value in the series, in order.
     pub fn years(&self, office: usize, s: Segment, m: Measure) -> Vec<i32> {
-        let Some(id) = self.series_id(office, s, m) else {
+        self.years_in(Program::All, office, s, m)
+    }
+
+    /// [`Participants::years`] for one program.
+    pub fn years_in(&self, pr: Program, office: usize, s: Segment, m: Measure) -> Vec<i32> {
+        let Some(id) = self.series_id(office, pr, s, m) else {
             return Vec::new();
         };
         (0..self.blocks.len())
@@ -250,7 +306,19 @@ impl Participants {
 
     /// A known figure and its provenance id.
     pub fn get(&self, office: usize, p: Period, s: Segment, m: Measure) -> Option<(i64, u32)> {
-        let id = self.series_id(office, s, m)?;
+        self.get_in(Program::All, office, p, s, m)
+    }
+
+    /// [`Participants::get`] for one program.
+    pub fn get_in(
+        &self,
+        pr: Program,
+        office: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(i64, u32)> {
+        let id = self.series_id(office, pr, s, m)?;
         let y = self.year(id, p.year())?;
         let bit = 1u16 << slot(p);
         if y.known & bit == 0 {
@@ -264,7 +332,19 @@ impl Participants {
 
     /// The line a figure was read on, kept for offices with children and for segment `all`.
     pub fn line(&self, office: usize, p: Period, s: Segment, m: Measure) -> Option<u64> {
-        let id = self.series_id(office, s, m)?;
+        self.line_in(Program::All, office, p, s, m)
+    }
+
+    /// [`Participants::line`] for one program.
+    pub fn line_in(
+        &self,
+        pr: Program,
+        office: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<u64> {
+        let id = self.series_id(office, pr, s, m)?;
         self.lines.get(&(id, p)).copied()
     }
 }
@@ -312,5 +392,33 @@ mod tests {
         assert_eq!(p.known(1, pu, act, 2023), 1 << 7 | 1 << 8 | 1 << 12);
         assert_eq!(p.known(1, pu, act, 2021), 0);
         assert_eq!(p.series().count(), 1);
+    }
+
+    #[test]
+    fn programs_have_their_own_slots() {
+        let mut p = Participants::new(2);
+        let (pu, act, y) = (Segment::Pu, Measure::Active, Period::Year(2023));
+        let before = p.by_key.len();
+        p.insert(1, y, pu, act, Some(10), 0, None).unwrap();
+        assert_eq!(
+            p.by_key.len(),
+            before,
+            "program all keeps the layout without programs"
+        );
+        p.insert_in(Program::Jkp, 1, y, pu, act, Some(4), 0, None)
+            .unwrap();
+        p.insert_in(Program::Jht, 0, y, pu, act, Some(3), 0, None)
+            .unwrap();
+        assert_eq!(
+            p.insert_in(Program::Jkp, 1, y, pu, act, Some(5), 0, None),
+            Err(Duplicate)
+        );
+        assert_eq!(p.get(1, y, pu, act), Some((10, 0)));
+        assert_eq!(p.get_in(Program::Jkp, 1, y, pu, act), Some((4, 0)));
+        assert_eq!(p.get_in(Program::Jht, 1, y, pu, act), None);
+        assert_eq!(p.get_in(Program::Jht, 0, y, pu, act), Some((3, 0)));
+        assert_eq!(p.get(0, y, pu, act), None);
+        assert_eq!(p.series().count(), 1);
+        assert_eq!(p.program_series().count(), 2);
     }
 }

@@ -119,7 +119,13 @@ fn flow_changes_restart_in_january() {
         "kc-a,2023-12,pu,new,900,t,,\n\
          kc-a,2024-01,pu,new,80,t,,\n",
     );
-    let c = changes(&ds, 1, Segment::Pu, Measure::New, &ALL_YEARS);
+    let c = changes(
+        &ds,
+        (1, Program::All),
+        Segment::Pu,
+        Measure::New,
+        &ALL_YEARS,
+    );
     assert_eq!(c, [(month_index((2024, 1)), None, 80)]);
 }
 

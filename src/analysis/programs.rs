@@ -1,0 +1,378 @@
+//! Participant figures of one program (JHT, JKK, JKM, JP, JKP), given or derived. A
+//! participant is in several programs at once, so figures roll up within a program (children
+//! to parent, segments to `all`) and never across programs: program `all` is never the sum of
+//! the programs.
+
+use std::collections::BTreeSet;
+
+use super::index::{level_name, level_word, Index};
+use super::{Fig, Finding, Note};
+use crate::calc;
+use crate::model::*;
+use crate::store::{self, Participants};
+
+/// The programs other than `all`, in code order.
+pub const PROGRAMS: [Program; 5] = [
+    Program::Jht,
+    Program::Jkk,
+    Program::Jkm,
+    Program::Jp,
+    Program::Jkp,
+];
+
+/// Program `all`, then the others.
+const TOTAL_FIRST: [Program; 6] = [
+    Program::All,
+    Program::Jht,
+    Program::Jkk,
+    Program::Jkm,
+    Program::Jp,
+    Program::Jkp,
+];
+
+const _: () = assert!(PROGRAMS.len() + 1 == Program::ALL.len());
+const _: () = assert!(TOTAL_FIRST.len() == Program::ALL.len());
+
+const ALL_SLOTS: u16 = ((1u32 << store::SLOTS) - 1) as u16;
+
+/// Which programs a command covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Programs {
+    /// Program `all` only: what a command without programs has always shown.
+    #[default]
+    Total,
+    /// One program.
+    One(Program),
+    /// Program `all`, then every program with figures.
+    Each,
+}
+
+impl Programs {
+    /// The programs to go through, `all` first.
+    pub fn list(self) -> &'static [Program] {
+        match self {
+            Programs::Total => &[Program::All],
+            Programs::One(p) => {
+                let i = TOTAL_FIRST.iter().position(|&x| x == p).unwrap_or(0);
+                &TOTAL_FIRST[i..=i]
+            }
+            Programs::Each => &TOTAL_FIRST,
+        }
+    }
+}
+
+/// The figures of every program but `all` (which the [`Index`] holds).
+#[derive(Debug, Default)]
+pub struct ProgramFigures {
+    pub derived: Participants,
+    /// Every series with a figure, given or derived: (office, program, segment, measure).
+    series: BTreeSet<(usize, Program, Segment, Measure)>,
+    pub findings: Vec<Finding>,
+}
+
+/// One key of a program figure.
+type Key = (usize, Program, Period, Segment, Measure);
+
+impl ProgramFigures {
+    /// Rolls up every program's figures; empty (and cheap) for a data set without programs.
+    pub fn build(ds: &DataSet) -> Self {
+        let given: Vec<store::SeriesKey> = ds.participants.program_series().collect();
+        if given.is_empty() {
+            // Nothing allocated: a data set without programs costs what it did before them.
+            return ProgramFigures::default();
+        }
+        let mut pf = ProgramFigures {
+            derived: Participants::new(ds.offices.len()),
+            ..ProgramFigures::default()
+        };
+        pf.series = given
+            .iter()
+            .map(|k| (k.office, k.program, k.segment, k.measure))
+            .collect();
+        let kids = child_lists(&ds.offices);
+        let mut order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+        order.reverse();
+        for o in order {
+            for pr in PROGRAMS {
+                pf.roll_up(ds, o, pr, &kids[o]);
+                pf.sum_segments(ds, o, pr);
+            }
+        }
+        pf
+    }
+
+    /// True when the data set has a figure for a program other than `all`.
+    pub fn any(&self) -> bool {
+        !self.series.is_empty()
+    }
+
+    pub fn value(&self, ds: &DataSet, (o, pr, p, s, m): Key) -> Option<i64> {
+        ds.participants
+            .get_in(pr, o, p, s, m)
+            .or_else(|| self.derived.get_in(pr, o, p, s, m))
+            .map(|(v, _)| v)
+    }
+
+    pub fn fig(&self, ds: &DataSet, (o, pr, p, s, m): Key) -> Option<Fig> {
+        if let Some((v, id)) = ds.participants.get_in(pr, o, p, s, m) {
+            return Some(Fig::given(v, ds.participants.provenance(id)));
+        }
+        self.derived
+            .get_in(pr, o, p, s, m)
+            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
+    }
+
+    fn known(&self, ds: &DataSet, o: usize, pr: Program, s: Segment, m: Measure, y: i32) -> u16 {
+        ds.participants.known_in(pr, o, s, m, y) | self.derived.known_in(pr, o, s, m, y)
+    }
+
+    fn years(&self, ds: &DataSet, o: usize, pr: Program, s: Segment, m: Measure) -> BTreeSet<i32> {
+        let mut y: BTreeSet<i32> = ds.participants.years_in(pr, o, s, m).into_iter().collect();
+        y.extend(self.derived.years_in(pr, o, s, m));
+        y
+    }
+
+    /// Every period with a figure for the series, in order.
+    pub fn periods(
+        &self,
+        ds: &DataSet,
+        o: usize,
+        pr: Program,
+        s: Segment,
+        m: Measure,
+    ) -> Vec<Period> {
+        let mut out = Vec::new();
+        for y in self.years(ds, o, pr, s, m) {
+            let known = self.known(ds, o, pr, s, m, y);
+            out.extend(
+                (0..13)
+                    .filter(|b| known & (1 << b) != 0)
+                    .map(|b| store::period(y, b)),
+            );
+        }
+        out
+    }
+
+    /// The series of one office (or every office) with a figure: (office, program, segment,
+    /// measure), in that order.
+    pub fn series_of(
+        &self,
+        office: Option<usize>,
+    ) -> impl Iterator<Item = (usize, Program, Segment, Measure)> + '_ {
+        self.series
+            .iter()
+            .copied()
+            .filter(move |k| office.is_none_or(|o| k.0 == o))
+    }
+
+    /// Stores a derived figure unless the key has one; a given figure that differs is returned
+    /// as (given, line).
+    fn derive(
+        &mut self,
+        ds: &DataSet,
+        (o, pr, p, s, m): Key,
+        sum: i64,
+        how: u32,
+    ) -> Option<(i64, u64)> {
+        match ds.participants.get_in(pr, o, p, s, m) {
+            Some((given, _)) if given != sum => {
+                Some((given, ds.participants.line_in(pr, o, p, s, m).unwrap_or(0)))
+            }
+            Some(_) => None,
+            None => {
+                if self.derived.get_in(pr, o, p, s, m).is_none() {
+                    let _ = self.derived.insert_in(pr, o, p, s, m, Some(sum), how, None);
+                    self.series.insert((o, pr, s, m));
+                }
+                None
+            }
+        }
+    }
+
+    /// A parent's program figure is the sum of its children's figures of the same program,
+    /// when every child of the next level down has it.
+    fn roll_up(&mut self, ds: &DataSet, o: usize, pr: Program, kids: &[usize]) {
+        let Some(level) = ds.offices[o].level.child_level() else {
+            return;
+        };
+        if ds.offices[o].partial {
+            return;
+        }
+        let kids: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&k| ds.offices[k].level == level)
+            .collect();
+        if kids.is_empty()
+            || !kids
+                .iter()
+                .any(|&k| self.series_of(Some(k)).any(|x| x.1 == pr))
+        {
+            return;
+        }
+        let how = self.derived.intern(Provenance {
+            source: format!("sum of {}", level_name(level, kids.len())),
+            ..Provenance::default()
+        });
+        for &s in Segment::ALL {
+            for &m in Measure::ALL {
+                let years: BTreeSet<i32> = kids
+                    .iter()
+                    .flat_map(|&k| self.years(ds, k, pr, s, m))
+                    .collect();
+                for y in years {
+                    let mask = kids
+                        .iter()
+                        .fold(ALL_SLOTS, |a, &k| a & self.known(ds, k, pr, s, m, y));
+                    for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                        let p = store::period(y, b);
+                        let vals = kids
+                            .iter()
+                            .map(|&k| self.value(ds, (k, pr, p, s, m)).unwrap_or(0));
+                        let Some(sum) = calc::checked_sum(vals) else {
+                            continue;
+                        };
+                        if let Some((given, line)) = self.derive(ds, (o, pr, p, s, m), sum, how) {
+                            self.findings.push(Finding {
+                                file: "participants.csv",
+                                line,
+                                message: Note::new(
+                                    "{} {} {} {} {} is {}, but its {} {} add up to {}",
+                                    vec![
+                                        ds.offices[o].code.clone(),
+                                        p.to_string(),
+                                        s.to_string(),
+                                        m.to_string(),
+                                        pr.to_string(),
+                                        given.to_string(),
+                                        kids.len().to_string(),
+                                        level_word(level, kids.len()).into(),
+                                        sum.to_string(),
+                                    ],
+                                )
+                                .term_at(2)
+                                .term_at(3)
+                                .term_at(4)
+                                .term_at(7),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A program's segment `all` is the sum of its four segments when all four are known.
+    fn sum_segments(&mut self, ds: &DataSet, o: usize, pr: Program) {
+        if !self.series_of(Some(o)).any(|x| x.1 == pr) {
+            return;
+        }
+        let how = self.derived.intern(Provenance {
+            source: "sum of pu, bpu, jakon and pmi".into(),
+            ..Provenance::default()
+        });
+        for &m in Measure::ALL {
+            let years: BTreeSet<i32> = Segment::PARTS
+                .iter()
+                .flat_map(|&s| self.years(ds, o, pr, s, m))
+                .collect();
+            for y in years {
+                let mask = Segment::PARTS
+                    .iter()
+                    .fold(ALL_SLOTS, |a, &s| a & self.known(ds, o, pr, s, m, y));
+                for b in (0..13).filter(|b| mask & (1 << b) != 0) {
+                    let p = store::period(y, b);
+                    let vals = Segment::PARTS
+                        .iter()
+                        .map(|&s| self.value(ds, (o, pr, p, s, m)).unwrap_or(0));
+                    let Some(sum) = calc::checked_sum(vals) else {
+                        continue;
+                    };
+                    let key = (o, pr, p, Segment::All, m);
+                    if let Some((given, line)) = self.derive(ds, key, sum, how) {
+                        self.findings.push(Finding {
+                            file: "participants.csv",
+                            line,
+                            message: Note::new(
+                                "{} {} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                                vec![
+                                    ds.offices[o].code.clone(),
+                                    p.to_string(),
+                                    m.to_string(),
+                                    pr.to_string(),
+                                    given.to_string(),
+                                    sum.to_string(),
+                                ],
+                            )
+                            .term_at(2)
+                            .term_at(3),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Index<'_> {
+    /// A figure of any program, given or derived.
+    pub fn participant_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<Fig> {
+        match pr {
+            Program::All => self.participant(o, p, s, m),
+            _ => self.programs.fig(self.ds, (o, pr, p, s, m)),
+        }
+    }
+
+    /// Every period with a figure for a series of any program.
+    pub fn periods_in(&self, pr: Program, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        match pr {
+            Program::All => self.periods(o, s, m),
+            _ => self.programs.periods(self.ds, o, pr, s, m),
+        }
+    }
+
+    /// The comparable period one year before `p` with a figure, and its value, in any program.
+    pub fn year_before_value_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, i64)> {
+        if pr == Program::All {
+            return self.year_before_value(o, p, s, m);
+        }
+        let before = p.year_before();
+        let alt = match before {
+            Period::Year(y) => Some(Period::Month(y, 12)),
+            Period::Month(y, 12) => Some(Period::Year(y)),
+            Period::Month(..) => None,
+        };
+        std::iter::once(before).chain(alt).find_map(|q| {
+            self.programs
+                .value(self.ds, (o, pr, q, s, m))
+                .map(|v| (q, v))
+        })
+    }
+
+    /// The comparable figure one year before `p`, in any program.
+    pub fn year_before_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, Fig)> {
+        let (q, _) = self.year_before_value_in(pr, o, p, s, m)?;
+        self.participant_in(pr, o, q, s, m).map(|f| (q, f))
+    }
+}
