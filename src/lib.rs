@@ -43,7 +43,8 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 pub fn run_to_output(mut cli: cli::Cli) -> anyhow::Result<Outcome> {
     cli.global.format = output::pick(cli.global.format, cli.global.output.as_deref())?;
     let target = destination(&cli)?;
-    let mut sink = sink::Sink::open(target.as_deref(), cli.global.data.as_deref())?;
+    let inputs = sink::inputs(cli.global.data.as_deref(), &cli.global.files.picks());
+    let mut sink = sink::Sink::open(target.as_deref(), &inputs)?;
     let outcome = run(cli, &mut sink)?;
     sink.finish()?;
     Ok(outcome)

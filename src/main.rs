@@ -9,8 +9,9 @@ use coverage::{cli::Cli, is_broken_pipe, output::visible, run_to_output, Outcome
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // --help and --version print to standard output and exit 0, as clap does them.
-        Err(e) if !e.use_stderr() => e.exit(),
+        // --help and --version print to standard output, as clap does them; a failed write
+        // (a full disk) is an error, a closed pipe is not.
+        Err(e) if !e.use_stderr() => return help(&e),
         // A usage error quotes the arguments, which may hold control characters: shown visibly.
         Err(e) => {
             // Plain text drops escape sequences but keeps other controls; clap's own printing
@@ -35,6 +36,29 @@ fn main() -> ExitCode {
             // Names and paths in a message come from the data: never raw to the terminal.
             let msg = format!("error: {e:#}\n");
             let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints `--help` or `--version` (in colour on a terminal) and the exit code of that write.
+fn help(e: &clap::Error) -> ExitCode {
+    use std::io::IsTerminal;
+    let mut out = std::io::stdout().lock();
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let r = if colour && out.is_terminal() {
+        write!(out, "{}", e.render().ansi())
+    } else {
+        write!(out, "{}", e.render())
+    };
+    match r.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: cannot write to standard output: {e}"
+            );
             ExitCode::from(2)
         }
     }

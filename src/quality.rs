@@ -435,18 +435,19 @@ pub fn outliers(ds: &DataSet, opts: &Options) -> Vec<Finding> {
 }
 
 /// New participants over (p1, p2], from year-to-date figures: within a year the difference of
-/// the two; into the next year what was left of p1's year plus p2's figure.
+/// the two; into the next year what was left of p1's year plus p2's figure. Wide, as that sum
+/// may pass 64 bits.
 fn additions(
     ds: &DataSet,
     (o, pr): (usize, Program),
     s: Segment,
     p1: Period,
     p2: Period,
-) -> Option<i64> {
+) -> Option<i128> {
     let new = |p: Period| {
         ds.participants
             .get_in(pr, o, p, s, Measure::New)
-            .map(|(v, _)| v)
+            .map(|(v, _)| i128::from(v))
     };
     let year_end = |y: i32| new(Period::Year(y)).or_else(|| new(Period::Month(y, 12)));
     let (y1, y2) = (p1.year(), p2.year());
@@ -496,7 +497,7 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
             else {
                 continue;
             };
-            if a2 - a1 > add {
+            if i128::from(a2) - i128::from(a1) > add {
                 let mut f = Finding::new(o, Kind::StockFlow, Importance::High)
                     .series(pr, s, m)
                     .at(p2);
@@ -510,13 +511,14 @@ pub fn stock_flow(ds: &DataSet, opts: &Options) -> Vec<Finding> {
     out
 }
 
-/// A side's value at one office and period, when every figure in it is there.
-fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i64> {
-    e.terms.iter().try_fold(0i64, |acc, t| {
+/// A side's value at one office and period, when every figure in it is there; wide, so a sum
+/// past 64 bits is still compared.
+fn side(ix: &Index, o: usize, p: Period, e: &Expr) -> Option<i128> {
+    e.terms.iter().try_fold(0i128, |acc, t| {
         let v = ix
             .participant_in(t.program, o, p, t.segment, t.measure)?
             .value;
-        acc.checked_add(t.sign * v)
+        Some(acc + i128::from(t.sign) * i128::from(v))
     })
 }
 
@@ -554,8 +556,9 @@ pub fn check_rules(ix: &Index, rules: &[Rule], opts: &Options) -> Vec<Finding> {
                 };
                 if !r.op.holds(l, rv) {
                     let mut f = Finding::new(o, Kind::Rule, r.importance).at(p);
-                    f.figure = Some(l);
-                    f.against = Some(rv as f64);
+                    // A side too large for a count is left empty rather than written wrong.
+                    f.figure = i64::try_from(l).ok();
+                    f.against = i64::try_from(rv).ok().map(|v| v as f64);
                     f.rule = Some(r.name.clone());
                     out.push(f);
                 }

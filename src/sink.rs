@@ -25,9 +25,9 @@ pub enum Sink {
 }
 
 impl Sink {
-    /// Standard output when `target` is `None`; `inputs` is the data directory, whose files are
-    /// never written.
-    pub fn open(target: Option<&Path>, inputs: Option<&Path>) -> Result<Sink> {
+    /// Standard output when `target` is `None`; `inputs` are the files the run may read (see
+    /// [`inputs`]), never written.
+    pub fn open(target: Option<&Path>, inputs: &[PathBuf]) -> Result<Sink> {
         let Some(target) = target else {
             return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
         };
@@ -270,20 +270,41 @@ impl Drop for AtomicFile {
     }
 }
 
-/// Refuses an output path that is one of the data set's input files.
-pub fn refuse_input(target: &Path, data: Option<&Path>) -> Result<()> {
-    let Some(dir) = data else {
-        return Ok(());
-    };
+/// Every file a run may read: the workbook `--data` names, or each file of its folder in
+/// every form the loader takes (`participants.csv`, `.csv.gz`, `.xlsx`, ...) and its
+/// `rules.csv`; and each file named on its own (`--participants FILE`).
+pub fn inputs(data: Option<&Path>, picks: &[(&str, PathBuf)]) -> Vec<PathBuf> {
+    const ENDINGS: [&str; 6] = [".csv", ".csv.gz", ".xlsx", ".xlsm", ".xls", ".ods"];
+    let mut all: Vec<PathBuf> = picks
+        .iter()
+        .map(|(_, p)| p.clone())
+        .filter(|p| p.as_os_str() != "-")
+        .collect();
+    match data {
+        Some(dir) if dir.is_dir() => {
+            for (file, _) in FILES {
+                let stem = file.strip_suffix(".csv").unwrap_or(file);
+                all.extend(ENDINGS.iter().map(|e| dir.join(format!("{stem}{e}"))));
+            }
+            all.push(dir.join(crate::quality::rules::FILE));
+        }
+        Some(book) => all.push(book.to_path_buf()),
+        None => {}
+    }
+    all
+}
+
+/// Refuses an output path that is one of the run's input files.
+pub fn refuse_input(target: &Path, inputs: &[PathBuf]) -> Result<()> {
     let Some(out) = canonical(target) else {
         return Ok(());
     };
-    for (file, _) in FILES {
-        if canonical(&dir.join(file)).is_some_and(|input| input == out) {
+    for input in inputs {
+        if canonical(input).is_some_and(|i| i == out) {
             bail!(
                 "{}: is the input file {}; coverage never writes to its input files\n  hint: name another file with --output",
                 target.display(),
-                dir.join(file).display()
+                input.display()
             );
         }
     }
@@ -334,8 +355,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("offices.csv"), "x").unwrap();
         let spelled = dir.path().join(".").join("offices.csv");
-        assert!(refuse_input(&spelled, Some(dir.path())).is_err());
-        assert!(refuse_input(&dir.path().join("out.csv"), Some(dir.path())).is_ok());
-        assert!(refuse_input(&spelled, None).is_ok());
+        let read = inputs(Some(dir.path()), &[]);
+        assert!(refuse_input(&spelled, &read).is_err());
+        assert!(refuse_input(&dir.path().join("out.csv"), &read).is_ok());
+        assert!(refuse_input(&spelled, &[]).is_ok());
     }
 }

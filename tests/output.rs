@@ -300,6 +300,23 @@ fn a_full_disk_is_an_error_with_exit_2() {
     );
 }
 
+/// `--help` and `--version` into a full disk fail as any other output does, not silently.
+#[test]
+fn help_and_version_into_a_full_disk_exit_2() {
+    for args in [&["--help"][..], &["--version"], &["growth", "--help"]] {
+        let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+            eprintln!("skipped: this system has no /dev/full");
+            return;
+        };
+        let out = coverage_process().args(args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write to standard output: No space left on device (os error 28)\n"
+        );
+    }
+}
+
 /// The names in `dir`, sorted, to show that nothing (a temporary file) is left beside a target.
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
@@ -739,4 +756,45 @@ fn usage_errors_show_control_characters_visibly() {
         .stderr(
             "error: invalid value 'x\\u{9b}2Jy' for '--format <FORMAT>'\n  [possible values: table, csv, json, markdown, xlsx]\n\nFor more information, try '--help'.\n",
         );
+}
+
+/// Every file a run reads is refused as its output, not only a folder's `NAME.csv`: a file
+/// named on its own (`--participants`), the workbook `--data` names, a folder's
+/// `participants.csv.gz` and its `rules.csv`. Each is left as it was.
+#[test]
+fn output_over_any_input_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = common::shipped();
+    let book = dir.path().join("book.xlsx");
+    fs::copy("tests/fixtures/workbook/book.xlsx", &book).unwrap();
+    let own = dir.path().join("mine.csv");
+    fs::copy(shipped.join("participants.csv"), &own).unwrap();
+    let gz = tempfile::tempdir().unwrap();
+    fs::copy(shipped.join("offices.csv"), gz.path().join("offices.csv")).unwrap();
+    let packed = gz.path().join("participants.csv.gz");
+    fs::copy("tests/fixtures/workbook/participants.csv.gz", &packed).unwrap();
+    let rules_dir = fixture("quality");
+    let rules = rules_dir.path().join("rules.csv");
+    let cases: [(Vec<std::ffi::OsString>, &std::path::Path); 4] = [
+        (vec!["--participants".into(), own.clone().into()], &own),
+        (vec!["--data".into(), book.clone().into()], &book),
+        (vec!["--data".into(), gz.path().into()], &packed),
+        (vec!["--data".into(), rules_dir.path().into()], &rules),
+    ];
+    for (args, input) in cases {
+        let before = fs::read(input).unwrap();
+        coverage()
+            .args(&args)
+            .args(["quality", "--output"])
+            .arg(input)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "error: {}: is the input file {}; coverage never writes to its input files\n  hint: name another file with --output\n",
+                input.display(),
+                input.display()
+            ));
+        assert_eq!(fs::read(input).unwrap(), before, "{}", input.display());
+    }
 }

@@ -352,3 +352,165 @@ fn sums_that_disagree_are_left_to_validate_and_pointed_to() {
         .assert()
         .code(1);
 }
+
+/// Additions across a year end are what was left of the first year plus the second's figure:
+/// here 9,223,372,036,854,775,807 − 0 + 1, one past the largest 64-bit integer. The rise of
+/// 200 − 100 = 100 is well within them, so it is no finding; with a year end of 50 the same
+/// rise is beyond the 50 − 0 + 1 = 51 added, and is one.
+#[test]
+fn additions_past_64_bits_are_not_wrapped_into_a_finding() {
+    let offices = "code,name,level,parent\nnational,N,national,\na,A,branch,national\n";
+    let rows = |year_end: &str| {
+        format!(
+            "office,period,segment,measure,value,source\n\
+             a,2023-06,pu,new,0,s\na,2023,pu,new,{year_end},s\na,2024-01,pu,new,1,s\n\
+             a,2023-06,pu,active,100,s\na,2024-01,pu,active,200,s\n"
+        )
+    };
+    let run = |year_end: &str| {
+        let d = only(offices, &rows(year_end));
+        let out = coverage()
+            .arg("--data")
+            .arg(d.path())
+            .args(["quality", "--format", "csv"])
+            .assert()
+            .code(1)
+            .stderr("")
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let small = run("50");
+    assert!(
+        small.contains("a,2024-01,2023-06,pu,active,rise beyond additions,100,51,,,high,\n"),
+        "{small}"
+    );
+    let huge = run("9223372036854775807");
+    assert!(!huge.contains("rise beyond additions"), "{huge}");
+}
+
+/// Periods read as every other table writes them in Indonesian: the outlier of July 2024 (a
+/// change since June 2024) is `Juli 2024` and `Juni 2024`, never the code `2024-07`; English
+/// keeps the codes, and csv is the same in both languages.
+#[test]
+fn periods_in_indonesian_tables_are_month_names() {
+    let d = fixture("quality");
+    let table = |lang: &str, format: &str| {
+        let out = coverage()
+            .arg("--data")
+            .arg(d.path())
+            .args(["--lang", lang, "quality", "--format", format])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let first_cells = |s: &str, kind: &str| -> Vec<String> {
+        let row = s.lines().find(|l| l.contains(kind)).unwrap();
+        row.split('|')
+            .skip(1)
+            .take(3)
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let id = table("id", "markdown");
+    assert_eq!(
+        first_cells(&id, "| pencilan "),
+        ["kc-alpha", "Juli 2024", "Juni 2024"]
+    );
+    assert!(!id.contains("2024-0"), "{id}");
+    let en = table("en", "markdown");
+    assert_eq!(
+        first_cells(&en, "| outlier "),
+        ["kc-alpha", "2024-07", "2024-06"]
+    );
+    assert_eq!(table("id", "csv"), EXPECTED_CSV);
+}
+
+/// A quote never closed in rules.csv swallows every rule after it into one cell: refused,
+/// naming the line and column where it opened, as in the data files. Opened in the name
+/// (line 3, column 1) or in the last column (line 2, column 5).
+#[test]
+fn a_quote_never_closed_in_rules_names_where_it_opened() {
+    let d = fixture("quality");
+    let path = d.path().join("rules.csv").display().to_string();
+    let header = "name,left,operator,right,importance\n";
+    for (rules, at) in [
+        (
+            "ok,active.pu,<=,active.all,high\n\"bad,active.pu,<=,active.all,high\nlast,active.pu,<=,active.all,low\n",
+            "3:1 (name)",
+        ),
+        (
+            "ok,active.pu,<=,active.all,\"high\nlast,active.pu,<=,active.all,low\n",
+            "2:5 (importance)",
+        ),
+    ] {
+        std::fs::write(d.path().join("rules.csv"), format!("{header}{rules}")).unwrap();
+        coverage()
+            .arg("--data")
+            .arg(d.path())
+            .arg("quality")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "error: {path}:{at}: a quote opened here is never closed: the rest of the file would be read as one cell\n  \
+                 hint: close the quote, or write a quote inside a quoted cell twice: \"\"\n"
+            ));
+    }
+}
+
+/// A side past 64 bits is still compared: pu + bpu is 5,000,000,000,000,000,000 × 2 =
+/// 10,000,000,000,000,000,000, one past the largest 64-bit integer, against an all of
+/// 5,000,000,000,000,000,000, so `pu + bpu <= all` is broken (the figure too large to write
+/// as a count is left empty, the rule is never skipped).
+#[test]
+fn a_rule_whose_side_passes_64_bits_is_still_checked() {
+    let offices = "code,name,level,parent\nnational,N,national,\nb1,B1,branch,national\n";
+    let participants = "office,period,segment,measure,value,source\n\
+        b1,2023,all,active,5000000000000000000,s\n\
+        b1,2023,pu,active,5000000000000000000,s\n\
+        b1,2023,bpu,active,5000000000000000000,s\n";
+    let d = only(offices, participants);
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,operator,right,importance\nwithin,active.pu + active.bpu,<=,active.all,high\n",
+    )
+    .unwrap();
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .args(["quality", "--format", "csv"])
+        .assert()
+        .code(1)
+        .stdout(
+            "office,period,since,segment,measure,kind,figure,against,score,rate_pct,importance,rule\n\
+             b1,2023,,,,rule broken,,5000000000000000000,,,high,within\n",
+        );
+}
+
+/// A rules.csv saved as UTF-16 gets the message a data file gets, not the csv library's.
+#[test]
+fn rules_in_utf16_are_refused_as_such() {
+    let d = fixture("quality");
+    let path = d.path().join("rules.csv").display().to_string();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "name,left,operator,right,importance\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(d.path().join("rules.csv"), utf16).unwrap();
+    coverage()
+        .arg("--data")
+        .arg(d.path())
+        .arg("quality")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {path}: the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8\n  \
+             hint: re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))\n"
+        ));
+}

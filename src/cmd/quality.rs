@@ -37,8 +37,9 @@ fn head(programs: bool) -> Table {
     t
 }
 
+/// A period as every table writes one (`Agustus 2023` for people reading Indonesian).
 fn period(p: Option<Period>) -> Cell {
-    Cell::opt(p, |p| Cell::text(p.to_string()))
+    Cell::opt(p, Cell::Period)
 }
 
 fn cells(ds: &DataSet, f: &Finding, programs: bool) -> Vec<Cell> {

@@ -49,7 +49,7 @@ impl Op {
         })
     }
 
-    pub fn holds(self, l: i64, r: i64) -> bool {
+    pub fn holds(self, l: i128, r: i128) -> bool {
         match self {
             Op::Lt => l < r,
             Op::Le => l <= r,
@@ -185,6 +185,42 @@ fn open(src: &DataSource) -> io::Result<Option<Box<dyn Read>>> {
     }
 }
 
+/// The line and (1-based) column where a quoted cell opens that is still open at the end, read
+/// as the csv crate reads quotes: one opens a cell only at its start, `""` inside is a quote.
+fn unclosed_quote(bytes: &[u8], delim: u8) -> Option<(u64, usize)> {
+    let (mut line, mut field, mut start, mut quoted) = (1u64, 0usize, true, false);
+    let mut opened = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if quoted {
+            if b == b'"' && bytes.get(i) == Some(&b'"') {
+                i += 1;
+            } else if b == b'"' {
+                quoted = false;
+            } else if b == b'\n' {
+                line += 1;
+            }
+            continue;
+        }
+        if b == b'"' && start {
+            quoted = true;
+            opened = (line, field + 1);
+        } else if b == delim || b == b'\n' {
+            if b == b'\n' {
+                (line, field) = (line + 1, 0);
+            } else {
+                field += 1;
+            }
+            start = true;
+            continue;
+        }
+        start = false;
+    }
+    quoted.then_some(opened)
+}
+
 /// Reads the rules; every malformed cell is a problem naming file, line and column.
 pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputError> {
     let path = src.display(FILE);
@@ -211,6 +247,18 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
                 .with_hint("rules.csv holds one rule a line: name,left,operator,right,importance"),
         ));
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(fail(
+            Problem::file(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), expected UTF-8".into(),
+            )
+            .with_hint(
+                "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: \
+                 Character set Unicode (UTF-8))",
+            ),
+        ));
+    }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }
@@ -221,6 +269,20 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
             .find(|d| first.contains(d) && !first.contains(&b','))
             .unwrap_or(b',')
     });
+    if let Some((line, field)) = unclosed_quote(&bytes, delim) {
+        let header = String::from_utf8_lossy(first);
+        let name = header.split(delim as char).nth(field - 1);
+        let mut p = Problem::file(
+            path,
+            "a quote opened here is never closed: the rest of the file would be read as one cell"
+                .into(),
+        );
+        p.line = Some(line);
+        p.column = Some((field, name.unwrap_or_default().trim().to_string()));
+        return Err(fail(p.with_hint(
+            "close the quote, or write a quote inside a quoted cell twice: \"\"",
+        )));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delim)
         .flexible(true)
