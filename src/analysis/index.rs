@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::programs::ProgramFigures;
-use super::{Fig, Finding, Note};
+use super::{level_name, level_word, Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};
@@ -51,26 +51,6 @@ fn post_order(ds: &DataSet) -> Vec<usize> {
     let mut order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
     order.reverse();
     order
-}
-
-pub(super) fn level_name(l: Level, n: usize) -> String {
-    format!("{n} {}", level_word(l, n))
-}
-
-/// The English term for `n` offices of a level: `district`, `districts`.
-pub(super) fn level_word(l: Level, n: usize) -> &'static str {
-    let (one, many) = match l {
-        Level::National => ("national office", "national offices"),
-        Level::Region => ("region", "regions"),
-        Level::Province => ("province", "provinces"),
-        Level::Branch => ("branch", "branches"),
-        Level::District => ("district", "districts"),
-    };
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 impl<'a> Index<'a> {
@@ -609,5 +589,68 @@ impl<'a> Index<'a> {
     ) -> Option<(Period, Fig)> {
         let (q, _) = self.year_before_value(o, p, s, m)?;
         self.participant(o, q, s, m).map(|f| (q, f))
+    }
+}
+
+impl Index<'_> {
+    /// A figure of any program, given or derived.
+    pub fn participant_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<Fig> {
+        match pr {
+            Program::All => self.participant(o, p, s, m),
+            _ => self.programs.fig(self.ds, (o, pr, p, s, m)),
+        }
+    }
+
+    /// Every period with a figure for a series of any program.
+    pub fn periods_in(&self, pr: Program, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        match pr {
+            Program::All => self.periods(o, s, m),
+            _ => self.programs.periods(self.ds, o, pr, s, m),
+        }
+    }
+
+    /// The comparable period one year before `p` with a figure, and its value, in any program.
+    pub fn year_before_value_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, i64)> {
+        if pr == Program::All {
+            return self.year_before_value(o, p, s, m);
+        }
+        let before = p.year_before();
+        let alt = match before {
+            Period::Year(y) => Some(Period::Month(y, 12)),
+            Period::Month(y, 12) => Some(Period::Year(y)),
+            Period::Month(..) => None,
+        };
+        std::iter::once(before).chain(alt).find_map(|q| {
+            self.programs
+                .value(self.ds, (o, pr, q, s, m))
+                .map(|v| (q, v))
+        })
+    }
+
+    /// The comparable figure one year before `p`, in any program.
+    pub fn year_before_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<(Period, Fig)> {
+        let (q, _) = self.year_before_value_in(pr, o, p, s, m)?;
+        self.participant_in(pr, o, q, s, m).map(|f| (q, f))
     }
 }

@@ -164,3 +164,23 @@ fn select_periods<K: Ord + Clone>(
         latest.into_iter().map(|((k, _), p)| (k, p)).collect()
     }
 }
+
+fn level_name(l: Level, n: usize) -> String {
+    format!("{n} {}", level_word(l, n))
+}
+
+/// The English term for `n` offices of a level: `district`, `districts`.
+fn level_word(l: Level, n: usize) -> &'static str {
+    let (one, many) = match l {
+        Level::National => ("national office", "national offices"),
+        Level::Region => ("region", "regions"),
+        Level::Province => ("province", "provinces"),
+        Level::Branch => ("branch", "branches"),
+        Level::District => ("district", "districts"),
+    };
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::index::{level_name, level_word, Index};
+use super::{level_name, level_word};
 use super::{Fig, Finding, Note};
 use crate::calc;
 use crate::model::*;
@@ -311,68 +311,5 @@ impl ProgramFigures {
                 }
             }
         }
-    }
-}
-
-impl Index<'_> {
-    /// A figure of any program, given or derived.
-    pub fn participant_in(
-        &self,
-        pr: Program,
-        o: usize,
-        p: Period,
-        s: Segment,
-        m: Measure,
-    ) -> Option<Fig> {
-        match pr {
-            Program::All => self.participant(o, p, s, m),
-            _ => self.programs.fig(self.ds, (o, pr, p, s, m)),
-        }
-    }
-
-    /// Every period with a figure for a series of any program.
-    pub fn periods_in(&self, pr: Program, o: usize, s: Segment, m: Measure) -> Vec<Period> {
-        match pr {
-            Program::All => self.periods(o, s, m),
-            _ => self.programs.periods(self.ds, o, pr, s, m),
-        }
-    }
-
-    /// The comparable period one year before `p` with a figure, and its value, in any program.
-    pub fn year_before_value_in(
-        &self,
-        pr: Program,
-        o: usize,
-        p: Period,
-        s: Segment,
-        m: Measure,
-    ) -> Option<(Period, i64)> {
-        if pr == Program::All {
-            return self.year_before_value(o, p, s, m);
-        }
-        let before = p.year_before();
-        let alt = match before {
-            Period::Year(y) => Some(Period::Month(y, 12)),
-            Period::Month(y, 12) => Some(Period::Year(y)),
-            Period::Month(..) => None,
-        };
-        std::iter::once(before).chain(alt).find_map(|q| {
-            self.programs
-                .value(self.ds, (o, pr, q, s, m))
-                .map(|v| (q, v))
-        })
-    }
-
-    /// The comparable figure one year before `p`, in any program.
-    pub fn year_before_in(
-        &self,
-        pr: Program,
-        o: usize,
-        p: Period,
-        s: Segment,
-        m: Measure,
-    ) -> Option<(Period, Fig)> {
-        let (q, _) = self.year_before_value_in(pr, o, p, s, m)?;
-        self.participant_in(pr, o, q, s, m).map(|f| (q, f))
     }
 }
