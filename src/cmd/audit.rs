@@ -107,6 +107,117 @@ fn range(c: &Candidate, dp: u8, pct: bool) -> Cell {
     Cell::Phrase(p)
 }
 
+/// The note of an audit row: why it could not be checked, inputs read the wider way, and the
+/// other denominators tried.
+fn note_cells(ds: &DataSet, r: &AuditRow, dp: u8, pct: bool) -> Vec<Cell> {
+    let best = r.best();
+    let mut note = Vec::new();
+    if let Some(w) = &r.why {
+        note.push(why(ds, r, w));
+    }
+    // Inputs whose trailing zeros leave their precision open: say the wider reading is used.
+    for i in best.iter().flat_map(|c| &c.inputs) {
+        let Ok(p) = crate::analysis::published::parse(&i.published) else {
+            continue;
+        };
+        if p.widened {
+            if !note.is_empty() {
+                note.push(t("; "));
+            }
+            note.push(Cell::Template(
+                "{} read to the nearest {}: its trailing zeros leave the precision open, so the wider reading",
+                vec![Cell::text(&i.published), Cell::Int(p.unit as i64)],
+            ));
+        }
+    }
+    // Other denominators tried (a coverage figure that does not say what it is of).
+    let others: Vec<&Candidate> = r.candidates.iter().skip(1).collect();
+    if !others.is_empty() {
+        note.push(Cell::Term("also tried"));
+        note.push(t(": "));
+        for (i, c) in others.iter().enumerate() {
+            if i > 0 {
+                note.push(t("; "));
+            }
+            let den = &c.inputs[1];
+            note.push(Cell::Term(den.what));
+            note.push(t(" "));
+            note.push(Cell::Period(den.period));
+            note.push(t(" "));
+            note.push(range(c, dp, pct));
+            note.push(t(" "));
+            note.push(Cell::Term(c.verdict.term()));
+        }
+    }
+    note
+}
+
+/// The verdict in words, naming the one denominator a percentage fits, and whether it rests on a
+/// reading that is uncertain.
+fn verdict_cell(r: &AuditRow) -> (Cell, bool) {
+    let s = r.stated;
+    let best = r.best();
+    // The stated row, and the inputs of the verdict, read one way of two.
+    let mut doubtful: Vec<&str> = Vec::new();
+    if s.prov.uncertain && r.verdict != Verdict::NotCheckable {
+        doubtful.push(&s.prov.published);
+    }
+    if let Some(c) = best {
+        doubtful.extend(
+            c.inputs
+                .iter()
+                .filter(|i| i.uncertain)
+                .map(|i| i.published.as_str()),
+        );
+    }
+    // A percentage of an unnamed denominator that fits only one of those tried names it.
+    let fitting: Vec<&Candidate> = r
+        .candidates
+        .iter()
+        .filter(|c| matches!(c.verdict, Verdict::Consistent | Verdict::Truncated))
+        .collect();
+    let verdict = match (r.candidates.len(), fitting.as_slice()) {
+        (2.., [only]) => Cell::Template(
+            "{} only against {} {}",
+            vec![
+                Cell::Term(r.verdict.term()),
+                Cell::Term(only.inputs[1].what),
+                Cell::text(only.inputs[1].period.to_string()),
+            ],
+        ),
+        _ => Cell::Term(r.verdict.term()),
+    };
+    let verdict = if_read(verdict, None, &doubtful);
+    (verdict, !doubtful.is_empty())
+}
+
+/// The count of stated figures by verdict, under the table.
+fn summary(rows: &[AuditRow], counts: &[i64; 4]) -> Cell {
+    let mut summary = vec![
+        Cell::Int(rows.len() as i64),
+        t(" "),
+        Cell::Term("stated figures"),
+        t(": "),
+    ];
+    for (i, v) in [
+        Verdict::Consistent,
+        Verdict::Truncated,
+        Verdict::Inconsistent,
+        Verdict::NotCheckable,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            summary.push(t(", "));
+        }
+        summary.push(Cell::Int(counts[v as usize]));
+        summary.push(t(" "));
+        summary.push(Cell::Term(v.term()));
+    }
+    Cell::Phrase(summary)
+}
+
 pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
     let mut tb = Table::new(vec![
         col("office", "Office"),
@@ -137,76 +248,9 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             .printed
             .map_or(2, |p| if pct { (p.decimals() + 1).max(2) } else { 0 });
         let best = r.best();
-        let mut note = Vec::new();
-        if let Some(w) = &r.why {
-            note.push(why(ds, r, w));
-        }
-        // Inputs whose trailing zeros leave their precision open: say the wider reading is used.
-        for i in best.iter().flat_map(|c| &c.inputs) {
-            let Ok(p) = crate::analysis::published::parse(&i.published) else {
-                continue;
-            };
-            if p.widened {
-                if !note.is_empty() {
-                    note.push(t("; "));
-                }
-                note.push(Cell::Template(
-                    "{} read to the nearest {}: its trailing zeros leave the precision open, so the wider reading",
-                    vec![Cell::text(&i.published), Cell::Int(p.unit as i64)],
-                ));
-            }
-        }
-        // Other denominators tried (a coverage figure that does not say what it is of).
-        let others: Vec<&Candidate> = r.candidates.iter().skip(1).collect();
-        if !others.is_empty() {
-            note.push(Cell::Term("also tried"));
-            note.push(t(": "));
-            for (i, c) in others.iter().enumerate() {
-                if i > 0 {
-                    note.push(t("; "));
-                }
-                let den = &c.inputs[1];
-                note.push(Cell::Term(den.what));
-                note.push(t(" "));
-                note.push(Cell::Period(den.period));
-                note.push(t(" "));
-                note.push(range(c, dp, pct));
-                note.push(t(" "));
-                note.push(Cell::Term(c.verdict.term()));
-            }
-        }
+        let note = note_cells(ds, r, dp, pct);
         counts[r.verdict as usize] += 1;
-        // The stated row, and the inputs of the verdict, read one way of two.
-        let mut doubtful: Vec<&str> = Vec::new();
-        if s.prov.uncertain && r.verdict != Verdict::NotCheckable {
-            doubtful.push(&s.prov.published);
-        }
-        if let Some(c) = best {
-            doubtful.extend(
-                c.inputs
-                    .iter()
-                    .filter(|i| i.uncertain)
-                    .map(|i| i.published.as_str()),
-            );
-        }
-        // A percentage of an unnamed denominator that fits only one of those tried names it.
-        let fitting: Vec<&Candidate> = r
-            .candidates
-            .iter()
-            .filter(|c| matches!(c.verdict, Verdict::Consistent | Verdict::Truncated))
-            .collect();
-        let verdict = match (r.candidates.len(), fitting.as_slice()) {
-            (2.., [only]) => Cell::Template(
-                "{} only against {} {}",
-                vec![
-                    Cell::Term(r.verdict.term()),
-                    Cell::Term(only.inputs[1].what),
-                    Cell::text(only.inputs[1].period.to_string()),
-                ],
-            ),
-            _ => Cell::Term(r.verdict.term()),
-        };
-        let verdict = if_read(verdict, None, &doubtful);
+        let (verdict, doubtful) = verdict_cell(r);
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
             Cell::opt(s.period, Cell::Period),
@@ -227,7 +271,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
             Cell::opt(best, |c| Cell::Float(c.point)),
             Cell::Term(r.verdict.term()),
             verdict,
-            reading_code(!doubtful.is_empty()),
+            reading_code(doubtful),
             Cell::opt(best, basis),
             if note.is_empty() {
                 Cell::Empty
@@ -253,29 +297,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
     tb.human("verdict_words");
     tb.human("computed");
     tb.title = Some("Audit of stated figures".into());
-    let mut summary = vec![
-        Cell::Int(rows.len() as i64),
-        t(" "),
-        Cell::Term("stated figures"),
-        t(": "),
-    ];
-    for (i, v) in [
-        Verdict::Consistent,
-        Verdict::Truncated,
-        Verdict::Inconsistent,
-        Verdict::NotCheckable,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            summary.push(t(", "));
-        }
-        summary.push(Cell::Int(counts[v as usize]));
-        summary.push(t(" "));
-        summary.push(Cell::Term(v.term()));
-    }
-    tb.remarks.push(Cell::Phrase(summary));
+    tb.remarks.push(summary(rows, &counts));
     tb.remarks.push(Cell::Term(
         "Ranges allow for the rounding of every figure as printed: 41,46 juta is 41,455,000 to 41,465,000.",
     ));
