@@ -29,6 +29,28 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The command line as completion scripts and manual pages describe it. `completions` and `man`
+/// read no data and draw no table, so the global options for data and tables are left out of
+/// their completions and their manual pages (`--output` still applies to them).
+pub fn for_docs(mut cmd: clap::Command) -> clap::Command {
+    // Global options reach the subcommands when the command is built.
+    cmd.build();
+    for sub in ["completions", "man"] {
+        cmd = cmd.mut_subcommand(sub, |mut c| {
+            let globals: Vec<clap::Id> = c
+                .get_arguments()
+                .filter(|a| a.is_global_set() && a.get_id() != "output")
+                .map(|a| a.get_id().clone())
+                .collect();
+            for id in globals {
+                c = c.mut_arg(id, |a| a.hide(true));
+            }
+            c
+        });
+    }
+    cmd
+}
+
 /// Options every command takes; `--help` lists them after the command's own, under their heading.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]

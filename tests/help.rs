@@ -139,3 +139,21 @@ fn man_pages_for_every_subcommand_go_into_a_directory() {
             "--dir /no/such/dir: no such directory",
         ));
 }
+
+#[test]
+fn pages_of_completions_and_man_leave_out_the_options_for_data_and_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    coverage()
+        .args(["man", "--dir", dir.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let page = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    // growth reads data and draws a table: its page lists the options for both.
+    for opt in ["decimal\\-comma", "csv\\-locale", "\\-\\-data"] {
+        assert!(page("coverage-growth.1").contains(opt), "{opt}");
+        assert!(!page("coverage-completions.1").contains(opt), "{opt}");
+        assert!(!page("coverage-man.1").contains(opt), "{opt}");
+    }
+    // --output still applies to them.
+    assert!(page("coverage-completions.1").contains("\\-\\-output"));
+}

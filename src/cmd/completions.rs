@@ -3,13 +3,14 @@
 use std::io::Write;
 
 use anyhow::Result;
+
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::Outcome;
 
 pub fn run(a: &CompletionsArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::for_docs(Cli::command());
     let name = cmd.get_name().to_string();
     // Generated whole first: clap_complete panics on a failed write (a closed pipe, a full
     // disk), where a write here returns the error to report.

@@ -4,9 +4,10 @@
 use std::io::Write;
 
 use anyhow::{bail, Context, Result};
-use clap::CommandFactory;
 use clap_mangen::roff::{bold, roman, Roff};
 use clap_mangen::Man;
+
+use clap::CommandFactory;
 
 use crate::cli::{Cli, ManArgs};
 use crate::Outcome;
@@ -129,7 +130,7 @@ fn page(cmd: clap::Command, pages: bool, out: &mut dyn Write) -> std::io::Result
 
 pub fn run(a: &ManArgs, out: &mut dyn Write) -> Result<Outcome> {
     // `help` is not a page of its own.
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = crate::cli::for_docs(Cli::command().disable_help_subcommand(true));
     cmd.build();
     match &a.dir {
         None => page(cmd, false, out)?,
