@@ -566,3 +566,14 @@ fn write_readme_fixtures() {
     let other = "office,period,segment,measure,value,source\nb1,2022,all,active,100,s\nb2,2022,all,active,50,s\nb1,2023,all,active,200,s\nb2,2023,all,active,60,s\n";
     std::fs::write(dir.join("participants.csv.gz"), gzip(other.as_bytes())).unwrap();
 }
+
+#[test]
+fn a_report_title_wraps_on_a_narrow_terminal() {
+    // "Bali Denpasar: branch under Banuspa (Bali, Nusa Tenggara, Papua); data set: embedded" is
+    // 84 characters: on an 80-column terminal it breaks before "embedded".
+    let text = on_terminal("80", "report --branch denpasar");
+    assert!(text.starts_with(
+        "Bali Denpasar: branch under Banuspa (Bali, Nusa Tenggara, Papua); data set:\nembedded\n"
+    ));
+    assert!(widest(&text) <= 80, "{text}");
+}

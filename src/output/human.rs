@@ -512,7 +512,9 @@ impl Render for Human {
             if self.markdown {
                 writeln!(w, "# {title}\n")?;
             } else {
-                writeln!(w, "{title}\n")?;
+                // On a narrow terminal the title wraps as the notes under a table do.
+                self.wrapped(&title, w)?;
+                writeln!(w)?;
             }
         }
         match t.group {
