@@ -288,6 +288,10 @@ impl Input {
 pub const MAX_HEADER: usize = 1 << 20;
 /// The most one row may take: a note of tens of megabytes still loads.
 pub const MAX_ROW: usize = 64 << 20;
+/// How many fields past the header's a row may hold before the file is refused: each field
+/// costs the reader 8 bytes beside its text, so a 64 MiB row of commas would take 512 MiB.
+/// A row a little too wide is one problem among others; one this wide ends the file.
+pub const MAX_EXTRA_FIELDS: usize = 1024;
 
 /// What a file is when it is not something to read to its end: devices never end, or end
 /// anywhere. FIFOs are read (once), as a regular file is.
@@ -323,6 +327,13 @@ pub(super) enum Refusal {
         line: u64,
         column: usize,
     },
+    /// A row with more than `limit` fields (the header's `width` and [`MAX_EXTRA_FIELDS`]),
+    /// from this line.
+    WideRow {
+        line: u64,
+        limit: usize,
+        width: usize,
+    },
 }
 
 impl Refusal {
@@ -347,6 +358,9 @@ impl std::fmt::Display for Refusal {
             Refusal::Unclosed { .. } => f.write_str(
                 "a quote opened here is never closed: the rest of the file would be read as one cell",
             ),
+            Refusal::WideRow { width, .. } => {
+                write!(f, "{width} fields, one per header column")
+            }
         }
     }
 }
@@ -365,6 +379,8 @@ pub(super) struct Guard<R> {
     row_line: u64,
     row_bytes: usize,
     opened: (u64, usize),
+    /// The header row's fields, once its line end has passed.
+    width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -387,6 +403,7 @@ impl<R: Read> Guard<R> {
             row_line: 1,
             row_bytes: 0,
             opened: (0, 0),
+            width: None,
         }
     }
 
@@ -428,6 +445,7 @@ impl<R: Read> Guard<R> {
                 self.line += 1;
             }
             if end_of_row {
+                self.width.get_or_insert(self.field + 1);
                 self.state = FieldStart;
                 self.field = 0;
                 self.row_line = self.line;
@@ -436,6 +454,8 @@ impl<R: Read> Guard<R> {
                 return Err(Refusal::LongRow {
                     line: self.row_line,
                 });
+            } else if b == self.delimiter {
+                self.wide()?;
             }
         }
         Ok(())
@@ -444,35 +464,52 @@ impl<R: Read> Guard<R> {
 
 impl<R> Guard<R> {
     /// [`Guard::scan`] for a block without a quote, outside quotes: only line ends and
-    /// delimiters matter, counted a block at a time (most files have no quote at all).
+    /// delimiters matter, counted a row at a time (most files have no quote at all).
     fn scan_unquoted(&mut self, block: &[u8]) -> Result<(), Refusal> {
         let d = self.delimiter;
-        let tail = match block.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                self.line += block.iter().filter(|&&b| b == b'\n').count() as u64;
-                self.row_line = self.line;
-                self.row_bytes = 0;
-                self.field = 0;
-                self.state = Quoting::FieldStart;
-                &block[last + 1..]
+        let mut rows = block.split(|&b| b == b'\n');
+        let mut part = rows.next().unwrap_or(&[]);
+        loop {
+            self.row_bytes += part.len();
+            self.field += part.iter().filter(|&&b| b == d).count();
+            if let Some(&b) = part.last() {
+                self.state = if b == d {
+                    Quoting::FieldStart
+                } else {
+                    Quoting::Plain
+                };
             }
-            None => block,
-        };
-        self.row_bytes += tail.len();
-        self.field += tail.iter().filter(|&&b| b == d).count();
-        if let Some(&b) = tail.last() {
-            self.state = if b == d {
-                Quoting::FieldStart
-            } else {
-                Quoting::Plain
+            if self.row_bytes > MAX_ROW {
+                return Err(Refusal::LongRow {
+                    line: self.row_line,
+                });
+            }
+            self.wide()?;
+            // Each line end passed ends a row.
+            let Some(next) = rows.next() else {
+                return Ok(());
             };
+            self.width.get_or_insert(self.field + 1);
+            self.line += 1;
+            self.row_line = self.line;
+            self.row_bytes = 0;
+            self.field = 0;
+            self.state = Quoting::FieldStart;
+            part = next;
         }
-        if self.row_bytes > MAX_ROW {
-            return Err(Refusal::LongRow {
+    }
+
+    /// Refuses the row being read once it holds more fields than the header's and
+    /// [`MAX_EXTRA_FIELDS`] (the header row itself is bounded by its length).
+    fn wide(&self) -> Result<(), Refusal> {
+        match self.width {
+            Some(width) if self.field + 1 > width + MAX_EXTRA_FIELDS => Err(Refusal::WideRow {
                 line: self.row_line,
-            });
+                limit: width + MAX_EXTRA_FIELDS,
+                width,
+            }),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 
