@@ -44,3 +44,54 @@ b1,2024,pmi,active,0,s
     }
     assert!(text.ends_with("\n2 problems found\n"), "{text}");
 }
+
+/// Standard input that is not a terminal (a pipe here) is read without a notice: the notice
+/// is only for a terminal, where the command would otherwise wait without a word.
+#[test]
+fn a_pipe_on_standard_input_is_read_without_a_notice() {
+    let dir = only(OFFICES, "office,period,segment,measure,value,source\n");
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap()])
+        .args(["--participants", "-", "validate"])
+        .write_stdin("office,period,segment,measure,value,source\nb1,2023,all,active,7,s\n")
+        .assert()
+        .success()
+        .stderr("");
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("no problems"), "{text}");
+}
+
+/// A terminal on standard input (a pseudo-terminal made by `script`, where it is installed):
+/// one line says what is read and how to end it, and Ctrl-D ends it.
+#[test]
+fn a_terminal_on_standard_input_is_told_what_is_read() {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no /usr/bin/script to make a terminal");
+        return;
+    }
+    let dir = only(OFFICES, "office,period,segment,measure,value,source\n");
+    let cmd = format!(
+        "{} --data {} --participants - validate",
+        env!("CARGO_BIN_EXE_coverage"),
+        dir.path().display()
+    );
+    let out = std::process::Command::new("/usr/bin/script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(
+                b"office,period,segment,measure,value,source\nb1,2023,all,active,7,s\n\x04",
+            )?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("reading participants from standard input (end it with Ctrl-D)\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("1 participant"), "{text}");
+}

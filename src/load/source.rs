@@ -1,7 +1,7 @@
 //! Where the files come from, and their bytes as a stream with LF line ends.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -728,6 +728,17 @@ fn whole_book(path: &Path, opts: ReadOptions) -> Result<Picked, Problem> {
     })
 }
 
+/// What to say before reading `file` from standard input that is a terminal, where the
+/// command would otherwise wait without a word.
+fn stdin_notice(file: &str, terminal: bool) -> Option<String> {
+    terminal.then(|| {
+        format!(
+            "reading {} from standard input (end it with Ctrl-D)",
+            kind(file)
+        )
+    })
+}
+
 /// One file named on its own: a workbook's sheet, or CSV text (perhaps gzip) read when asked.
 fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Problem> {
     let spec = TABLE
@@ -736,6 +747,10 @@ fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Pr
         .expect("a file of the table");
     if path.as_os_str() == "-" {
         let mut stdin = io::stdin();
+        if let Some(notice) = stdin_notice(name, io::IsTerminal::is_terminal(&stdin)) {
+            // A notice only: a closed standard error must not stop the reading.
+            let _ = writeln!(io::stderr(), "{notice}");
+        }
         let head =
             first_bytes(&mut stdin).map_err(|e| Problem::file("<stdin>".into(), io_message(&e)))?;
         if !is_workbook_signature(&head) {
@@ -965,6 +980,15 @@ mod tests {
             LineEnds { inner, cr: false }.read_to_end(&mut got).unwrap();
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn a_terminal_on_standard_input_is_told_what_is_read() {
+        assert_eq!(
+            stdin_notice("participants.csv", true).as_deref(),
+            Some("reading participants from standard input (end it with Ctrl-D)")
+        );
+        assert_eq!(stdin_notice("participants.csv", false), None);
     }
 
     #[test]
