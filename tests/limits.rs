@@ -95,3 +95,21 @@ fn a_terminal_on_standard_input_is_told_what_is_read() {
     );
     assert!(text.contains("1 participant"), "{text}");
 }
+
+/// `man --dir` naming a file says it is not a directory, and leaves the file as it was.
+#[test]
+fn man_into_a_file_is_not_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pages");
+    std::fs::write(&file, "kept\n").unwrap();
+    coverage()
+        .args(["man", "--dir", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: --dir {}: not a directory\n  hint: name a directory for the pages, not a file\n",
+            file.display()
+        ));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept\n");
+}
