@@ -464,39 +464,41 @@ impl<R: Read> Guard<R> {
 
 impl<R> Guard<R> {
     /// [`Guard::scan`] for a block without a quote, outside quotes: only line ends and
-    /// delimiters matter, counted a row at a time (most files have no quote at all).
+    /// delimiters matter, counted a block at a time (most files have no quote at all).
     fn scan_unquoted(&mut self, block: &[u8]) -> Result<(), Refusal> {
         let d = self.delimiter;
-        let mut rows = block.split(|&b| b == b'\n');
-        let mut part = rows.next().unwrap_or(&[]);
-        loop {
-            self.row_bytes += part.len();
-            self.field += part.iter().filter(|&&b| b == d).count();
-            if let Some(&b) = part.last() {
-                self.state = if b == d {
-                    Quoting::FieldStart
-                } else {
-                    Quoting::Plain
-                };
+        let tail = match block.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                // The row still open ends at the block's first line end: count its fields
+                // (or the header's). Rows wholly inside one block are bounded by its length.
+                let first = block.iter().position(|&b| b == b'\n').unwrap_or(last);
+                self.field += block[..first].iter().filter(|&&b| b == d).count();
+                self.wide()?;
+                self.width.get_or_insert(self.field + 1);
+                self.line += block.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.row_line = self.line;
+                self.row_bytes = 0;
+                self.field = 0;
+                self.state = Quoting::FieldStart;
+                &block[last + 1..]
             }
-            if self.row_bytes > MAX_ROW {
-                return Err(Refusal::LongRow {
-                    line: self.row_line,
-                });
-            }
-            self.wide()?;
-            // Each line end passed ends a row.
-            let Some(next) = rows.next() else {
-                return Ok(());
+            None => block,
+        };
+        self.row_bytes += tail.len();
+        self.field += tail.iter().filter(|&&b| b == d).count();
+        if let Some(&b) = tail.last() {
+            self.state = if b == d {
+                Quoting::FieldStart
+            } else {
+                Quoting::Plain
             };
-            self.width.get_or_insert(self.field + 1);
-            self.line += 1;
-            self.row_line = self.line;
-            self.row_bytes = 0;
-            self.field = 0;
-            self.state = Quoting::FieldStart;
-            part = next;
         }
+        if self.row_bytes > MAX_ROW {
+            return Err(Refusal::LongRow {
+                line: self.row_line,
+            });
+        }
+        self.wide()
     }
 
     /// Refuses the row being read once it holds more fields than the header's and
