@@ -269,3 +269,30 @@ fn a_parent_without_a_figure_is_the_sum_of_its_children() {
     assert_eq!(cell(&h, b[0], "source"), "sum of 2 districts");
     assert!(select(&h, &rows, &[("office", "r")]).is_empty());
 }
+
+/// A row far wider than the header is refused as it is read: 6 header fields and 1,024 more
+/// make 1,030, so 1,030 fields are still one row's problem, while a row running past the
+/// block being read with more ends the file.
+#[test]
+fn a_row_of_commas_is_refused_past_the_header_width_and_1024() {
+    let row = |fields: usize| format!("x{}\n", ",".repeat(fields - 1));
+    let e = error_with("participants.csv", &format!("{P_HEAD}{}", row(1030)));
+    assert!(
+        e.contains(
+            "participants.csv:2: found \"1030 fields\", expected 6 fields, one per header column"
+        ),
+        "{e}"
+    );
+    // Far past the limit, the row is refused without being read to its end: a row of
+    // 2,000,000 commas names the same limit.
+    let e = error_with(
+        "participants.csv",
+        &format!("{P_HEAD}national,2023,all,active,1,s\n{}", row(2_000_001)),
+    );
+    assert!(
+        e.contains(
+            "participants.csv:3: found \"more than 1030 fields\", expected 6 fields, one per header column\n  hint: a value containing the delimiter must be quoted"
+        ),
+        "{e}"
+    );
+}

@@ -249,6 +249,24 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The given figure of a key whose parts add up past 64 bits, with its line and the sum
+    /// in 128 bits, so the comparison is made all the same (they cannot be equal).
+    fn wide_sum(
+        &self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        vals: impl Iterator<Item = i64>,
+    ) -> Option<(i64, u64, i128)> {
+        let (given, _) = self.ds.participants.get(o, p, s, m)?;
+        let sum: i128 = vals.map(i128::from).sum();
+        (i128::from(given) != sum).then(|| {
+            (
+                given,
+                self.ds.participants.line(o, p, s, m).unwrap_or(0),
+                sum,
+            )
+        })
+    }
+
     /// A parent's figure is the sum of its children of the next level down, when every one
     /// of them has it; where the parent's own figure exists too, the two must agree.
     fn roll_up_participants(&mut self, o: usize, kids: &[usize]) {
@@ -281,7 +299,31 @@ impl<'a> Index<'a> {
                     for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
-                        let Some(sum) = calc::checked_sum(vals) else {
+                        let Some(sum) = calc::checked_sum(vals.clone()) else {
+                            if let Some((given, line, sum)) = self.wide_sum((o, p, s, m), vals) {
+                                found.push((
+                                    (p, s, m),
+                                    Finding {
+                                        file: "participants.csv",
+                                        line,
+                                        message: Note::new(
+                                            "{} {} {} {} is {}, but its {} {} add up to {}",
+                                            vec![
+                                                self.ds.offices[o].code.clone(),
+                                                p.to_string(),
+                                                s.to_string(),
+                                                m.to_string(),
+                                                given.to_string(),
+                                                kids.len().to_string(),
+                                                level_word(level, kids.len()).into(),
+                                                sum.to_string(),
+                                            ],
+                                        )
+                                        .terms_at(&[2, 3, 6]),
+                                    },
+                                ));
+                                continue;
+                            }
                             found.push((
                                 (p, s, m),
                                 Finding {
@@ -355,7 +397,29 @@ impl<'a> Index<'a> {
                     let vals = Segment::PARTS
                         .iter()
                         .map(|&s| self.value(o, p, s, m).unwrap_or(0));
-                    let Some(sum) = calc::checked_sum(vals) else {
+                    let Some(sum) = calc::checked_sum(vals.clone()) else {
+                        let key = (o, p, Segment::All, m);
+                        if let Some((given, line, sum)) = self.wide_sum(key, vals) {
+                            found.push((
+                                (p, m),
+                                Finding {
+                                    file: "participants.csv",
+                                    line,
+                                    message: Note::new(
+                                        "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                                        vec![
+                                            self.ds.offices[o].code.clone(),
+                                            p.to_string(),
+                                            m.to_string(),
+                                            given.to_string(),
+                                            sum.to_string(),
+                                        ],
+                                    )
+                                    .term_at(2),
+                                },
+                            ));
+                            continue;
+                        }
                         found.push(((p, m), Finding {
                             file: "participants.csv",
                             line: self.ds.participants.line(o, p, Segment::All, m).unwrap_or(0),

@@ -135,6 +135,12 @@ pub fn run(a: &ManArgs, out: &mut dyn Write) -> Result<Outcome> {
     match &a.dir {
         None => page(cmd, false, out)?,
         Some(dir) => {
+            if dir.exists() && !dir.is_dir() {
+                bail!(
+                    "--dir {}: not a directory\n  hint: name a directory for the pages, not a file",
+                    dir.display()
+                );
+            }
             if !dir.is_dir() {
                 bail!(
                     "--dir {}: no such directory\n  hint: create it first (mkdir -p {})",

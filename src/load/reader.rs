@@ -496,8 +496,17 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
             .filter(|h| !h.is_empty())
             .map_or_else(|| format!("column {c}"), str::to_string)
     };
+    let mut found = None;
     let (line, column, hint) = match r {
         Refusal::LongHeader => (Some(1), None, None),
+        Refusal::WideRow { line, limit, .. } => {
+            found = Some(format!("more than {limit} fields"));
+            (
+                Some(line),
+                None,
+                Some("a value containing the delimiter must be quoted: \"1,027,000\""),
+            )
+        }
         Refusal::LongRow { line } => (
             Some(line),
             None,
@@ -513,7 +522,7 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
         path: path.to_string(),
         line,
         column,
-        found: None,
+        found,
         message: r.to_string(),
         hint: hint.map(str::to_string),
     })

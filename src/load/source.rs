@@ -1,7 +1,7 @@
 //! Where the files come from, and their bytes as a stream with LF line ends.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -288,6 +288,10 @@ impl Input {
 pub const MAX_HEADER: usize = 1 << 20;
 /// The most one row may take: a note of tens of megabytes still loads.
 pub const MAX_ROW: usize = 64 << 20;
+/// How many fields past the header's a row may hold before the file is refused: each field
+/// costs the reader 8 bytes beside its text, so a 64 MiB row of commas would take 512 MiB.
+/// A row a little too wide is one problem among others; one this wide ends the file.
+pub const MAX_EXTRA_FIELDS: usize = 1024;
 
 /// What a file is when it is not something to read to its end: devices never end, or end
 /// anywhere. FIFOs are read (once), as a regular file is.
@@ -323,6 +327,13 @@ pub(super) enum Refusal {
         line: u64,
         column: usize,
     },
+    /// A row with more than `limit` fields (the header's `width` and [`MAX_EXTRA_FIELDS`]),
+    /// from this line.
+    WideRow {
+        line: u64,
+        limit: usize,
+        width: usize,
+    },
 }
 
 impl Refusal {
@@ -347,6 +358,9 @@ impl std::fmt::Display for Refusal {
             Refusal::Unclosed { .. } => f.write_str(
                 "a quote opened here is never closed: the rest of the file would be read as one cell",
             ),
+            Refusal::WideRow { width, .. } => {
+                write!(f, "{width} fields, one per header column")
+            }
         }
     }
 }
@@ -365,6 +379,8 @@ pub(super) struct Guard<R> {
     row_line: u64,
     row_bytes: usize,
     opened: (u64, usize),
+    /// The header row's fields, once its line end has passed.
+    width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -387,6 +403,7 @@ impl<R: Read> Guard<R> {
             row_line: 1,
             row_bytes: 0,
             opened: (0, 0),
+            width: None,
         }
     }
 
@@ -428,6 +445,7 @@ impl<R: Read> Guard<R> {
                 self.line += 1;
             }
             if end_of_row {
+                self.width.get_or_insert(self.field + 1);
                 self.state = FieldStart;
                 self.field = 0;
                 self.row_line = self.line;
@@ -436,6 +454,8 @@ impl<R: Read> Guard<R> {
                 return Err(Refusal::LongRow {
                     line: self.row_line,
                 });
+            } else if b == self.delimiter {
+                self.wide()?;
             }
         }
         Ok(())
@@ -449,6 +469,12 @@ impl<R> Guard<R> {
         let d = self.delimiter;
         let tail = match block.iter().rposition(|&b| b == b'\n') {
             Some(last) => {
+                // The row still open ends at the block's first line end: count its fields
+                // (or the header's). Rows wholly inside one block are bounded by its length.
+                let first = block.iter().position(|&b| b == b'\n').unwrap_or(last);
+                self.field += block[..first].iter().filter(|&&b| b == d).count();
+                self.wide()?;
+                self.width.get_or_insert(self.field + 1);
                 self.line += block.iter().filter(|&&b| b == b'\n').count() as u64;
                 self.row_line = self.line;
                 self.row_bytes = 0;
@@ -472,7 +498,20 @@ impl<R> Guard<R> {
                 line: self.row_line,
             });
         }
-        Ok(())
+        self.wide()
+    }
+
+    /// Refuses the row being read once it holds more fields than the header's and
+    /// [`MAX_EXTRA_FIELDS`] (the header row itself is bounded by its length).
+    fn wide(&self) -> Result<(), Refusal> {
+        match self.width {
+            Some(width) if self.field + 1 > width + MAX_EXTRA_FIELDS => Err(Refusal::WideRow {
+                line: self.row_line,
+                limit: width + MAX_EXTRA_FIELDS,
+                width,
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -691,6 +730,17 @@ fn whole_book(path: &Path, opts: ReadOptions) -> Result<Picked, Problem> {
     })
 }
 
+/// What to say before reading `file` from standard input that is a terminal, where the
+/// command would otherwise wait without a word.
+fn stdin_notice(file: &str, terminal: bool) -> Option<String> {
+    terminal.then(|| {
+        format!(
+            "reading {} from standard input (end it with Ctrl-D)",
+            kind(file)
+        )
+    })
+}
+
 /// One file named on its own: a workbook's sheet, or CSV text (perhaps gzip) read when asked.
 fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Problem> {
     let spec = TABLE
@@ -699,6 +749,10 @@ fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Pr
         .expect("a file of the table");
     if path.as_os_str() == "-" {
         let mut stdin = io::stdin();
+        if let Some(notice) = stdin_notice(name, io::IsTerminal::is_terminal(&stdin)) {
+            // A notice only: a closed standard error must not stop the reading.
+            let _ = writeln!(io::stderr(), "{notice}");
+        }
         let head =
             first_bytes(&mut stdin).map_err(|e| Problem::file("<stdin>".into(), io_message(&e)))?;
         if !is_workbook_signature(&head) {
@@ -928,6 +982,15 @@ mod tests {
             LineEnds { inner, cr: false }.read_to_end(&mut got).unwrap();
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn a_terminal_on_standard_input_is_told_what_is_read() {
+        assert_eq!(
+            stdin_notice("participants.csv", true).as_deref(),
+            Some("reading participants from standard input (end it with Ctrl-D)")
+        );
+        assert_eq!(stdin_notice("participants.csv", false), None);
     }
 
     #[test]
