@@ -113,3 +113,30 @@ fn man_into_a_file_is_not_a_directory() {
         ));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept\n");
 }
+
+/// Two branches of 5,000,000,000,000,000,000 each: the region's sum, 10^19, passes the 64-bit
+/// limit and is not made. growth says so instead of a bare "(no figures)".
+#[test]
+fn growth_names_a_roll_up_past_64_bits() {
+    let five = "5000000000000000000";
+    let participants = format!(
+        "office,period,segment,measure,value,source
+b1,2023,all,active,{five},s
+b2,2023,all,active,{five},s
+b1,2024,all,active,{five},s
+b2,2024,all,active,{five},s
+"
+    );
+    let dir = only(OFFICES, &participants);
+    let out = coverage()
+        .args(["--data", dir.path().to_str().unwrap()])
+        .args(["growth", "--level", "region"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("(no figures)"), "{text}");
+    assert!(
+        text.contains("Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them."),
+        "{text}"
+    );
+}

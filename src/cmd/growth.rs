@@ -151,7 +151,17 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ix = Index::build(&ds);
     let shown = ix.programs.any() || a.program.is_some_and(|p| p != Program::All);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    let head = head(shown);
+    let mut head = head(shown);
+    // A sum past 64 bits is not made, so its row is missing: say so rather than leave it out.
+    if ix
+        .findings
+        .iter()
+        .any(|f| f.message.template.contains("64-bit limit"))
+    {
+        head.remarks.push(Cell::Term(
+            "Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them.",
+        ));
+    }
     if !shown {
         if let Some(done) = output::csv_rows(ctx.render, &head, out, |w| {
             let mut rows = CsvRows::new(&ds, w);

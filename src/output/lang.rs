@@ -296,6 +296,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Segment", "Segmen"),
     ("Since", "Sejak"),
     ("Some figures are sums of segments or of the offices below, not published.", "Sebagian angka adalah jumlah segmen atau kantor di bawahnya, bukan angka terbitan."),
+    ("Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them.", "Sebagian jumlah melampaui batas 64 bit dan tidak dijumlahkan, sehingga barisnya tidak ada; coverage validate mencantumkannya."),
     ("Source", "Sumber"),
     ("Stated", "Dinyatakan"),
     ("Stated by the source", "Dinyatakan oleh sumber"),
