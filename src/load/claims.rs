@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::files::{ReadOptions, CLAIMS};
 use super::offices::OfficeIndex;
 use super::problem::{Keep, Problems};
-use super::reader::{duplicate, each_row, open, prov};
+use super::reader::{duplicate, each_row, open};
 use super::source::DataSource;
 use crate::model::*;
 
@@ -63,11 +63,10 @@ pub(super) fn read_claims(
         ) {
             return;
         }
-        ctx.provenance(line, &r.source, &r.published, &r.note);
-        let Ok(bound) = ctx.bound(line, &r.bound) else {
-            return;
-        };
-        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+        let (bound, reading) = (r.bound, r.reading);
+        let Ok(prov) =
+            ctx.record_provenance(line, [r.source, r.published, r.note], &bound, &reading)
+        else {
             return;
         };
         out.push(ClaimRecord {
@@ -77,11 +76,7 @@ pub(super) fn read_claims(
             program,
             cases,
             amount_idr,
-            prov: Provenance {
-                bound,
-                uncertain,
-                ..prov(r.source, r.published, r.note)
-            },
+            prov,
             origin: Origin { line },
         });
     });

@@ -132,6 +132,25 @@ impl Ctx {
         self.code::<Bound>(line, "bound", raw).map(Some)
     }
 
+    /// A record's provenance from its five cells, checked: the text cells for invisible
+    /// characters, `bound` and `reading` for their codes (an `Err` has been reported).
+    pub(super) fn record_provenance(
+        &mut self,
+        line: u64,
+        [source, published, note]: [String; 3],
+        bound: &str,
+        reading: &str,
+    ) -> Result<Provenance, ()> {
+        self.provenance(line, &source, &published, &note);
+        let bound = self.bound(line, bound)?;
+        let uncertain = self.reading(line, reading)?;
+        Ok(Provenance {
+            bound,
+            uncertain,
+            ..prov(source, published, note)
+        })
+    }
+
     pub(super) fn period(&mut self, line: u64, name: &str, raw: &str) -> Result<Period, ()> {
         match parse_period(raw.trim().as_bytes()) {
             Some(p) => Ok(p),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::files::{ReadOptions, WORKFORCE};
 use super::offices::OfficeIndex;
 use super::problem::{Keep, Problems};
-use super::reader::{duplicate, each_row, open, prov};
+use super::reader::{duplicate, each_row, open};
 use super::source::DataSource;
 use crate::model::*;
 
@@ -58,11 +58,10 @@ pub(super) fn read_workforce(
         ) {
             return;
         }
-        ctx.provenance(line, &r.source, &r.published, &r.note);
-        let Ok(bound) = ctx.bound(line, &r.bound) else {
-            return;
-        };
-        let Ok(uncertain) = ctx.reading(line, &r.reading) else {
+        let (bound, reading) = (r.bound, r.reading);
+        let Ok(prov) =
+            ctx.record_provenance(line, [r.source, r.published, r.note], &bound, &reading)
+        else {
             return;
         };
         out.push(Workforce {
@@ -70,11 +69,7 @@ pub(super) fn read_workforce(
             period,
             measure,
             value,
-            prov: Provenance {
-                bound,
-                uncertain,
-                ..prov(r.source, r.published, r.note)
-            },
+            prov,
             origin: Origin { line },
         });
     });
