@@ -298,29 +298,31 @@ impl<'a> Index<'a> {
                         .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
                     for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
+                        // A given figure that its children's sum contradicts.
+                        let disagrees = |line, given: String, sum: String| Finding {
+                            file: "participants.csv",
+                            line,
+                            message: Note::new(
+                                "{} {} {} {} is {}, but its {} {} add up to {}",
+                                vec![
+                                    self.ds.offices[o].code.clone(),
+                                    p.to_string(),
+                                    s.to_string(),
+                                    m.to_string(),
+                                    given,
+                                    kids.len().to_string(),
+                                    level_word(level, kids.len()).into(),
+                                    sum,
+                                ],
+                            )
+                            .terms_at(&[2, 3, 6]),
+                        };
                         let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals.clone()) else {
                             if let Some((given, line, sum)) = self.wide_sum((o, p, s, m), vals) {
                                 found.push((
                                     (p, s, m),
-                                    Finding {
-                                        file: "participants.csv",
-                                        line,
-                                        message: Note::new(
-                                            "{} {} {} {} is {}, but its {} {} add up to {}",
-                                            vec![
-                                                self.ds.offices[o].code.clone(),
-                                                p.to_string(),
-                                                s.to_string(),
-                                                m.to_string(),
-                                                given.to_string(),
-                                                kids.len().to_string(),
-                                                level_word(level, kids.len()).into(),
-                                                sum.to_string(),
-                                            ],
-                                        )
-                                        .terms_at(&[2, 3, 6]),
-                                    },
+                                    disagrees(line, given.to_string(), sum.to_string()),
                                 ));
                                 continue;
                             }
@@ -348,24 +350,7 @@ impl<'a> Index<'a> {
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
                             found.push((
                                 (p, s, m),
-                                Finding {
-                                    file: "participants.csv",
-                                    line,
-                                    message: Note::new(
-                                        "{} {} {} {} is {}, but its {} {} add up to {}",
-                                        vec![
-                                            self.ds.offices[o].code.clone(),
-                                            p.to_string(),
-                                            s.to_string(),
-                                            m.to_string(),
-                                            given.to_string(),
-                                            kids.len().to_string(),
-                                            level_word(level, kids.len()).into(),
-                                            sum.to_string(),
-                                        ],
-                                    )
-                                    .terms_at(&[2, 3, 6]),
-                                },
+                                disagrees(line, given.to_string(), sum.to_string()),
                             ));
                         }
                     }
