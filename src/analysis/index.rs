@@ -379,6 +379,22 @@ impl<'a> Index<'a> {
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
                 for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
+                    // A given `all` figure that the sum of its segments contradicts.
+                    let disagrees = |line, given: String, sum: String| Finding {
+                        file: "participants.csv",
+                        line,
+                        message: Note::new(
+                            "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
+                            vec![
+                                self.ds.offices[o].code.clone(),
+                                p.to_string(),
+                                m.to_string(),
+                                given,
+                                sum,
+                            ],
+                        )
+                        .term_at(2),
+                    };
                     let vals = Segment::PARTS
                         .iter()
                         .map(|&s| self.value(o, p, s, m).unwrap_or(0));
@@ -387,21 +403,7 @@ impl<'a> Index<'a> {
                         if let Some((given, line, sum)) = self.wide_sum(key, vals) {
                             found.push((
                                 (p, m),
-                                Finding {
-                                    file: "participants.csv",
-                                    line,
-                                    message: Note::new(
-                                        "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
-                                        vec![
-                                            self.ds.offices[o].code.clone(),
-                                            p.to_string(),
-                                            m.to_string(),
-                                            given.to_string(),
-                                            sum.to_string(),
-                                        ],
-                                    )
-                                    .term_at(2),
-                                },
+                                disagrees(line, given.to_string(), sum.to_string()),
                             ));
                             continue;
                         }
@@ -417,24 +419,7 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
-                        found.push((
-                            (p, m),
-                            Finding {
-                                file: "participants.csv",
-                                line,
-                                message: Note::new(
-                                    "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
-                                    vec![
-                                        self.ds.offices[o].code.clone(),
-                                        p.to_string(),
-                                        m.to_string(),
-                                        given.to_string(),
-                                        sum.to_string(),
-                                    ],
-                                )
-                                .term_at(2),
-                            },
-                        ));
+                        found.push(((p, m), disagrees(line, given.to_string(), sum.to_string())));
                     }
                 }
             }
