@@ -276,6 +276,7 @@ fn read_careful(
         dups: Vec::new(),
         key_name: participant_key(&cols),
     };
+    r.store.value_column = cols.value + 1;
     let shape = Shape::new(&r.ctx);
     let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 5], u32)> = None;
@@ -317,7 +318,9 @@ fn read_careful(
             last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);
-        let keep_line = has_children[key.0] || key.2 == Segment::All;
+        let keep_line = has_children[key.0]
+            || key.2 == Segment::All
+            || !r.store.provenance(prov).published.is_empty();
         r.add(line, key, value, prov, keep_line);
     }
     r
