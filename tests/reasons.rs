@@ -295,3 +295,25 @@ fn a_derived_source_is_said_in_each_language() {
     let md = run(&["growth", "--branch", "kc-x", "-f", "markdown"]);
     assert!(md.contains("| sum of 2 districts |"), "{md}");
 }
+
+#[test]
+fn a_report_with_nothing_names_the_offices_that_have_figures() {
+    // kc-delta has no row; kc-alpha, kc-beta, kc-gamma and kc-epsilon have participant rows:
+    // three named, one more counted.
+    let t = stdout(&["report", "--branch", "delta"]);
+    assert!(
+        t.contains(
+            "no figures for kc-delta in the data set; offices with participant figures: \
+             kc-alpha, kc-beta, kc-gamma and 1 more; see --branch kc-alpha"
+        ),
+        "{t}"
+    );
+    let t = stdout(&["--lang", "id", "report", "--branch", "delta"]);
+    assert!(
+        t.contains(
+            "tidak ada angka untuk kc-delta dalam data; kantor yang memiliki angka peserta: \
+             kc-alpha, kc-beta, kc-gamma dan 1 lainnya; lihat --branch kc-alpha"
+        ),
+        "{t}"
+    );
+}

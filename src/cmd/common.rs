@@ -513,7 +513,8 @@ fn years_cell(years: &[i32]) -> Cell {
     joined(years.iter().map(|y| Cell::Plain(i64::from(*y)))).unwrap_or(Cell::Empty)
 }
 
-fn offices_cell(ds: &DataSet, offices: &[usize]) -> Cell {
+/// Office codes, the first three named and the rest counted.
+pub fn offices_cell(ds: &DataSet, offices: &[usize]) -> Cell {
     const SHOWN: usize = 3;
     let mut c = joined(
         offices

@@ -7,8 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, coverage_note, idr_as_published, if_targets, line_code, programs,
-    qualified, status_cell, target_note, Amount, Ctx,
+    against, between, bound_code, coverage_note, idr_as_published, if_targets, line_code,
+    offices_cell, programs, qualified, status_cell, target_note, Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
@@ -167,10 +167,23 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         t.machine_only.retain(|&i| Some(i) != program);
     }
     if t.rows.is_empty() {
-        t.remarks.push(Cell::Template(
+        let mut with: Vec<usize> = ix.series_of(None).iter().map(|&(o, _, _)| o).collect();
+        with.dedup();
+        let none = Cell::Template(
             "no figures for {} in the data set",
             vec![Cell::text(&ds.offices[office].code)],
-        ));
+        );
+        t.remarks.push(match with.first() {
+            Some(&first) => Cell::Template(
+                "{}; offices with participant figures: {}; see --branch {}",
+                vec![
+                    none,
+                    offices_cell(&ds, &with),
+                    Cell::text(&ds.offices[first].code),
+                ],
+            ),
+            None => none,
+        });
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)

@@ -606,6 +606,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}: {} given for {} in {}", "{}: ada angka {} untuk {} pada {}"),
     ("{}: {} given for {} in {}; see coverage growth", "{}: ada angka {} untuk {} pada {}; lihat coverage growth"),
     ("{}; given for {}: see --branch {}", "{}; ada untuk {}: lihat --branch {}"),
+    ("{}; offices with participant figures: {}; see --branch {}", "{}; kantor yang memiliki angka peserta: {}; lihat --branch {}"),
     ("{}; see --year {}", "{}; lihat --year {}"),
     ("{}; {} given, at least {} in {}: try --segment {}", "{}; ada angka {}, paling sedikit {} pada {}: coba --segment {}"),
     ("{}; {} given: try --segment {}", "{}; ada angka {}: coba --segment {}"),
