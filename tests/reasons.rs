@@ -200,7 +200,8 @@ fn report_coverage_names_the_offices_with_a_survey() {
 fn validate_holds_a_participant_value_to_its_text() {
     // kc-alpha 2023 corrected to 101,000 while its text stays "100.000" (exact: 100,000 to
     // 100,000), on line 3, column 5 (value); kc-epsilon "50 ribu" allows 49,500 to 50,500, so
-    // 50,400 stands.
+    // 50,400 stands. kc-beta's PU (a segment, on a branch without districts) 61,000 against
+    // "60.000" on line 4.
     let dir = tempfile::tempdir().unwrap();
     for f in ["offices.csv", "targets.csv", "workforce.csv"] {
         std::fs::copy(reasons().join(f), dir.path().join(f)).unwrap();
@@ -208,7 +209,8 @@ fn validate_holds_a_participant_value_to_its_text() {
     let p = std::fs::read_to_string(reasons().join("participants.csv")).unwrap();
     let p = p
         .replace("2023,all,active,100000,", "2023,all,active,101000,")
-        .replace("2023,all,active,50000,", "2023,all,active,50400,");
+        .replace("2023,all,active,50000,", "2023,all,active,50400,")
+        .replace("pu,active,60000,", "pu,active,61000,");
     std::fs::write(dir.path().join("participants.csv"), p).unwrap();
     let out = coverage()
         .arg("--data")
@@ -219,7 +221,10 @@ fn validate_holds_a_participant_value_to_its_text() {
     let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let want = "participants.csv:3:5 (value): 101000 lies outside what \"100.000\" allows (100000 to 100000)";
     assert!(s.contains(want), "{s}");
-    assert!(s.contains("1 problem found"), "{s}");
+    let want =
+        "participants.csv:4:5 (value): 61000 lies outside what \"60.000\" allows (60000 to 60000)";
+    assert!(s.contains(want), "{s}");
+    assert!(s.contains("2 problems found"), "{s}");
     let out = coverage()
         .arg("--data")
         .arg(dir.path())
@@ -227,7 +232,7 @@ fn validate_holds_a_participant_value_to_its_text() {
         .assert()
         .code(1);
     let (h, rows) = csv_rows(&out.get_output().stdout);
-    assert_eq!(rows.len(), 1);
+    assert_eq!(rows.len(), 2);
     assert_eq!(cell(&h, &rows[0], "line"), "3");
     assert_eq!(cell(&h, &rows[0], "column"), "5");
     assert_eq!(cell(&h, &rows[0], "header"), "value");
