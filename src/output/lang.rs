@@ -183,6 +183,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("% of amount", "% nilai"),
     ("% of cases", "% kasus"),
     ("(no figures)", "(tidak ada angka)"),
+    ("--bom applies to --format csv only", "--bom hanya berlaku untuk --format csv"),
     ("--data names a directory holding offices.csv, participants.csv, ..., or a workbook (.xlsx, .xlsm, .xls, .ods) with a sheet for each", "--data menyebut folder yang memuat offices.csv, participants.csv, ..., atau buku kerja (.xlsx, .xlsm, .xls, .ods) dengan satu lembar kerja untuk masing-masing"),
     ("--from {} is after --to {}", "--from {} lebih akhir daripada --to {}"),
     ("... and {} more", "... dan {} lainnya"),
