@@ -14,6 +14,7 @@ pub mod number;
 pub mod output;
 pub mod quality;
 pub mod resolve;
+pub mod said;
 pub mod sink;
 pub use model::store;
 
@@ -61,6 +62,37 @@ fn destination(cli: &cli::Cli) -> anyhow::Result<Option<PathBuf>> {
         cli::Command::Chart(a) => cmd::chart::destination(a, output),
         _ => Ok(output.map(Path::to_path_buf)),
     }
+}
+
+/// An error as the reader is told it: `error: ` and the chain of causes, each in `lang`. English
+/// is exactly `anyhow`'s `{:#}`; in another language each cause that is a glossary key with
+/// slots ([`said::Say`]) is said in it, and any other is looked up whole.
+pub fn error_text(e: &anyhow::Error, lang: output::Lang) -> String {
+    use said::Say;
+    if lang == output::Lang::En {
+        return format!("error: {e:#}\n");
+    }
+    let look = |k: &str| lang.term(k).to_string();
+    let parts: Vec<String> = e
+        .chain()
+        .map(|c| {
+            if let Some(x) = c.downcast_ref::<load::InputError>() {
+                x.say(&look)
+            } else if let Some(x) = c.downcast_ref::<said::Told>() {
+                x.say(&look)
+            } else if let Some(x) = c.downcast_ref::<said::Said>() {
+                x.say(&look)
+            } else if let Some(x) = c.downcast_ref::<resolve::ResolveError>() {
+                x.say(&look)
+            } else {
+                look(&c.to_string())
+            }
+        })
+        .collect();
+    said::fill(
+        &look("error: {}\n"),
+        std::iter::once(parts.join(": ").as_str()),
+    )
 }
 
 /// True when the error is (or was caused by) writing into a closed pipe.

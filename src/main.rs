@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use coverage::{cli::Cli, is_broken_pipe, output::visible, run_to_output, Outcome};
+use coverage::{
+    cli::Cli, error_text, is_broken_pipe, output::visible, output::Lang, run_to_output, Outcome,
+};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -28,13 +30,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lang = cli.global.lang.unwrap_or_else(Lang::from_env);
     match run_to_output(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Names and paths in a message come from the data: never raw to the terminal.
-            let msg = format!("error: {e:#}\n");
+            let msg = error_text(&e, lang);
             let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
             ExitCode::from(2)
         }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::model::{DataSet, Level};
+use crate::said::{fill, Lookup, Say};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResolveError {
@@ -43,6 +44,35 @@ impl fmt::Display for ResolveError {
 }
 
 impl std::error::Error for ResolveError {}
+
+impl Say for ResolveError {
+    /// As `Display`, in the reader's language.
+    fn say(&self, look: Lookup) -> String {
+        let hint = |h: String| fill(&look("\n  hint: {}"), std::iter::once(h.as_str()));
+        let one = |k: &str, a: &str| fill(&look(k), std::iter::once(a));
+        match self {
+            ResolveError::Unknown { query, suggestions } => {
+                let mut s = one("no office matches {}", &format!("{query:?}"));
+                if !suggestions.is_empty() {
+                    s.push_str(&hint(one("offices include {}", &suggestions.join(", "))));
+                }
+                s.push_str(&hint(look("`coverage offices` lists every office")));
+                s
+            }
+            ResolveError::Ambiguous { query, candidates } => {
+                let q = format!("{query:?}");
+                let list = candidates.join(", ");
+                let mut s = fill(
+                    &look("{} matches several offices: {}"),
+                    [q.as_str(), list.as_str()].into_iter(),
+                );
+                let code = candidates[0].split(' ').next().unwrap_or("");
+                s.push_str(&hint(one("give the code, e.g. --branch {}", code)));
+                s
+            }
+        }
+    }
+}
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())

@@ -162,7 +162,7 @@ fn rank_by_growth_best_first_with_the_period() {
     assert_eq!(cell(&h, &rows[2], "rank"), "");
     assert_eq!(
         cell(&h, &rows[2], "reason"),
-        "no active participants figure"
+        "no participant figures for this office"
     );
 }
 
@@ -194,7 +194,7 @@ fn rank_by_achievement() {
         cell(&h, &rows[1], "basis"),
         "target 2024: 60,000 (annual, new)"
     );
-    assert_eq!(cell(&h, &rows[2], "reason"), "no target");
+    assert_eq!(cell(&h, &rows[2], "reason"), "no target for this office");
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn check_passes_fails_and_has_no_data() {
         .code(2)
         .stdout(predicate::str::contains("no data"))
         .stderr(predicate::str::contains(
-            "--min-growth: no active participants figure",
+            "--min-growth: no participant figures for this office",
         ));
 }
 
@@ -556,7 +556,8 @@ fn notes_speak_the_readers_language_too() {
     let r = select(&h, &rows, &[("segment", "pu")]);
     assert_eq!(
         cell(&h, r[0], "note"),
-        "no formal workforce figure for bali-denpasar or all of its districts"
+        "no formal workforce figure for bali-denpasar or all of its districts; given for \
+         national, bali: see --branch national"
     );
     let out = stdout_of(coverage().args(["--lang", "id", "targets", "--branch", "national"]));
     assert!(out.contains("belum ada angka 2024"), "{out}");

@@ -168,7 +168,7 @@ fn a_verdict_on_an_uncertain_roadmap_figure_says_so() {
         .find(|l| l.contains("| 2023 | roadmap | active"))
         .unwrap();
     assert!(
-        y2023.contains("year complete: target missed") && !y2023.contains(", if"),
+        y2023.contains("year complete: target missed ") && !y2023.contains("missed, if"),
         "{y2023}"
     );
     let id = stdout(&[
@@ -284,19 +284,114 @@ fn roadmap_funds_path_and_annual_against_roadmap() {
             .unwrap()
     };
     let f23 = find("2023", "roadmap", "funds_idr");
-    assert_eq!(cell(&h, f23, "required_change"), "67600000000000");
-    let pct: f64 = cell(&h, f23, "required_pct").parse().unwrap();
+    assert_eq!(cell(&h, f23, "plan_before_year"), "2022");
+    assert_eq!(cell(&h, f23, "plan_change"), "67600000000000");
+    let pct: f64 = cell(&h, f23, "plan_change_pct").parse().unwrap();
     assert!((pct - 10.7696).abs() < 0.0001, "{pct}");
+    // Rp627,69 triliun is read one way of two (roadmap or outcome): the step rests on it.
+    assert_eq!(cell(&h, f23, "plan_change_reading"), "uncertain");
     let f24 = find("2024", "roadmap", "funds_idr");
-    assert_eq!(cell(&h, f24, "required_change"), "86480000000000");
-    let pct: f64 = cell(&h, f24, "required_pct").parse().unwrap();
+    assert_eq!(cell(&h, f24, "plan_change"), "86480000000000");
+    let pct: f64 = cell(&h, f24, "plan_change_pct").parse().unwrap();
     assert!((pct - 12.4380).abs() < 0.0001, "{pct}");
+    assert_eq!(cell(&h, f24, "plan_change_reading"), "certain");
     let annual = find("2024", "annual", "active");
     assert_eq!(cell(&h, annual, "vs_roadmap"), "340000");
+    assert_eq!(cell(&h, annual, "vs_roadmap_reading"), "certain");
     let avg: f64 = cell(&h, annual, "avg_needed_per_month").parse().unwrap();
     assert!((avg - 1_033_333.33).abs() < 0.01, "{avg}");
     let road = find("2024", "roadmap", "active");
     assert_eq!(cell(&h, road, "avg_needed_per_month"), "1005000");
+}
+
+#[test]
+fn roadmap_participant_path_in_every_format_and_both_languages() {
+    // Roadmap active participants 35,93 -> 43,92 -> 53,52 juta:
+    // 43,920,000 - 35,930,000 = +7,990,000; 7.99 / 35.93 = 0.222377 = +22.24 %;
+    // 53,520,000 - 43,920,000 = +9,600,000; 9.60 / 43.92 = 0.218579 = +21.86 %.
+    // The first step rests on 35,93 juta, read one way of two (roadmap target or outcome).
+    let out = coverage()
+        .args(["targets", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let road = |y: &str| {
+        rows.iter()
+            .find(|r| {
+                cell(&h, r, "year") == y
+                    && cell(&h, r, "plan") == "roadmap"
+                    && cell(&h, r, "measure") == "active"
+            })
+            .unwrap()
+    };
+    let r23 = road("2023");
+    assert_eq!(cell(&h, r23, "plan_before"), "35930000");
+    assert_eq!(cell(&h, r23, "plan_change"), "7990000");
+    assert!(common::approx(
+        cell(&h, r23, "plan_change_pct"),
+        22.2377,
+        0.0001
+    ));
+    assert_eq!(cell(&h, r23, "plan_change_reading"), "uncertain");
+    let r24 = road("2024");
+    assert_eq!(cell(&h, r24, "plan_change"), "9600000");
+    assert!(common::approx(
+        cell(&h, r24, "plan_change_pct"),
+        21.8579,
+        0.0001
+    ));
+    assert_eq!(cell(&h, r24, "plan_change_reading"), "certain");
+    // The 2022 roadmap has no roadmap year before it in the data set.
+    assert_eq!(cell(&h, road("2022"), "plan_change"), "");
+
+    let md = stdout(&["targets", "--branch", "national", "-f", "markdown"]);
+    assert!(
+        md.contains(" +7,990,000, if 35,93 juta is the 2022 roadmap target |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(" +22.2%, if 35,93 juta is the 2022 roadmap target |"),
+        "{md}"
+    );
+    let y2024 = md
+        .lines()
+        .find(|l| l.contains("| 2024 | roadmap | active"))
+        .unwrap();
+    assert!(
+        y2024.contains(" +9,600,000 |") && y2024.contains(" +21.9% |"),
+        "{y2024}"
+    );
+    let id = stdout(&[
+        "--lang", "id", "targets", "--branch", "national", "-f", "markdown",
+    ]);
+    assert!(
+        id.contains("+7.990.000, jika 35,93 juta adalah target tahun 2022 (peta jalan) |"),
+        "{id}"
+    );
+    assert!(id.contains(" +21,9% |"), "{id}");
+
+    // The report: the same steps, and the annual target against the roadmap (53,860,000 -
+    // 53,520,000 = +340,000).
+    let out = coverage()
+        .args(["report", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let line = |period: &str, metric: &str| {
+        rows.iter()
+            .filter(|r| cell(&h, r, "period") == period && cell(&h, r, "metric") == metric)
+            .map(|r| cell(&h, r, "value").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line("2023", "plan_change"), ["7990000", "67600000000000"]);
+    assert_eq!(line("2024", "plan_change"), ["9600000", "86480000000000"]);
+    assert_eq!(line("2024", "vs_roadmap"), ["340000"]);
+    let t = stdout(&["--lang", "id", "report", "--branch", "national"]);
+    assert!(
+        t.contains("perubahan dari rencana setahun sebelumnya"),
+        "{t}"
+    );
+    assert!(t.contains("target tahunan terhadap peta jalan"), "{t}");
 }
 
 #[test]
@@ -349,7 +444,7 @@ fn validate_names_a_value_its_text_rules_out() {
     // "53,86 juta" is 53,855,000 to 53,865,000; the annual target is line 2.
     assert!(
         s.contains(
-            "targets.csv:2: column value: 53900000 lies outside what \"53,86 juta\" allows (53855000 to 53865000)"
+            "targets.csv:2:6 (value): 53900000 lies outside what \"53,86 juta\" allows (53855000 to 53865000)"
         ),
         "{s}"
     );
@@ -561,15 +656,18 @@ fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
         .unwrap();
     assert_eq!(
         cell(&h, r, "reason"),
-        "no active participants figure for this segment; PU + BPU given, at least 541,570 in \
-         2023-08: try --segment pu"
+        "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
+         541,570 together; see --segment pu"
     );
     // Blitar has no figure at all, and says only that.
     let b = rows
         .iter()
         .find(|r| cell(&h, r, "office") == "kc-blitar")
         .unwrap();
-    assert_eq!(cell(&h, b, "reason"), "no active participants figure");
+    assert_eq!(
+        cell(&h, b, "reason"),
+        "no participant figures for this office"
+    );
 }
 
 #[test]

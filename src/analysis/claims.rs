@@ -29,6 +29,8 @@ pub struct ClaimRow {
     pub share_amount: Option<f64>,
     pub per_case: Option<f64>,
     pub source: String,
+    /// How a line no source gives was made (`other`, a total summed from its programs).
+    pub how: Option<Derivation>,
     pub published: String,
     /// How certain each rupiah figure is; `None`: its inputs pull both ways, so the plain
     /// arithmetic above is no figure to print (a chart may still draw it), only the range.
@@ -184,12 +186,17 @@ fn group_rows(
             sum_cases,
             Amount::total(&parts, sum_amount),
             if past_limit {
-                "sum of programs: past the 64-bit limit".to_string()
+                Derivation::ProgramsPastLimit.english()
             } else {
-                "sum of programs".to_string()
+                Derivation::Programs.english()
             },
             String::new(),
         ),
+    };
+    let t_how = match (total, past_limit) {
+        (Some(_), _) => None,
+        (None, true) => Some(Derivation::ProgramsPastLimit),
+        (None, false) => Some(Derivation::Programs),
     };
     let t_value = t_amount.value.map(|v| v as f64);
     let mk = |line, cases: Option<i64>, amount: Amount, source: String, published: String| {
@@ -213,6 +220,11 @@ fn group_rows(
             share_cases: cases.zip(t_cases).and_then(|(c, t)| calc::ratio_pct(c, t)),
             share_amount,
             per_case,
+            how: match line {
+                ClaimLine::Total => t_how,
+                ClaimLine::Other => Some(Derivation::TotalLessItemised),
+                ClaimLine::Program(_) => None,
+            },
             source,
             published,
             amount_bound: amount.bound,
@@ -264,6 +276,7 @@ fn group_rows(
         {
             findings.push(Finding {
                 file: "claims.csv",
+                column: None,
                 line: t.origin.line,
                 message: msg,
             });
@@ -275,7 +288,7 @@ fn group_rows(
         let oa = t_amount.less(&parts, sum_amount);
         let fits = oa.value.is_some_and(|v| v > 0) || oa.range.is_some_and(|r| r.1 > 0.0);
         if oc.is_some_and(|v| v > 0) || fits {
-            let how = "total less itemised programs".to_string();
+            let how = Derivation::TotalLessItemised.english();
             rows.push(mk(ClaimLine::Other, oc, oa, how, String::new()));
         }
     }

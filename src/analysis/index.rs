@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::programs::ProgramFigures;
-use super::{level_name, level_word, Fig, Finding, Note};
+use super::{derivation, level_word, Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};
@@ -284,10 +284,10 @@ impl<'a> Index<'a> {
         if kids.is_empty() {
             return;
         }
-        let how = self.derived.intern(Provenance {
-            source: format!("sum of {}", level_name(level, kids.len())),
-            ..Provenance::default()
-        });
+        let how = self.derived.intern(derivation(Derivation::SumOf {
+            n: kids.len(),
+            level,
+        }));
         let mut found = Vec::new();
         for &s in Segment::ALL {
             for &m in Measure::ALL {
@@ -301,6 +301,7 @@ impl<'a> Index<'a> {
                         // A given figure that its children's sum contradicts.
                         let disagrees = |line, given: String, sum: String| Finding {
                             file: "participants.csv",
+                            column: None,
                             line,
                             message: Note::new(
                                 "{} {} {} {} is {}, but its {} {} add up to {}",
@@ -330,6 +331,7 @@ impl<'a> Index<'a> {
                                 (p, s, m),
                                 Finding {
                                     file: "participants.csv",
+                                    column: None,
                                     line: self.ds.participants.line(o, p, s, m).unwrap_or(0),
                                     message: Note::new(
                                         "{} {} {} {}: its {} {} add up past the 64-bit limit, so no sum is made",
@@ -363,10 +365,7 @@ impl<'a> Index<'a> {
 
     /// `all` is the sum of the four segments when all four are known.
     fn sum_segments(&mut self, o: usize) {
-        let how = self.derived.intern(Provenance {
-            source: "sum of pu, bpu, jakon and pmi".into(),
-            ..Provenance::default()
-        });
+        let how = self.derived.intern(derivation(Derivation::Segments));
         let mut found = Vec::new();
         for &m in Measure::ALL {
             let years: BTreeSet<i32> = Segment::PARTS
@@ -382,6 +381,7 @@ impl<'a> Index<'a> {
                     // A given `all` figure that the sum of its segments contradicts.
                     let disagrees = |line, given: String, sum: String| Finding {
                         file: "participants.csv",
+                        column: None,
                         line,
                         message: Note::new(
                             "{} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",
@@ -409,6 +409,7 @@ impl<'a> Index<'a> {
                         }
                         found.push(((p, m), Finding {
                             file: "participants.csv",
+                            column: None,
                             line: self.ds.participants.line(o, p, Segment::All, m).unwrap_or(0),
                             message: Note::new(
                                 "{} {} {}: pu + bpu + jakon + pmi add up past the 64-bit limit, so no sum is made",
@@ -477,6 +478,7 @@ impl<'a> Index<'a> {
                     Some(given) if !given.derived && given.value != sum => {
                         self.findings.push(Finding {
                             file: "workforce.csv",
+                            column: None,
                             line: lines.get(&key).copied().unwrap_or(0),
                             message: Note::new(
                                 "{} {} {} is {}, but its {} {} add up to {}",
@@ -497,7 +499,13 @@ impl<'a> Index<'a> {
                     None => {
                         self.workforce.insert(
                             key,
-                            Fig::derived(sum, format!("sum of {}", level_name(level, kids.len()))),
+                            Fig::derived(
+                                sum,
+                                Derivation::SumOf {
+                                    n: kids.len(),
+                                    level,
+                                },
+                            ),
                         );
                         okeys.w[o].insert((period, measure));
                     }
@@ -525,6 +533,7 @@ impl<'a> Index<'a> {
             if formal > emp {
                 self.findings.push(Finding {
                     file: "workforce.csv",
+                    column: None,
                     line: lines
                         .get(&(o, p, WorkforceMeasure::Formal))
                         .copied()
@@ -545,6 +554,7 @@ impl<'a> Index<'a> {
                 Some(given) if !given.derived && given.value + formal != emp => {
                     self.findings.push(Finding {
                         file: "workforce.csv",
+                        column: None,
                         line: lines.get(&key).copied().unwrap_or(0),
                         message: Note::new(
                             "{} {}: formal {} + informal {} does not equal employed {}",
@@ -560,8 +570,10 @@ impl<'a> Index<'a> {
                 }
                 Some(_) => {}
                 None => {
-                    self.workforce
-                        .insert(key, Fig::derived(emp - formal, "employed − formal".into()));
+                    self.workforce.insert(
+                        key,
+                        Fig::derived(emp - formal, Derivation::EmployedLessFormal),
+                    );
                     okeys.w[o].insert((p, WorkforceMeasure::Informal));
                 }
             }
@@ -574,7 +586,7 @@ impl<'a> Index<'a> {
         }
         self.derived
             .get(o, p, s, m)
-            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
+            .map(|(v, id)| Fig::from_store(v, self.derived.provenance(id)))
     }
 
     /// [`Index::participant`]'s value and source, borrowed.

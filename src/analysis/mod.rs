@@ -30,9 +30,12 @@ use crate::model::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fig {
     pub value: i64,
+    /// The source as the data names it; for a derived figure, the English of `how`.
     pub source: String,
     pub published: String,
     pub derived: bool,
+    /// How a derived figure was made, for each language to say.
+    pub how: Option<Derivation>,
     /// The row is read one way of two (its `reading` column says `uncertain`).
     pub uncertain: bool,
 }
@@ -43,18 +46,28 @@ impl Fig {
             value,
             source: prov.source.clone(),
             published: prov.published.clone(),
-            derived: false,
+            derived: prov.derived.is_some(),
+            how: prov.derived,
             uncertain: prov.uncertain,
         }
     }
 
-    fn derived(value: i64, how: String) -> Self {
+    fn derived(value: i64, how: Derivation) -> Self {
         Fig {
             value,
-            source: how,
+            source: how.english(),
             published: String::new(),
             derived: true,
+            how: Some(how),
             uncertain: false,
+        }
+    }
+
+    /// A derived figure as its store holds it: the provenance carries the derivation.
+    fn from_store(value: i64, prov: &Provenance) -> Self {
+        match prov.derived {
+            Some(d) => Fig::derived(value, d),
+            None => Fig::given(value, prov),
         }
     }
 }
@@ -89,6 +102,48 @@ impl Note {
     }
 }
 
+/// What an office does have of one measure, to say beside a figure it lacks: which segments,
+/// in which periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Have {
+    pub measure: Measure,
+    pub segments: Vec<Segment>,
+    /// Every period any of those segments has a figure for, in order.
+    pub periods: Vec<Period>,
+}
+
+/// What office `o` has of measure `m` beside segment `skip` (`None`: every segment).
+pub fn have(ix: &Index, o: usize, m: Measure, skip: Option<Segment>) -> Option<Have> {
+    let segments: Vec<Segment> = Segment::ALL
+        .iter()
+        .copied()
+        .filter(|&s| Some(s) != skip && !ix.periods(o, s, m).is_empty())
+        .collect();
+    if segments.is_empty() {
+        return None;
+    }
+    let mut periods: Vec<Period> = segments.iter().flat_map(|&s| ix.periods(o, s, m)).collect();
+    periods.sort();
+    periods.dedup();
+    Some(Have {
+        measure: m,
+        segments,
+        periods,
+    })
+}
+
+/// The offices with a workforce figure of measure `m` (given or derived), in data-set order.
+pub fn offices_with(ix: &Index, m: WorkforceMeasure) -> Vec<usize> {
+    (0..ix.ds.offices.len())
+        .filter(|&o| {
+            ix.ds
+                .workforce
+                .iter()
+                .any(|w| w.office == o && w.measure == m && w.value.is_some())
+        })
+        .collect()
+}
+
 /// Whether a stated figure is a percentage (its code ends in `_pct`).
 pub fn is_percent(m: StatedMetric) -> bool {
     m.code().ends_with("_pct")
@@ -100,6 +155,8 @@ pub fn is_percent(m: StatedMetric) -> bool {
 pub struct Finding {
     pub file: &'static str,
     pub line: u64,
+    /// The 1-based column of the figure and its header, where the finding is about one cell.
+    pub column: Option<(usize, &'static str)>,
     pub message: Note,
 }
 
@@ -165,22 +222,16 @@ fn select_periods<K: Ord + Clone>(
     }
 }
 
-fn level_name(l: Level, n: usize) -> String {
-    format!("{n} {}", level_word(l, n))
+/// The provenance a derived store interns for a derivation.
+fn derivation(d: Derivation) -> Provenance {
+    Provenance {
+        source: d.english(),
+        derived: Some(d),
+        ..Provenance::default()
+    }
 }
 
 /// The English term for `n` offices of a level: `district`, `districts`.
 fn level_word(l: Level, n: usize) -> &'static str {
-    let (one, many) = match l {
-        Level::National => ("national office", "national offices"),
-        Level::Region => ("region", "regions"),
-        Level::Province => ("province", "provinces"),
-        Level::Branch => ("branch", "branches"),
-        Level::District => ("district", "districts"),
-    };
-    if n == 1 {
-        one
-    } else {
-        many
-    }
+    l.word(n)
 }

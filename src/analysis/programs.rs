@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{level_name, level_word};
+use super::{derivation, level_word};
 use super::{Fig, Finding, Note};
 use crate::calc;
 use crate::model::*;
@@ -119,7 +119,7 @@ impl ProgramFigures {
         }
         self.derived
             .get_in(pr, o, p, s, m)
-            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
+            .map(|(v, id)| Fig::from_store(v, self.derived.provenance(id)))
     }
 
     fn known(&self, ds: &DataSet, o: usize, pr: Program, s: Segment, m: Measure, y: i32) -> u16 {
@@ -210,10 +210,10 @@ impl ProgramFigures {
         {
             return;
         }
-        let how = self.derived.intern(Provenance {
-            source: format!("sum of {}", level_name(level, kids.len())),
-            ..Provenance::default()
-        });
+        let how = self.derived.intern(derivation(Derivation::SumOf {
+            n: kids.len(),
+            level,
+        }));
         for &s in Segment::ALL {
             for &m in Measure::ALL {
                 let years: BTreeSet<i32> = kids
@@ -235,6 +235,7 @@ impl ProgramFigures {
                         if let Some((given, line)) = self.derive(ds, (o, pr, p, s, m), sum, how) {
                             self.findings.push(Finding {
                                 file: "participants.csv",
+                                column: None,
                                 line,
                                 message: Note::new(
                                     "{} {} {} {} {} is {}, but its {} {} add up to {}",
@@ -267,10 +268,7 @@ impl ProgramFigures {
         if !self.series_of(Some(o)).any(|x| x.1 == pr) {
             return;
         }
-        let how = self.derived.intern(Provenance {
-            source: "sum of pu, bpu, jakon and pmi".into(),
-            ..Provenance::default()
-        });
+        let how = self.derived.intern(derivation(Derivation::Segments));
         for &m in Measure::ALL {
             let years: BTreeSet<i32> = Segment::PARTS
                 .iter()
@@ -292,6 +290,7 @@ impl ProgramFigures {
                     if let Some((given, line)) = self.derive(ds, key, sum, how) {
                         self.findings.push(Finding {
                             file: "participants.csv",
+                            column: None,
                             line,
                             message: Note::new(
                                 "{} {} {} {}: all segments is {}, but pu + bpu + jakon + pmi = {}",

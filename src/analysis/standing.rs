@@ -1,7 +1,7 @@
 //! Where an office stands on one figure (coverage, growth or target achievement), for ranking
 //! offices and for holding one office to thresholds. No I/O and no formatting.
 
-use crate::analysis::{self, Against, Filter, Index, Programs};
+use crate::analysis::{self, have, Against, Filter, Have, Index, Programs};
 use crate::model::*;
 
 /// The figure offices are ranked by or held to.
@@ -25,28 +25,47 @@ impl By {
     }
 }
 
-/// Why an office has no figure to stand on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why an office has no figure to stand on, with what it does have and which flag shows it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Missing {
-    NoActive,
-    /// No active figure for the segment asked, but for these (a bit per `Segment::ALL` index),
-    /// and, for `all`, their sum at the latest period they share: at least the total.
-    OtherSegments(u8, Option<(i64, Period)>),
-    NoWorkforce,
-    NoBase,
-    NoTarget,
-    NoActual,
+    /// No active figure for any segment: `have` is another measure it has (new participants),
+    /// or `None` when it has no participant figure at all.
+    NoActive { have: Option<Have> },
+    /// No active figure for the segment asked, but for others; for `all`, their sum at the
+    /// latest period they share: at least the total.
+    OtherSegments {
+        asked: Segment,
+        have: Have,
+        at_least: Option<(i64, Period)>,
+    },
+    /// No workforce figure of `measure`; the offices that have one.
+    NoWorkforce {
+        measure: WorkforceMeasure,
+        offices: Vec<usize>,
+    },
+    /// No figure a year before any of these periods of the segment's active participants.
+    NoBase { periods: Vec<Period> },
+    /// No target (for `year` when one was asked); the years the office has targets for.
+    NoTarget { year: Option<i32>, years: Vec<i32> },
+    /// A target for `year` but no figure in that year yet; what the office has of the
+    /// measure, and a year whose achievement can be given (`--year`).
+    NoActual {
+        year: i32,
+        have: Option<Have>,
+        other_year: Option<i32>,
+    },
 }
 
 impl Missing {
-    pub fn term(self) -> &'static str {
+    pub fn term(&self) -> &'static str {
         match self {
-            Missing::NoActive => "no active participants figure",
-            Missing::OtherSegments(..) => "no active participants figure for this segment",
-            Missing::NoWorkforce => "no workforce figure to hold it against",
-            Missing::NoBase => "no figure a year earlier to compare with",
-            Missing::NoTarget => "no target",
-            Missing::NoActual => "no figure for the target year yet",
+            Missing::NoActive { have: None } => "no participant figures for this office",
+            Missing::NoActive { .. } => "no active participants figure",
+            Missing::OtherSegments { .. } => "no active participants figure for this segment",
+            Missing::NoWorkforce { .. } => "no workforce figure to hold it against",
+            Missing::NoBase { .. } => "no figure a year earlier to compare with",
+            Missing::NoTarget { .. } => "no target",
+            Missing::NoActual { .. } => "no figure for the target year yet",
         }
     }
 }
@@ -90,30 +109,23 @@ fn filter(o: usize, segment: Segment, year: Option<i32>) -> Filter {
 }
 
 /// Why there is no active figure: none at all, or only for other segments (which `--segment`
-/// shows).
+/// shows), or only of another measure.
 fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
-    let mask = ix
-        .series_of(Some(o))
-        .iter()
-        .filter(|&&(_, s, m)| m == Measure::Active && s != segment)
-        .fold(0u8, |a, &(_, s, _)| {
-            let i = Segment::ALL.iter().position(|x| *x == s).unwrap_or(0);
-            a | (1 << i)
+    let Some(have) = have(ix, o, Measure::Active, Some(segment)) else {
+        let other = Measure::ALL.iter().find_map(|&m| {
+            (m != Measure::Active)
+                .then(|| have(ix, o, m, None))
+                .flatten()
         });
-    if mask == 0 {
-        return Missing::NoActive;
-    }
+        return Missing::NoActive { have: other };
+    };
     let mut at_least = None;
     if segment == Segment::All {
-        let segs = Missing::OtherSegments(mask, None).segments();
-        let shared = ix
-            .periods(o, segs[0], Measure::Active)
-            .into_iter()
-            .rev()
-            .find(|&p| {
-                segs.iter()
-                    .all(|&s| ix.participant(o, p, s, Measure::Active).is_some())
-            });
+        let segs = &have.segments;
+        let shared = have.periods.iter().rev().copied().find(|&p| {
+            segs.iter()
+                .all(|&s| ix.participant(o, p, s, Measure::Active).is_some())
+        });
         at_least = shared.and_then(|p| {
             let vals = segs.iter().map(|&s| {
                 ix.participant(o, p, s, Measure::Active)
@@ -122,21 +134,10 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
             crate::calc::checked_sum(vals).map(|v| (v, p))
         });
     }
-    Missing::OtherSegments(mask, at_least)
-}
-
-impl Missing {
-    /// The segments that do have an active figure, for [`Missing::OtherSegments`].
-    pub fn segments(self) -> Vec<Segment> {
-        match self {
-            Missing::OtherSegments(mask, _) => Segment::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, s)| *s)
-                .collect(),
-            _ => Vec::new(),
-        }
+    Missing::OtherSegments {
+        asked: segment,
+        have,
+        at_least,
     }
 }
 
@@ -167,7 +168,15 @@ pub fn coverage(
                 },
             })
         })
-        .ok_or(Missing::NoWorkforce)
+        .ok_or_else(|| {
+            let measure = rows
+                .last()
+                .map_or(WorkforceMeasure::Employed, |r| r.denominator);
+            Missing::NoWorkforce {
+                measure,
+                offices: analysis::offices_with(ix, measure),
+            }
+        })
 }
 
 /// The office's growth of active participants in `year` (or its latest), against the same
@@ -200,7 +209,9 @@ pub fn growth(
             })
         })
         .max_by_key(|s| s.period)
-        .ok_or(Missing::NoBase)
+        .ok_or_else(|| Missing::NoBase {
+            periods: ix.periods_in(program, o, segment, Measure::Active),
+        })
 }
 
 /// The office's achievement of its target for `year` (or the latest year it has one): the
@@ -212,39 +223,72 @@ pub fn achievement(
     segment: Segment,
     year: Option<i32>,
 ) -> Result<Standing, Missing> {
+    let mut years: Vec<i32> = ix
+        .targets_of(Some(o))
+        .into_iter()
+        .filter(|t| {
+            t.segment == segment && t.value.is_some() && t.measure != TargetMeasure::FundsIdr
+        })
+        .map(|t| t.year)
+        .collect();
+    years.sort();
+    years.dedup();
+    let no_target = || Missing::NoTarget {
+        year,
+        years: years.clone(),
+    };
     let year = match year {
         Some(y) => y,
-        None => ix
-            .targets_of(Some(o))
-            .into_iter()
-            .filter(|t| t.segment == segment && t.value.is_some())
-            .map(|t| t.year)
-            .max()
-            .ok_or(Missing::NoTarget)?,
+        None => *years.last().ok_or_else(no_target)?,
     };
+    let (rows, found) = achieved(ix, o, segment, year);
+    let Some(first) = rows.first() else {
+        return Err(no_target());
+    };
+    found.ok_or_else(|| {
+        let measure = match first.target.measure {
+            TargetMeasure::New => Measure::New,
+            _ => Measure::Active,
+        };
+        Missing::NoActual {
+            year,
+            have: have(ix, o, measure, None),
+            other_year: years
+                .iter()
+                .rev()
+                .copied()
+                .find(|&y| y != year && achieved(ix, o, segment, y).1.is_some()),
+        }
+    })
+}
+
+/// The targets of `year` (annual before roadmap, active before additions) and the first
+/// achievement among them that has an actual figure.
+fn achieved<'a>(
+    ix: &Index<'a>,
+    o: usize,
+    segment: Segment,
+    year: i32,
+) -> (Vec<analysis::TargetRow<'a>>, Option<Standing>) {
     let mut rows: Vec<_> = analysis::targets(ix, &filter(o, segment, Some(year)))
         .into_iter()
         .filter(|r| r.target.measure != TargetMeasure::FundsIdr)
         .collect();
-    if rows.is_empty() {
-        return Err(Missing::NoTarget);
-    }
     rows.sort_by_key(|r| (r.target.plan, r.target.measure));
-    rows.iter()
-        .find_map(|r| {
-            let (p, _) = r.actual.as_ref()?;
-            Some(Standing {
-                value: r.gap?.achieved_pct?,
-                period: *p,
-                against: Basis::Target {
-                    year: r.target.year,
-                    plan: r.target.plan,
-                    measure: r.target.measure,
-                    value: r.target.value?,
-                },
-            })
+    let found = rows.iter().find_map(|r| {
+        let (p, _) = r.actual.as_ref()?;
+        Some(Standing {
+            value: r.gap?.achieved_pct?,
+            period: *p,
+            against: Basis::Target {
+                year: r.target.year,
+                plan: r.target.plan,
+                measure: r.target.measure,
+                value: r.target.value?,
+            },
         })
-        .ok_or(Missing::NoActual)
+    });
+    (rows, found)
 }
 
 pub fn standing(
@@ -268,7 +312,10 @@ fn standing_in(
     match by {
         By::Coverage => coverage(ix, o, (segment, program), year),
         By::Growth => growth(ix, o, (segment, program), year),
-        By::Achievement if program != Program::All => Err(Missing::NoTarget),
+        By::Achievement if program != Program::All => Err(Missing::NoTarget {
+            year,
+            years: Vec::new(),
+        }),
         By::Achievement => achievement(ix, o, segment, year),
     }
 }

@@ -26,9 +26,24 @@ pub struct TargetRow<'a> {
     pub avg_needed_per_month: Option<f64>,
     /// An annual target less the roadmap's figure for the same year, measure and segment.
     pub vs_roadmap: Option<i64>,
+    /// The roadmap row `vs_roadmap` is measured against.
+    pub roadmap: Option<&'a Target>,
+    /// The same plan's figure for the year before and the change from it: the plan's own path
+    /// (roadmap participants 35,93 -> 43,92 juta, funds Rp627,69 -> 695,29 triliun).
+    pub path: Option<PlanStep<'a>>,
     /// For a target over all segments with no total the year before: the segments that do have
     /// a figure then, summed (a lower bound of the total), and the segments missing.
     pub partial_base: Option<PartialBase>,
+    /// With no figure in the year or the year before, what the office does have of the
+    /// measure (other segments, other periods), or of another measure.
+    pub have: Option<super::Have>,
+}
+
+/// One step of a plan's path: the same plan's target a year earlier and the change to this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanStep<'a> {
+    pub before: &'a Target,
+    pub change: Change,
 }
 
 /// A sum of the segments known, which is at least the total.
@@ -155,23 +170,33 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         note_parts: None,
         avg_needed_per_month: None,
         vs_roadmap: None,
+        roadmap: None,
+        path: None,
         partial_base: None,
+        have: None,
+    };
+    let same = |year: i32, plan: Plan| {
+        ix.ds.targets.iter().find(|r| {
+            r.value.is_some()
+                && (r.office, r.year, r.plan, r.measure, r.segment)
+                    == (t.office, year, plan, t.measure, t.segment)
+        })
     };
     if t.plan == Plan::Annual {
-        row.vs_roadmap = ix
-            .ds
-            .targets
-            .iter()
-            .find(|r| {
-                r.plan == Plan::Roadmap
-                    && (r.office, r.year, r.measure, r.segment)
-                        == (t.office, t.year, t.measure, t.segment)
-            })
+        row.roadmap = same(t.year, Plan::Roadmap);
+        row.vs_roadmap = row
+            .roadmap
             .and_then(|r| r.value)
             .and_then(|r| target.checked_sub(r));
     }
+    row.path = same(t.year - 1, t.plan).and_then(|before| {
+        Some(PlanStep {
+            before,
+            change: calc::change(before.value?, target)?,
+        })
+    });
     let Some(m) = measure else {
-        funds_row(ix, t, &mut row);
+        funds_row(&mut row);
         return row;
     };
     let o = t.office;
@@ -261,6 +286,15 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                 row.status = PaceStatus::OnlyYearEnds;
             }
         }
+        if base.is_none() && row.partial_base.is_none() {
+            row.have = super::have(ix, o, m, None).or_else(|| {
+                Measure::ALL.iter().find_map(|&other| {
+                    (other != m)
+                        .then(|| super::have(ix, o, other, None))
+                        .flatten()
+                })
+            });
+        }
     }
     if row.status == PaceStatus::OnlyYearEnds && !m.is_flow() {
         row.avg_needed_per_month = row.required.map(|c| c.abs as f64 / 12.0);
@@ -270,34 +304,11 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
     row
 }
 
-/// Funds under management: no outcome in the data set, so the target is set against the same
-/// plan's figure for the year before (the roadmap's path, Rp627,69 -> 695,29 triliun).
-fn funds_row<'a>(ix: &Index<'a>, t: &'a Target, row: &mut TargetRow<'a>) {
-    let before = ix.ds.targets.iter().find(|b| {
-        b.office == t.office
-            && b.year == t.year - 1
-            && b.plan == t.plan
-            && b.measure == t.measure
-            && b.segment == t.segment
-    });
-    let base = before.and_then(|b| {
-        b.value
-            .map(|v| (Period::Year(b.year), Fig::given(v, &b.prov)))
-    });
-    row.required = base
-        .as_ref()
-        .zip(t.value)
-        .and_then(|((_, b), v)| calc::change(b.value, v));
-    row.note_parts = Some(match &base {
-        Some((p, _)) => Note::new(
-            "no figures for funds under management in the data set; change from the {} {} figure",
-            vec![p.to_string(), t.plan.code().to_string()],
-        )
-        .term_at(1),
-        None => Note::new(
-            "no figures for funds under management in the data set",
-            vec![],
-        ),
-    });
-    row.base = base;
+/// Funds under management: no outcome in the data set, so the target is set only against the
+/// same plan's figure for the year before (the row's `path`).
+fn funds_row(row: &mut TargetRow) {
+    row.note_parts = Some(Note::new(
+        "no figures for funds under management in the data set",
+        vec![],
+    ));
 }

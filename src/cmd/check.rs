@@ -9,8 +9,9 @@ use super::common::{basis_phrase, missing_cell, value_cell, Ctx};
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
-use crate::output::{col, Cell, Table};
+use crate::output::{cell_human, col, Cell, Table};
 use crate::resolve::resolve;
+use crate::said::{Said, Told};
 use crate::standing::{standing, By, Missing};
 use crate::Outcome;
 
@@ -38,6 +39,7 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     } else {
         format!("{name} ({code})")
     });
+    let lang = ctx.render.lang;
     let mut failed = false;
     let mut no_data: Vec<(&str, Missing)> = Vec::new();
     for (flag, b, min) in [
@@ -54,7 +56,7 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
                 "fail"
             }
             Err(m) => {
-                no_data.push((flag, *m));
+                no_data.push((flag, m.clone()));
                 "no data"
             }
         };
@@ -68,17 +70,13 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
-            Cell::opt(s.err(), |m| missing_cell(*m)),
+            Cell::opt(s.err(), |m| missing_cell(m, &ds)),
         ]);
     }
     t.hide("office");
     ctx.emit(&t, out)?;
     if !no_data.is_empty() {
         out.flush()?;
-        let list: Vec<String> = no_data
-            .iter()
-            .map(|(flag, m)| format!("{flag}: {}", m.term()))
-            .collect();
         let mut segs: Vec<Segment> = ix
             .participant_keys()
             .into_iter()
@@ -89,23 +87,31 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         segs.dedup();
         let hint = if !segs.is_empty() && !segs.contains(&segment) {
             let codes: Vec<&str> = segs.iter().map(|s| s.code()).collect();
-            format!(
-                "{code} has active participants for --segment {} only",
-                codes.join(", ")
+            Said::new(
+                "{} has active participants for --segment {} only",
+                vec![code.clone(), codes.join(", ")],
             )
         } else {
-            format!("`coverage report --branch {code}` lists the figures there are")
+            Said::new(
+                "`coverage report --branch {}` lists the figures there are",
+                vec![code.clone()],
+            )
         };
-        anyhow::bail!(
-            "no figure to hold the threshold against for {code} ({} {}): {}\n  hint: {hint}",
-            segment.code(),
+        // The reasons are cells, said in the reader's language as the table says them.
+        let reasons: Vec<String> = no_data
+            .iter()
+            .map(|(flag, m)| format!("{flag}: {}", cell_human(&missing_cell(m, &ds), lang)))
+            .collect();
+        return Err(Told::new(Said::new(
             if segment == Segment::All {
-                "segments"
+                "no figure to hold the threshold against for {} ({} segments): {}"
             } else {
-                "segment"
+                "no figure to hold the threshold against for {} ({} segment): {}"
             },
-            list.join("; "),
-        );
+            vec![code.clone(), segment.code().to_string(), reasons.join("; ")],
+        ))
+        .hint(hint)
+        .into());
     }
     Ok(if failed {
         Outcome::Problems

@@ -10,7 +10,7 @@ use super::common::{
 use crate::analysis::{claims, ClaimRow};
 use crate::cli::Select;
 use crate::model::{Bound, DataSet};
-use crate::output::{col, Cell, Table};
+use crate::output::{col, fig_source, Cell, Table};
 use crate::Outcome;
 
 pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
@@ -87,7 +87,7 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
                 Cell::IdrF,
             ),
             per_case,
-            Cell::source(&r.source),
+            fig_source(&r.source, r.how),
             Cell::text(&r.published),
             bound_code(r.amount_bound),
             alo,

@@ -6,14 +6,15 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::analysis::{
-    workers, Against, ClaimLine, Filter, PaceStatus, PartialBase, Programs, TargetRow,
+    offices_with, workers, Against, ClaimLine, CoverageRow, Filter, Index, PaceStatus, PartialBase,
+    Programs, TargetRow,
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Program, Segment, Target, TargetMeasure};
+use crate::model::{Bound, DataSet, Measure, Period, Program, Segment, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
-use crate::standing::{Basis, By, Standing};
+use crate::standing::{Basis, By, Missing, Standing};
 
 /// What every command gets: where the data is and how to read and print it.
 pub struct Ctx {
@@ -37,7 +38,11 @@ impl Ctx {
 pub fn filter(ds: &DataSet, s: &Select) -> Result<Filter> {
     if let (Some(f), Some(t)) = (s.from, s.to) {
         if f > t {
-            anyhow::bail!("--from {f} is after --to {t}");
+            return Err(crate::said::Said::new(
+                "--from {} is after --to {}",
+                vec![f.to_string(), t.to_string()],
+            )
+            .into());
         }
     }
     Ok(Filter {
@@ -227,6 +232,39 @@ pub fn if_read(verdict: Cell, target: Option<&Target>, others: &[&str]) -> Cell 
     )
 }
 
+/// A comparison between targets says so for each of them read one way of two: `+7,990,000, if
+/// 35,93 juta is the 2022 roadmap target`. Returns the cell and whether any is uncertain.
+pub fn if_targets(cell: Cell, targets: &[&Target]) -> (Cell, bool) {
+    let mut uncertain = false;
+    let mut cell = cell;
+    for t in targets.iter().filter(|t| t.prov.uncertain) {
+        cell = if_read(cell, Some(t), &[]);
+        uncertain = true;
+    }
+    (cell, uncertain)
+}
+
+/// An annual target against the roadmap's for the same year, in words and as a reading.
+pub fn vs_roadmap_cell(r: &TargetRow) -> (Cell, bool) {
+    match (r.vs_roadmap, r.roadmap) {
+        (Some(v), Some(road)) => {
+            if_targets(Amount::of(r.target.measure).delta(v), &[road, r.target])
+        }
+        _ => (Cell::Empty, false),
+    }
+}
+
+/// The change from the same plan's target a year earlier, in words and as a reading.
+pub fn path_cells(r: &TargetRow) -> (Cell, Cell, bool) {
+    let Some(step) = &r.path else {
+        return (Cell::Empty, Cell::Empty, false);
+    };
+    let rows = [step.before, r.target];
+    let (abs, uncertain) = if_targets(Amount::of(r.target.measure).delta(step.change.abs), &rows);
+    let pct = Cell::opt(step.change.pct, |p| if_targets(Cell::PctDelta(p), &rows).0);
+    (abs, pct, uncertain)
+}
+
 /// The `reading` column of machine formats: `uncertain` when any row a figure rests on is.
 pub fn reading_code(uncertain: bool) -> Cell {
     Cell::Text(if uncertain { "uncertain" } else { "certain" }.into())
@@ -287,30 +325,221 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
     }
 }
 
-/// Why an office has no figure, saying what is there and which flag shows it: "no active
-/// participants figure for this segment; PU, BPU given: try --segment pu".
-pub fn missing_cell(m: crate::standing::Missing) -> Cell {
-    let segs = m.segments();
-    let Some(first) = segs.first() else {
-        return Cell::Term(m.term());
-    };
-    let names: Vec<String> = segs.iter().map(|s| s.code().to_uppercase()).collect();
-    let names = Cell::text(names.join(" + "));
-    let flag = Cell::text(first.code());
+/// Why an office has no figure, saying what is there (which segments, which periods, which
+/// measure) and which flag shows it: "no active participants figure for all segments: PU + BPU
+/// given for Aug 2023, at least 75,000 together; see --segment pu".
+pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
+    let t = |k: &'static str, v: Vec<Cell>| Cell::Template(k, v);
     match m {
-        crate::standing::Missing::OtherSegments(_, Some((sum, p))) => Cell::Template(
-            "{}; {} given, at least {} in {}: try --segment {}",
+        Missing::NoActive { have: None } => Cell::Term(m.term()),
+        Missing::NoActive { have: Some(h) } => t(
+            "no active participants figure: {} given for {} in {}; see coverage growth",
             vec![
-                Cell::Term(m.term()),
-                names,
-                Cell::Int(sum),
-                Cell::Period(p),
-                flag,
+                Cell::Term(measure_words(h.measure)),
+                segments_cell(&h.segments),
+                periods_cell(&h.periods),
             ],
         ),
-        _ => Cell::Template(
-            "{}; {} given: try --segment {}",
-            vec![Cell::Term(m.term()), names, flag],
+        Missing::OtherSegments {
+            asked,
+            have,
+            at_least,
+        } => {
+            let asked = segments_cell(&[*asked]);
+            let flag = Cell::text(have.segments[0].code());
+            match at_least {
+                Some((sum, p)) if have.periods == [*p] => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together; see --segment {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        Cell::Period(*p),
+                        Cell::Int(*sum),
+                        flag,
+                    ],
+                ),
+                Some((sum, p)) => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together in {}; see --segment {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                        Cell::Int(*sum),
+                        Cell::Period(*p),
+                        flag,
+                    ],
+                ),
+                None => t(
+                    "no active participants figure for {}: {} given for {}; see --segment {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                        flag,
+                    ],
+                ),
+            }
+        }
+        Missing::NoWorkforce { measure, offices } => match offices.first() {
+            Some(&first) => t(
+                "no {} figure for this office: given for {}; see --branch {}",
+                vec![
+                    Cell::Term(workers(*measure)),
+                    offices_cell(ds, offices),
+                    Cell::text(&ds.offices[first].code),
+                ],
+            ),
+            None => t(
+                "no {} figure in the data set",
+                vec![Cell::Term(workers(*measure))],
+            ),
+        },
+        Missing::NoBase { periods } if !periods.is_empty() => t(
+            "no figure a year earlier to compare with: active participants given for {} only",
+            vec![periods_cell(periods)],
         ),
+        Missing::NoBase { .. } => Cell::Term(m.term()),
+        Missing::NoTarget { year, years } => match (year, years.last()) {
+            (Some(y), Some(&last)) => t(
+                "no target for {}: targets given for {}; see --year {}",
+                vec![
+                    Cell::Plain(i64::from(*y)),
+                    years_cell(years),
+                    Cell::Plain(i64::from(last)),
+                ],
+            ),
+            _ => Cell::Term("no target for this office"),
+        },
+        Missing::NoActual {
+            year,
+            have,
+            other_year,
+        } => {
+            let mut c = t("no figure for {} yet", vec![Cell::Plain(i64::from(*year))]);
+            if let Some(h) = have {
+                c = t(
+                    "{}: {} given for {} in {}",
+                    vec![
+                        c,
+                        Cell::Term(measure_words(h.measure)),
+                        segments_cell(&h.segments),
+                        periods_cell(&h.periods),
+                    ],
+                );
+            }
+            match other_year {
+                Some(y) => t("{}; see --year {}", vec![c, Cell::Plain(i64::from(*y))]),
+                None => c,
+            }
+        }
     }
+}
+
+/// A target's note: the partial sum it is set against, or why a figure is missing with what
+/// the office does have of it.
+pub fn target_note(r: &TargetRow) -> Cell {
+    if let Some(pb) = &r.partial_base {
+        return partial_note(pb, r.target.value);
+    }
+    let note = Cell::note(r.note_parts.as_ref());
+    match &r.have {
+        Some(h) => Cell::Template(
+            "{}: {} given for {} in {}; see coverage growth",
+            vec![
+                note,
+                Cell::Term(measure_words(h.measure)),
+                segments_cell(&h.segments),
+                periods_cell(&h.periods),
+            ],
+        ),
+        None => note,
+    }
+}
+
+/// A coverage row's note; with no survey for the office, which offices have one and the flag
+/// that shows theirs.
+pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
+    let note = Cell::note(r.note_parts.as_ref());
+    if r.workforce.is_some() {
+        return note;
+    }
+    let offices = offices_with(ix, r.denominator);
+    match offices.first() {
+        Some(&first) => Cell::Template(
+            "{}; given for {}: see --branch {}",
+            vec![
+                note,
+                offices_cell(ix.ds, &offices),
+                Cell::text(&ix.ds.offices[first].code),
+            ],
+        ),
+        None => note,
+    }
+}
+
+/// A measure as people name it: `new participants`, `active employers`.
+pub fn measure_words(m: Measure) -> &'static str {
+    match m {
+        Measure::Active => "active participants",
+        Measure::Registered => "registered participants",
+        Measure::New => "new participants",
+        Measure::EmployersActive => "active employers",
+        Measure::EmployersRegistered => "registered employers",
+        Measure::EmployersNew => "new employers",
+    }
+}
+
+/// Segments as BPS writes them: `PU + BPU`, or `all segments`.
+pub fn segments_cell(segs: &[Segment]) -> Cell {
+    joined(segs.iter().map(|s| match s {
+        Segment::All => Cell::Term("all segments"),
+        s => Cell::text(s.code().to_uppercase()),
+    }))
+    .unwrap_or(Cell::Empty)
+}
+
+/// Periods in order: up to three named, a longer run as its first and last.
+pub fn periods_cell(periods: &[Period]) -> Cell {
+    match periods {
+        [] => Cell::Empty,
+        [first, .., last] if periods.len() > 3 => {
+            Cell::Template("{} to {}", vec![Cell::Period(*first), Cell::Period(*last)])
+        }
+        _ => joined(periods.iter().map(|p| Cell::Period(*p))).unwrap_or(Cell::Empty),
+    }
+}
+
+fn years_cell(years: &[i32]) -> Cell {
+    joined(years.iter().map(|y| Cell::Plain(i64::from(*y)))).unwrap_or(Cell::Empty)
+}
+
+/// Office codes, the first three named and the rest counted.
+pub fn offices_cell(ds: &DataSet, offices: &[usize]) -> Cell {
+    const SHOWN: usize = 3;
+    let mut c = joined(
+        offices
+            .iter()
+            .take(SHOWN)
+            .map(|&o| Cell::text(&ds.offices[o].code)),
+    )
+    .unwrap_or(Cell::Empty);
+    if offices.len() > SHOWN {
+        c = Cell::Template(
+            "{} and {} more",
+            vec![c, Cell::Plain((offices.len() - SHOWN) as i64)],
+        );
+    }
+    c
+}
+
+/// Cells joined by `, ` (`+` between segments reads as a sum, which a list is not).
+fn joined(cells: impl Iterator<Item = Cell>) -> Option<Cell> {
+    let mut out = Vec::new();
+    for c in cells {
+        if !out.is_empty() {
+            out.push(Cell::Text(", ".into()));
+        }
+        out.push(c);
+    }
+    (!out.is_empty()).then_some(Cell::Phrase(out))
 }

@@ -4,14 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, filter, programs, Ctx};
+use super::common::{against, coverage_note, filter, programs, Ctx};
 use crate::analysis::{coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
-use crate::model::{DataSet, Program};
-use crate::output::{col, Cell, Table};
+use crate::model::Program;
+use crate::output::{col, fig_source, Cell, Table};
 use crate::Outcome;
 
-pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
+pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
+    let ds = ix.ds;
     // The program columns only where a program other than `all` is shown, so a data set
     // without programs prints what it always has.
     let programs = rows.iter().any(|r| r.program != Program::All);
@@ -49,9 +50,9 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
             Cell::Bool(r.survey_after),
-            Cell::note(r.note_parts.as_ref()),
-            Cell::source(&r.participants.source),
-            Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
+            coverage_note(ix, r),
+            fig_source(&r.participants.source, r.participants.how),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| fig_source(&f.source, f.how)),
         ];
         if programs {
             cells.insert(2, Cell::Term(r.program.code()));
@@ -76,6 +77,6 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
     f.programs = programs(a.program, Programs::Each);
     let ix = Index::build(&ds);
     let rows = coverage(&ix, &f, against(a.against));
-    ctx.emit(&table(&ds, &rows), out)?;
+    ctx.emit(&table(&ix, &rows), out)?;
     Ok(Outcome::Ok)
 }

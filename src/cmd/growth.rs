@@ -8,7 +8,7 @@ use super::common::{filter, programs, Ctx};
 use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
 use crate::model::{DataSet, Measure, Program, Segment};
-use crate::output::{self, col, Cell, CsvStream, Table};
+use crate::output::{self, col, fig_source, Cell, CsvStream, Table};
 use crate::Outcome;
 
 /// The head of the table; a program column only for a data set with programs, so one
@@ -51,7 +51,7 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-        Cell::source(&r.value.source),
+        fig_source(&r.value.source, r.value.how),
     ];
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));

@@ -33,7 +33,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::opt(s.ok(), |s| value_cell(by, s.value)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
-            Cell::opt(s.err(), |m| missing_cell(*m)),
+            Cell::opt(s.err(), |m| missing_cell(m, ds)),
         ]);
     }
     t.hide("by");

@@ -7,15 +7,16 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, idr_as_published, line_code, partial_note, programs, qualified,
-    status_cell, Amount, Ctx,
+    against, between, bound_code, coverage_note, idr_as_published, if_targets, line_code,
+    offices_cell, programs, qualified, status_cell, target_note, Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
 use crate::model::{
-    Bound, DataSet, Level, Period, Plan, Program, Segment, TargetMeasure, WorkforceMeasure,
+    Bound, DataSet, Derivation, Level, Period, Plan, Program, Segment, Target, TargetMeasure,
+    WorkforceMeasure,
 };
-use crate::output::{col, Cell, Table};
+use crate::output::{col, fig_source, Cell, Table};
 use crate::resolve::resolve;
 use crate::Outcome;
 
@@ -31,6 +32,15 @@ struct Line<'s> {
     unit: &'s str,
     basis: Cell,
     source: &'s str,
+    /// How a derived figure was made; its `source` is then the English of it.
+    how: Option<Derivation>,
+}
+
+impl Line<'_> {
+    fn derived_by(mut self, how: Option<Derivation>) -> Self {
+        self.how = how;
+        self
+    }
 }
 
 struct Long<'a> {
@@ -73,7 +83,7 @@ impl Long<'_> {
             bound,
             Cell::text(l.unit),
             l.basis,
-            Cell::source(l.source),
+            fig_source(l.source, l.how),
         ]);
     }
 }
@@ -142,7 +152,11 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     };
     // The same rows the growth, coverage, targets and claims commands print.
     participants(&mut l, &analysis::growth(&ix, &f));
-    coverage(&mut l, &analysis::coverage(&ix, &f, against(a.against)));
+    coverage(
+        &mut l,
+        &ix,
+        &analysis::coverage(&ix, &f, against(a.against)),
+    );
     targets(&mut l, &analysis::targets(&ix, &f));
     claims(&mut l, &analysis::claims(&ds, &f).0);
     stated(&mut l, &f);
@@ -153,10 +167,23 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         t.machine_only.retain(|&i| Some(i) != program);
     }
     if t.rows.is_empty() {
-        t.remarks.push(Cell::Template(
+        let mut with: Vec<usize> = ix.series_of(None).iter().map(|&(o, _, _)| o).collect();
+        with.dedup();
+        let none = Cell::Template(
             "no figures for {} in the data set",
             vec![Cell::text(&ds.offices[office].code)],
-        ));
+        );
+        t.remarks.push(match with.first() {
+            Some(&first) => Cell::Template(
+                "{}; offices with participant figures: {}; see --branch {}",
+                vec![
+                    none,
+                    offices_cell(&ds, &with),
+                    Cell::text(&ds.offices[first].code),
+                ],
+            ),
+            None => none,
+        });
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
@@ -198,7 +225,10 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
     heading.push(text("; ".into()));
     heading.push(Cell::Term("data set"));
     heading.push(text(": ".into()));
-    heading.push(Cell::source(&ds.root));
+    heading.push(match ds.root.as_str() {
+        "embedded" => Cell::Term("embedded"),
+        root => Cell::text(root),
+    });
     t.heading = Some(Cell::Phrase(heading));
     t
 }
@@ -236,6 +266,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                 unit,
                 basis: published(&r.value.published),
                 source: &r.value.source,
+                how: r.value.how,
             },
         );
         if let (Some((bp, b)), Some(c)) = (&r.base, r.change) {
@@ -256,6 +287,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                     unit,
                     basis: basis.clone(),
                     source: &b.source,
+                    how: b.how,
                 },
             );
             if let Some(pct) = c.pct {
@@ -276,6 +308,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                         unit: "percent",
                         basis,
                         source: &b.source,
+                        how: b.how,
                     },
                 );
             }
@@ -293,6 +326,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                     unit: "percent",
                     basis: Cell::Phrase(vec![Cell::Term("since"), text(format!(" {since}"))]),
                     source: "",
+                    how: None,
                 },
             );
         }
@@ -300,7 +334,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
 }
 
 /// Coverage with the figures it divides.
-fn coverage(l: &mut Long, rows: &[CoverageRow]) {
+fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
     const C: &str = "Coverage";
     for r in rows {
         let basis = match &r.workforce {
@@ -327,9 +361,10 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
                 }
                 Cell::Phrase(p)
             }
-            None => Cell::note(r.note_parts.as_ref()),
+            None => coverage_note(ix, r),
         };
         let source = r.workforce.as_ref().map_or("", |(_, w)| w.source.as_str());
+        let how = r.workforce.as_ref().and_then(|(_, w)| w.how);
         l.add(
             C,
             Line {
@@ -342,6 +377,7 @@ fn coverage(l: &mut Long, rows: &[CoverageRow]) {
                 unit: "percent",
                 basis,
                 source,
+                how,
             },
         );
     }
@@ -373,6 +409,7 @@ fn target_line<'s>(
         unit,
         basis,
         source,
+        how: None,
     }
 }
 
@@ -420,7 +457,8 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 unit,
                 Cell::Phrase(vec![Cell::Term("at"), text(" ".into()), Cell::Period(*p)]),
                 &a.source,
-            ),
+            )
+            .derived_by(a.how),
         );
     }
     if let Some(g) = r.gap {
@@ -449,6 +487,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
             );
         }
     }
+    target_path(l, r);
     if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
         let basis = compared("from", *bp, b.value);
         l.add(
@@ -460,7 +499,8 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 unit,
                 basis.clone(),
                 &b.source,
-            ),
+            )
+            .derived_by(b.how),
         );
         if let Some(p) = c.pct {
             l.add(
@@ -472,9 +512,68 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                     "percent",
                     basis,
                     &b.source,
-                ),
+                )
+                .derived_by(b.how),
             );
         }
+    }
+}
+
+/// An annual target against the roadmap's for the same year, and the change from the same
+/// plan's target a year earlier, each saying so when a target it rests on is read one way of two.
+fn target_path(l: &mut Long, r: &TargetRow) {
+    let tg = r.target;
+    let amount = Amount::of(tg.measure);
+    let unit = amount.unit();
+    let line = target_line(r);
+    let from = |word: &'static str, t: &Target| {
+        Cell::Phrase(vec![
+            Cell::Term(word),
+            text(" ".into()),
+            Cell::Plain(i64::from(t.year)),
+            text(": ".into()),
+            Cell::opt(t.value, |v| amount.num(v)),
+        ])
+    };
+    if let (Some(v), Some(road)) = (r.vs_roadmap, r.roadmap) {
+        let (basis, _) = if_targets(from("roadmap", road), &[road, tg]);
+        l.add(
+            T,
+            line(
+                "vs_roadmap",
+                Cell::Term("annual target against the roadmap"),
+                amount.delta(v),
+                unit,
+                basis,
+                &road.prov.source,
+            ),
+        );
+    }
+    let Some(step) = &r.path else { return };
+    let (basis, _) = if_targets(from("from", step.before), &[step.before, tg]);
+    l.add(
+        T,
+        line(
+            "plan_change",
+            Cell::Term("change from the plan a year earlier"),
+            amount.delta(step.change.abs),
+            unit,
+            basis.clone(),
+            &step.before.prov.source,
+        ),
+    );
+    if let Some(p) = step.change.pct {
+        l.add(
+            T,
+            line(
+                "plan_change_pct",
+                Cell::Term("growth of the plan from a year earlier"),
+                Cell::PctDelta(p),
+                "percent",
+                basis,
+                &step.before.prov.source,
+            ),
+        );
     }
 }
 
@@ -563,10 +662,7 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
         ),
     );
     if r.note_parts.is_some() || r.partial_base.is_some() {
-        let note = match &r.partial_base {
-            Some(pb) => partial_note(pb, tg.value),
-            None => Cell::note(r.note_parts.as_ref()),
-        };
+        let note = target_note(r);
         l.add(
             T,
             line("note", Cell::Term("note"), Cell::Empty, "", note, ""),
@@ -594,6 +690,7 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
             unit,
             basis,
             source,
+            how: None,
         };
         let name = match r.line {
             analysis::ClaimLine::Program(p) => text(p.code().to_uppercase()),
@@ -614,7 +711,8 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                     "cases",
                     paid.clone(),
                     &r.source,
-                ),
+                )
+                .derived_by(r.how),
             );
         }
         let amount = match (r.amount, r.amount_bound) {
@@ -628,7 +726,8 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                 Cell::Empty => paid.clone(),
                 p => Cell::Phrase(vec![paid.clone(), text("; ".into()), p]),
             };
-            let l1 = line("amount_idr", label("amount"), a, "idr", basis, &r.source);
+            let l1 =
+                line("amount_idr", label("amount"), a, "idr", basis, &r.source).derived_by(r.how);
             let raw = r.amount.filter(|_| r.amount_bound.is_some());
             l.add_bounded(K, l1, Cell::opt(raw, Cell::Idr), r.amount_bound);
         }
@@ -722,6 +821,7 @@ fn stated(l: &mut Long, f: &Filter) {
                 unit: if pct { "percent" } else { "persons" },
                 basis: published(&s.prov.published),
                 source: &s.prov.source,
+                how: None,
             },
             value,
             Some(b),

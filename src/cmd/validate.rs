@@ -10,6 +10,7 @@ use crate::cli::ValidateArgs;
 use crate::load::{load, Problems};
 use crate::model::DataSet;
 use crate::output::{col, Cell, Table};
+use crate::said::Say;
 use crate::Outcome;
 
 pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -55,8 +56,8 @@ pub fn run(ctx: &Ctx, a: &ValidateArgs, out: &mut dyn Write) -> Result<Outcome> 
         t.push(vec![
             Cell::text(ctx.source.display(f.file)),
             Cell::opt((f.line > 0).then_some(f.line), |l| Cell::Int(l as i64)),
-            Cell::Empty,
-            Cell::Empty,
+            Cell::opt(f.column, |(c, _)| Cell::Int(c as i64)),
+            Cell::opt(f.column, |(_, h)| Cell::text(h)),
             Cell::text("finding"),
             Cell::note(Some(&f.message)),
             Cell::Empty,
@@ -90,17 +91,26 @@ fn lines(
     found: &[Finding],
     total: usize,
 ) -> Vec<Cell> {
+    let lang = ctx.render.lang;
+    let look = |k: &str| lang.term(k).to_string();
     let mut l: Vec<Cell> = problems
         .kept
         .iter()
-        .map(|p| Cell::Text(p.to_string()))
+        .map(|p| Cell::Text(p.say(&look)))
         .collect();
     for f in found {
         // Line 0: a figure the data set derives, on no line of its own.
-        let at = match f.line {
-            0 => format!("{}: ", ctx.source.display(f.file)),
-            l => format!("{}:{l}: ", ctx.source.display(f.file)),
+        let at = crate::load::Problem {
+            said: None,
+            hint_said: None,
+            path: ctx.source.display(f.file),
+            line: (f.line > 0).then_some(f.line),
+            column: f.column.map(|(c, h)| (c, h.to_string())),
+            found: None,
+            message: String::new(),
+            hint: None,
         };
+        let at = format!("{}: ", at.location());
         l.push(Cell::Phrase(vec![
             Cell::Text(at),
             Cell::note(Some(&f.message)),

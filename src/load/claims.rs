@@ -77,7 +77,10 @@ pub(super) fn read_claims(
             cases,
             amount_idr,
             prov,
-            origin: Origin { line },
+            origin: Origin {
+                line,
+                column: ctx.col("amount_idr") + 1,
+            },
         });
     });
     (out, ctx.problems)

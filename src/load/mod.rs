@@ -33,6 +33,7 @@ pub use problem::{quote, Problem, Problems};
 pub use source::{DataSource, Picked};
 
 use crate::model::DataSet;
+use crate::said::{fill, Lookup, Say};
 
 /// Reads and validates a whole data set, collecting every problem (up to `problems.limit` kept).
 pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> DataSet {
@@ -97,6 +98,21 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+impl Say for InputError {
+    /// As `Display`, each problem in the reader's language.
+    fn say(&self, look: Lookup) -> String {
+        let p = &self.0;
+        let mut lines: Vec<String> = p.kept.iter().map(|x| x.say(look)).collect();
+        if p.total > p.kept.len() {
+            lines.push(fill(
+                &look("... and {} more problems (run `coverage validate` to list them all)"),
+                std::iter::once((p.total - p.kept.len()).to_string().as_str()),
+            ));
+        }
+        lines.join("\n")
+    }
+}
 
 /// Resolves `--data` (a directory or a workbook) and the files named on their own
 /// (`--participants FILE`, `-` for standard input) into where each file is read from.

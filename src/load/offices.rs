@@ -124,7 +124,7 @@ pub(super) fn read_offices(
             parent: None,
             partial,
             note: trimmed(r.note),
-            origin: Origin { line },
+            origin: Origin { line, column: 0 },
         });
     });
     let rejected: HashSet<String> = std::mem::take(&mut ctx.rejected)

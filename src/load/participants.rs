@@ -276,6 +276,7 @@ fn read_careful(
         dups: Vec::new(),
         key_name: participant_key(&cols),
     };
+    r.store.value_column = cols.value + 1;
     let shape = Shape::new(&r.ctx);
     let mut known = KnownOffices::default();
     let mut last_prov: Option<([Vec<u8>; 5], u32)> = None;
@@ -317,10 +318,27 @@ fn read_careful(
             last_prov = Some((prov_cols.map(|c| raw(c).to_vec()), id));
         }
         let prov = last_prov.as_ref().map_or(0, |p| p.1);
-        let keep_line = has_children[key.0] || key.2 == Segment::All;
+        // A published text that is the value itself ("424.997") cannot rule it out; only a
+        // figure written otherwise ("41,46 juta") keeps its line for `validate`, so a large
+        // export that repeats its values as text keeps no line per row.
+        let keep_line = has_children[key.0]
+            || key.2 == Segment::All
+            || value.is_some_and(|v| !written_as(raw(cols.published), v));
         r.add(line, key, value, prov, keep_line);
     }
     r
+}
+
+/// Whether a published cell is just the figure itself, in either number writing.
+fn written_as(published: &[u8], v: i64) -> bool {
+    let Ok(text) = std::str::from_utf8(published) else {
+        return false;
+    };
+    let text = text.trim();
+    text.is_empty()
+        || [false, true]
+            .into_iter()
+            .any(|comma| crate::number::parse_count(text, comma).is_ok_and(|p| p == v))
 }
 
 /// The first line on which each of `wanted` is read (as a valid row) in participants.csv,

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::said::{fill, Lookup, Said, Say};
+
 /// One thing wrong with the input, located as precisely as it can be.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -12,11 +14,18 @@ pub struct Problem {
     pub found: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// The message as a glossary key with its slots, where it has slots; a message without
+    /// is looked up whole.
+    pub said: Option<Said>,
+    /// The hint the same way.
+    pub hint_said: Option<Said>,
 }
 
 impl Problem {
     pub fn file(path: String, message: String) -> Self {
         Problem {
+            said: None,
+            hint_said: None,
             path,
             line: None,
             column: None,
@@ -28,6 +37,20 @@ impl Problem {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The message as a key with slots: its English is the message.
+    pub fn said(mut self, s: Said) -> Self {
+        self.message = s.english();
+        self.said = Some(s);
+        self
+    }
+
+    /// The hint as a key with slots.
+    pub fn hint_said(mut self, s: Said) -> Self {
+        self.hint = Some(s.english());
+        self.hint_said = Some(s);
         self
     }
 
@@ -64,6 +87,33 @@ impl fmt::Display for Problem {
             write!(f, "\n  hint: {h}")?;
         }
         Ok(())
+    }
+}
+
+impl Say for Problem {
+    /// As [`Problem`]'s `Display`, each part in the reader's language.
+    fn say(&self, look: Lookup) -> String {
+        let message = match &self.said {
+            Some(s) => s.say(look),
+            None => look(&self.message),
+        };
+        let mut out = fill(&look("{}: "), std::iter::once(self.location().as_str()));
+        match &self.found {
+            Some(found) => out.push_str(&fill(
+                &look("found {}, expected {}"),
+                [quote(found), message].iter().map(String::as_str),
+            )),
+            None => out.push_str(&message),
+        }
+        let hint = match (&self.hint_said, &self.hint) {
+            (Some(s), _) => Some(s.say(look)),
+            (None, Some(h)) => Some(look(h)),
+            (None, None) => None,
+        };
+        if let Some(h) = hint {
+            out.push_str(&fill(&look("\n  hint: {}"), std::iter::once(h.as_str())));
+        }
+        out
     }
 }
 
@@ -175,6 +225,8 @@ pub(super) fn not_utf8(
     cell: &[u8],
 ) -> Problem {
     Problem {
+        said: None,
+        hint_said: None,
         path: path.to_string(),
         line: Some(line),
         column,
@@ -187,19 +239,38 @@ pub(super) fn not_utf8(
 pub(super) const UTF8_HINT: &str = "re-save the file as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set Unicode (UTF-8))";
 
 pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option<u64>) -> Problem {
-    let first = match first {
-        Some(l) => format!("line {l}"),
-        // The file could not be read a second time (a FIFO) to find it.
-        None => "an earlier line".into(),
+    // "office, period, segment and measure": the columns before the last, and the last, so
+    // each language joins them its own way.
+    let mut args: Vec<String> = match what.rsplit_once(" and ") {
+        Some((head, last)) => vec![head.to_string(), last.to_string()],
+        None => vec![what.to_string()],
     };
+    let two = args.len() == 2;
+    let key = match (first, two) {
+        (Some(l), true) => {
+            args.push(l.to_string());
+            "the same {} and {} twice (first on line {})"
+        }
+        (Some(l), false) => {
+            args.push(l.to_string());
+            "the same {} twice (first on line {})"
+        }
+        // The file could not be read a second time (a FIFO) to find it.
+        (None, true) => "the same {} and {} twice (first on an earlier line)",
+        (None, false) => "the same {} twice (first on an earlier line)",
+    };
+    let said = Said::new(key, args);
     Problem {
+        said: None,
+        hint_said: None,
         path: path.to_string(),
         line: Some(line),
         column: None,
         found: None,
-        message: format!("the same {what} twice (first on {first})"),
+        message: String::new(),
         hint: Some("keep one row per key; correct or remove one of them".into()),
     }
+    .said(said)
 }
 
 #[cfg(test)]
@@ -219,6 +290,8 @@ mod tests {
     #[test]
     fn merged_in_file_order_as_if_pushed_one_by_one() {
         let p = |n: u64| Problem {
+            said: None,
+            hint_said: None,
             line: Some(n),
             ..Problem::file("f".into(), "m".into())
         };

@@ -12,6 +12,7 @@ use super::source::{Again, DataSource, Guard, Input, Refusal};
 use super::text::{check_code, check_text};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
+use crate::said::Said;
 
 pub(super) type Reader = csv::Reader<Box<dyn Read>>;
 
@@ -39,6 +40,8 @@ impl Ctx {
     ) {
         let header = self.headers.get(col).unwrap_or("?").to_string();
         self.problems.push(Problem {
+            said: None,
+            hint_said: None,
             path: self.path.clone(),
             line: Some(line),
             column: Some((col + 1, header)),
@@ -46,6 +49,29 @@ impl Ctx {
             message: expected,
             hint,
         });
+    }
+
+    /// [`Ctx::problem`] with the expected value and the hint as glossary keys with slots.
+    pub(super) fn problem_said(
+        &mut self,
+        line: u64,
+        col: usize,
+        found: &str,
+        expected: Said,
+        hint: Option<Said>,
+    ) {
+        self.problem(line, col, found, String::new(), None);
+        if let Some(p) = self
+            .problems
+            .kept
+            .last_mut()
+            .filter(|p| p.line == Some(line))
+        {
+            *p = std::mem::replace(p, Problem::file(String::new(), String::new())).said(expected);
+            if let Some(h) = hint {
+                *p = std::mem::replace(p, Problem::file(String::new(), String::new())).hint_said(h);
+            }
+        }
     }
 
     pub(super) fn col(&self, name: &str) -> usize {
@@ -79,12 +105,12 @@ impl Ctx {
                 let hint = raw
                     .trim()
                     .is_empty()
-                    .then(|| format!("the {name} column may not be empty"));
-                self.problem(
+                    .then(|| Said::new("the {} column may not be empty", vec![name.to_string()]));
+                self.problem_said(
                     line,
                     c,
                     raw,
-                    format!("one of {}", T::expected_codes()),
+                    one_of_said("one of {} or {}", "one of {}", &T::expected_codes()),
                     hint,
                 );
                 Err(())
@@ -198,6 +224,8 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
     match found.as_slice() {
         [(d, _)] => Ok(*d),
         [] => Err(Problem {
+            said: None,
+            hint_said: None,
             path: path.to_string(),
             line: Some(1),
             column: None,
@@ -206,6 +234,8 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
             hint: Some("name it with --delimiter ',' (or ';' or '\\t')".into()),
         }),
         _ => Err(Problem {
+            said: None,
+            hint_said: None,
             path: path.to_string(),
             line: Some(1),
             column: None,
@@ -424,7 +454,7 @@ fn read_input(
         Ok(None) => {
             let hint = src.missing_hint();
             return Err(Some(
-                Problem::file(path.to_string(), "required file not found".into()).with_hint(hint),
+                Problem::file(path.to_string(), "required file not found".into()).hint_said(hint),
             ));
         }
         Err(p) => return Err(Some(p)),
@@ -484,6 +514,8 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
             .find(|&&d| d != delimiter && only.contains(char::from(d)))
         {
             return Err(Problem {
+                said: None,
+                hint_said: None,
                 path: path.to_string(),
                 line: Some(1),
                 column: None,
@@ -538,6 +570,8 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
         ),
     };
     Some(Problem {
+        said: None,
+        hint_said: None,
         path: path.to_string(),
         line,
         column,
@@ -565,6 +599,8 @@ fn check_headers(
         }
         let known = spec.required.contains(&h) || spec.optional.contains(&h);
         let mut p = Problem {
+            said: None,
+            hint_said: None,
             path: path.to_string(),
             line: Some(1),
             column: Some((i + 1, h.to_string())),
@@ -578,20 +614,26 @@ fn check_headers(
             problems.push(p);
             ok = false;
         } else if !known {
-            p.message = format!(
+            p = p.said(one_of_said(
+                "one of the columns {} or {}",
                 "one of the columns {}",
-                crate::model::one_of(&[spec.required, spec.optional].concat())
-            );
-            p.hint = Some(if delimiter != b';' && h.contains(';') {
-                "the file looks ';'-separated: try --delimiter ';' or --delimiter auto".into()
+                &crate::model::one_of(&[spec.required, spec.optional].concat()),
+            ));
+            if delimiter != b';' && h.contains(';') {
+                p.hint = Some(
+                    "the file looks ';'-separated: try --delimiter ';' or --delimiter auto".into(),
+                );
             } else if delimiter != b'\t' && h.contains('\t') {
-                "the file looks tab-separated: try --delimiter '\\t' or --delimiter auto".into()
+                p.hint = Some(
+                    "the file looks tab-separated: try --delimiter '\\t' or --delimiter auto"
+                        .into(),
+                );
             } else {
-                format!(
+                p = p.hint_said(Said::new(
                     "{} does not have this column; remove it or correct its name",
-                    spec.name
-                )
-            });
+                    vec![spec.name.to_string()],
+                ));
+            }
             problems.push(p);
             ok = false;
         }
@@ -600,16 +642,19 @@ fn check_headers(
         if !headers.iter().any(|h| h == *r) {
             problems.push(
                 Problem {
+                    said: None,
+                    hint_said: None,
                     path: path.to_string(),
                     line: Some(1),
                     column: None,
                     found: None,
-                    message: format!("missing column {r:?}"),
+                    message: String::new(),
                     hint: None,
                 }
-                .with_hint(format!(
+                .said(Said::new("missing column {}", vec![format!("{r:?}")]))
+                .hint_said(Said::new(
                     "the header row must name {}",
-                    spec.required.join(",")
+                    vec![spec.required.join(",")],
                 )),
             );
             ok = false;
@@ -661,6 +706,8 @@ pub(super) fn next_row(
         Ok(true) => {}
         Err(e) => {
             let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| Problem {
+                said: None,
+                hint_said: None,
                 path: ctx.path.clone(),
                 // An I/O error has no position: no line rather than a made-up one.
                 line: e.position().map(|p| p.line()),
@@ -684,11 +731,13 @@ pub(super) fn next_row(
     if rec.len() != width {
         let unclosed = rec.len() < width && rec.iter().any(|f| f.contains(&b'\n'));
         ctx.problems.push(Problem {
+            said: None,
+            hint_said: None,
             path: ctx.path.clone(),
             line: Some(line),
             column: None,
             found: Some(format!("{} fields", rec.len())),
-            message: format!("{width} fields, one per header column"),
+            message: String::new(),
             hint: Some(if unclosed {
                 "a quote opened on this row is not closed, so the lines after it were read as part of one cell".into()
             } else if rec.len() > width {
@@ -696,7 +745,11 @@ pub(super) fn next_row(
             } else {
                 "every row needs a cell for every column, even if empty".into()
             }),
-        });
+        }
+        .said(Said::new(
+            "{} fields, one per header column",
+            vec![width.to_string()],
+        )));
         refuse(ctx, rec);
         return Some(None);
     }
@@ -717,6 +770,8 @@ pub(super) fn next_row(
         .find(|&i| !rec[i].iter().all(|b| b.is_ascii_whitespace()))
     {
         ctx.problems.push(Problem {
+            said: None,
+            hint_said: None,
             path: ctx.path.clone(),
             line: Some(line),
             column: Some((i + 1, format!("column {}", i + 1))),
@@ -747,6 +802,8 @@ where
             Err(e) => {
                 // Fields are all strings, so this only happens for malformed input we cannot map.
                 ctx.problems.push(Problem {
+                    said: None,
+                    hint_said: None,
                     path: ctx.path.clone(),
                     line: Some(line),
                     column: None,
@@ -780,9 +837,19 @@ pub(super) fn trimmed(mut s: String) -> String {
     s
 }
 
+/// "one of a, b or c" as a key with the list before its last item and that item, so each
+/// language joins them its own way; a list of one as `one`.
+fn one_of_said(two: &'static str, one: &'static str, list: &str) -> Said {
+    match list.rsplit_once(" or ") {
+        Some((head, last)) => Said::new(two, vec![head.to_string(), last.to_string()]),
+        None => Said::new(one, vec![list.to_string()]),
+    }
+}
+
 pub(super) fn prov(source: String, published: String, note: String) -> Provenance {
     Provenance {
         source: trimmed(source),
+        derived: None,
         published: trimmed(published),
         note: trimmed(note),
         bound: None,

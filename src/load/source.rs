@@ -1,5 +1,6 @@
 //! Where the files come from, and their bytes as a stream with LF line ends.
 
+use crate::said::Said;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -791,7 +792,7 @@ impl DataSource {
     }
 
     /// The hint for a required file that is not there.
-    pub(super) fn missing_hint(&self) -> String {
+    pub(super) fn missing_hint(&self) -> Said {
         let names = |must: bool| {
             FILES
                 .iter()
@@ -799,36 +800,45 @@ impl DataSource {
                 .map(|f| kind(f.0))
                 .collect::<Vec<_>>()
         };
+        // "a, b and c" as the list before its last item, and that item.
+        let split = |v: Vec<String>| match v.split_last() {
+            Some((last, head)) => (head.join(", "), last.clone()),
+            None => (String::new(), String::new()),
+        };
+        let csv = |must| {
+            names(must)
+                .iter()
+                .map(|k| format!("{k}.csv"))
+                .collect::<Vec<_>>()
+        };
         let folder = || {
-            let all = |must| {
-                names(must)
-                    .iter()
-                    .map(|k| format!("{k}.csv"))
-                    .collect::<Vec<_>>()
-            };
-            format!(
-                "a data directory holds {} ({} optional)",
-                all(true).join(" and "),
-                all(false).join(", ")
-            )
+            let (head, last) = split(csv(true));
+            vec![head, last, csv(false).join(", ")]
         };
         match self {
-            DataSource::Embedded => "the embedded data set is incomplete".to_string(),
-            DataSource::Dir(_) | DataSource::Memory(_) => folder(),
+            DataSource::Embedded => Said::new("the embedded data set is incomplete", vec![]),
+            DataSource::Dir(_) | DataSource::Memory(_) => {
+                Said::new("a data directory holds {} and {} ({} optional)", folder())
+            }
             DataSource::Picked(p) => match &p.base {
                 Some(base) if p.seen.is_empty() => base.missing_hint(),
-                Some(_) => format!(
-                    "{}; it holds the workbook {}: read a workbook with --data {}",
-                    folder(),
-                    p.seen.join(", "),
-                    Path::new(&p.root).join(&p.seen[0]).display()
-                ),
-                None => format!(
-                    "a workbook holds a sheet for each of {} ({} optional); its sheets are: {}",
-                    names(true).join(" and "),
-                    names(false).join(", "),
-                    p.seen.join(", ")
-                ),
+                Some(_) => {
+                    let mut args = folder();
+                    args.push(p.seen.join(", "));
+                    args.push(Path::new(&p.root).join(&p.seen[0]).display().to_string());
+                    Said::new(
+                        "a data directory holds {} and {} ({} optional); it holds the workbook {}: read a workbook with --data {}",
+                        args,
+                    )
+                }
+                None => {
+                    let own = |v: Vec<&str>| v.iter().map(|s| s.to_string()).collect();
+                    let (head, last) = split(own(names(true)));
+                    Said::new(
+                        "a workbook holds a sheet for each of {} and {} ({} optional); its sheets are: {}",
+                        vec![head, last, names(false).join(", "), p.seen.join(", ")],
+                    )
+                }
             },
         }
     }

@@ -87,7 +87,10 @@ pub(super) fn read_stated(
             metric,
             value,
             prov,
-            origin: Origin { line },
+            origin: Origin {
+                line,
+                column: ctx.col("value") + 1,
+            },
         });
     });
     (out, ctx.problems)

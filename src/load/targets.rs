@@ -96,7 +96,10 @@ pub(super) fn read_targets(
             segment,
             value,
             prov,
-            origin: Origin { line },
+            origin: Origin {
+                line,
+                column: ctx.col("value") + 1,
+            },
         });
     });
     (out, ctx.problems)

@@ -163,6 +163,8 @@ impl Sheet {
 
 fn error_cell(label: &str, line: u64, c: usize, column: &str, found: &str) -> Problem {
     Problem {
+        said: None,
+        hint_said: None,
         path: label.to_string(),
         line: Some(line),
         column: Some((c + 1, column.to_string())),
@@ -230,6 +232,8 @@ mod tests {
         assert_eq!(sheet.csv, b"value,note\n1,\"two\nlines\"\nx,\n");
         // The csv reader puts "x" on line 4, column 1: the sheet has it in B4.
         let mut p = Problem {
+            said: None,
+            hint_said: None,
             path: "b.xlsx [s]".into(),
             line: Some(4),
             column: Some((1, "value".into())),

@@ -70,7 +70,10 @@ pub(super) fn read_workforce(
             measure,
             value,
             prov,
-            origin: Origin { line },
+            origin: Origin {
+                line,
+                column: ctx.col("value") + 1,
+            },
         });
     });
     (out, ctx.problems)

@@ -331,10 +331,71 @@ impl Level {
     }
 }
 
+impl Level {
+    /// The English term for `n` offices of the level: `district`, `districts`.
+    pub fn word(self, n: usize) -> &'static str {
+        let (one, many) = match self {
+            Level::National => ("national office", "national offices"),
+            Level::Region => ("region", "regions"),
+            Level::Province => ("province", "provinces"),
+            Level::Branch => ("branch", "branches"),
+            Level::District => ("district", "districts"),
+        };
+        if n == 1 {
+            one
+        } else {
+            many
+        }
+    }
+}
+
+/// How a figure no source gives was made from figures that one does: a glossary key and its
+/// arguments, so each language says it its own way; machines get [`Derivation::english`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Derivation {
+    /// The sum of `n` offices one level down.
+    SumOf { n: usize, level: Level },
+    /// Segment `all` as pu + bpu + jakon + pmi.
+    Segments,
+    /// Informal workers as the employed less formal workers.
+    EmployedLessFormal,
+    /// A claims total as the sum of its programs.
+    Programs,
+    /// A claims total as the sum of its programs, a sum past the 64-bit limit.
+    ProgramsPastLimit,
+    /// Claims of the programs not itemised: the stated total less the itemised ones.
+    TotalLessItemised,
+}
+
+impl Derivation {
+    /// The glossary key, with `{}` for each argument.
+    pub fn key(self) -> &'static str {
+        match self {
+            Derivation::SumOf { .. } => "sum of {} {}",
+            Derivation::Segments => "sum of pu, bpu, jakon and pmi",
+            Derivation::EmployedLessFormal => "employed − formal",
+            Derivation::Programs => "sum of programs",
+            Derivation::ProgramsPastLimit => "sum of programs: past the 64-bit limit",
+            Derivation::TotalLessItemised => "total less itemised programs",
+        }
+    }
+
+    /// The English, as csv and json write it: `sum of 5 districts`.
+    pub fn english(self) -> String {
+        match self {
+            Derivation::SumOf { n, level } => format!("sum of {n} {}", level.word(n)),
+            d => d.key().to_string(),
+        }
+    }
+}
+
 /// Text that travels with every figure: where it came from and how it was printed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Provenance {
+    /// The source as the data names it; for a derived figure, [`Derivation::english`].
     pub source: String,
+    /// How the figure was derived, where no source gives it.
+    pub derived: Option<Derivation>,
     pub published: String,
     pub note: String,
     /// The `bound` column where the file has one; `None`: read from the published text.

@@ -15,6 +15,8 @@ use store::Participants;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Origin {
     pub line: u64,
+    /// The 1-based column of the row's figure (`value`, `amount_idr`); 0 where it has none.
+    pub column: usize,
 }
 
 /// An office or area. `parent` is an index into [`DataSet::offices`].

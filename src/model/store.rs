@@ -107,8 +107,11 @@ pub struct Participants {
     /// `blocks[y - first_year][series]`.
     blocks: Vec<Vec<Year>>,
     wide: HashMap<(u32, Period), (i64, u32)>,
-    /// Lines of the figures a roll-up is checked against (offices with children, segment all).
+    /// Lines of the figures a roll-up is checked against (offices with children, segment all)
+    /// and of those with a published text, which `validate` checks the value against.
     lines: HashMap<(u32, Period), u64>,
+    /// The 1-based column of `value` in the file read (0: not read from a file).
+    pub value_column: usize,
     /// Rows read, including those with an unknown value.
     pub rows: usize,
 }
@@ -139,6 +142,11 @@ impl Participants {
 
     pub fn provenance(&self, id: u32) -> &Provenance {
         &self.provs[id as usize]
+    }
+
+    /// Every distinct provenance, by id.
+    pub fn provenances(&self) -> &[Provenance] {
+        &self.provs
     }
 
     fn key(&self, office: usize, pr: Program, s: Segment, m: Measure) -> usize {
@@ -330,7 +338,8 @@ impl Participants {
         }
     }
 
-    /// The line a figure was read on, kept for offices with children and for segment `all`.
+    /// The line a figure was read on, kept for offices with children, for segment `all` and
+    /// for a figure with a published text.
     pub fn line(&self, office: usize, p: Period, s: Segment, m: Measure) -> Option<u64> {
         self.line_in(Program::All, office, p, s, m)
     }

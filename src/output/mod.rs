@@ -115,17 +115,8 @@ impl Cell {
         }
     }
 
-    /// A source as the data names it, or a derivation the glossary knows (`sum of programs`,
-    /// `sum of 5 districts`), written in the reader's language.
+    /// A source as the data names it.
     pub fn source(s: &str) -> Cell {
-        if let Some(t) = term_of(s) {
-            return Cell::Term(t);
-        }
-        if let Some((n, what)) = s.strip_prefix("sum of ").and_then(|r| r.split_once(' ')) {
-            if let (true, Some(t)) = (n.bytes().all(|b| b.is_ascii_digit()), term_of(what)) {
-                return Cell::Template("sum of {} {}", vec![Cell::text(n), Cell::Term(t)]);
-            }
-        }
         Cell::text(s)
     }
 
@@ -185,6 +176,27 @@ pub struct Column {
     pub name: &'static str,
     /// Heading for people.
     pub title: &'static str,
+}
+
+/// How a derived figure was made, in the reader's language (`sum of 5 districts`, `jumlah 5
+/// kabupaten/kota`); csv and json get the English.
+pub fn derivation(d: crate::model::Derivation) -> Cell {
+    use crate::model::Derivation;
+    match d {
+        Derivation::SumOf { n, level } => Cell::Template(
+            "sum of {} {}",
+            vec![Cell::Plain(n as i64), Cell::Term(level.word(n))],
+        ),
+        d => Cell::Term(d.key()),
+    }
+}
+
+/// A figure's source: as the data names it, or how it was derived.
+pub fn fig_source(source: &str, how: Option<crate::model::Derivation>) -> Cell {
+    match how {
+        Some(d) => derivation(d),
+        None => Cell::source(source),
+    }
 }
 
 /// The glossary's own copy of an English term, so a term made at run time can be a `Term`.

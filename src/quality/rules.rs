@@ -321,6 +321,8 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
         }
         let cell = |k: usize| rec.get(at[k]).unwrap_or("").trim();
         let problem = |k: usize, found: &str, expected: String| Problem {
+            said: None,
+            hint_said: None,
             path: path.clone(),
             line: Some(line),
             column: Some((at[k] + 1, COLUMNS[k].to_string())),
