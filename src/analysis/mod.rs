@@ -35,6 +35,8 @@ pub struct Fig {
     pub derived: bool,
     /// The row is read one way of two (its `reading` column says `uncertain`).
     pub uncertain: bool,
+    /// The `bound` column where the row has one.
+    pub bound_column: Option<Bound>,
 }
 
 impl Fig {
@@ -45,6 +47,7 @@ impl Fig {
             published: prov.published.clone(),
             derived: false,
             uncertain: prov.uncertain,
+            bound_column: prov.bound,
         }
     }
 
@@ -55,6 +58,24 @@ impl Fig {
             published: String::new(),
             derived: true,
             uncertain: false,
+            bound_column: None,
+        }
+    }
+
+    /// How certain the figure is: its `bound` column, else its published words.
+    pub fn bound(&self) -> Bound {
+        self.bound_column
+            .unwrap_or_else(|| bound::from_text(&self.published))
+    }
+
+    /// The provenance the figure's words are read from.
+    pub fn prov(&self) -> Provenance {
+        Provenance {
+            source: self.source.clone(),
+            published: self.published.clone(),
+            note: String::new(),
+            bound: self.bound_column,
+            uncertain: self.uncertain,
         }
     }
 }

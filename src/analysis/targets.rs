@@ -29,6 +29,58 @@ pub struct TargetRow<'a> {
     /// For a target over all segments with no total the year before: the segments that do have
     /// a figure then, summed (a lower bound of the total), and the segments missing.
     pub partial_base: Option<PartialBase>,
+    /// How certain each figure of the row is, from the bounds of the figures it rests on.
+    pub bounds: TargetBounds,
+}
+
+/// The bound of a target row's figures: `None` where the inputs pull both ways and there is
+/// no figure (a lower-bound target less a lower-bound actual).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetBounds {
+    pub target: Bound,
+    /// Gap and the pace needed per month (target − actual).
+    pub gap: Option<Bound>,
+    /// actual ÷ target.
+    pub achieved: Option<Bound>,
+    /// The change needed from the base, its percentage and its monthly average.
+    pub required: Option<Bound>,
+    pub vs_roadmap: Option<Bound>,
+    /// The verdict could go either way within the target's bound.
+    pub verdict_open: bool,
+}
+
+impl TargetBounds {
+    const EXACT: TargetBounds = TargetBounds {
+        target: Bound::Exact,
+        gap: Some(Bound::Exact),
+        achieved: Some(Bound::Exact),
+        required: Some(Bound::Exact),
+        vs_roadmap: Some(Bound::Exact),
+        verdict_open: false,
+    };
+
+    fn of(row: &TargetRow, roadmap: Option<Bound>) -> Self {
+        let target = super::bound::of(&row.target.prov);
+        let actual = row.actual.as_ref().map(|(_, f)| f.bound());
+        let base = row.base.as_ref().map(|(_, f)| f.bound());
+        let gap = actual.and_then(|a| super::bound::difference(target, a));
+        // A verdict stands when the gap cannot change sign within the bound: a gap of at
+        // least +70,000 is still to go whatever the target, one of at least -10 is not known.
+        let verdict_open = match (gap, row.gap) {
+            (Some(Bound::Exact), _) | (_, None) => false,
+            (Some(Bound::AtLeast), Some(g)) => g.gap <= 0,
+            (Some(Bound::AtMost), Some(g)) => g.gap > 0,
+            (Some(Bound::About) | None, Some(_)) => true,
+        };
+        TargetBounds {
+            target,
+            gap,
+            achieved: actual.and_then(|a| super::bound::ratio(a, target)),
+            required: base.and_then(|b| super::bound::difference(target, b)),
+            vs_roadmap: roadmap.and_then(|r| super::bound::difference(target, r)),
+            verdict_open,
+        }
+    }
 }
 
 /// A sum of the segments known, which is at least the total.
@@ -156,22 +208,24 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         avg_needed_per_month: None,
         vs_roadmap: None,
         partial_base: None,
+        bounds: TargetBounds::EXACT,
     };
-    if t.plan == Plan::Annual {
-        row.vs_roadmap = ix
-            .ds
-            .targets
-            .iter()
-            .find(|r| {
+    let roadmap = (t.plan == Plan::Annual)
+        .then(|| {
+            ix.ds.targets.iter().find(|r| {
                 r.plan == Plan::Roadmap
                     && (r.office, r.year, r.measure, r.segment)
                         == (t.office, t.year, t.measure, t.segment)
             })
-            .and_then(|r| r.value)
-            .and_then(|r| target.checked_sub(r));
-    }
+        })
+        .flatten();
+    row.vs_roadmap = roadmap
+        .and_then(|r| r.value)
+        .and_then(|r| target.checked_sub(r));
+    let roadmap = roadmap.map(|r| super::bound::of(&r.prov));
     let Some(m) = measure else {
         funds_row(ix, t, &mut row);
+        row.bounds = TargetBounds::of(&row, roadmap);
         return row;
     };
     let o = t.office;
@@ -267,6 +321,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
     }
     row.actual = in_year;
     row.base = base;
+    row.bounds = TargetBounds::of(&row, roadmap);
     row
 }
 

@@ -5,12 +5,13 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::analysis::bound::{self, Wording};
 use crate::analysis::{
     workers, Against, ClaimLine, Filter, PaceStatus, PartialBase, Programs, TargetRow,
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Program, Segment, Target, TargetMeasure};
+use crate::model::{Bound, DataSet, Program, Provenance, Segment, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Standing};
@@ -169,6 +170,78 @@ pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
     Cell::Template(template, vec![figure])
 }
 
+/// A figure with its bound in the words given (`at least Rp781.77 trillion`, `just under 2.9
+/// million`, `about 12%`); an exact figure is just itself.
+pub fn worded(w: Wording, figure: Cell) -> Cell {
+    let template = match w {
+        Wording::Exact => return figure,
+        Wording::AtLeast => "at least {}",
+        Wording::MoreThan => "more than {}",
+        Wording::Above => "above {}",
+        Wording::JustUnder => "just under {}",
+        Wording::LessThan => "less than {}",
+        Wording::AtMost => "at most {}",
+        Wording::About => "about {}",
+    };
+    Cell::Template(template, vec![figure])
+}
+
+/// A derived figure with its bound in words, or `fallback` shown as it is where exact.
+pub fn derived(b: Option<Bound>, figure: Cell) -> Cell {
+    match b {
+        Some(b) => worded(bound::derived_wording(b), figure),
+        None => Cell::Term("no figure: its inputs are bounds that pull both ways"),
+    }
+}
+
+/// A given figure as its source printed it: the value held, to the digits and in the scale
+/// word of its published text (`hampir 2,9 juta`: just under 2.9 million, `750 ribu`: 750
+/// thousand, `tembus Rp781,77 triliun`: at least Rp781.77 trillion). Without a readable text,
+/// the plain figure, qualified by a `bound` column if it has one.
+pub fn as_published(value: f64, prov: &Provenance, money: bool) -> Cell {
+    let plain = if money {
+        Cell::Idr(value.round() as i64)
+    } else if value.fract() == 0.0 && value.abs() < 9e15 {
+        Cell::Int(value as i64)
+    } else {
+        Cell::Float(value)
+    };
+    as_published_or(value, prov, money, plain)
+}
+
+/// [`as_published`], with `plain` for a figure whose text gives no readable figure.
+pub fn as_published_or(value: f64, prov: &Provenance, money: bool, plain: Cell) -> Cell {
+    let plain = || plain.clone();
+    let figure = match crate::analysis::published::parse(&prov.published) {
+        Err(_) => plain(),
+        Ok(p) if p.percent => {
+            let (_, dp) = p.written();
+            Cell::Phrase(vec![Cell::Dec(value, dp), Cell::Text("%".into())])
+        }
+        Ok(_) if money => idr_as_published(value.round() as i64, &prov.published),
+        Ok(p) => {
+            let (scale, dp) = p.written();
+            let template = if scale >= 1e12 {
+                "{} trillion"
+            } else if scale >= 1e9 {
+                "{} billion"
+            } else if scale >= 1e6 {
+                "{} million"
+            } else if scale >= 1e3 {
+                "{} thousand"
+            } else {
+                ""
+            };
+            if template.is_empty() {
+                plain()
+            } else {
+                Cell::Template(template, vec![Cell::Dec(value / scale, dp)])
+            }
+        }
+    };
+    worded(bound::wording(prov), figure)
+}
+
 /// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
 /// Rp281.00 billion); the usual two decimals where the text gives none.
 pub fn idr_as_published(v: i64, published: &str) -> Cell {
@@ -254,10 +327,14 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
         .map(|(_, f)| f.published.as_str())
         .collect();
     let uncertain = target.is_some() || !others.is_empty();
-    (
-        if_read(Cell::Term(r.status.term()), target, &others),
-        uncertain,
-    )
+    let mut status = Cell::Term(r.status.term());
+    if r.bounds.verdict_open {
+        // A verdict on a bounded target could go either way within the bound: say against what.
+        let money = tg.measure == TargetMeasure::FundsIdr;
+        let figure = as_published(tg.value.unwrap_or(0) as f64, &tg.prov, money);
+        status = Cell::Template("{}, against a target of {}", vec![status, figure]);
+    }
+    (if_read(status, target, &others), uncertain)
 }
 
 /// "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go (missing:

@@ -4,10 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, partial_note, reading_code, status_cell, Amount, Ctx};
+use super::common::{
+    as_published, bound_code, derived, filter, partial_note, reading_code, status_cell, Amount, Ctx,
+};
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
-use crate::model::DataSet;
+use crate::model::{Bound, DataSet};
 use crate::output::{col, Cell, Table};
 use crate::Outcome;
 
@@ -20,22 +22,36 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("measure", "Measure"),
         col("segment", "Segment"),
         col("target", "Target"),
+        col("target_words", "Target"),
+        col("target_bound", "Bound"),
         col("vs_roadmap", "vs roadmap"),
+        col("vs_roadmap_words", "vs roadmap"),
+        col("vs_roadmap_bound", "Bound"),
         col("actual_period", "Actual at"),
         col("actual", "Actual"),
+        col("actual_words", "Actual"),
         col("gap", "Gap"),
+        col("gap_words", "Gap"),
+        col("gap_bound", "Bound"),
         col("achieved_pct", "Achieved"),
+        col("achieved", "Achieved"),
+        col("achieved_bound", "Bound"),
         col("status", "Status"),
         col("status_words", "Status"),
         col("reading", "Reading"),
         col("base_period", "Base"),
         col("base_value", "Base value"),
+        col("base_words", "Base value"),
         col("base_at_least", "Base at least"),
         col("required_change", "Needed"),
+        col("required", "Needed"),
         col("required_pct", "Needed %"),
+        col("required_pct_words", "Needed %"),
+        col("required_bound", "Bound"),
         col("pace_per_month", "Pace/month"),
         col("needed_per_month", "Needed/month"),
         col("avg_needed_per_month", "Needed/month on average"),
+        col("avg_needed", "Needed/month on average"),
         col("projected", "Projected"),
         col("on_track", "On track"),
         col("reach_month", "Reached in month"),
@@ -49,6 +65,9 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         let amount = Amount::of(tg.measure);
         let num = |v| amount.num(v);
         let delta = |v| amount.delta(v);
+        let b = &r.bounds;
+        let money = amount.unit() == "idr";
+        let given = |f: &crate::analysis::Fig| as_published(f.value as f64, &f.prov(), money);
         t.push(vec![
             Cell::text(&ds.offices[tg.office].code),
             Cell::text(&ds.offices[tg.office].name),
@@ -57,22 +76,42 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::Term(tg.measure.code()),
             Cell::segment(tg.segment),
             Cell::opt(tg.value, num),
+            Cell::opt(tg.value, |v| as_published(v as f64, &tg.prov, money)),
+            Cell::text(b.target.code()),
             Cell::opt(r.vs_roadmap, delta),
+            Cell::opt(r.vs_roadmap, |v| words(delta(v), b.vs_roadmap)),
+            opt_code(r.vs_roadmap.is_some(), b.vs_roadmap),
             Cell::opt(r.actual.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.actual.as_ref(), |(_, f)| num(f.value)),
+            Cell::opt(r.actual.as_ref(), |(_, f)| given(f)),
             Cell::opt(r.gap, |g| delta(g.gap)),
+            Cell::opt(r.gap, |g| words(delta(g.gap), b.gap)),
+            opt_code(r.gap.is_some(), b.gap),
             Cell::opt(r.gap.and_then(|g| g.achieved_pct), Cell::Pct),
+            Cell::opt(r.gap.and_then(|g| g.achieved_pct), |p| {
+                words(Cell::Pct(p), b.achieved)
+            }),
+            opt_code(r.gap.is_some_and(|g| g.achieved_pct.is_some()), b.achieved),
             Cell::Term(r.status.term()),
             status,
             reading_code(uncertain || r.partial_base.as_ref().is_some_and(|p| p.uncertain)),
             Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.base.as_ref(), |(_, f)| num(f.value)),
+            Cell::opt(r.base.as_ref(), |(_, f)| given(f)),
             Cell::opt(r.partial_base.as_ref(), |pb| num(pb.sum)),
             Cell::opt(r.required, |c| delta(c.abs)),
+            Cell::opt(r.required, |c| words(delta(c.abs), b.required)),
             Cell::opt(r.required.and_then(|c| c.pct), Cell::PctDelta),
+            Cell::opt(r.required.and_then(|c| c.pct), |p| {
+                words(Cell::PctDelta(p), b.required)
+            }),
+            opt_code(r.required.is_some(), b.required),
             Cell::opt(r.pace, |p| Cell::Float(p.so_far)),
             Cell::opt(r.pace.and_then(|p| p.needed), Cell::Float),
             Cell::opt(r.avg_needed_per_month, Cell::Float),
+            Cell::opt(r.avg_needed_per_month, |v| {
+                words(Cell::Float(v), b.required)
+            }),
             Cell::opt(r.pace, |p| Cell::Float(p.projected)),
             Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
@@ -84,15 +123,64 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::source(&tg.prov.source),
         ]);
     }
-    t.hide("office");
-    t.hide("status");
-    t.hide("base_at_least");
-    t.hide("reading");
-    t.human("status_words");
-    t.hide("reach_month");
-    t.human("reached_in");
-    t.bar("achieved_pct");
+    for name in [
+        "office",
+        "status",
+        "base_at_least",
+        "reading",
+        "reach_month",
+        "target",
+        "target_bound",
+        "vs_roadmap",
+        "vs_roadmap_bound",
+        "actual",
+        "gap",
+        "gap_bound",
+        "achieved_pct",
+        "achieved_bound",
+        "base_value",
+        "required_change",
+        "required_pct",
+        "required_bound",
+        "avg_needed_per_month",
+    ] {
+        t.hide(name);
+    }
+    for name in [
+        "status_words",
+        "reached_in",
+        "target_words",
+        "vs_roadmap_words",
+        "actual_words",
+        "gap_words",
+        "achieved",
+        "base_words",
+        "required",
+        "required_pct_words",
+        "avg_needed",
+    ] {
+        t.human(name);
+    }
+    t.bar("achieved");
     t
+}
+
+/// A derived figure for people: itself where exact, else with its bound in words.
+fn words(figure: Cell, b: Option<Bound>) -> Cell {
+    if b == Some(Bound::Exact) {
+        figure
+    } else {
+        derived(b, figure)
+    }
+}
+
+/// A derived figure's bound code for csv and json, empty where there is no figure.
+fn opt_code(has: bool, b: Option<Bound>) -> Cell {
+    if has {
+        bound_code(b)
+    } else {
+        Cell::Empty
+    }
 }
 
 pub fn run(ctx: &Ctx, a: &Select, out: &mut dyn Write) -> Result<Outcome> {
