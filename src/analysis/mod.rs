@@ -37,6 +37,9 @@ pub struct Fig {
     pub uncertain: bool,
     /// The `bound` column where the row has one.
     pub bound_column: Option<Bound>,
+    /// The published texts of the rows read one way of two that the figure rests on (its own,
+    /// or those of the rows a sum was made of), joined by ` / `; empty when it rests on none.
+    pub doubt: String,
 }
 
 impl Fig {
@@ -48,6 +51,11 @@ impl Fig {
             derived: false,
             uncertain: prov.uncertain,
             bound_column: prov.bound,
+            doubt: if prov.uncertain {
+                prov.published.clone()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -59,7 +67,18 @@ impl Fig {
             derived: true,
             uncertain: false,
             bound_column: None,
+            doubt: String::new(),
         }
+    }
+
+    /// A sum made of figures of the data set: uncertain when one of them is, naming it.
+    fn sum_of(value: i64, prov: &Provenance) -> Self {
+        let mut f = Fig::derived(value, prov.source.clone());
+        f.uncertain = prov.uncertain;
+        if prov.uncertain {
+            f.doubt = prov.note.clone();
+        }
+        f
     }
 
     /// How certain the figure is: its `bound` column, else its published words.

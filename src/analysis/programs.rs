@@ -119,7 +119,7 @@ impl ProgramFigures {
         }
         self.derived
             .get_in(pr, o, p, s, m)
-            .map(|(v, id)| Fig::derived(v, self.derived.provenance(id).source.clone()))
+            .map(|(v, id)| Fig::sum_of(v, self.derived.provenance(id)))
     }
 
     fn known(&self, ds: &DataSet, o: usize, pr: Program, s: Segment, m: Measure, y: i32) -> u16 {

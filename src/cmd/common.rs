@@ -300,6 +300,18 @@ pub fn if_read(verdict: Cell, target: Option<&Target>, others: &[&str]) -> Cell 
     )
 }
 
+/// For people, the rows read one way of two that a figure rests on: "if 207.010 is read as its
+/// note says"; empty when it rests on none.
+pub fn rests_on(doubts: &[&str]) -> Cell {
+    if doubts.is_empty() {
+        return Cell::Empty;
+    }
+    Cell::Template(
+        "if {} is read as its note says",
+        vec![Cell::text(doubts.join(" / "))],
+    )
+}
+
 /// The `reading` column of machine formats: `uncertain` when any row a figure rests on is.
 pub fn reading_code(uncertain: bool) -> Cell {
     Cell::Text(if uncertain { "uncertain" } else { "certain" }.into())
@@ -324,7 +336,7 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
         .into_iter()
         .flatten()
         .filter(|(_, f)| f.uncertain)
-        .map(|(_, f)| f.published.as_str())
+        .map(|(_, f)| f.doubt.as_str())
         .collect();
     let uncertain = target.is_some() || !others.is_empty();
     let mut status = Cell::Term(r.status.term());

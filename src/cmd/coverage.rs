@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, filter, programs, Ctx};
+use super::common::{against, filter, programs, reading_code, rests_on, Ctx};
 use crate::analysis::{coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::{DataSet, Program};
@@ -30,6 +30,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         col("note", "Note"),
         col("active_source", "Participants source"),
         col("workforce_source", "Workforce source"),
+        col("reading", "Reading"),
     ];
     if programs {
         columns.insert(2, col("program", "Program"));
@@ -49,9 +50,10 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
             Cell::Bool(r.survey_after),
-            Cell::note(r.note_parts.as_ref()),
+            note_cell(r),
             Cell::source(&r.participants.source),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::source(&f.source)),
+            reading_code(!doubts(r).is_empty()),
         ];
         if programs {
             cells.insert(2, Cell::Term(r.program.code()));
@@ -65,8 +67,28 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.
     t.hide("active_source");
     t.hide("workforce_source");
+    t.hide("reading");
     t.bar("coverage_pct");
     t
+}
+
+/// The published texts of the rows read one way of two that a ratio rests on.
+fn doubts(r: &CoverageRow) -> Vec<&str> {
+    std::iter::once(&r.participants)
+        .chain(r.workforce.as_ref().map(|(_, f)| f))
+        .filter(|f| f.uncertain)
+        .map(|f| f.doubt.as_str())
+        .collect()
+}
+
+/// The row's note, and for people the uncertain rows it rests on.
+fn note_cell(r: &CoverageRow) -> Cell {
+    let note = Cell::note(r.note_parts.as_ref());
+    match (note, rests_on(&doubts(r))) {
+        (n, Cell::Empty) => n,
+        (Cell::Empty, d) => d,
+        (n, d) => Cell::Phrase(vec![n, Cell::Text("; ".into()), d]),
+    }
 }
 
 pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> {

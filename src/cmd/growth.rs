@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, programs, Ctx};
+use super::common::{filter, programs, reading_code, rests_on, Ctx};
 use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
 use crate::model::{DataSet, Measure, Program, Segment};
@@ -28,12 +28,16 @@ fn head(programs: bool) -> Table {
         col("cagr_since", "CAGR since"),
         col("cagr_pct", "CAGR %/yr"),
         col("source", "Source"),
+        col("reading", "Reading"),
+        col("note", "Note"),
     ];
     if programs {
         columns.insert(2, col("program", "Program"));
     }
     let mut t = Table::new(columns);
     t.hide("office");
+    t.hide("reading");
+    t.human("note");
     t
 }
 
@@ -52,6 +56,8 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
         Cell::source(&r.value.source),
+        reading_code(r.value.uncertain || r.base.as_ref().is_some_and(|(_, b)| b.uncertain)),
+        rests_on(&r.doubts()),
     ];
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));
@@ -68,6 +74,8 @@ struct CsvRows<'a> {
     /// By code: `Segment::ALL[i] as usize == i`, and the same for measures.
     segments: Vec<Vec<u8>>,
     measures: Vec<Vec<u8>>,
+    /// `certain` and `uncertain`, escaped.
+    reading: [Vec<u8>; 2],
 }
 
 impl<'a> CsvRows<'a> {
@@ -84,6 +92,7 @@ impl<'a> CsvRows<'a> {
                 .iter()
                 .map(|&m| w.escape_cell(&Cell::Term(m.code())))
                 .collect(),
+            reading: [false, true].map(|u| w.escape_cell(&reading_code(u))),
         }
     }
 
@@ -138,6 +147,7 @@ impl<'a> CsvRows<'a> {
             }
         }
         w.escaped(&self.source.as_ref().expect("set above").1);
+        w.escaped(&self.reading[usize::from(r.uncertain)]);
         w.end()
     }
 }

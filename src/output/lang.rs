@@ -389,6 +389,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("growth of the funds target", "pertumbuhan target dana kelolaan"),
     ("high", "tinggi"),
     ("idr", "rupiah"),
+    ("if {} is read as its note says", "jika {} dibaca seperti pada catatannya"),
     ("inconsistent", "tidak konsisten"),
     ("info", "informasi"),
     ("informal", "pekerja informal"),
