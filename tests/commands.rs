@@ -178,7 +178,8 @@ fn report_denpasar_shows_the_reports_figures_with_sources() {
         .stdout(predicate::str::contains(
             "004_8cab14536efda8f3.txt (bisnisbali.com)",
         ))
-        .stdout(predicate::str::contains("433,000"))
+        // The 2024 target as published: "433 ribu".
+        .stdout(predicate::str::contains("433 thousand"))
         // "Rp 342 miliar rupiah lebih": a lower bound, printed to the miliar as published.
         .stdout(predicate::str::contains("more than Rp342 billion"));
 }

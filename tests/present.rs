@@ -192,7 +192,8 @@ fn rank_by_achievement() {
     assert!(approx(cell(&h, &rows[1], "value"), 53.3333, 0.0001));
     assert_eq!(
         cell(&h, &rows[1], "basis"),
-        "target 2024: 60,000 (annual, new)"
+        // The target as published: "60 ribu".
+        "target 2024: 60 thousand (annual, new)"
     );
     assert_eq!(cell(&h, &rows[2], "reason"), "no target");
 }

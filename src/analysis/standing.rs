@@ -1,7 +1,7 @@
 //! Where an office stands on one figure (coverage, growth or target achievement), for ranking
 //! offices and for holding one office to thresholds. No I/O and no formatting.
 
-use crate::analysis::{self, Against, Filter, Index, Programs};
+use crate::analysis::{self, Against, Fig, Filter, Index, Programs};
 use crate::model::*;
 
 /// The figure offices are ranked by or held to.
@@ -59,6 +59,21 @@ pub struct Standing {
     pub period: Period,
     /// What it was computed against: a survey, a base period or a target.
     pub against: Basis,
+    /// How certain the figure is, from the bounds of what it rests on; `None`: no figure,
+    /// its inputs pull both ways.
+    pub bound: Option<Bound>,
+    /// It rests on a row read one way of two.
+    pub uncertain: bool,
+    /// The published texts of those rows.
+    pub doubts: Vec<String>,
+}
+
+/// The published texts of the rows read one way of two among `figs`.
+fn doubts<'f>(figs: impl IntoIterator<Item = &'f Fig>) -> Vec<String> {
+    figs.into_iter()
+        .filter(|f| f.uncertain)
+        .map(|f| f.doubt.clone())
+        .collect()
 }
 
 /// What a figure was computed against.
@@ -76,6 +91,8 @@ pub enum Basis {
         plan: Plan,
         measure: TargetMeasure,
         value: i64,
+        /// The target's published text and bound, so it is said as published.
+        prov: Provenance,
     },
 }
 
@@ -157,7 +174,7 @@ pub fn coverage(
     rows.iter()
         .rev()
         .find_map(|r| {
-            let (q, _) = r.workforce.as_ref()?;
+            let (q, w) = r.workforce.as_ref()?;
             Some(Standing {
                 value: r.pct?,
                 period: r.period,
@@ -165,6 +182,9 @@ pub fn coverage(
                     measure: r.denominator,
                     period: *q,
                 },
+                bound: super::bound::ratio(r.participants.bound(), w.bound()),
+                uncertain: r.participants.uncertain || w.uncertain,
+                doubts: doubts([&r.participants, w]),
             })
         })
         .ok_or(Missing::NoWorkforce)
@@ -191,12 +211,14 @@ pub fn growth(
     }
     rows.iter()
         .filter_map(|r| {
+            let (bp, b) = r.base.as_ref()?;
             Some(Standing {
                 value: r.change?.pct?,
                 period: r.period,
-                against: Basis::Base {
-                    period: r.base.as_ref()?.0,
-                },
+                against: Basis::Base { period: *bp },
+                bound: super::bound::ratio(r.value.bound(), b.bound()),
+                uncertain: r.value.uncertain || b.uncertain,
+                doubts: doubts([&r.value, b]),
             })
         })
         .max_by_key(|s| s.period)
@@ -232,7 +254,7 @@ pub fn achievement(
     rows.sort_by_key(|r| (r.target.plan, r.target.measure));
     rows.iter()
         .find_map(|r| {
-            let (p, _) = r.actual.as_ref()?;
+            let (p, a) = r.actual.as_ref()?;
             Some(Standing {
                 value: r.gap?.achieved_pct?,
                 period: *p,
@@ -241,7 +263,18 @@ pub fn achievement(
                     plan: r.target.plan,
                     measure: r.target.measure,
                     value: r.target.value?,
+                    prov: r.target.prov.clone(),
                 },
+                bound: r.bounds.achieved,
+                uncertain: r.target.prov.uncertain || a.uncertain,
+                doubts: r
+                    .target
+                    .prov
+                    .uncertain
+                    .then(|| r.target.prov.published.clone())
+                    .into_iter()
+                    .chain(doubts([a]))
+                    .collect(),
             })
         })
         .ok_or(Missing::NoActual)

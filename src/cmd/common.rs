@@ -89,10 +89,11 @@ pub fn basis_phrase(s: &Standing) -> Cell {
             plan,
             measure,
             value,
+            prov,
         } => vec![
             Cell::Term("target"),
             t(&format!(" {year}: ")),
-            Cell::Int(*value),
+            as_published(*value as f64, prov, *measure == TargetMeasure::FundsIdr),
             t(" ("),
             Cell::Term(plan.code()),
             t(", "),
@@ -102,11 +103,38 @@ pub fn basis_phrase(s: &Standing) -> Cell {
     })
 }
 
-/// The figure as people read it: growth with its sign, the others as a plain percentage.
-pub fn value_cell(by: By, v: f64) -> Cell {
+/// The figure for csv and json: the number itself, whatever its bound.
+pub fn raw_value(by: By, s: &Standing) -> Cell {
     match by {
+        By::Growth => Cell::PctDelta(s.value),
+        By::Coverage | By::Achievement => Cell::Pct(s.value),
+    }
+}
+
+/// The figure as people read it: growth with its sign, the others as a plain percentage, with
+/// its bound in words where it has one.
+pub fn value_cell(by: By, s: &Standing) -> Cell {
+    let v = s.value;
+    let figure = match by {
         By::Growth => Cell::PctDelta(v),
         By::Coverage | By::Achievement => Cell::Pct(v),
+    };
+    let figure = with_bound(figure, s.bound);
+    if s.doubts.is_empty() {
+        return figure;
+    }
+    let doubts: Vec<&str> = s.doubts.iter().map(String::as_str).collect();
+    if_read(figure, None, &doubts)
+}
+
+/// Whether a threshold's result could go the other way within the figure's bound: a figure of
+/// at most 85.7% passes a minimum of 80% only if it is not far below what it shows.
+pub fn result_open(s: &Standing, min: f64) -> bool {
+    match s.bound {
+        Some(Bound::Exact) => false,
+        Some(Bound::AtMost) => s.value >= min,
+        Some(Bound::AtLeast) => s.value < min,
+        Some(Bound::About) | None => true,
     }
 }
 
@@ -191,6 +219,15 @@ pub fn derived(b: Option<Bound>, figure: Cell) -> Cell {
     match b {
         Some(b) => worded(bound::derived_wording(b), figure),
         None => Cell::Term("no figure: its inputs are bounds that pull both ways"),
+    }
+}
+
+/// A derived figure for people: itself where exact, else with its bound in words.
+pub fn with_bound(figure: Cell, b: Option<Bound>) -> Cell {
+    if b == Some(Bound::Exact) {
+        figure
+    } else {
+        derived(b, figure)
     }
 }
 

@@ -7,8 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, idr_as_published, line_code, partial_note, programs, qualified,
-    status_cell, Amount, Ctx,
+    against, as_published, between, bound_code, idr_as_published, line_code, partial_note,
+    programs, qualified, status_cell, with_bound, Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
@@ -389,7 +389,9 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
         TargetMeasure::FundsIdr => "funds under management",
     };
     let line = target_line(r);
-    l.add(
+    let money = unit == "idr";
+    let bd = r.bounds;
+    l.add_bounded(
         T,
         line(
             "target",
@@ -404,75 +406,87 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 }),
                 text(")".into()),
             ]),
-            Cell::opt(tg.value, num),
+            Cell::opt(tg.value, |v| as_published(v as f64, &tg.prov, money)),
             unit,
             published(&tg.prov.published),
             &tg.prov.source,
         ),
+        Cell::opt(tg.value, num),
+        Some(bd.target),
     );
     if let Some((p, a)) = &r.actual {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "actual",
                 Cell::Term("actual"),
-                num(a.value),
+                as_published(a.value as f64, &a.prov(), money),
                 unit,
                 Cell::Phrase(vec![Cell::Term("at"), text(" ".into()), Cell::Period(*p)]),
                 &a.source,
             ),
+            num(a.value),
+            Some(a.bound()),
         );
     }
     if let Some(g) = r.gap {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "gap",
                 Cell::Term("gap to target"),
-                delta(g.gap),
+                with_bound(delta(g.gap), bd.gap),
                 unit,
                 Cell::Term("target − actual"),
                 "",
             ),
+            delta(g.gap),
+            bd.gap,
         );
         if let Some(p) = g.achieved_pct {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "achieved_pct",
                     Cell::Term("achieved"),
-                    Cell::Pct(p),
+                    with_bound(Cell::Pct(p), bd.achieved),
                     "percent",
                     Cell::Term("actual / target"),
                     "",
                 ),
+                Cell::Pct(p),
+                bd.achieved,
             );
         }
     }
     if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
         let basis = compared("from", *bp, b.value);
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "required_change",
                 Cell::Term("change needed"),
-                delta(c.abs),
+                with_bound(delta(c.abs), bd.required),
                 unit,
                 basis.clone(),
                 &b.source,
             ),
+            delta(c.abs),
+            bd.required,
         );
         if let Some(p) = c.pct {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "required_change_pct",
                     Cell::Term("change needed %"),
-                    Cell::PctDelta(p),
+                    with_bound(Cell::PctDelta(p), bd.required),
                     "percent",
                     basis,
                     &b.source,
                 ),
+                Cell::PctDelta(p),
+                bd.required,
             );
         }
     }
@@ -484,16 +498,18 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
     let unit = Amount::of(tg.measure).unit();
     let line = target_line(r);
     if let Some(n) = r.avg_needed_per_month {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "avg_needed_per_month",
                 Cell::Term("needed per month on average"),
-                Cell::Float(n),
+                with_bound(Cell::Float(n), r.bounds.required),
                 unit,
                 Cell::Term("change needed / 12 months"),
                 "",
             ),
+            Cell::Float(n),
+            r.bounds.required,
         );
     }
     if let Some(p) = r.pace {

@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    as_published, bound_code, derived, filter, partial_note, reading_code, status_cell, Amount, Ctx,
+    as_published, bound_code, filter, partial_note, reading_code, status_cell, with_bound as words,
+    Amount, Ctx,
 };
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
@@ -163,15 +164,6 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
     }
     t.bar("achieved");
     t
-}
-
-/// A derived figure for people: itself where exact, else with its bound in words.
-fn words(figure: Cell, b: Option<Bound>) -> Cell {
-    if b == Some(Bound::Exact) {
-        figure
-    } else {
-        derived(b, figure)
-    }
 }
 
 /// A derived figure's bound code for csv and json, empty where there is no figure.

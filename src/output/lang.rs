@@ -541,6 +541,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}, if the known figures are read as their notes say", "{}, jika angka yang diketahui dibaca seperti pada catatannya"),
     ("{}, if {} is read as its note says", "{}, jika {} dibaca seperti pada catatannya"),
     ("{}, if {} is the {} {} target", "{}, jika {} adalah target tahun {} ({})"),
+    ("{}, though the figure is a bound and may lie on the other side", "{}, tetapi angkanya merupakan batas dan dapat berada di sisi lain"),
     ("{}: claims paid by program, {}, {}", "{}: klaim dibayar menurut program, {}, {}"),
     ("{}: coverage of the workforce (BPS Sakernas)", "{}: cakupan kepesertaan terhadap penduduk bekerja atau angkatan kerja (BPS Sakernas)"),
     ("{}: participants by segment", "{}: peserta menurut segmen"),
