@@ -356,3 +356,28 @@ fn the_report_carries_the_bounds_of_its_target_lines() {
         ],
     );
 }
+
+#[test]
+fn growth_and_coverage_show_stocks_as_published() {
+    // Report 002: "750 ribu" (2022) and "1,027 juta" (2023) for Bali; BPS: employed Bali
+    // August 2022 "2.61 million". Tables say them so; csv keeps the counts.
+    has(
+        &run(None, "en", "markdown", &["growth", "--branch", "bali"]),
+        &["750 thousand", "1.027 million"],
+    );
+    has(
+        &run(None, "id", "markdown", &["growth", "--branch", "bali"]),
+        &["750 ribu", "1,027 juta"],
+    );
+    has(
+        &run(None, "en", "markdown", &["coverage", "--branch", "bali"]),
+        &["750 thousand", "2.61 million"],
+    );
+    let (h, rows) = csv(None, &["coverage", "--branch", "bali"]);
+    let r = select(&h, &rows, &[("period", "2022")])[0];
+    assert_eq!(cell(&h, r, "active"), "750000");
+    assert_eq!(cell(&h, r, "workforce"), "2610000");
+    // 750,000 / 2,610,000 = 28.74 %.
+    assert!(approx(cell(&h, r, "coverage_pct"), 28.7356, 0.0001));
+    assert_eq!(cell(&h, r, "reading"), "certain");
+}

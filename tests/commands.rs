@@ -56,7 +56,8 @@ fn growth_table_is_for_people() {
         .args(["growth", "--branch", "national"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("41,460,000"))
+        // Stocks as published ("41,46 juta"); the change is computed: 41,460,000 − 35,860,000.
+        .stdout(predicate::str::contains("41.46 million"))
         .stdout(predicate::str::contains("+5,600,000"))
         .stdout(predicate::str::contains("+15.6%"));
 }

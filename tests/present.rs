@@ -438,7 +438,8 @@ fn indonesian_tables_on_the_shipped_data() {
     for want in [
         "Pertumbuhan",
         "Perubahan",
-        "41.460.000",
+        // As published: "41,46 juta".
+        "41,46 juta",
         "+5.600.000",
         "+15,6%",
     ] {
@@ -457,7 +458,8 @@ fn indonesian_tables_on_the_shipped_data() {
     }
     let out = stdout_of(coverage().args(["--lang", "id", "coverage", "--branch", "bali"]));
     // 1,027,000 / 2,620,000 = 39.1985 % -> 39,2%
-    for want in ["Cakupan", "39,2%", "1.027.000", "2.620.000"] {
+    // Participants and workforce as published: "1,027 juta", "2.62 million" (BPS, 2023).
+    for want in ["Cakupan", "39,2%", "1,027 juta", "2,62 juta"] {
         assert!(out.contains(want), "{want:?} not in\n{out}");
     }
     let out = stdout_of(coverage().args(["--lang", "id", "--format", "markdown", "targets"]));

@@ -231,6 +231,16 @@ pub fn with_bound(figure: Cell, b: Option<Bound>) -> Cell {
     }
 }
 
+/// A participant or workforce figure for people: as published where it was (`750 ribu`: 750
+/// thousand), else the count itself (a sum the tool made).
+pub fn fig_words(f: &crate::analysis::Fig) -> Cell {
+    if f.published.is_empty() && f.bound_column.is_none() {
+        Cell::Int(f.value)
+    } else {
+        as_published_or(f.value as f64, &f.prov(), false, Cell::Int(f.value))
+    }
+}
+
 /// A given figure as its source printed it: the value held, to the digits and in the scale
 /// word of its published text (`hampir 2,9 juta`: just under 2.9 million, `750 ribu`: 750
 /// thousand, `tembus Rp781,77 triliun`: at least Rp781.77 trillion). Without a readable text,

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, filter, programs, reading_code, rests_on, Ctx};
+use super::common::{against, fig_words, filter, programs, reading_code, rests_on, Ctx};
 use crate::analysis::{coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::{DataSet, Program};
@@ -21,9 +21,11 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         col("segment", "Segment"),
         col("period", "Period"),
         col("active", "Active"),
+        col("active_words", "Active"),
         col("denominator", "Against"),
         col("workforce_period", "Survey"),
         col("workforce", "Workforce"),
+        col("workforce_words", "Workforce"),
         col("coverage_pct", "Coverage"),
         col("periods_differ", "Dates differ"),
         col("survey_after", "Survey after the figure"),
@@ -34,7 +36,7 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
     ];
     if programs {
         columns.insert(2, col("program", "Program"));
-        columns.insert(7, col("definition", "Definition"));
+        columns.insert(8, col("definition", "Definition"));
     }
     let mut t = Table::new(columns);
     for r in rows {
@@ -44,9 +46,11 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
             Cell::segment(r.segment),
             Cell::Period(r.period),
             Cell::Int(r.participants.value),
+            fig_words(&r.participants),
             Cell::Term(r.denominator.code()),
             Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| fig_words(f)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
             Cell::Bool(r.survey_after),
@@ -57,11 +61,15 @@ pub fn table(ds: &DataSet, rows: &[CoverageRow]) -> Table {
         ];
         if programs {
             cells.insert(2, Cell::Term(r.program.code()));
-            cells.insert(7, Cell::opt(r.definition, Cell::Term));
+            cells.insert(8, Cell::opt(r.definition, Cell::Term));
         }
         t.push(cells);
     }
     t.hide("office");
+    t.hide("active");
+    t.hide("workforce");
+    t.human("active_words");
+    t.human("workforce_words");
     t.hide("periods_differ");
     t.hide("survey_after");
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.

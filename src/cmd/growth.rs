@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, programs, reading_code, rests_on, Ctx};
+use super::common::{fig_words, filter, programs, reading_code, rests_on, Ctx};
 use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
 use crate::model::{DataSet, Measure, Program, Segment};
@@ -21,8 +21,10 @@ fn head(programs: bool) -> Table {
         col("measure", "Measure"),
         col("period", "Period"),
         col("value", "Value"),
+        col("value_words", "Value"),
         col("base_period", "Base period"),
         col("base_value", "Base value"),
+        col("base_words", "Base value"),
         col("change", "Change"),
         col("change_pct", "Change %"),
         col("cagr_since", "CAGR since"),
@@ -35,9 +37,12 @@ fn head(programs: bool) -> Table {
         columns.insert(2, col("program", "Program"));
     }
     let mut t = Table::new(columns);
-    t.hide("office");
-    t.hide("reading");
-    t.human("note");
+    for name in ["office", "reading", "value", "base_value"] {
+        t.hide(name);
+    }
+    for name in ["note", "value_words", "base_words"] {
+        t.human(name);
+    }
     t
 }
 
@@ -49,8 +54,10 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::Term(r.measure.code()),
         Cell::Period(r.period),
         Cell::Int(r.value.value),
+        fig_words(&r.value),
         Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
+        Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)),
         Cell::opt(r.change, |c| Cell::Delta(c.abs)),
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
