@@ -525,16 +525,18 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             ),
         );
         if let Some(n) = p.needed {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "needed_per_month",
                     Cell::Term("pace needed per month"),
-                    Cell::Float(n),
+                    with_bound(Cell::Float(n), r.bounds.gap),
                     unit,
                     Cell::Empty,
                     "",
                 ),
+                Cell::Float(n),
+                r.bounds.gap,
             );
         }
         let verdict = if p.on_track {

@@ -51,6 +51,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         col("required_bound", "Bound"),
         col("pace_per_month", "Pace/month"),
         col("needed_per_month", "Needed/month"),
+        col("needed", "Needed/month"),
         col("avg_needed_per_month", "Needed/month on average"),
         col("avg_needed", "Needed/month on average"),
         col("projected", "Projected"),
@@ -109,6 +110,9 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             opt_code(r.required.is_some(), b.required),
             Cell::opt(r.pace, |p| Cell::Float(p.so_far)),
             Cell::opt(r.pace.and_then(|p| p.needed), Cell::Float),
+            Cell::opt(r.pace.and_then(|p| p.needed), |v| {
+                words(Cell::Float(v), b.gap)
+            }),
             Cell::opt(r.avg_needed_per_month, Cell::Float),
             Cell::opt(r.avg_needed_per_month, |v| {
                 words(Cell::Float(v), b.required)
@@ -144,6 +148,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         "required_pct",
         "required_bound",
         "avg_needed_per_month",
+        "needed_per_month",
     ] {
         t.hide(name);
     }
@@ -159,6 +164,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
         "required",
         "required_pct_words",
         "avg_needed",
+        "needed",
     ] {
         t.human(name);
     }
