@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
-use crate::model::{Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+use crate::model::{Bound, Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
 pub use crate::output::chart::{
     Bar, Body, Chart, NothingToChart, Panel, Point, Series, TargetMark, Unit,
 };
@@ -432,15 +432,39 @@ fn claim_bars(
         let seg_rows: Vec<_> = rows.iter().filter(|r| r.segment == seg).collect();
         let itemised = seg_rows.iter().any(|r| r.line != ClaimLine::Total);
         for r in seg_rows {
-            let (value, share) = match unit {
-                Unit::Idr => (r.amount, r.share_amount),
-                _ => (r.cases, r.share_cases),
+            let (value, share, bound) = match unit {
+                // A share of bounded amounts is a figure only where its bound is exact.
+                Unit::Idr => (
+                    r.amount.filter(|_| r.amount_bound.is_some()),
+                    r.share_amount
+                        .filter(|_| r.share_amount_bound == Some(Bound::Exact)),
+                    r.amount_bound,
+                ),
+                _ => (r.cases, r.share_cases, Some(Bound::Exact)),
             };
-            let Some(v) = value else { continue };
+            // No figure, only a range (the remainder of two lower bounds): drawn as the range.
+            let range = match (unit, value) {
+                (Unit::Idr, None) => r.amount_range,
+                _ => None,
+            };
+            let Some(v) = value.map(|v| v as f64).or(range.map(|r| r.0)) else {
+                continue;
+            };
+            let qualifier = match bound {
+                Some(Bound::AtLeast) => Some("more than {}"),
+                Some(Bound::AtMost) => Some("at most {}"),
+                Some(Bound::About) => Some("about {}"),
+                Some(Bound::Exact) | None => None,
+            };
+            let share_range = match unit {
+                Unit::Idr if share.is_none() => r.share_amount_range,
+                _ => None,
+            };
             if r.line == ClaimLine::Total {
                 // One segment's total is the panel's; several are summed only by name.
-                if segments.len() == 1 {
-                    total = Some(v as f64);
+                // A bounded total is no figure to print as the panel's total.
+                if segments.len() == 1 && bound == Some(Bound::Exact) {
+                    total = Some(v);
                 }
                 if itemised {
                     continue;
@@ -458,15 +482,15 @@ fn claim_bars(
             } else {
                 program_label(r.line, lang)
             };
+            let total_line = r.line == ClaimLine::Total;
             bars.push(Bar {
                 label,
-                value: v as f64,
-                share: if r.line == ClaimLine::Total {
-                    None
-                } else {
-                    share
-                },
+                value: v,
+                share: if total_line { None } else { share },
                 other: r.line == ClaimLine::Other,
+                qualifier,
+                high: range.map(|r| r.1),
+                share_range: if total_line { None } else { share_range },
             });
         }
     }

@@ -56,7 +56,8 @@ fn growth_table_is_for_people() {
         .args(["growth", "--branch", "national"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("41,460,000"))
+        // Stocks as published ("41,46 juta"); the change is computed: 41,460,000 − 35,860,000.
+        .stdout(predicate::str::contains("41.46 million"))
         .stdout(predicate::str::contains("+5,600,000"))
         .stdout(predicate::str::contains("+15.6%"));
 }
@@ -178,7 +179,8 @@ fn report_denpasar_shows_the_reports_figures_with_sources() {
         .stdout(predicate::str::contains(
             "004_8cab14536efda8f3.txt (bisnisbali.com)",
         ))
-        .stdout(predicate::str::contains("433,000"))
+        // The 2024 target as published: "433 ribu".
+        .stdout(predicate::str::contains("433 thousand"))
         // "Rp 342 miliar rupiah lebih": a lower bound, printed to the miliar as published.
         .stdout(predicate::str::contains("more than Rp342 billion"));
 }

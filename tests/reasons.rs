@@ -280,12 +280,12 @@ fn a_derived_source_is_said_in_each_language() {
     };
     let csv = run(&["growth", "--branch", "kc-x", "-f", "csv"]);
     assert!(
-        csv.contains(",all,active,2023,50000,,,,,,,sum of 2 districts\n"),
+        csv.contains(",all,active,2023,50000,,,,,,,sum of 2 districts,certain\n"),
         "{csv}"
     );
     let csv = run(&["growth", "--branch", "kota", "-f", "csv"]);
     assert!(
-        csv.contains(",20000,,,,,,,\"sum of pu, bpu, jakon and pmi\"\n"),
+        csv.contains(",20000,,,,,,,\"sum of pu, bpu, jakon and pmi\",certain\n"),
         "{csv}"
     );
     let md = run(&[

@@ -24,6 +24,53 @@ pub fn from_text(text: &str) -> Bound {
     }
 }
 
+/// How a bounded figure is said: in the words its text used where it has them (`tembus`: at
+/// least; `lebih`: more than; `di atas`: above; `hampir`: just under; `kurang dari`: less
+/// than), else as its `bound` column names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    Exact,
+    AtLeast,
+    MoreThan,
+    Above,
+    JustUnder,
+    LessThan,
+    AtMost,
+    About,
+}
+
+/// The words for a given figure's bound.
+pub fn wording(prov: &Provenance) -> Wording {
+    let b = of(prov);
+    let lower = prov.published.to_lowercase();
+    let has = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    let pair = |a: &str, b: &str| lower.contains(&format!("{a} {b}"));
+    match b {
+        Bound::Exact => Wording::Exact,
+        Bound::About => Wording::About,
+        Bound::AtLeast if has("tembus") => Wording::AtLeast,
+        Bound::AtLeast if pair("di", "atas") || has("above") => Wording::Above,
+        Bound::AtLeast if has("lebih") || has("more") || has("over") => Wording::MoreThan,
+        Bound::AtLeast => Wording::AtLeast,
+        Bound::AtMost if has("hampir") || has("nearly") || has("almost") => Wording::JustUnder,
+        Bound::AtMost if pair("kurang", "dari") || pair("di", "bawah") || has("less") => {
+            Wording::LessThan
+        }
+        Bound::AtMost => Wording::AtMost,
+    }
+}
+
+/// The words for a derived figure's bound: at least, at most, about (a figure computed from a
+/// lower bound is at least what it shows, never "more than").
+pub fn derived_wording(b: Bound) -> Wording {
+    match b {
+        Bound::Exact => Wording::Exact,
+        Bound::AtLeast => Wording::AtLeast,
+        Bound::AtMost => Wording::AtMost,
+        Bound::About => Wording::About,
+    }
+}
+
 /// Which ways the true value may lie from the figure: above, below, near.
 fn ways(b: Bound) -> (bool, bool, bool) {
     match b {
@@ -108,6 +155,29 @@ mod tests {
         ] {
             assert_eq!(from_text(text), b, "{text}");
         }
+    }
+
+    #[test]
+    fn each_bound_is_said_in_the_words_of_its_text() {
+        use Wording as W;
+        for (text, w) in [
+            ("tembus di angka Rp781,77 triliun", W::AtLeast),
+            ("Rp 281 miliar lebih", W::MoreThan),
+            ("di atas 80 persen", W::Above),
+            ("hampir 2,9 juta jiwa", W::JustUnder),
+            ("kurang dari 10 persen", W::LessThan),
+            ("di bawah 3 juta", W::LessThan),
+            ("kisaran 12 persen", W::About),
+            ("53,86 juta", W::Exact),
+        ] {
+            assert_eq!(wording(&given(text)), w, "{text}");
+        }
+        // A column with no word in the text: its own name.
+        let mut p = given("433 ribu");
+        p.bound = Some(AtLeast);
+        assert_eq!(wording(&p), W::AtLeast);
+        p.bound = Some(AtMost);
+        assert_eq!(wording(&p), W::AtMost);
     }
 
     #[test]

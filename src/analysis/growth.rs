@@ -19,6 +19,17 @@ pub struct GrowthRow {
     pub cagr: Option<(Period, f64)>,
 }
 
+impl GrowthRow {
+    /// The published texts of the rows read one way of two that the row rests on.
+    pub fn doubts(&self) -> Vec<&str> {
+        std::iter::once(&self.value)
+            .chain(self.base.as_ref().map(|(_, b)| b))
+            .filter(|f| f.uncertain)
+            .map(|f| f.doubt.as_str())
+            .collect()
+    }
+}
+
 /// Growth of every series: each year's latest period (or every period) against the same
 /// period a year earlier.
 pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
@@ -154,6 +165,8 @@ pub struct GrowthLine<'a> {
     pub base: Option<(Period, i64)>,
     pub change: Option<Change>,
     pub cagr: Option<(Period, f64)>,
+    /// The value or its base rests on a row read one way of two.
+    pub uncertain: bool,
 }
 
 /// [`growth_each`] for program `all` alone (what a data set without programs shows), without
@@ -208,5 +221,7 @@ fn growth_line<'a>(
         base,
         change,
         cagr,
+        uncertain: ix.uncertain_at(o, p, s, m)
+            || base.is_some_and(|(bp, _)| ix.uncertain_at(o, bp, s, m)),
     }
 }

@@ -20,6 +20,8 @@ pub struct Index<'a> {
     pub findings: Vec<Finding>,
     /// The figures of the programs other than `all`.
     pub programs: ProgramFigures,
+    /// Some participant row is read one way of two, so sums must look for it.
+    doubtful: bool,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -61,6 +63,7 @@ impl<'a> Index<'a> {
             workforce: HashMap::new(),
             findings: Vec::new(),
             programs: ProgramFigures::build(ds),
+            doubtful: ds.participants.any_uncertain(),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -226,6 +229,43 @@ impl<'a> Index<'a> {
         self.cache.series.iter().copied().collect()
     }
 
+    /// The published text of the row read one way of two a figure is, or the texts a sum of
+    /// such rows names; `None` when it rests on none.
+    fn doubt(&self, (o, p, s, m): (usize, Period, Segment, Measure)) -> Option<String> {
+        if let Some((_, id)) = self.ds.participants.get(o, p, s, m) {
+            let pr = self.ds.participants.provenance(id);
+            return pr.uncertain.then(|| pr.published.clone());
+        }
+        let (_, id) = self.derived.get(o, p, s, m)?;
+        let pr = self.derived.provenance(id);
+        pr.uncertain.then(|| pr.note.clone())
+    }
+
+    /// Whether the figure at a key rests on a row read one way of two.
+    pub fn uncertain_at(&self, o: usize, p: Period, s: Segment, m: Measure) -> bool {
+        self.doubtful && self.doubt((o, p, s, m)).is_some()
+    }
+
+    /// The provenance of a sum: `how`, or, when some of its parts are read one way of two,
+    /// an uncertain copy whose note names them.
+    fn how_of(
+        &mut self,
+        how: u32,
+        parts: impl Iterator<Item = (usize, Period, Segment, Measure)>,
+    ) -> u32 {
+        if !self.doubtful {
+            return how;
+        }
+        let doubts: Vec<String> = parts.filter_map(|k| self.doubt(k)).collect();
+        if doubts.is_empty() {
+            return how;
+        }
+        let mut p = self.derived.provenance(how).clone();
+        p.uncertain = true;
+        p.note = doubts.join(" / ");
+        self.derived.intern(p)
+    }
+
     /// Stores a derived figure unless the key has one, given or derived; a given figure that
     /// differs is returned for a finding as (given, line).
     fn derive(
@@ -349,6 +389,7 @@ impl<'a> Index<'a> {
                             ));
                             continue;
                         };
+                        let how = self.how_of(how, kids.iter().map(|&k| (k, p, s, m)));
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
                             found.push((
                                 (p, s, m),
@@ -419,6 +460,8 @@ impl<'a> Index<'a> {
                         }));
                         continue;
                     };
+                    let parts = Segment::PARTS.iter().map(|&s| (o, p, s, m));
+                    let how = self.how_of(how, parts);
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
                         found.push(((p, m), disagrees(line, given.to_string(), sum.to_string())));
                     }

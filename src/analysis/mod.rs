@@ -38,6 +38,11 @@ pub struct Fig {
     pub how: Option<Derivation>,
     /// The row is read one way of two (its `reading` column says `uncertain`).
     pub uncertain: bool,
+    /// The `bound` column where the row has one.
+    pub bound_column: Option<Bound>,
+    /// The published texts of the rows read one way of two that the figure rests on (its own,
+    /// or those of the rows a sum was made of), joined by ` / `; empty when it rests on none.
+    pub doubt: String,
 }
 
 impl Fig {
@@ -49,6 +54,12 @@ impl Fig {
             derived: prov.derived.is_some(),
             how: prov.derived,
             uncertain: prov.uncertain,
+            bound_column: prov.bound,
+            doubt: if prov.uncertain {
+                prov.published.clone()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -60,13 +71,41 @@ impl Fig {
             derived: true,
             how: Some(how),
             uncertain: false,
+            bound_column: None,
+            doubt: String::new(),
+        }
+    }
+
+    /// How certain the figure is: its `bound` column, else its published words.
+    pub fn bound(&self) -> Bound {
+        self.bound_column
+            .unwrap_or_else(|| bound::from_text(&self.published))
+    }
+
+    /// The provenance the figure's words are read from.
+    pub fn prov(&self) -> Provenance {
+        Provenance {
+            source: self.source.clone(),
+            derived: self.how,
+            published: self.published.clone(),
+            note: String::new(),
+            bound: self.bound_column,
+            uncertain: self.uncertain,
         }
     }
 
     /// A derived figure as its store holds it: the provenance carries the derivation.
+    /// A sum is uncertain when one of the figures it was made of is, and names them.
     fn from_store(value: i64, prov: &Provenance) -> Self {
         match prov.derived {
-            Some(d) => Fig::derived(value, d),
+            Some(d) => {
+                let mut f = Fig::derived(value, d);
+                f.uncertain = prov.uncertain;
+                if prov.uncertain {
+                    f.doubt = prov.note.clone();
+                }
+                f
+            }
             None => Fig::given(value, prov),
         }
     }

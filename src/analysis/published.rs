@@ -78,6 +78,12 @@ impl Published {
         }
     }
 
+    /// The scale word's multiplier and the decimal places printed within it: `2,9 juta` is
+    /// (1e6, 1), `750 ribu` (1e3, 0), `424.997` (1, 0).
+    pub fn written(&self) -> (f64, u8) {
+        (self.scale, self.decimals.clamp(0, 12) as u8)
+    }
+
     /// Decimal places the figure was printed with (`15,89`: 2), counting a scale word:
     /// `41,46 juta` has 2 in millions.
     pub fn decimals(&self) -> u8 {

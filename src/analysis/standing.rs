@@ -1,7 +1,7 @@
 //! Where an office stands on one figure (coverage, growth or target achievement), for ranking
 //! offices and for holding one office to thresholds. No I/O and no formatting.
 
-use crate::analysis::{self, have, Against, Filter, Have, Index, Programs};
+use crate::analysis::{self, have, Against, Fig, Filter, Have, Index, Programs};
 use crate::model::*;
 
 /// The figure offices are ranked by or held to.
@@ -78,6 +78,21 @@ pub struct Standing {
     pub period: Period,
     /// What it was computed against: a survey, a base period or a target.
     pub against: Basis,
+    /// How certain the figure is, from the bounds of what it rests on; `None`: no figure,
+    /// its inputs pull both ways.
+    pub bound: Option<Bound>,
+    /// It rests on a row read one way of two.
+    pub uncertain: bool,
+    /// The published texts of those rows.
+    pub doubts: Vec<String>,
+}
+
+/// The published texts of the rows read one way of two among `figs`.
+fn doubts<'f>(figs: impl IntoIterator<Item = &'f Fig>) -> Vec<String> {
+    figs.into_iter()
+        .filter(|f| f.uncertain)
+        .map(|f| f.doubt.clone())
+        .collect()
 }
 
 /// What a figure was computed against.
@@ -95,6 +110,8 @@ pub enum Basis {
         plan: Plan,
         measure: TargetMeasure,
         value: i64,
+        /// The target's published text and bound, so it is said as published.
+        prov: Provenance,
     },
 }
 
@@ -158,7 +175,7 @@ pub fn coverage(
     rows.iter()
         .rev()
         .find_map(|r| {
-            let (q, _) = r.workforce.as_ref()?;
+            let (q, w) = r.workforce.as_ref()?;
             Some(Standing {
                 value: r.pct?,
                 period: r.period,
@@ -166,6 +183,9 @@ pub fn coverage(
                     measure: r.denominator,
                     period: *q,
                 },
+                bound: super::bound::ratio(r.participants.bound(), w.bound()),
+                uncertain: r.participants.uncertain || w.uncertain,
+                doubts: doubts([&r.participants, w]),
             })
         })
         .ok_or_else(|| {
@@ -200,12 +220,14 @@ pub fn growth(
     }
     rows.iter()
         .filter_map(|r| {
+            let (bp, b) = r.base.as_ref()?;
             Some(Standing {
                 value: r.change?.pct?,
                 period: r.period,
-                against: Basis::Base {
-                    period: r.base.as_ref()?.0,
-                },
+                against: Basis::Base { period: *bp },
+                bound: super::bound::ratio(r.value.bound(), b.bound()),
+                uncertain: r.value.uncertain || b.uncertain,
+                doubts: doubts([&r.value, b]),
             })
         })
         .max_by_key(|s| s.period)
@@ -276,7 +298,7 @@ fn achieved<'a>(
         .collect();
     rows.sort_by_key(|r| (r.target.plan, r.target.measure));
     let found = rows.iter().find_map(|r| {
-        let (p, _) = r.actual.as_ref()?;
+        let (p, a) = r.actual.as_ref()?;
         Some(Standing {
             value: r.gap?.achieved_pct?,
             period: *p,
@@ -285,7 +307,18 @@ fn achieved<'a>(
                 plan: r.target.plan,
                 measure: r.target.measure,
                 value: r.target.value?,
+                prov: r.target.prov.clone(),
             },
+            bound: r.bounds.achieved,
+            uncertain: r.target.prov.uncertain || a.uncertain,
+            doubts: r
+                .target
+                .prov
+                .uncertain
+                .then(|| r.target.prov.published.clone())
+                .into_iter()
+                .chain(doubts([a]))
+                .collect(),
         })
     });
     (rows, found)

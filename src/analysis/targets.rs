@@ -37,6 +37,8 @@ pub struct TargetRow<'a> {
     /// With no figure in the year or the year before, what the office does have of the
     /// measure (other segments, other periods), or of another measure.
     pub have: Option<super::Have>,
+    /// How certain each figure of the row is, from the bounds of the figures it rests on.
+    pub bounds: TargetBounds,
 }
 
 /// One step of a plan's path: the same plan's target a year earlier and the change to this one.
@@ -44,6 +46,63 @@ pub struct TargetRow<'a> {
 pub struct PlanStep<'a> {
     pub before: &'a Target,
     pub change: Change,
+}
+
+/// The bound of a target row's figures: `None` where the inputs pull both ways and there is
+/// no figure (a lower-bound target less a lower-bound actual).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetBounds {
+    pub target: Bound,
+    /// Gap and the pace needed per month (target − actual).
+    pub gap: Option<Bound>,
+    /// actual ÷ target.
+    pub achieved: Option<Bound>,
+    /// The change needed from the base, its percentage and its monthly average.
+    pub required: Option<Bound>,
+    pub vs_roadmap: Option<Bound>,
+    /// The change along the plan's path, from the same plan's target a year earlier.
+    pub path: Option<Bound>,
+    /// The verdict could go either way within the target's bound.
+    pub verdict_open: bool,
+}
+
+impl TargetBounds {
+    const EXACT: TargetBounds = TargetBounds {
+        target: Bound::Exact,
+        gap: Some(Bound::Exact),
+        achieved: Some(Bound::Exact),
+        required: Some(Bound::Exact),
+        vs_roadmap: Some(Bound::Exact),
+        path: Some(Bound::Exact),
+        verdict_open: false,
+    };
+
+    fn of(row: &TargetRow, roadmap: Option<Bound>) -> Self {
+        let target = super::bound::of(&row.target.prov);
+        let actual = row.actual.as_ref().map(|(_, f)| f.bound());
+        let base = row.base.as_ref().map(|(_, f)| f.bound());
+        let gap = actual.and_then(|a| super::bound::difference(target, a));
+        // A verdict stands when the gap cannot change sign within the bound: a gap of at
+        // least +70,000 is still to go whatever the target, one of at least -10 is not known.
+        let verdict_open = match (gap, row.gap) {
+            (Some(Bound::Exact), _) | (_, None) => false,
+            (Some(Bound::AtLeast), Some(g)) => g.gap <= 0,
+            (Some(Bound::AtMost), Some(g)) => g.gap > 0,
+            (Some(Bound::About) | None, Some(_)) => true,
+        };
+        TargetBounds {
+            target,
+            gap,
+            achieved: actual.and_then(|a| super::bound::ratio(a, target)),
+            required: base.and_then(|b| super::bound::difference(target, b)),
+            vs_roadmap: roadmap.and_then(|r| super::bound::difference(target, r)),
+            path: row
+                .path
+                .as_ref()
+                .and_then(|p| super::bound::difference(target, super::bound::of(&p.before.prov))),
+            verdict_open,
+        }
+    }
 }
 
 /// A sum of the segments known, which is at least the total.
@@ -174,6 +233,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         path: None,
         partial_base: None,
         have: None,
+        bounds: TargetBounds::EXACT,
     };
     let same = |year: i32, plan: Plan| {
         ix.ds.targets.iter().find(|r| {
@@ -195,8 +255,10 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
             change: calc::change(before.value?, target)?,
         })
     });
+    let roadmap = row.roadmap.map(|r| super::bound::of(&r.prov));
     let Some(m) = measure else {
         funds_row(&mut row);
+        row.bounds = TargetBounds::of(&row, roadmap);
         return row;
     };
     let o = t.office;
@@ -301,6 +363,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
     }
     row.actual = in_year;
     row.base = base;
+    row.bounds = TargetBounds::of(&row, roadmap);
     row
 }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, if_read, reading_code, Ctx};
+use super::common::{as_published_or, filter, if_read, reading_code, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;
@@ -226,6 +226,8 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         col("metric", "Metric"),
         col("label", "Figure"),
         col("stated", "Stated"),
+        col("stated_words", "Stated"),
+        col("stated_bound", "Bound"),
         col("published", "As published"),
         col("stated_lo", "Stated from"),
         col("stated_hi", "Stated to"),
@@ -251,17 +253,20 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         let note = note_cells(ds, r, dp, pct);
         counts[r.verdict as usize] += 1;
         let (verdict, doubtful) = verdict_cell(r);
+        let stated = if pct {
+            Cell::PctStated(s.value)
+        } else {
+            Cell::Float(s.value)
+        };
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
             Cell::opt(s.period, Cell::Period),
             Cell::segment(s.segment),
             Cell::text(s.metric.code()),
             Cell::Term(s.metric.label()),
-            if pct {
-                Cell::PctStated(s.value)
-            } else {
-                Cell::Float(s.value)
-            },
+            stated.clone(),
+            as_published_or(s.value, &s.prov, false, stated),
+            Cell::text(crate::analysis::bound::of(&s.prov).code()),
             Cell::quote(&s.prov.published),
             Cell::opt(r.printed, |p| Cell::Float(p.interval().lo)),
             Cell::opt(r.printed, |p| Cell::Float(p.interval().hi)),
@@ -284,6 +289,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
     for hidden in [
         "metric",
         "stated",
+        "stated_bound",
         "stated_lo",
         "stated_hi",
         "computed_lo",
@@ -295,6 +301,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         tb.hide(hidden);
     }
     tb.human("verdict_words");
+    tb.human("stated_words");
     tb.human("computed");
     tb.title = Some("Audit of stated figures".into());
     tb.remarks.push(summary(rows, &counts));

@@ -5,7 +5,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, missing_cell, value_cell, Ctx};
+use super::common::{
+    basis_phrase, bound_code, missing_cell, raw_value, reading_code, result_open, value_cell, Ctx,
+};
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
 use crate::model::{Measure, Segment};
@@ -26,9 +28,13 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         col("threshold", "Threshold"),
         col("minimum", "Minimum"),
         col("value", "Value"),
+        col("value_words", "Value"),
+        col("value_bound", "Bound"),
+        col("reading", "Reading"),
         col("period", "Period"),
         col("basis", "Basis"),
         col("result", "Result"),
+        col("result_words", "Result"),
         col("reason", "Reason"),
     ]);
     let code = &ds.offices[office].code;
@@ -66,14 +72,28 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             Cell::segment(segment),
             Cell::Term(b.term()),
             Cell::PctStated(min),
-            Cell::opt(s.ok(), |s| value_cell(b, s.value)),
+            Cell::opt(s.ok(), |s| raw_value(b, s)),
+            Cell::opt(s.ok(), |s| value_cell(b, s)),
+            Cell::opt(s.ok(), |s| bound_code(s.bound)),
+            Cell::opt(s.ok(), |s| reading_code(s.uncertain)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
+            match &s {
+                Ok(st) if result_open(st, min) => Cell::Template(
+                    "{}, though the figure is a bound and may lie on the other side",
+                    vec![Cell::Term(result)],
+                ),
+                _ => Cell::Term(result),
+            },
             Cell::opt(s.err(), |m| missing_cell(m, &ds)),
         ]);
     }
-    t.hide("office");
+    for name in ["office", "value", "value_bound", "reading", "result"] {
+        t.hide(name);
+    }
+    t.human("value_words");
+    t.human("result_words");
     ctx.emit(&t, out)?;
     if !no_data.is_empty() {
         out.flush()?;

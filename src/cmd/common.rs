@@ -5,13 +5,16 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::analysis::bound::{self, Wording};
 use crate::analysis::{
     offices_with, workers, Against, ClaimLine, CoverageRow, Filter, Index, PaceStatus, PartialBase,
     Programs, TargetRow,
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Measure, Period, Program, Segment, Target, TargetMeasure};
+use crate::model::{
+    Bound, DataSet, Measure, Period, Program, Provenance, Segment, Target, TargetMeasure,
+};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Missing, Standing};
@@ -93,10 +96,11 @@ pub fn basis_phrase(s: &Standing) -> Cell {
             plan,
             measure,
             value,
+            prov,
         } => vec![
             Cell::Term("target"),
             t(&format!(" {year}: ")),
-            Cell::Int(*value),
+            as_published(*value as f64, prov, *measure == TargetMeasure::FundsIdr),
             t(" ("),
             Cell::Term(plan.code()),
             t(", "),
@@ -106,11 +110,38 @@ pub fn basis_phrase(s: &Standing) -> Cell {
     })
 }
 
-/// The figure as people read it: growth with its sign, the others as a plain percentage.
-pub fn value_cell(by: By, v: f64) -> Cell {
+/// The figure for csv and json: the number itself, whatever its bound.
+pub fn raw_value(by: By, s: &Standing) -> Cell {
     match by {
+        By::Growth => Cell::PctDelta(s.value),
+        By::Coverage | By::Achievement => Cell::Pct(s.value),
+    }
+}
+
+/// The figure as people read it: growth with its sign, the others as a plain percentage, with
+/// its bound in words where it has one.
+pub fn value_cell(by: By, s: &Standing) -> Cell {
+    let v = s.value;
+    let figure = match by {
         By::Growth => Cell::PctDelta(v),
         By::Coverage | By::Achievement => Cell::Pct(v),
+    };
+    let figure = with_bound(figure, s.bound);
+    if s.doubts.is_empty() {
+        return figure;
+    }
+    let doubts: Vec<&str> = s.doubts.iter().map(String::as_str).collect();
+    if_read(figure, None, &doubts)
+}
+
+/// Whether a threshold's result could go the other way within the figure's bound: a figure of
+/// at most 85.7% passes a minimum of 80% only if it is not far below what it shows.
+pub fn result_open(s: &Standing, min: f64) -> bool {
+    match s.bound {
+        Some(Bound::Exact) => false,
+        Some(Bound::AtMost) => s.value >= min,
+        Some(Bound::AtLeast) => s.value < min,
+        Some(Bound::About) | None => true,
     }
 }
 
@@ -172,6 +203,97 @@ pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
         Bound::About => "about {}",
     };
     Cell::Template(template, vec![figure])
+}
+
+/// A figure with its bound in the words given (`at least Rp781.77 trillion`, `just under 2.9
+/// million`, `about 12%`); an exact figure is just itself.
+pub fn worded(w: Wording, figure: Cell) -> Cell {
+    let template = match w {
+        Wording::Exact => return figure,
+        Wording::AtLeast => "at least {}",
+        Wording::MoreThan => "more than {}",
+        Wording::Above => "above {}",
+        Wording::JustUnder => "just under {}",
+        Wording::LessThan => "less than {}",
+        Wording::AtMost => "at most {}",
+        Wording::About => "about {}",
+    };
+    Cell::Template(template, vec![figure])
+}
+
+/// A derived figure with its bound in words, or `fallback` shown as it is where exact.
+pub fn derived(b: Option<Bound>, figure: Cell) -> Cell {
+    match b {
+        Some(b) => worded(bound::derived_wording(b), figure),
+        None => Cell::Term("no figure: its inputs are bounds that pull both ways"),
+    }
+}
+
+/// A derived figure for people: itself where exact, else with its bound in words.
+pub fn with_bound(figure: Cell, b: Option<Bound>) -> Cell {
+    if b == Some(Bound::Exact) {
+        figure
+    } else {
+        derived(b, figure)
+    }
+}
+
+/// A participant or workforce figure for people: as published where it was (`750 ribu`: 750
+/// thousand), else the count itself (a sum the tool made).
+pub fn fig_words(f: &crate::analysis::Fig) -> Cell {
+    if f.published.is_empty() && f.bound_column.is_none() {
+        Cell::Int(f.value)
+    } else {
+        as_published_or(f.value as f64, &f.prov(), false, Cell::Int(f.value))
+    }
+}
+
+/// A given figure as its source printed it: the value held, to the digits and in the scale
+/// word of its published text (`hampir 2,9 juta`: just under 2.9 million, `750 ribu`: 750
+/// thousand, `tembus Rp781,77 triliun`: at least Rp781.77 trillion). Without a readable text,
+/// the plain figure, qualified by a `bound` column if it has one.
+pub fn as_published(value: f64, prov: &Provenance, money: bool) -> Cell {
+    let plain = if money {
+        Cell::Idr(value.round() as i64)
+    } else if value.fract() == 0.0 && value.abs() < 9e15 {
+        Cell::Int(value as i64)
+    } else {
+        Cell::Float(value)
+    };
+    as_published_or(value, prov, money, plain)
+}
+
+/// [`as_published`], with `plain` for a figure whose text gives no readable figure.
+pub fn as_published_or(value: f64, prov: &Provenance, money: bool, plain: Cell) -> Cell {
+    let plain = || plain.clone();
+    let figure = match crate::analysis::published::parse(&prov.published) {
+        Err(_) => plain(),
+        Ok(p) if p.percent => {
+            let (_, dp) = p.written();
+            Cell::Phrase(vec![Cell::Dec(value, dp), Cell::Text("%".into())])
+        }
+        Ok(_) if money => idr_as_published(value.round() as i64, &prov.published),
+        Ok(p) => {
+            let (scale, dp) = p.written();
+            let template = if scale >= 1e12 {
+                "{} trillion"
+            } else if scale >= 1e9 {
+                "{} billion"
+            } else if scale >= 1e6 {
+                "{} million"
+            } else if scale >= 1e3 {
+                "{} thousand"
+            } else {
+                ""
+            };
+            if template.is_empty() {
+                plain()
+            } else {
+                Cell::Template(template, vec![Cell::Dec(value / scale, dp)])
+            }
+        }
+    };
+    worded(bound::wording(prov), figure)
 }
 
 /// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
@@ -247,9 +369,10 @@ pub fn if_targets(cell: Cell, targets: &[&Target]) -> (Cell, bool) {
 /// An annual target against the roadmap's for the same year, in words and as a reading.
 pub fn vs_roadmap_cell(r: &TargetRow) -> (Cell, bool) {
     match (r.vs_roadmap, r.roadmap) {
-        (Some(v), Some(road)) => {
-            if_targets(Amount::of(r.target.measure).delta(v), &[road, r.target])
-        }
+        (Some(v), Some(road)) => if_targets(
+            with_bound(Amount::of(r.target.measure).delta(v), r.bounds.vs_roadmap),
+            &[road, r.target],
+        ),
         _ => (Cell::Empty, false),
     }
 }
@@ -260,9 +383,25 @@ pub fn path_cells(r: &TargetRow) -> (Cell, Cell, bool) {
         return (Cell::Empty, Cell::Empty, false);
     };
     let rows = [step.before, r.target];
-    let (abs, uncertain) = if_targets(Amount::of(r.target.measure).delta(step.change.abs), &rows);
-    let pct = Cell::opt(step.change.pct, |p| if_targets(Cell::PctDelta(p), &rows).0);
+    let b = r.bounds.path;
+    let abs = with_bound(Amount::of(r.target.measure).delta(step.change.abs), b);
+    let (abs, uncertain) = if_targets(abs, &rows);
+    let pct = Cell::opt(step.change.pct, |p| {
+        if_targets(with_bound(Cell::PctDelta(p), b), &rows).0
+    });
     (abs, pct, uncertain)
+}
+
+/// For people, the rows read one way of two that a figure rests on: "if 207.010 is read as its
+/// note says"; empty when it rests on none.
+pub fn rests_on(doubts: &[&str]) -> Cell {
+    if doubts.is_empty() {
+        return Cell::Empty;
+    }
+    Cell::Template(
+        "if {} is read as its note says",
+        vec![Cell::text(doubts.join(" / "))],
+    )
 }
 
 /// The `reading` column of machine formats: `uncertain` when any row a figure rests on is.
@@ -289,13 +428,17 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
         .into_iter()
         .flatten()
         .filter(|(_, f)| f.uncertain)
-        .map(|(_, f)| f.published.as_str())
+        .map(|(_, f)| f.doubt.as_str())
         .collect();
     let uncertain = target.is_some() || !others.is_empty();
-    (
-        if_read(Cell::Term(r.status.term()), target, &others),
-        uncertain,
-    )
+    let mut status = Cell::Term(r.status.term());
+    if r.bounds.verdict_open {
+        // A verdict on a bounded target could go either way within the bound: say against what.
+        let money = tg.measure == TargetMeasure::FundsIdr;
+        let figure = as_published(tg.value.unwrap_or(0) as f64, &tg.prov, money);
+        status = Cell::Template("{}, against a target of {}", vec![status, figure]);
+    }
+    (if_read(status, target, &others), uncertain)
 }
 
 /// "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go (missing:

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{against, coverage_note, filter, programs, Ctx};
+use super::common::{
+    against, coverage_note, fig_words, filter, programs, reading_code, rests_on, Ctx,
+};
 use crate::analysis::{coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::Program;
@@ -22,19 +24,22 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
         col("segment", "Segment"),
         col("period", "Period"),
         col("active", "Active"),
+        col("active_words", "Active"),
         col("denominator", "Against"),
         col("workforce_period", "Survey"),
         col("workforce", "Workforce"),
+        col("workforce_words", "Workforce"),
         col("coverage_pct", "Coverage"),
         col("periods_differ", "Dates differ"),
         col("survey_after", "Survey after the figure"),
         col("note", "Note"),
         col("active_source", "Participants source"),
         col("workforce_source", "Workforce source"),
+        col("reading", "Reading"),
     ];
     if programs {
         columns.insert(2, col("program", "Program"));
-        columns.insert(7, col("definition", "Definition"));
+        columns.insert(8, col("definition", "Definition"));
     }
     let mut t = Table::new(columns);
     for r in rows {
@@ -44,30 +49,57 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
             Cell::segment(r.segment),
             Cell::Period(r.period),
             Cell::Int(r.participants.value),
+            fig_words(&r.participants),
             Cell::Term(r.denominator.code()),
             Cell::opt(r.workforce.as_ref(), |(p, _)| Cell::Period(*p)),
             Cell::opt(r.workforce.as_ref(), |(_, f)| Cell::Int(f.value)),
+            Cell::opt(r.workforce.as_ref(), |(_, f)| fig_words(f)),
             Cell::opt(r.pct, Cell::Pct),
             Cell::Bool(r.periods_differ),
             Cell::Bool(r.survey_after),
-            coverage_note(ix, r),
+            note_cell(ix, r),
             fig_source(&r.participants.source, r.participants.how),
             Cell::opt(r.workforce.as_ref(), |(_, f)| fig_source(&f.source, f.how)),
+            reading_code(!doubts(r).is_empty()),
         ];
         if programs {
             cells.insert(2, Cell::Term(r.program.code()));
-            cells.insert(7, Cell::opt(r.definition, Cell::Term));
+            cells.insert(8, Cell::opt(r.definition, Cell::Term));
         }
         t.push(cells);
     }
     t.hide("office");
+    t.hide("active");
+    t.hide("workforce");
+    t.human("active_words");
+    t.human("workforce_words");
     t.hide("periods_differ");
     t.hide("survey_after");
     // Sources make the table too wide to read; csv and json carry them, `report` shows them.
     t.hide("active_source");
     t.hide("workforce_source");
+    t.hide("reading");
     t.bar("coverage_pct");
     t
+}
+
+/// The published texts of the rows read one way of two that a ratio rests on.
+fn doubts(r: &CoverageRow) -> Vec<&str> {
+    std::iter::once(&r.participants)
+        .chain(r.workforce.as_ref().map(|(_, f)| f))
+        .filter(|f| f.uncertain)
+        .map(|f| f.doubt.as_str())
+        .collect()
+}
+
+/// The row's note, and for people the uncertain rows it rests on.
+fn note_cell(ix: &Index, r: &CoverageRow) -> Cell {
+    let note = coverage_note(ix, r);
+    match (note, rests_on(&doubts(r))) {
+        (n, Cell::Empty) => n,
+        (Cell::Empty, d) => d,
+        (n, d) => Cell::Phrase(vec![n, Cell::Text("; ".into()), d]),
+    }
 }
 
 pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{filter, programs, Ctx};
+use super::common::{fig_words, filter, programs, reading_code, rests_on, Ctx};
 use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
 use crate::cli::GrowthArgs;
 use crate::model::{DataSet, Measure, Program, Segment};
@@ -21,19 +21,28 @@ fn head(programs: bool) -> Table {
         col("measure", "Measure"),
         col("period", "Period"),
         col("value", "Value"),
+        col("value_words", "Value"),
         col("base_period", "Base period"),
         col("base_value", "Base value"),
+        col("base_words", "Base value"),
         col("change", "Change"),
         col("change_pct", "Change %"),
         col("cagr_since", "CAGR since"),
         col("cagr_pct", "CAGR %/yr"),
         col("source", "Source"),
+        col("reading", "Reading"),
+        col("note", "Note"),
     ];
     if programs {
         columns.insert(2, col("program", "Program"));
     }
     let mut t = Table::new(columns);
-    t.hide("office");
+    for name in ["office", "reading", "value", "base_value"] {
+        t.hide(name);
+    }
+    for name in ["note", "value_words", "base_words"] {
+        t.human(name);
+    }
     t
 }
 
@@ -45,13 +54,17 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::Term(r.measure.code()),
         Cell::Period(r.period),
         Cell::Int(r.value.value),
+        fig_words(&r.value),
         Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
+        Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)),
         Cell::opt(r.change, |c| Cell::Delta(c.abs)),
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
         fig_source(&r.value.source, r.value.how),
+        reading_code(r.value.uncertain || r.base.as_ref().is_some_and(|(_, b)| b.uncertain)),
+        rests_on(&r.doubts()),
     ];
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));
@@ -68,6 +81,8 @@ struct CsvRows<'a> {
     /// By code: `Segment::ALL[i] as usize == i`, and the same for measures.
     segments: Vec<Vec<u8>>,
     measures: Vec<Vec<u8>>,
+    /// `certain` and `uncertain`, escaped.
+    reading: [Vec<u8>; 2],
 }
 
 impl<'a> CsvRows<'a> {
@@ -84,6 +99,7 @@ impl<'a> CsvRows<'a> {
                 .iter()
                 .map(|&m| w.escape_cell(&Cell::Term(m.code())))
                 .collect(),
+            reading: [false, true].map(|u| w.escape_cell(&reading_code(u))),
         }
     }
 
@@ -138,6 +154,7 @@ impl<'a> CsvRows<'a> {
             }
         }
         w.escaped(&self.source.as_ref().expect("set above").1);
+        w.escaped(&self.reading[usize::from(r.uncertain)]);
         w.end()
     }
 }

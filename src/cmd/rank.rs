@@ -4,7 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{basis_phrase, by, missing_cell, value_cell, Ctx};
+use super::common::{
+    basis_phrase, bound_code, by, missing_cell, raw_value, reading_code, value_cell, Ctx,
+};
 use crate::analysis::Index;
 use crate::cli::RankArgs;
 use crate::model::{DataSet, Program, Segment};
@@ -19,6 +21,9 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
         col("office_name", "Name"),
         col("by", "By"),
         col("value", "Value"),
+        col("value_words", "Value"),
+        col("value_bound", "Bound"),
+        col("reading", "Reading"),
         col("period", "Period"),
         col("basis", "Basis"),
         col("reason", "Reason"),
@@ -30,16 +35,23 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::text(&ds.offices[r.office].code),
             Cell::text(&ds.offices[r.office].name),
             Cell::Term(by.term()),
-            Cell::opt(s.ok(), |s| value_cell(by, s.value)),
+            Cell::opt(s.ok(), |s| raw_value(by, s)),
+            Cell::opt(s.ok(), |s| value_cell(by, s)),
+            Cell::opt(s.ok(), |s| bound_code(s.bound)),
+            Cell::opt(s.ok(), |s| reading_code(s.uncertain)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::opt(s.err(), |m| missing_cell(m, ds)),
         ]);
     }
     t.hide("by");
+    t.hide("value");
+    t.hide("value_bound");
+    t.hide("reading");
+    t.human("value_words");
     // Offices side by side compare best as bars (coverage and achievement; growth can be
-    // negative and gets none).
-    t.bar("value");
+    // negative and gets none); a bounded figure gets none either.
+    t.bar("value_words");
     t
 }
 

@@ -7,8 +7,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, between, bound_code, coverage_note, idr_as_published, if_targets, line_code,
-    offices_cell, programs, qualified, status_cell, target_note, Amount, Ctx,
+    against, as_published, between, bound_code, coverage_note, idr_as_published, if_targets,
+    line_code, offices_cell, programs, qualified, status_cell, target_note, with_bound, Amount,
+    Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
@@ -426,7 +427,9 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
         TargetMeasure::FundsIdr => "funds under management",
     };
     let line = target_line(r);
-    l.add(
+    let money = unit == "idr";
+    let bd = r.bounds;
+    l.add_bounded(
         T,
         line(
             "target",
@@ -441,79 +444,91 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 }),
                 text(")".into()),
             ]),
-            Cell::opt(tg.value, num),
+            Cell::opt(tg.value, |v| as_published(v as f64, &tg.prov, money)),
             unit,
             published(&tg.prov.published),
             &tg.prov.source,
         ),
+        Cell::opt(tg.value, num),
+        Some(bd.target),
     );
     if let Some((p, a)) = &r.actual {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "actual",
                 Cell::Term("actual"),
-                num(a.value),
+                as_published(a.value as f64, &a.prov(), money),
                 unit,
                 Cell::Phrase(vec![Cell::Term("at"), text(" ".into()), Cell::Period(*p)]),
                 &a.source,
             )
             .derived_by(a.how),
+            num(a.value),
+            Some(a.bound()),
         );
     }
     if let Some(g) = r.gap {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "gap",
                 Cell::Term("gap to target"),
-                delta(g.gap),
+                with_bound(delta(g.gap), bd.gap),
                 unit,
                 Cell::Term("target − actual"),
                 "",
             ),
+            delta(g.gap),
+            bd.gap,
         );
         if let Some(p) = g.achieved_pct {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "achieved_pct",
                     Cell::Term("achieved"),
-                    Cell::Pct(p),
+                    with_bound(Cell::Pct(p), bd.achieved),
                     "percent",
                     Cell::Term("actual / target"),
                     "",
                 ),
+                Cell::Pct(p),
+                bd.achieved,
             );
         }
     }
     target_path(l, r);
     if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
         let basis = compared("from", *bp, b.value);
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "required_change",
                 Cell::Term("change needed"),
-                delta(c.abs),
+                with_bound(delta(c.abs), bd.required),
                 unit,
                 basis.clone(),
                 &b.source,
             )
             .derived_by(b.how),
+            delta(c.abs),
+            bd.required,
         );
         if let Some(p) = c.pct {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "required_change_pct",
                     Cell::Term("change needed %"),
-                    Cell::PctDelta(p),
+                    with_bound(Cell::PctDelta(p), bd.required),
                     "percent",
                     basis,
                     &b.source,
                 )
                 .derived_by(b.how),
+                Cell::PctDelta(p),
+                bd.required,
             );
         }
     }
@@ -537,42 +552,49 @@ fn target_path(l: &mut Long, r: &TargetRow) {
     };
     if let (Some(v), Some(road)) = (r.vs_roadmap, r.roadmap) {
         let (basis, _) = if_targets(from("roadmap", road), &[road, tg]);
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "vs_roadmap",
                 Cell::Term("annual target against the roadmap"),
-                amount.delta(v),
+                with_bound(amount.delta(v), r.bounds.vs_roadmap),
                 unit,
                 basis,
                 &road.prov.source,
             ),
+            amount.delta(v),
+            r.bounds.vs_roadmap,
         );
     }
     let Some(step) = &r.path else { return };
     let (basis, _) = if_targets(from("from", step.before), &[step.before, tg]);
-    l.add(
+    let b = r.bounds.path;
+    l.add_bounded(
         T,
         line(
             "plan_change",
             Cell::Term("change from the plan a year earlier"),
-            amount.delta(step.change.abs),
+            with_bound(amount.delta(step.change.abs), b),
             unit,
             basis.clone(),
             &step.before.prov.source,
         ),
+        amount.delta(step.change.abs),
+        b,
     );
     if let Some(p) = step.change.pct {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "plan_change_pct",
                 Cell::Term("growth of the plan from a year earlier"),
-                Cell::PctDelta(p),
+                with_bound(Cell::PctDelta(p), b),
                 "percent",
                 basis,
                 &step.before.prov.source,
             ),
+            Cell::PctDelta(p),
+            b,
         );
     }
 }
@@ -583,16 +605,18 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
     let unit = Amount::of(tg.measure).unit();
     let line = target_line(r);
     if let Some(n) = r.avg_needed_per_month {
-        l.add(
+        l.add_bounded(
             T,
             line(
                 "avg_needed_per_month",
                 Cell::Term("needed per month on average"),
-                Cell::Float(n),
+                with_bound(Cell::Float(n), r.bounds.required),
                 unit,
                 Cell::Term("change needed / 12 months"),
                 "",
             ),
+            Cell::Float(n),
+            r.bounds.required,
         );
     }
     if let Some(p) = r.pace {
@@ -608,16 +632,18 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             ),
         );
         if let Some(n) = p.needed {
-            l.add(
+            l.add_bounded(
                 T,
                 line(
                     "needed_per_month",
                     Cell::Term("pace needed per month"),
-                    Cell::Float(n),
+                    with_bound(Cell::Float(n), r.bounds.gap),
                     unit,
                     Cell::Empty,
                     "",
                 ),
+                Cell::Float(n),
+                r.bounds.gap,
             );
         }
         let verdict = if p.on_track {

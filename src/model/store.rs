@@ -140,6 +140,11 @@ impl Participants {
         i
     }
 
+    /// True when some row is read one way of two.
+    pub fn any_uncertain(&self) -> bool {
+        self.provs.iter().any(|p| p.uncertain)
+    }
+
     pub fn provenance(&self, id: u32) -> &Provenance {
         &self.provs[id as usize]
     }

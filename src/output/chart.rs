@@ -46,6 +46,14 @@ pub struct Bar {
     pub share: Option<f64>,
     /// The remainder no program accounts for, drawn muted.
     pub other: bool,
+    /// A bounded figure's words, a glossary template (`more than {}`): the bar is drawn to the
+    /// bound with an open end.
+    pub qualifier: Option<&'static str>,
+    /// Where the figure is not known, only the range it lies in: drawn from `value` (its low
+    /// end) to the high end.
+    pub high: Option<f64>,
+    /// A share known only as a range, in place of `share`.
+    pub share_range: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -152,6 +152,11 @@ impl Cell {
     }
 
     fn is_numeric(&self) -> bool {
+        if let Cell::Template(t, _) = self {
+            // A figure said in words (`at least Rp781.77 trillion`, `53.86 million`) lines up
+            // with the numbers beside it.
+            return FIGURE_TEMPLATES.contains(t);
+        }
         !matches!(
             self,
             Cell::Text(_)
@@ -169,6 +174,25 @@ impl Cell {
         )
     }
 }
+
+/// The templates that say one figure: a qualifier or a scale word around a number.
+const FIGURE_TEMPLATES: &[&str] = &[
+    "Rp{} billion",
+    "Rp{} million",
+    "Rp{} trillion",
+    "about {}",
+    "above {}",
+    "at least {}",
+    "at most {}",
+    "between {} and {}",
+    "just under {}",
+    "less than {}",
+    "more than {}",
+    "{} billion",
+    "{} million",
+    "{} thousand",
+    "{} trillion",
+];
 
 #[derive(Debug, Clone)]
 pub struct Column {

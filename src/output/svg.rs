@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{Bar, Body, Chart, Panel, Point, Series, TargetMark, Unit};
 use super::human::{cell_human, fixed, group, idr, idr_unit};
-use super::lang::{month_name, Lang};
+use super::lang::{fill, month_name, Lang};
 use super::{visible, Cell};
 use crate::model::{Period, Segment};
 
@@ -732,7 +732,7 @@ where
 {
     let unit = panel.unit;
     let n = bars.len();
-    let top = y_max(bars.iter().map(|b| b.value)) / 1.22 * 1.08;
+    let top = y_max(bars.iter().map(|b| b.high.unwrap_or(b.value))) / 1.22 * 1.08;
     let name_px = 15.0;
     let names_w = bars
         .iter()
@@ -776,21 +776,58 @@ where
             [(0.0, y - thick), (b.value, y + thick)],
             c.filled(),
         )))?;
+        // A range: its low end is drawn solid, the span to its high end as an outline.
+        if let Some(hi) = b.high {
+            ch.draw_series(std::iter::once(Rectangle::new(
+                [(b.value, y - thick), (hi, y + thick)],
+                c.stroke_width(2),
+            )))?;
+        }
+        // A lower bound: an open end past the bar, pointing the way the true value may lie.
+        if b.qualifier == Some("more than {}") {
+            let (xe, yc) = ch.backend_coord(&(b.value, y));
+            let h = (f64::from(yc - ch.backend_coord(&(0.0, y + thick)).1)).max(3.0) as i32;
+            root.draw(&Polygon::new(
+                vec![(xe, yc - h), (xe + h, yc), (xe, yc + h)],
+                c.filled(),
+            ))?;
+        }
         let (x0, yc) = ch.backend_coord(&(0.0, y));
         root.draw(&Text::new(
             b.label.clone(),
             (x0 - 10, yc),
             style(name_px, INK, HPos::Right, VPos::Center),
         ))?;
-        let text = match b.share {
-            Some(sh) => format!(
-                "{} ({}%)",
-                value_label(unit, b.value, lang),
-                fixed(sh, 1, lang)
-            ),
-            None => value_label(unit, b.value, lang),
+        // A bound or range is drawn from figures published whole (`Rp 281 miliar lebih`):
+        // no decimals they never had.
+        let bounded = b.high.is_some() || b.qualifier.is_some();
+        let label = |v: f64| {
+            let l = value_label(unit, v, lang);
+            match l.split_once(".00 ") {
+                Some((a, z)) if bounded && lang == Lang::En => format!("{a} {z}"),
+                _ => l,
+            }
         };
-        let (xe, _) = ch.backend_coord(&(b.value, y));
+        let shown = label(b.value);
+        let figure = match (b.high, b.qualifier) {
+            (Some(hi), _) => {
+                let hi = label(hi);
+                fill(
+                    lang.term("between {} and {}"),
+                    [shown.as_str(), hi.as_str()].into_iter(),
+                )
+            }
+            (None, Some(q)) => fill(lang.term(q), std::iter::once(shown.as_str())),
+            (None, None) => shown,
+        };
+        let text = match (b.share, b.share_range) {
+            (Some(sh), _) => format!("{figure} ({}%)", fixed(sh, 1, lang)),
+            (None, Some((lo, hi))) => {
+                format!("{figure} ({}–{}%)", fixed(lo, 1, lang), fixed(hi, 1, lang))
+            }
+            (None, None) => figure,
+        };
+        let (xe, _) = ch.backend_coord(&(b.high.unwrap_or(b.value), y));
         let w = text_width(&text, LABEL_PX) * 1.1;
         // Inside the bar's end when the bar has room for it, else just beyond it.
         let (x, h, colour) = if f64::from(xe - x0) > w + 16.0 {
