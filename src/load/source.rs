@@ -531,6 +531,40 @@ impl<R: Read> Read for Guard<R> {
     }
 }
 
+/// Ends the text with a line end when its last line has none, so every row the csv crate
+/// reads ends with one and its line can be told from where the reader stands after it.
+pub(super) struct FinalLineEnd<R> {
+    inner: R,
+    /// The last byte passed on, `None` before any and once the line end is added.
+    last: Option<u8>,
+}
+
+impl<R> FinalLineEnd<R> {
+    pub(super) fn new(inner: R) -> Self {
+        FinalLineEnd { inner, last: None }
+    }
+}
+
+impl<R: Read> Read for FinalLineEnd<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+            return Ok(n);
+        }
+        match self.last.take() {
+            Some(b) if b != b'\n' => {
+                buf[0] = b'\n';
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
 /// Turns CRLF and bare CR line ends into LF as the bytes stream past, like
 /// [`normalise_line_ends`] (a CRLF may be split between two reads).
 struct LineEnds<R> {
