@@ -111,6 +111,11 @@ pub struct Global {
     #[arg(long, global = true)]
     pub decimal_comma: bool,
 
+    /// Read a large participants file on N threads (default: COVERAGE_THREADS, else the cores
+    /// available); the output is the same whatever N
+    #[arg(long, global = true, value_name = "N", value_parser = thread_count)]
+    pub threads: Option<usize>,
+
     /// Write the output to FILE (replaced whole, only once the output is complete)
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -344,6 +349,33 @@ fn levels() -> Codes<Level> {
     Codes {
         parse: parse_level,
         codes: &["national", "region", "province", "branch", "district"],
+    }
+}
+
+/// What `--threads` and `COVERAGE_THREADS` take.
+const THREADS_EXPECTED: &str = "a whole number of threads, 1 or more";
+
+fn thread_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(THREADS_EXPECTED.into()),
+    }
+}
+
+impl Global {
+    /// The threads to read with: `--threads`, else `COVERAGE_THREADS`, else the cores
+    /// available (one when that cannot be told).
+    pub fn threads(&self) -> Result<usize, String> {
+        if let Some(n) = self.threads {
+            return Ok(n);
+        }
+        match std::env::var_os("COVERAGE_THREADS") {
+            Some(v) => {
+                let text = v.to_string_lossy();
+                thread_count(&text).map_err(|e| format!("COVERAGE_THREADS={text:?} is not {e}"))
+            }
+            None => Ok(std::thread::available_parallelism().map_or(1, usize::from)),
+        }
     }
 }
 

@@ -122,3 +122,22 @@ fn quotes_spaces_case_and_crlf_go_the_careful_way() {
         same_both_ways(&rows(body));
     }
 }
+
+#[test]
+fn a_row_after_blank_lines_is_named_by_its_own_line() {
+    // Header line 1, r1 line 2, a blank line 3, r2 line 4.
+    let (status, _, err) = same_both_ways(&rows(
+        "r1,2022-12,pu,active,100,a\n\nr2,2022-12,pu,active,x,a\n",
+    ));
+    assert_eq!(status, Some(2));
+    assert!(err.contains("participants.csv:4:5 (value)"), "{err}");
+    // r1 takes lines 2 and 3 (a quoted line end), blank lines 4 and 5, r2 line 6; the last
+    // row, without a final line end, after two more blank lines: line 9.
+    let (_, out, err) = run(
+        &rows("r1,2022-12,pu,active,100,\"two\nlines\"\n\n\nr2,2022-12,pu,active,x,a\n\n\nr1,2023-12,pu,active,y,a"),
+        &["validate"],
+    );
+    let err = format!("{out}{err}");
+    assert!(err.contains("participants.csv:6:5 (value)"), "{err}");
+    assert!(err.contains("participants.csv:9:5 (value)"), "{err}");
+}

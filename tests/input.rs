@@ -378,6 +378,7 @@ fn stated_percentages_with_decimal_comma() {
         coverage::load::ReadOptions {
             delimiter: None,
             decimal_comma: true,
+            threads: 1,
         },
         &mut problems,
     );

@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
             _ => Some(b'\t'),
         },
         decimal_comma: flags & 4 != 0,
+        threads: 1,
     };
     let (offices, participants) = match rest.iter().position(|&b| b == 0) {
         Some(i) => (&rest[..i], &rest[i + 1..]),

@@ -50,7 +50,10 @@ pub fn growth_each<E>(
     mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
 ) -> Result<(), E> {
     let programs = growth_programs(ix, f);
-    each_key(ix, f, programs, |key, p| emit(growth_row(ix, f, key, p)))
+    let mut firsts = Firsts::default();
+    each_key(ix, f, programs, |key, p| {
+        emit(growth_row(ix, f, &mut firsts, key, p))
+    })
 }
 
 /// Every series and period a growth row is written for, in output order.
@@ -95,6 +98,55 @@ fn each_key<E>(
     Ok(())
 }
 
+/// The last of the steps back a year at a time from a period, each to a comparable figure,
+/// remembered for the series the rows are of: rows come period by period, so each step is
+/// looked up once instead of once for every later year.
+#[derive(Default)]
+struct Firsts {
+    series: Option<(usize, Program, Segment, Measure)>,
+    memo: rustc_hash::FxHashMap<Period, Option<(Period, i64)>>,
+}
+
+/// Steps back further than this are taken one by one, unremembered (as they always were).
+const MAX_STEPS: usize = 1000;
+
+impl Firsts {
+    fn first(
+        &mut self,
+        series: (usize, Program, Segment, Measure),
+        p: Period,
+        step: impl Fn(Period) -> Option<(Period, i64)>,
+    ) -> Option<(Period, i64)> {
+        if self.series != Some(series) {
+            self.series = Some(series);
+            self.memo.clear();
+        }
+        let mut chain = Vec::new();
+        let mut q = p;
+        let mut found = loop {
+            if let Some(&hit) = self.memo.get(&q) {
+                break hit;
+            }
+            if chain.len() == MAX_STEPS {
+                return chain.last().map(|&(_, s)| s);
+            }
+            match step(q) {
+                Some(prev) => {
+                    chain.push((q, prev));
+                    q = prev.0;
+                }
+                None => break None,
+            }
+        };
+        // The first step of a period is the first of the period it steps to, or that period.
+        for &(q, prev) in chain.iter().rev() {
+            found = found.or(Some(prev));
+            self.memo.insert(q, found);
+        }
+        found
+    }
+}
+
 /// The programs asked for; only `all` (if asked) when the data set has no other.
 fn growth_programs<'a>(ix: &Index, f: &'a Filter) -> &'a [Program] {
     let list = f.programs.list();
@@ -108,6 +160,7 @@ fn growth_programs<'a>(ix: &Index, f: &'a Filter) -> &'a [Program] {
 fn growth_row(
     ix: &Index,
     f: &Filter,
+    firsts: &mut Firsts,
     (o, pr, s, m): (usize, Program, Segment, Measure),
     p: Period,
 ) -> GrowthRow {
@@ -120,18 +173,10 @@ fn growth_row(
         .as_ref()
         .and_then(|(_, b)| calc::change(b.value, value.value));
     // The earliest period of the same month of year, for a compound rate over 2+ years.
-    let mut first = None;
-    let mut q = p;
-    for _ in 0..1000 {
-        let Some((prev, v)) = ix.year_before_value_in(pr, o, q, s, m) else {
-            break;
-        };
-        if f.from.is_some_and(|from| prev.year() < from) {
-            break;
-        }
-        first = Some((prev, v));
-        q = prev;
-    }
+    let first = firsts.first((o, pr, s, m), p, |q| {
+        ix.year_before_value_in(pr, o, q, s, m)
+            .filter(|(prev, _)| f.from.is_none_or(|from| prev.year() >= from))
+    });
     let cagr = first.and_then(|(fp, fv)| {
         let years = p.year() - fp.year();
         (years >= 2)
@@ -176,14 +221,16 @@ pub fn growth_lines<'a, E>(
     f: &Filter,
     mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let mut firsts = Firsts::default();
     each_key(ix, f, &[Program::All], |(o, _, s, m), p| {
-        emit(&growth_line(ix, f, (o, s, m), p))
+        emit(&growth_line(ix, f, &mut firsts, (o, s, m), p))
     })
 }
 
 fn growth_line<'a>(
     ix: &'a Index,
     f: &Filter,
+    firsts: &mut Firsts,
     (o, s, m): (usize, Segment, Measure),
     p: Period,
 ) -> GrowthLine<'a> {
@@ -192,18 +239,10 @@ fn growth_line<'a>(
     let base = ix.year_before_value(o, p, s, m);
     let change = base.and_then(|(_, b)| calc::change(b, value));
     // The earliest period of the same month of year, for a compound rate over 2+ years.
-    let mut first = None;
-    let mut q = p;
-    for _ in 0..1000 {
-        let Some((prev, v)) = ix.year_before_value(o, q, s, m) else {
-            break;
-        };
-        if f.from.is_some_and(|from| prev.year() < from) {
-            break;
-        }
-        first = Some((prev, v));
-        q = prev;
-    }
+    let first = firsts.first((o, Program::All, s, m), p, |q| {
+        ix.year_before_value(o, q, s, m)
+            .filter(|(prev, _)| f.from.is_none_or(|from| prev.year() >= from))
+    });
     let cagr = first.and_then(|(fp, fv)| {
         let years = p.year() - fp.year();
         (years >= 2)

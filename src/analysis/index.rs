@@ -177,14 +177,24 @@ impl<'a> Index<'a> {
             .map(|(v, _)| v)
     }
 
+    /// [`Index::value`] for every slot of one year: given where given, else derived.
+    fn year_values(&self, o: usize, s: Segment, m: Measure, y: i32) -> [Option<i64>; store::SLOTS] {
+        let given = self.ds.participants.year_values(o, s, m, y);
+        let derived = self.derived.year_values(o, s, m, y);
+        std::array::from_fn(|b| given[b].or(derived[b]))
+    }
+
     /// Slots of year `y` with a figure, given or derived.
     fn known(&self, o: usize, s: Segment, m: Measure, y: i32) -> u16 {
         self.ds.participants.known(o, s, m, y) | self.derived.known(o, s, m, y)
     }
 
-    fn years(&self, o: usize, s: Segment, m: Measure) -> BTreeSet<i32> {
-        let mut y: BTreeSet<i32> = self.ds.participants.years(o, s, m).into_iter().collect();
+    /// The years with a figure, given or derived, in order.
+    fn years(&self, o: usize, s: Segment, m: Measure) -> Vec<i32> {
+        let mut y = self.ds.participants.years(o, s, m);
         y.extend(self.derived.years(o, s, m));
+        y.sort_unstable();
+        y.dedup();
         y
     }
 
@@ -336,6 +346,12 @@ impl<'a> Index<'a> {
                     let mask = kids
                         .iter()
                         .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
+                    if mask == 0 {
+                        continue;
+                    }
+                    // Each child's year read once, not once a slot.
+                    let kid_years: Vec<[Option<i64>; store::SLOTS]> =
+                        kids.iter().map(|&k| self.year_values(k, s, m, y)).collect();
                     for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
                         // A given figure that its children's sum contradicts.
@@ -358,7 +374,7 @@ impl<'a> Index<'a> {
                             )
                             .terms_at(&[2, 3, 6]),
                         };
-                        let vals = kids.iter().map(|&k| self.value(k, p, s, m).unwrap_or(0));
+                        let vals = kid_years.iter().map(|v| v[b].unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals.clone()) else {
                             if let Some((given, line, sum)) = self.wide_sum((o, p, s, m), vals) {
                                 found.push((
@@ -417,6 +433,14 @@ impl<'a> Index<'a> {
                 let mask = Segment::PARTS
                     .iter()
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
+                if mask == 0 {
+                    continue;
+                }
+                // Each segment's year read once, not once a slot.
+                let parts: Vec<[Option<i64>; store::SLOTS]> = Segment::PARTS
+                    .iter()
+                    .map(|&s| self.year_values(o, s, m, y))
+                    .collect();
                 for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
                     // A given `all` figure that the sum of its segments contradicts.
@@ -436,9 +460,7 @@ impl<'a> Index<'a> {
                         )
                         .term_at(2),
                     };
-                    let vals = Segment::PARTS
-                        .iter()
-                        .map(|&s| self.value(o, p, s, m).unwrap_or(0));
+                    let vals = parts.iter().map(|v| v[b].unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals.clone()) else {
                         let key = (o, p, Segment::All, m);
                         if let Some((given, line, sum)) = self.wide_sum(key, vals) {

@@ -44,6 +44,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     let read = ReadOptions {
         delimiter: g.delimiter.0,
         decimal_comma: g.decimal_comma,
+        threads: g.threads().map_err(anyhow::Error::msg)?,
     };
     let ctx = Ctx {
         source: load::data_source(g.data.as_deref(), &g.files.picks(), read)?,

@@ -106,4 +106,6 @@ pub struct ReadOptions {
     pub delimiter: Option<u8>,
     /// Read `1.027.000` and `39,41` the Indonesian way, with `Rp` and scale words.
     pub decimal_comma: bool,
+    /// Threads that may read one file at once (0 or 1: one).
+    pub threads: usize,
 }

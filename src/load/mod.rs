@@ -16,6 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod claims;
+mod cut;
 mod files;
 mod offices;
 mod participants;

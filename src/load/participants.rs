@@ -1,15 +1,18 @@
 //! participants.csv: read row by row into the compact store.
 
 use std::collections::{HashMap, HashSet};
+use std::fs::File;
 
+use super::cut;
 use super::files::{ReadOptions, PARTICIPANTS};
 use super::offices::OfficeIndex;
 use super::problem::duplicate_problem;
+use super::problem::Problem;
 use super::problem::{Keep, Problems};
 use super::reader::{
     next_row, open_fast, open_from, plain_count, prov, same_bytes, Ctx, Opened, Shape,
 };
-use super::source::{Again, DataSource};
+use super::source::{file_part, Again, DataSource};
 use crate::model::*;
 use crate::store::Participants;
 
@@ -158,20 +161,23 @@ pub(super) fn read_participants(
         Ok(Opened::Careful(rdr, ctx)) => (rdr, ctx),
         Ok(Opened::Fast(raw)) => {
             let restart = raw.restart;
-            let mut fast = Fast {
-                ctx: raw.ctx,
-                store: Participants::new(offices.len()),
-                dups: Vec::new(),
-                key_name: "office, period, segment and measure",
-            };
-            match read_fast(
-                raw.bytes,
-                raw.header_len,
-                raw.delimiter,
-                &mut fast,
+            let mut fast = Fast::new(raw.ctx, offices.len(), SIX_KEY);
+            let on = On {
                 index,
-                &has_children,
-            ) {
+                has_children: &has_children,
+                delimiter: raw.delimiter,
+            };
+            let parts = match &restart {
+                Again::Handle(file, len, _) if opts.threads > 1 => {
+                    cut::parts(file, *len, raw.header_len, opts.threads).map(|p| (file, p))
+                }
+                _ => None,
+            };
+            let read = match parts {
+                Some((file, parts)) => read_parts(file, &parts, &on, offices.len(), &mut fast),
+                None => read_fast(raw.bytes, raw.header_len, 1, None, &mut fast, &on).map(|_| ()),
+            };
+            match read {
                 Ok(()) => return finish(src, opts, index, fast),
                 Err(GiveUp) => match open_from(src, PARTICIPANTS, opts, keep, Some(restart)) {
                     Ok((rdr, mut ctx)) => {
@@ -197,9 +203,21 @@ struct Fast {
     dups: Vec<(usize, u64, PKey)>,
     /// The columns two rows may not share, as the duplicate message names them.
     key_name: &'static str,
+    /// Keys whose first line is looked for, and the lines found.
+    watch: Option<(HashSet<PKey>, HashMap<PKey, u64>)>,
 }
 
 impl Fast {
+    fn new(ctx: Ctx, offices: usize, key_name: &'static str) -> Fast {
+        Fast {
+            ctx,
+            store: Participants::new(offices),
+            dups: Vec::new(),
+            key_name,
+            watch: None,
+        }
+    }
+
     /// Adds one row's figure, recording a duplicate.
     fn add(
         &mut self,
@@ -209,6 +227,12 @@ impl Fast {
         prov: u32,
         keep_line: bool,
     ) {
+        if let Some((wanted, found)) = &mut self.watch {
+            let key = (office, period, segment, measure, program);
+            if wanted.contains(&key) {
+                found.entry(key).or_insert(line);
+            }
+        }
         let added = self.store.insert_in(
             program,
             office,
@@ -245,10 +269,12 @@ fn finish(
 ) -> (Participants, Problems) {
     let Fast {
         mut ctx,
-        store,
+        mut store,
         dups,
         key_name,
+        ..
     } = r;
+    store.shrink();
     if !dups.is_empty() {
         let wanted: HashSet<PKey> = dups.iter().map(|d| d.2).collect();
         let again = std::mem::replace(&mut ctx.again, Again::Never);
@@ -270,12 +296,7 @@ fn read_careful(
     has_children: &[bool],
 ) -> Fast {
     let cols = ParticipantCols::new(&ctx);
-    let mut r = Fast {
-        ctx,
-        store: Participants::new(offices),
-        dups: Vec::new(),
-        key_name: participant_key(&cols),
-    };
+    let mut r = Fast::new(ctx, offices, participant_key(&cols));
     r.store.value_column = cols.value + 1;
     let shape = Shape::new(&r.ctx);
     let mut known = KnownOffices::default();
@@ -390,13 +411,66 @@ const BLOCK: usize = 1 << 20;
 /// A code of up to eight bytes as one number, so a cell is matched by one comparison.
 fn pack(b: &[u8]) -> Option<u64> {
     (b.len() < 8).then(|| {
-        let mut w = [0u8; 8];
-        w[..b.len()].copy_from_slice(b);
         // The length goes in the last byte: "pu" and "pu\0" differ.
-        w[7] = b.len() as u8;
-        u64::from_le_bytes(w)
+        let mut w = (b.len() as u64) << 56;
+        for (i, &c) in b.iter().enumerate() {
+            w |= u64::from(c) << (8 * i);
+        }
+        w
     })
 }
+
+/// The six fields of a line split at `delimiter`, or `None` when it has another number.
+/// Eight bytes are looked at a time: a line is mostly short cells.
+fn six_fields<'a>(l: &'a [u8], delimiter: u8) -> Option<[&'a [u8]; 6]> {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let spread = u64::from_le_bytes([delimiter; 8]);
+    let mut f = [&[][..]; 6];
+    let (mut n, mut from) = (0, 0);
+    let mut cell = |at: usize, f: &mut [&'a [u8]; 6]| {
+        if n == 5 {
+            return false;
+        }
+        f[n] = &l[from..at];
+        n += 1;
+        from = at + 1;
+        true
+    };
+    let mut words = l.chunks_exact(8);
+    let mut base = 0;
+    for w in words.by_ref() {
+        let x = u64::from_le_bytes(w.try_into().expect("eight bytes")) ^ spread;
+        // The top bit of each byte that is zero (exactly: no carry crosses a byte).
+        let mut hits = !(((x & LOW) + LOW) | x | LOW);
+        while hits != 0 {
+            if !cell(base + (hits.trailing_zeros() / 8) as usize, &mut f) {
+                return None;
+            }
+            hits &= hits - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == delimiter && !cell(base + i, &mut f) {
+            return None;
+        }
+    }
+    if n != 5 {
+        return None;
+    }
+    f[5] = &l[from..];
+    Some(f)
+}
+
+/// What every reader of one file's rows shares.
+struct On<'a> {
+    index: &'a OfficeIndex,
+    has_children: &'a [bool],
+    delimiter: u8,
+}
+
+/// The key of a six-column file's rows, as the duplicate message names it.
+const SIX_KEY: &str = "office, period, segment and measure";
 
 /// What the fast reader carries from row to row.
 struct FastRows<'a> {
@@ -407,26 +481,14 @@ struct FastRows<'a> {
     measures: Vec<(u64, Measure)>,
     last_office: Option<(Vec<u8>, usize)>,
     offices: rustc_hash::FxHashMap<Vec<u8>, usize>,
-    last_source: Option<(Vec<u8>, u32)>,
+    /// The last row's source and its id (`None`: checked in the part before, not yet interned).
+    last_source: Option<(Vec<u8>, Option<u32>)>,
 }
 
 impl FastRows<'_> {
     /// One line (without its line end) of six fields, read as [`participant`] reads it.
     fn row(&mut self, r: &mut Fast, line: u64, l: &[u8]) -> Result<(), GiveUp> {
-        // Cells are a few bytes long: one pass over the line costs less than a search per cell.
-        let mut f = [&[][..]; 6];
-        let (mut n, mut from) = (0, 0);
-        for (i, &b) in l.iter().enumerate() {
-            if b == self.delimiter {
-                *f.get_mut(n).filter(|_| n < 5).ok_or(GiveUp)? = &l[from..i];
-                n += 1;
-                from = i + 1;
-            }
-        }
-        if n != 5 {
-            return Err(GiveUp);
-        }
-        f[5] = &l[from..];
+        let f = six_fields(l, self.delimiter).ok_or(GiveUp)?;
         let office = match &self.last_office {
             Some((b, o)) if same_bytes(b, f[0]) => *o,
             _ => {
@@ -455,15 +517,24 @@ impl FastRows<'_> {
             [] => None,
             v => Some(plain_count(v).ok_or(GiveUp)?),
         };
-        let prov = match &self.last_source {
-            Some((b, id)) if same_bytes(b, f[5]) => *id,
+        let prov = match &mut self.last_source {
+            Some((b, Some(id))) if same_bytes(b, f[5]) => *id,
+            Some((b, id @ None)) if same_bytes(b, f[5]) => {
+                // The row before this part's first had this source, and it was checked there.
+                let source = std::str::from_utf8(f[5]).map_err(|_| GiveUp)?;
+                let i = r
+                    .store
+                    .intern(prov(source.to_string(), String::new(), String::new()));
+                *id = Some(i);
+                i
+            }
             _ => {
                 let source = std::str::from_utf8(f[5]).map_err(|_| GiveUp)?;
                 r.ctx.provenance(line, source, "", "");
                 let id = r
                     .store
                     .intern(prov(source.to_string(), String::new(), String::new()));
-                self.last_source = Some((f[5].to_vec(), id));
+                self.last_source = Some((f[5].to_vec(), Some(id)));
                 id
             }
         };
@@ -483,18 +554,21 @@ impl FastRows<'_> {
 /// time without allocating, into `r`. Gives up on a quote anywhere, a line longer than a
 /// block, a blank line, and any row [`FastRows::row`] does not take: the careful reader then reads the
 /// file again from its start, so every message is its own.
+///
+/// Lines are numbered from `line` (the header's, or the line before a part); `source` is the
+/// source of the row before, already checked. Returns the number of the last line read.
 fn read_fast(
-    mut bytes: Box<dyn std::io::Read>,
+    mut bytes: impl std::io::Read,
     header_len: usize,
-    delimiter: u8,
+    mut line: u64,
+    source: Option<Vec<u8>>,
     r: &mut Fast,
-    index: &OfficeIndex,
-    has_children: &[bool],
-) -> Result<(), GiveUp> {
+    on: &On,
+) -> Result<u64, GiveUp> {
     let mut rows = FastRows {
-        index,
-        has_children,
-        delimiter,
+        index: on.index,
+        has_children: on.has_children,
+        delimiter: on.delimiter,
         segments: Segment::ALL
             .iter()
             .filter_map(|&s| Some((pack(s.code().as_bytes())?, s)))
@@ -505,11 +579,10 @@ fn read_fast(
             .collect(),
         last_office: None,
         offices: Default::default(),
-        last_source: None,
+        last_source: source.map(|s| (s, None)),
     };
     let mut buf = vec![0u8; BLOCK];
     let (mut filled, mut start, mut eof, mut skip) = (0, 0, false, header_len);
-    let mut line = 1u64;
     loop {
         buf.copy_within(start..filled, 0);
         filled -= start;
@@ -553,7 +626,203 @@ fn read_fast(
         }
         start += end;
         if eof && start >= filled {
-            return Ok(());
+            return Ok(line);
         }
+    }
+}
+
+/// One part of a file, read on its own thread: the rows, and the number of lines in it.
+type PartRead = Result<(Fast, u64), GiveUp>;
+
+/// Reads the rows of `file` in `parts` (whole lines, in file order), each on a thread of its
+/// own into a store of its own, then merges the stores and the problems in file order into
+/// `r`, which holds the first part's context: the same figures, problems and messages, in the
+/// same order, as one reader over the whole file would give.
+fn read_parts(
+    file: &File,
+    parts: &[(u64, u64)],
+    on: &On,
+    offices: usize,
+    r: &mut Fast,
+) -> Result<(), GiveUp> {
+    let start = parts[0].0;
+    let blank = |r: &Fast| Ctx {
+        path: r.ctx.path.clone(),
+        opts: r.ctx.opts,
+        headers: r.ctx.headers.clone(),
+        problems: r.ctx.problems.keep().problems(),
+        rejected: Vec::new(),
+        again: Again::Never,
+    };
+    let read = |(from, to): (u64, u64), ctx: Ctx| -> PartRead {
+        let mut fast = Fast::new(ctx, offices, SIX_KEY);
+        // Lines are counted from the part's start; the first part's follow the header.
+        let (line, source) = if from == start {
+            (1, None)
+        } else {
+            let line = cut::line_before(file, from, start).ok_or(GiveUp)?;
+            let source = line
+                .rsplit(|&b| b == on.delimiter)
+                .next()
+                .map(<[u8]>::to_vec);
+            (0, source)
+        };
+        let last = read_fast(file_part(file, from, to), 0, line, source, &mut fast, on)?;
+        fast.store.shrink();
+        Ok((fast, last - line))
+    };
+    let ctxs: Vec<Ctx> = parts[1..].iter().map(|_| blank(r)).collect();
+    let placeholder = blank(r);
+    let first_ctx = std::mem::replace(&mut r.ctx, placeholder);
+    let (first, rest) = std::thread::scope(|s| {
+        let handles: Vec<_> = parts[1..]
+            .iter()
+            .zip(ctxs)
+            .map(|(&p, ctx)| s.spawn(move || read(p, ctx)))
+            .collect();
+        let first = read(parts[0], first_ctx);
+        let rest: Vec<PartRead> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err(GiveUp)))
+            .collect();
+        (first, rest)
+    });
+    let (merged, mut line) = first?;
+    *r = merged;
+    // The first part's lines follow the header's.
+    line += 1;
+    for (&part, read) in parts[1..].iter().zip(rest) {
+        let (later, lines) = read?;
+        let offset = line;
+        let mut cross = HashSet::new();
+        r.store.absorb(later.store, offset, |k, p| {
+            cross.insert((k.office, p, k.segment, k.measure, k.program));
+        });
+        // A duplicate of a row in an earlier part: its line is found by reading the part again.
+        let mut twice: Vec<(u64, PKey)> = Vec::new();
+        if !cross.is_empty() {
+            let mut again = Fast::new(blank(r), offices, SIX_KEY);
+            again.watch = Some((cross, HashMap::new()));
+            let line = cut::line_before(file, part.0, start).ok_or(GiveUp)?;
+            let source = line
+                .rsplit(|&b| b == on.delimiter)
+                .next()
+                .map(<[u8]>::to_vec);
+            read_fast(
+                file_part(file, part.0, part.1),
+                0,
+                0,
+                source,
+                &mut again,
+                on,
+            )?;
+            let found = again.watch.map(|w| w.1).unwrap_or_default();
+            twice = found.into_iter().map(|(k, l)| (l + offset, k)).collect();
+            twice.sort_unstable_by_key(|t| t.0);
+        }
+        merge_problems(r, later.ctx.problems, later.dups, &twice, offset);
+        line = offset + lines;
+    }
+    Ok(())
+}
+
+/// Adds the problems of a later part (its lines counted from `offset`) and the duplicates of
+/// rows in earlier parts (`twice`, in line order) after those of `r`, in line order: as if
+/// one reader had pushed them one by one.
+fn merge_problems(
+    r: &mut Fast,
+    later: super::problem::Problems,
+    dups: Vec<(usize, u64, PKey)>,
+    twice: &[(u64, PKey)],
+    offset: u64,
+) {
+    let mut keys: Vec<Option<PKey>> = vec![None; later.kept.len()];
+    for (i, _, key) in dups {
+        keys[i] = Some(key);
+    }
+    let mut own = later.kept.into_iter().zip(keys).map(|(mut p, k)| {
+        p.line = p.line.map(|l| l + offset);
+        (p, k)
+    });
+    let crossed = twice.len();
+    let mut twice = twice.iter().peekable();
+    let path = r.ctx.path.clone();
+    let mut next_own = own.next();
+    loop {
+        // A row's own problems come before its duplicate's.
+        let take_own = match (&next_own, twice.peek()) {
+            (Some((p, _)), Some(&&(l, _))) => p.line.unwrap_or(0) <= l,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let (p, key): (Problem, Option<PKey>) = if take_own {
+            let next = next_own.take().expect("checked above");
+            next_own = own.next();
+            next
+        } else {
+            let &(l, key) = twice.next().expect("checked above");
+            (duplicate_problem(&path, l, SIX_KEY, None), Some(key))
+        };
+        let problems = &mut r.ctx.problems;
+        if problems.kept.len() < problems.limit {
+            if let Some(key) = key {
+                r.dups.push((problems.kept.len(), p.line.unwrap_or(0), key));
+            }
+            problems.kept.push(p);
+        }
+    }
+    r.ctx.problems.total += later.total + crossed;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `six_fields` must give: a plain split.
+    fn plain(l: &[u8], d: u8) -> Option<Vec<&[u8]>> {
+        let f: Vec<&[u8]> = l.split(|&b| b == d).collect();
+        (f.len() == 6).then_some(f)
+    }
+
+    #[test]
+    fn six_fields_is_a_plain_split() {
+        // Delimiters at every place in a word, next to bytes one above and below the
+        // delimiter ('-' and '+' beside ','), and lines of every length up to 40.
+        let alphabet = b",-+a0;\t";
+        let mut seed = 7u64;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let l: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        alphabet[(seed >> 33) as usize % alphabet.len()]
+                    })
+                    .collect();
+                for d in [b',', b';', b'\t'] {
+                    let got = six_fields(&l, d).map(|f| f.to_vec());
+                    assert_eq!(
+                        got,
+                        plain(&l, d),
+                        "{:?} split at {d}",
+                        String::from_utf8_lossy(&l)
+                    );
+                }
+            }
+        }
+        let row = b"b00001,2010-01,pu,active,19643,synthetic";
+        let f = six_fields(row, b',').unwrap();
+        assert_eq!(f[0], b"b00001");
+        assert_eq!(f[5], b"synthetic");
+    }
+
+    #[test]
+    fn packed_codes_keep_their_length() {
+        assert_ne!(pack(b"pu"), pack(b"pu\0"));
+        assert_eq!(pack(b"pu"), Some(u64::from_le_bytes(*b"pu\0\0\0\0\0\x02")));
+        assert_eq!(pack(b"jakon12"), Some(u64::from_le_bytes(*b"jakon12\x07")));
+        assert_eq!(pack(b"eight888"), None);
     }
 }

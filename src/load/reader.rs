@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::files::{FileSpec, ReadOptions};
 use super::problem::{duplicate_problem, not_utf8, Keep, Problem, Problems, UTF8_HINT};
-use super::source::{Again, DataSource, Guard, Input, Refusal};
+use super::source::{Again, DataSource, FinalLineEnd, Guard, Input, Refusal};
 use super::text::{check_code, check_text};
 use crate::model::*;
 use crate::number::{parse_count, NumError};
@@ -331,7 +331,10 @@ fn open_careful(
         .delimiter(delimiter)
         .flexible(true)
         .buffer_capacity(256 * 1024)
-        .from_reader(Box::new(Guard::new(input.into_reader(), delimiter)) as Box<dyn Read>);
+        .from_reader(Box::new(FinalLineEnd::new(Guard::new(
+            input.into_reader(),
+            delimiter,
+        ))) as Box<dyn Read>);
     let headers = match read_headers(&mut rdr, &path, delimiter) {
         Ok(h) => h,
         Err(p) => return Err(refused(problems, Some(p))),
@@ -720,7 +723,12 @@ pub(super) fn next_row(
             return None;
         }
     }
-    let line = rec.position().map(|p| p.line()).unwrap_or(0);
+    // The csv crate gives a row the line where its reading began, before any blank lines it
+    // passed over. Every row ends with a line end (`FinalLineEnd`), so its first line is the
+    // one before the reader's line, less the line ends inside its cells.
+    let inner = memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64;
+    let begun = rec.position().map_or(0, |p| p.line());
+    let line = rdr.position().line().saturating_sub(inner + 1).max(begun);
     // A blank line (or a spreadsheet's row of empty cells) carries nothing.
     if rec
         .iter()

@@ -532,6 +532,40 @@ impl<R: Read> Read for Guard<R> {
     }
 }
 
+/// Ends the text with a line end when its last line has none, so every row the csv crate
+/// reads ends with one and its line can be told from where the reader stands after it.
+pub(super) struct FinalLineEnd<R> {
+    inner: R,
+    /// The last byte passed on, `None` before any and once the line end is added.
+    last: Option<u8>,
+}
+
+impl<R> FinalLineEnd<R> {
+    pub(super) fn new(inner: R) -> Self {
+        FinalLineEnd { inner, last: None }
+    }
+}
+
+impl<R: Read> Read for FinalLineEnd<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+            return Ok(n);
+        }
+        match self.last.take() {
+            Some(b) if b != b'\n' => {
+                buf[0] = b'\n';
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
 /// Turns CRLF and bare CR line ends into LF as the bytes stream past, like
 /// [`normalise_line_ends`] (a CRLF may be split between two reads).
 struct LineEnds<R> {
@@ -547,7 +581,7 @@ impl<R: Read> Read for LineEnds<R> {
             if n == 0 {
                 return Ok(0);
             }
-            if !self.cr && !buf[..n].contains(&b'\r') {
+            if !self.cr && memchr::memchr(b'\r', &buf[..n]).is_none() {
                 return Ok(n);
             }
             let mut w = 0;
@@ -566,6 +600,41 @@ impl<R: Read> Read for LineEnds<R> {
             }
         }
     }
+}
+
+/// Bytes `from..to` of a regular file with their line ends made LF, read by position, so
+/// several threads read parts of one handle at once.
+#[cfg(unix)]
+pub(super) fn file_part(file: &File, from: u64, to: u64) -> impl Read + '_ {
+    struct Part<'a> {
+        file: &'a File,
+        at: u64,
+        to: u64,
+    }
+    impl Read for Part<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            use std::os::unix::fs::FileExt;
+            let want = buf
+                .len()
+                .min(usize::try_from(self.to - self.at).unwrap_or(usize::MAX));
+            if want == 0 {
+                return Ok(0);
+            }
+            let n = self.file.read_at(&mut buf[..want], self.at)?;
+            self.at += n as u64;
+            Ok(n)
+        }
+    }
+    LineEnds {
+        inner: Part { file, at: from, to },
+        cr: false,
+    }
+}
+
+/// Never called where parts are not cut (see `cut::parts`).
+#[cfg(not(unix))]
+pub(super) fn file_part(_: &File, _: u64, _: u64) -> impl Read + '_ {
+    io::empty()
 }
 
 /// The kind of a file of a data set: `participants` for `participants.csv`.

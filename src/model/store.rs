@@ -171,6 +171,17 @@ impl Participants {
     }
 
     fn year_mut(&mut self, id: u32, y: i32) -> &mut Year {
+        let series = self.series.len();
+        let block = self.block_mut(y);
+        if block.len() <= id as usize {
+            // Every series known so far: most will have this year too.
+            block.resize(series.max(id as usize + 1), Year::default());
+        }
+        &mut block[id as usize]
+    }
+
+    /// The block of year `y`, the years kept widened to hold it.
+    fn block_mut(&mut self, y: i32) -> &mut Vec<Year> {
         if self.blocks.is_empty() {
             self.first_year = y;
         } else if y < self.first_year {
@@ -183,12 +194,20 @@ impl Participants {
         if i >= self.blocks.len() {
             self.blocks.resize(i + 1, Vec::new());
         }
-        let block = &mut self.blocks[i];
-        if block.len() <= id as usize {
-            // Every series known so far: most will have this year too.
-            block.resize(self.series.len().max(id as usize + 1), Year::default());
+        &mut self.blocks[i]
+    }
+
+    /// The id of a series, made when it is new.
+    fn series_id_or_new(&mut self, key: SeriesKey) -> u32 {
+        let k = self.key(key.office, key.program, key.segment, key.measure);
+        if k >= self.by_key.len() {
+            self.by_key.resize(k + 1, 0);
         }
-        &mut block[id as usize]
+        if self.by_key[k] == 0 {
+            self.series.push(key);
+            self.by_key[k] = self.series.len() as u32;
+        }
+        self.by_key[k] - 1
     }
 
     /// Every series of program `all` with at least one known figure.
@@ -241,20 +260,24 @@ impl Participants {
         prov: u32,
         line: Option<u64>,
     ) -> Result<(), Duplicate> {
-        let k = self.key(office, pr, s, m);
-        if k >= self.by_key.len() {
-            self.by_key.resize(k + 1, 0);
-        }
-        if self.by_key[k] == 0 {
-            self.series.push(SeriesKey {
-                office,
-                segment: s,
-                measure: m,
-                program: pr,
-            });
-            self.by_key[k] = self.series.len() as u32;
-        }
-        let id = self.by_key[k] - 1;
+        let id = self.series_id_or_new(SeriesKey {
+            office,
+            segment: s,
+            measure: m,
+            program: pr,
+        });
+        self.put(id, p, value, prov, line)
+    }
+
+    /// [`Participants::insert_in`] for a series by its id.
+    fn put(
+        &mut self,
+        id: u32,
+        p: Period,
+        value: Option<i64>,
+        prov: u32,
+        line: Option<u64>,
+    ) -> Result<(), Duplicate> {
         let bit = 1u16 << slot(p);
         let y = self.year_mut(id, p.year());
         if y.seen & bit != 0 {
@@ -283,6 +306,85 @@ impl Participants {
             self.lines.insert((id, p), l);
         }
         Ok(())
+    }
+
+    /// Gives back what the years' blocks hold beyond their series: the first year's grows a
+    /// series at a time, to as much as twice its size.
+    pub fn shrink(&mut self) {
+        for b in &mut self.blocks {
+            b.shrink_to_fit();
+        }
+    }
+
+    /// Adds the figures of `later`, read from rows that follow this store's, as if each of
+    /// its rows had been inserted here in turn: where both hold a slot the earlier figure
+    /// stays and `dup` is told the key. `later`'s lines are counted from `offset`.
+    pub fn absorb(
+        &mut self,
+        mut later: Participants,
+        offset: u64,
+        mut dup: impl FnMut(SeriesKey, Period),
+    ) {
+        let provs: Vec<u32> = later.provs.iter().map(|p| self.intern(p.clone())).collect();
+        let ids: Vec<u32> = later
+            .series
+            .iter()
+            .map(|&k| self.series_id_or_new(k))
+            .collect();
+        // Parts of one file mostly name the same series and sources in the same order: then a
+        // year that only `later` has moves over whole.
+        let same_ids = ids.iter().enumerate().all(|(i, &id)| i as u32 == id)
+            && provs.iter().enumerate().all(|(i, &id)| i as u32 == id);
+        let mut dups = 0;
+        let first_year = later.first_year;
+        for (i, block) in std::mem::take(&mut later.blocks).into_iter().enumerate() {
+            let y = first_year + i as i32;
+            if same_ids && self.block_mut(y).is_empty() {
+                *self.block_mut(y) = block;
+                continue;
+            }
+            for (sid, rec) in block.into_iter().enumerate().filter(|(_, r)| r.seen != 0) {
+                let id = ids[sid];
+                let here = self.year_mut(id, y);
+                if here.seen == 0 {
+                    *here = Year {
+                        prov: provs[rec.prov as usize],
+                        ..rec
+                    };
+                    continue;
+                }
+                for b in (0..SLOTS).filter(|b| rec.seen & (1 << b) != 0) {
+                    let p = period(y, b);
+                    let bit = 1u16 << b;
+                    let wide = (rec.wide & bit != 0).then(|| later.wide.remove(&(sid as u32, p)));
+                    let (value, prov) = match wide.flatten() {
+                        Some((v, pr)) => (Some(v), pr),
+                        None => (
+                            (rec.known & bit != 0).then_some(rec.vals[b].into()),
+                            rec.prov,
+                        ),
+                    };
+                    if self.put(id, p, value, provs[prov as usize], None).is_err() {
+                        dup(later.series[sid], p);
+                        dups += 1;
+                    } else {
+                        self.rows -= 1;
+                    }
+                }
+            }
+        }
+        // What is left of `later.wide` belongs to years moved or copied whole.
+        for ((sid, p), (v, pr)) in later.wide {
+            self.wide
+                .insert((ids[sid as usize], p), (v, provs[pr as usize]));
+        }
+        for ((sid, p), l) in later.lines {
+            // A duplicate keeps the earlier line.
+            self.lines
+                .entry((ids[sid as usize], p))
+                .or_insert(l + offset);
+        }
+        self.rows += later.rows - dups;
     }
 
     /// Which slots of year `y` have a known value (bit 0 January ... bit 12 the whole year).
@@ -341,6 +443,36 @@ impl Participants {
         } else {
             Some((i64::from(y.vals[slot(p)]), y.prov))
         }
+    }
+
+    /// The known values of one series' year, slot by slot, as [`Participants::get`] gives
+    /// them: one look-up for the thirteen.
+    pub fn year_values(
+        &self,
+        office: usize,
+        s: Segment,
+        m: Measure,
+        y: i32,
+    ) -> [Option<i64>; SLOTS] {
+        let mut out = [None; SLOTS];
+        let Some(id) = self.series_id(office, Program::All, s, m) else {
+            return out;
+        };
+        let Some(rec) = self.year(id, y) else {
+            return out;
+        };
+        for (b, v) in out.iter_mut().enumerate() {
+            let bit = 1u16 << b;
+            if rec.known & bit == 0 {
+                continue;
+            }
+            *v = if rec.wide & bit != 0 {
+                self.wide.get(&(id, period(y, b))).map(|w| w.0)
+            } else {
+                Some(i64::from(rec.vals[b]))
+            };
+        }
+        out
     }
 
     /// The line a figure was read on, kept for offices with children, for segment `all` and

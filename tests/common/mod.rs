@@ -101,10 +101,11 @@ pub fn approx(s: &str, want: f64, tol: f64) -> bool {
 }
 
 /// Environment variables that change the binary's output, removed for every test.
-const CLEARED: [&str; 7] = [
+const CLEARED: [&str; 8] = [
     "COVERAGE_CSV_LOCALE",
     "COVERAGE_DATA",
     "COVERAGE_LANG",
+    "COVERAGE_THREADS",
     "LANG",
     "LC_ALL",
     "LC_MESSAGES",
