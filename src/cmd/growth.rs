@@ -46,7 +46,19 @@ fn head(programs: bool) -> Table {
     t
 }
 
-fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
+/// A row's cells; `source` keeps the last source's cell, as a run of rows shares one.
+fn cells(
+    ds: &DataSet,
+    r: &GrowthRow,
+    programs: bool,
+    source: &mut Option<(String, Cell)>,
+) -> Vec<Cell> {
+    if source.as_ref().is_none_or(|(s, _)| *s != r.value.source) {
+        *source = Some((
+            r.value.source.clone(),
+            fig_source(&r.value.source, r.value.how),
+        ));
+    }
     let mut cells = vec![
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
@@ -62,7 +74,7 @@ fn cells(ds: &DataSet, r: &GrowthRow, programs: bool) -> Vec<Cell> {
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-        fig_source(&r.value.source, r.value.how),
+        source.as_ref().expect("set above").1.clone(),
         reading_code(r.value.uncertain || r.base.as_ref().is_some_and(|(_, b)| b.uncertain)),
         rests_on(&r.doubts()),
     ];
@@ -189,7 +201,8 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
         }
     }
     output::render_rows(ctx.render, head, out, |sink| {
-        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r, shown)))
+        let mut source = None;
+        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r, shown, &mut source)))
     })?;
     Ok(Outcome::Ok)
 }

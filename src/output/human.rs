@@ -2,13 +2,15 @@
 
 use std::io::{self, Write};
 
-use tabled::builder::Builder;
-use tabled::settings::object::Columns;
-use tabled::settings::{Alignment, Modify, Style, Width};
+use std::borrow::Cow;
 
+use super::draw::{self, ColStats, Drawn, Lines};
 use super::lang::{month_full, month_name};
-use super::{Cell, Lang, Render, Table};
+use super::{Cell, Lang, Render, Rows, Table};
 use crate::model::Period;
+
+#[cfg(test)]
+mod reference;
 
 const WRAP: usize = 44;
 
@@ -53,17 +55,18 @@ pub fn group_thousands(v: i64) -> String {
 
 /// Groups the digits in threes with the language's separator: `1,027,000` or `1.027.000`.
 pub fn group(v: i64, lang: Lang) -> String {
-    let digits = v.unsigned_abs().to_string();
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(v.unsigned_abs()).as_bytes();
     let sep = lang.thousands_sep();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if v < 0 {
         out.push('-');
     }
-    for (i, ch) in digits.chars().enumerate() {
+    for (i, &d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
-        out.push(ch);
+        out.push(char::from(d));
     }
     out
 }
@@ -265,51 +268,297 @@ impl Human {
         out
     }
 
-    fn section(&self, t: &Table, rows: &[&Vec<Cell>], w: &mut dyn Write) -> io::Result<()> {
-        let mut shown: Vec<usize> = (0..t.columns.len())
-            .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
-            .filter(|&i| rows.is_empty() || rows.iter().any(|r| r[i] != Cell::Empty))
-            .collect();
-        let mut table = self.build(t, rows, &shown, WRAP);
+    /// [`Human::shown`] without a copy where nothing changes.
+    fn shown_cow<'a>(&self, s: &'a str) -> Cow<'a, str> {
         if self.markdown {
-            let right: Vec<usize> = self
-                .positions(t, rows, &shown)
-                .into_iter()
-                .zip(&shown)
-                .filter(|(_, &i)| rows.iter().any(|r| r[i].is_numeric()))
-                .map(|(pos, _)| pos)
-                .collect();
-            return writeln!(w, "{}", markdown_align(&table.to_string(), &right));
+            Cow::Owned(self.shown(s))
+        } else {
+            super::visible(s, false)
         }
+    }
+
+    /// The columns a section may show: not the group's, not a machine's only.
+    fn candidates(t: &Table) -> Vec<usize> {
+        (0..t.columns.len())
+            .filter(|i| Some(*i) != t.group && !t.machine_only.contains(i))
+            .collect()
+    }
+
+    /// Measures every section's columns in one pass over the rows: at the widest wrap
+    /// (`narrow` false), or at every narrower one, each never narrower than the column's
+    /// longest word, which the first pass found.
+    fn measure(
+        &self,
+        t: &Table,
+        rows: &dyn Rows,
+        levels: &[usize],
+        sections: &mut Vec<Section>,
+        narrow: bool,
+    ) -> io::Result<()> {
+        let cols = Self::candidates(t);
+        let mut cur = Cursor::default();
+        // For each column, the (level, width) pairs it is measured at in this pass.
+        let mut at: Vec<Vec<(usize, usize)>> = vec![Vec::new(); t.columns.len()];
+        // A cell like the one above it changes nothing: an office's name, a segment or a
+        // source repeats down many rows.
+        let mut above: Vec<Option<Cell>> = vec![None; t.columns.len()];
+        rows.each(&mut |r| {
+            if cur.step(t.group, r) {
+                above.iter_mut().for_each(|a| *a = None);
+                if !narrow {
+                    sections.push(Section::new(t, r, levels.len()));
+                }
+                let s = &mut sections[cur.n - 1];
+                for &i in &cols {
+                    let c = &s.cols[i];
+                    at[i] = if narrow {
+                        (1..levels.len())
+                            .filter(|&k| !c.numeric && c.chars > levels[k])
+                            .map(|k| (k, levels[k].max(c.word)))
+                            .collect()
+                    } else {
+                        vec![(0, levels[0])]
+                    };
+                    let title = self.lang.term(t.columns[i].title);
+                    s.cols[i].text(title, &at[i]);
+                }
+            }
+            let s = &mut sections[cur.n - 1];
+            for &i in &cols {
+                let c = &mut s.cols[i];
+                let cell = &r[i];
+                if (narrow && at[i].is_empty()) || above[i].as_ref() == Some(cell) {
+                    continue;
+                }
+                above[i] = Some(cell.clone());
+                let text = cell_human(cell, self.lang);
+                if !narrow {
+                    c.numeric |= cell.is_numeric();
+                    c.filled |= *cell != Cell::Empty;
+                    // A number never wraps: its length and words do not matter.
+                    if !cell.is_numeric() {
+                        c.chars = c.chars.max(chars(&text));
+                        let word = text.split_whitespace().map(chars).max();
+                        c.word = c.word.max(word.unwrap_or(0));
+                    }
+                    if let (true, Cell::Pct(v)) = (t.bars.contains(&i), cell) {
+                        c.pct = true;
+                        c.bar = c.bar.max(draw::text_width(&bar(*v)));
+                    }
+                }
+                c.text(&self.shown_cow(&text), &at[i]);
+            }
+            Ok(())
+        })
+    }
+
+    /// The drawn columns of `shown` with text wrapped at level `k`.
+    fn drawn(
+        &self,
+        t: &Table,
+        s: &Section,
+        shown: &[usize],
+        levels: &[usize],
+        k: usize,
+    ) -> Vec<Drawn> {
+        let mut out = Vec::with_capacity(shown.len() + t.bars.len());
+        for &i in shown {
+            let c = &s.cols[i];
+            let wraps = !self.markdown && !c.numeric && c.chars > levels[k];
+            // Never narrower than the column's longest word, so no word is broken.
+            let at = if k > 0 {
+                levels[k].max(c.word)
+            } else {
+                levels[k]
+            };
+            out.push(Drawn {
+                width: if wraps {
+                    c.wrapped[k].unwrap_or(c.width)
+                } else {
+                    c.width
+                },
+                right: c.numeric,
+                wrap: wraps.then_some(at),
+            });
+            if self.with_bar(t, c, i) {
+                out.push(Drawn {
+                    width: c.bar,
+                    right: false,
+                    wrap: None,
+                });
+            }
+        }
+        out
+    }
+
+    /// How a measured section is laid out: on a terminal, text wraps narrower first; then
+    /// the columns that matter least go, one at a time; a table still too wide is folded
+    /// into one block of lines per row.
+    fn fit(&self, t: &Table, s: &Section, levels: &[usize]) -> Plan {
+        let mut shown: Vec<usize> = Self::candidates(t)
+            .into_iter()
+            .filter(|&i| s.cols[i].filled)
+            .collect();
+        let mut k = 0;
+        let mut drawn = self.drawn(t, s, &shown, levels, k);
         let mut left_out = Vec::new();
         let mut fold = false;
-        if let Some(max) = self.width {
-            // Text wraps narrower first; then the columns that matter least go, one at a time;
-            // a table still too wide is folded into one block of lines per row.
-            let mut wrap = WRAP;
-            while table.total_width() > max {
-                if wrap > MIN_WRAP {
-                    wrap = (wrap - 4).max(MIN_WRAP);
-                } else if let Some(k) = least(t, &shown) {
-                    left_out.push(shown.remove(k));
+        if let (Some(max), false) = (self.width, self.markdown) {
+            while draw::total_width(&drawn) > max {
+                if k + 1 < levels.len() {
+                    k += 1;
+                } else if let Some(j) = least(t, &shown) {
+                    left_out.push(shown.remove(j));
                 } else {
                     fold = true;
                     break;
                 }
-                table = self.build(t, rows, &shown, wrap);
+                drawn = self.drawn(t, s, &shown, levels, k);
             }
         }
-        if fold {
-            self.records(t, rows, &shown, self.width.unwrap_or(80), w)?;
-            if !left_out.is_empty() {
+        left_out.sort_unstable();
+        Plan {
+            shown,
+            drawn,
+            left_out,
+            fold,
+        }
+    }
+
+    /// Whether column `i` draws a bar beside its percentages.
+    fn with_bar(&self, t: &Table, c: &ColStats, i: usize) -> bool {
+        !self.markdown && t.bars.contains(&i) && c.pct
+    }
+
+    /// The sections of the table measured and laid out: a first pass over the rows, and
+    /// on a terminal too narrow for some section, a second at the narrower wraps.
+    fn plan(&self, t: &Table, rows: &dyn Rows) -> io::Result<Vec<(Section, Plan)>> {
+        let levels = draw::levels(WRAP, MIN_WRAP, 4);
+        let mut sections = Vec::new();
+        self.measure(t, rows, &levels, &mut sections, false)?;
+        let too_wide = |s: &Section| {
+            let shown: Vec<usize> = Self::candidates(t)
+                .into_iter()
+                .filter(|&i| s.cols[i].filled)
+                .collect();
+            let drawn = self.drawn(t, s, &shown, &levels, 0);
+            self.width
+                .is_some_and(|max| draw::total_width(&drawn) > max)
+        };
+        if !self.markdown && sections.iter().any(too_wide) {
+            self.measure(t, rows, &levels, &mut sections, true)?;
+        }
+        Ok(sections
+            .into_iter()
+            .map(|s| {
+                let p = self.fit(t, &s, &levels);
+                (s, p)
+            })
+            .collect())
+    }
+
+    /// The heading of a section: its group's key, then the table's heading row.
+    fn begin(&self, t: &Table, s: &Section, p: &Plan, w: &mut dyn Write) -> io::Result<()> {
+        if let Some(key) = &s.key {
+            if self.markdown {
+                writeln!(w, "## {}\n", self.notes(&cell_human(key, self.lang)))?;
+            } else {
+                writeln!(w, "{}", self.notes(&cell_human(key, self.lang)))?;
+            }
+        }
+        if p.fold {
+            return Ok(());
+        }
+        if p.drawn.is_empty() {
+            // A table of no columns is an empty line.
+            return writeln!(w);
+        }
+        let lines = Lines {
+            markdown: self.markdown,
+        };
+        lines.top(&p.drawn, w)?;
+        let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(p.drawn.len());
+        for &i in &p.shown {
+            let title = self.lang.term(t.columns[i].title);
+            let d = &p.drawn[texts.len()];
+            texts.push(
+                d.wrap
+                    .map_or(Cow::Borrowed(title), |at| draw::wrap(title, at)),
+            );
+            if self.with_bar(t, &s.cols[i], i) {
+                texts.push(Cow::Borrowed(""));
+            }
+        }
+        let texts: Vec<&str> = texts.iter().map(|c| c.as_ref()).collect();
+        lines.row(&p.drawn, &texts, w)?;
+        lines.under_heading(&p.drawn, w)
+    }
+
+    /// One row of a section: a table row, or a block of lines when the section is folded.
+    /// `above` holds each drawn column's last cell and its text, reused while a column
+    /// repeats.
+    fn row(
+        &self,
+        t: &Table,
+        (s, p): &(Section, Plan),
+        r: &[Cell],
+        above: &mut Vec<(Option<Cell>, String)>,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        if p.fold {
+            return self.record(t, r, &p.shown, self.width.unwrap_or(80), w);
+        }
+        above.resize(p.drawn.len(), (None, String::new()));
+        let mut k = 0;
+        for &i in &p.shown {
+            let d = &p.drawn[k];
+            if above[k].0.as_ref() != Some(&r[i]) {
+                let text = cell_human(&r[i], self.lang);
+                let shown = self.shown_cow(&text);
+                above[k].1 = match d.wrap {
+                    Some(at) => draw::wrap(&shown, at).into_owned(),
+                    None => shown.into_owned(),
+                };
+                above[k].0 = Some(r[i].clone());
+            }
+            k += 1;
+            if self.with_bar(t, &s.cols[i], i) {
+                above[k].1 = match &r[i] {
+                    Cell::Pct(v) => {
+                        let b = bar(*v);
+                        if self.color && !b.is_empty() {
+                            format!("\x1b[36m{b}\x1b[0m")
+                        } else {
+                            b
+                        }
+                    }
+                    _ => String::new(),
+                };
+                k += 1;
+            }
+        }
+        let texts: Vec<&str> = above.iter().map(|(_, t)| t.as_str()).collect();
+        Lines {
+            markdown: self.markdown,
+        }
+        .row(&p.drawn, &texts, w)
+    }
+
+    /// What ends a section: the line under a table, and the note of columns left out.
+    fn end(&self, t: &Table, p: &Plan, w: &mut dyn Write) -> io::Result<()> {
+        if self.markdown {
+            return Ok(());
+        }
+        if p.fold {
+            if !p.left_out.is_empty() {
                 writeln!(w)?;
             }
         } else {
-            writeln!(w, "{table}")?;
+            Lines { markdown: false }.bottom(&p.drawn, w)?;
         }
-        if let (Some(max), false) = (self.width, left_out.is_empty()) {
-            left_out.sort_unstable();
-            let names: Vec<&str> = left_out
+        if let (Some(max), false) = (self.width, p.left_out.is_empty()) {
+            let names: Vec<&str> = p
+                .left_out
                 .iter()
                 .map(|&i| self.lang.term(t.columns[i].title))
                 .collect();
@@ -335,11 +584,11 @@ impl Human {
         }
     }
 
-    /// Each row as a block of `Title  value` lines, values wrapped to `width`.
-    fn records(
+    /// A row as a block of `Title  value` lines, values wrapped to `width`.
+    fn record(
         &self,
         t: &Table,
-        rows: &[&Vec<Cell>],
+        r: &[Cell],
         shown: &[usize],
         width: usize,
         w: &mut dyn Write,
@@ -350,91 +599,132 @@ impl Human {
             .collect();
         let label = titles.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let room = width.saturating_sub(label + 2).max(MIN_WRAP);
-        for (n, r) in rows.iter().enumerate() {
-            if n > 0 {
-                writeln!(w)?;
-            }
-            for (&i, title) in shown.iter().zip(&titles) {
-                let value = self.shown(&cell_human(&r[i], self.lang));
-                for (k, line) in wrap_words(&value, room).iter().enumerate() {
-                    let head = if k == 0 { *title } else { "" };
-                    writeln!(w, "{head:<label$}  {line}")?;
-                }
+        for (&i, title) in shown.iter().zip(&titles) {
+            let value = self.shown(&cell_human(&r[i], self.lang));
+            for (k, line) in wrap_words(&value, room).iter().enumerate() {
+                let head = if k == 0 { *title } else { "" };
+                writeln!(w, "{head:<label$}  {line}")?;
             }
         }
         Ok(())
     }
 
-    /// Whether column `i` draws a bar beside its percentages.
-    fn with_bar(&self, t: &Table, rows: &[&Vec<Cell>], i: usize) -> bool {
-        !self.markdown && t.bars.contains(&i) && rows.iter().any(|r| matches!(r[i], Cell::Pct(_)))
-    }
-
-    /// Where each shown column starts among the drawn columns (a bar takes one more).
-    fn positions(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize]) -> Vec<usize> {
-        let mut pos_of = Vec::with_capacity(shown.len());
-        let mut next = 0;
-        for &i in shown {
-            pos_of.push(next);
-            next += if self.with_bar(t, rows, i) { 2 } else { 1 };
+    /// The table drawn from `rows`, read twice: once to measure, once to write.
+    pub fn stream(&self, t: &Table, rows: &dyn Rows, w: &mut dyn Write) -> io::Result<()> {
+        if let Some(lines) = &t.lines {
+            for l in lines {
+                writeln!(w, "{}", cell_human(l, self.lang))?;
+            }
+            return Ok(());
         }
-        pos_of
-    }
-
-    /// The drawn table of the `shown` columns, text longer than `wrap` wrapped at words.
-    fn build(&self, t: &Table, rows: &[&Vec<Cell>], shown: &[usize], wrap: usize) -> tabled::Table {
-        let with_bar = |i: usize| self.with_bar(t, rows, i);
-        let mut b = Builder::default();
-        b.push_record(shown.iter().flat_map(|&i| {
-            let title = self.lang.term(t.columns[i].title).to_string();
-            std::iter::once(title).chain(with_bar(i).then(String::new))
-        }));
-        for r in rows {
-            b.push_record(shown.iter().flat_map(|&i| {
-                let s = self.shown(&cell_human(&r[i], self.lang));
-                let drawn = with_bar(i).then(|| match &r[i] {
-                    Cell::Pct(v) => {
-                        let b = bar(*v);
-                        if self.color && !b.is_empty() {
-                            format!("\x1b[36m{b}\x1b[0m")
-                        } else {
-                            b
-                        }
-                    }
-                    _ => String::new(),
-                });
-                std::iter::once(s).chain(drawn)
-            }));
-        }
-        let pos_of = self.positions(t, rows, shown);
-        let mut table = b.build();
-        if self.markdown {
-            table.with(Style::markdown());
-        } else {
-            table.with(Style::sharp());
-        }
-        for (&pos, &i) in pos_of.iter().zip(shown) {
-            if rows.iter().any(|r| r[i].is_numeric()) {
-                table.modify(Columns::one(pos), Alignment::right());
-            } else if !self.markdown
-                && rows
-                    .iter()
-                    .any(|r| cell_human(&r[i], self.lang).chars().count() > wrap)
-            {
-                // Never narrower than the column's longest word, so no word is broken.
-                let word = rows
-                    .iter()
-                    .flat_map(|r| {
-                        let s = cell_human(&r[i], self.lang);
-                        s.split_whitespace().map(|w| w.chars().count()).max()
-                    })
-                    .max()
-                    .unwrap_or(0);
-                let wrap = if wrap < WRAP { wrap.max(word) } else { wrap };
-                table.with(Modify::new(Columns::one(pos)).with(Width::wrap(wrap).keep_words(true)));
+        let title = match (&t.heading, &t.title) {
+            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
+            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
+            (None, None) => None,
+        };
+        if let Some(title) = title {
+            if self.markdown {
+                writeln!(w, "# {title}\n")?;
+            } else {
+                // On a narrow terminal the title wraps as the notes under a table do.
+                self.wrapped(&title, w)?;
+                writeln!(w)?;
             }
         }
-        table
+        let plans = self.plan(t, rows)?;
+        let mut cur = Cursor::default();
+        let mut above = Vec::new();
+        rows.each(&mut |r| {
+            let plan = &plans[cur.n.saturating_sub(1)];
+            if cur.step(t.group, r) {
+                let k = cur.n - 1;
+                if k > 0 {
+                    self.end(t, &plan.1, w)?;
+                    writeln!(w)?;
+                }
+                self.begin(t, &plans[k].0, &plans[k].1, w)?;
+                above.clear();
+            } else if plan.1.fold {
+                // Folded rows are blocks of lines, a blank line between them.
+                writeln!(w)?;
+            }
+            self.row(t, &plans[cur.n - 1], r, &mut above, w)
+        })?;
+        match plans.last() {
+            Some((_, p)) => self.end(t, p, w)?,
+            None => writeln!(w, "{}", self.lang.term("(no figures)"))?,
+        }
+        if !t.notes.is_empty() || !t.remarks.is_empty() {
+            writeln!(w)?;
+            let bullet = if self.markdown { "- " } else { "" };
+            for n in &t.notes {
+                self.wrapped(&format!("{bullet}{}", self.notes(self.lang.term(n))), w)?;
+            }
+            for r in &t.remarks {
+                self.wrapped(
+                    &format!("{bullet}{}", self.notes(&cell_human(r, self.lang))),
+                    w,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The length of `s` in characters.
+fn chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// One section of a table (a group's rows, or all of them) as measured.
+struct Section {
+    /// The group's key, printed above its rows.
+    key: Option<Cell>,
+    /// By column of the table.
+    cols: Vec<ColStats>,
+}
+
+impl Section {
+    fn new(t: &Table, first: &[Cell], levels: usize) -> Self {
+        Section {
+            key: t.group.map(|g| first[g].clone()),
+            cols: vec![ColStats::new(levels); t.columns.len()],
+        }
+    }
+}
+
+/// How a section is drawn.
+struct Plan {
+    shown: Vec<usize>,
+    drawn: Vec<Drawn>,
+    left_out: Vec<usize>,
+    fold: bool,
+}
+
+/// Where the rows are: a new section starts with each change of the group's key.
+#[derive(Default)]
+struct Cursor {
+    key: Option<Cell>,
+    /// Sections begun so far.
+    n: usize,
+}
+
+impl Cursor {
+    /// Takes in a row; true when it begins a section.
+    fn step(&mut self, group: Option<usize>, r: &[Cell]) -> bool {
+        let new = match group {
+            None => self.n == 0,
+            Some(g) => self.key.as_ref() != Some(&r[g]),
+        };
+        if new {
+            self.key = group.map(|g| r[g].clone());
+            self.n += 1;
+        }
+        new
     }
 }
 
@@ -497,95 +787,8 @@ fn least(t: &Table, shown: &[usize]) -> Option<usize> {
 
 impl Render for Human {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        if let Some(lines) = &t.lines {
-            for l in lines {
-                writeln!(w, "{}", cell_human(l, self.lang))?;
-            }
-            return Ok(());
-        }
-        let title = match (&t.heading, &t.title) {
-            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
-            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
-            (None, None) => None,
-        };
-        if let Some(title) = title {
-            if self.markdown {
-                writeln!(w, "# {title}\n")?;
-            } else {
-                // On a narrow terminal the title wraps as the notes under a table do.
-                self.wrapped(&title, w)?;
-                writeln!(w)?;
-            }
-        }
-        match t.group {
-            None => {
-                if t.rows.is_empty() {
-                    writeln!(w, "{}", self.lang.term("(no figures)"))?;
-                } else {
-                    let rows: Vec<&Vec<Cell>> = t.rows.iter().collect();
-                    self.section(t, &rows, w)?;
-                }
-            }
-            Some(g) => {
-                let mut start = 0;
-                while start < t.rows.len() {
-                    let key = &t.rows[start][g];
-                    let end = t.rows[start..]
-                        .iter()
-                        .position(|r| &r[g] != key)
-                        .map_or(t.rows.len(), |n| start + n);
-                    if start > 0 {
-                        writeln!(w)?;
-                    }
-                    if self.markdown {
-                        writeln!(w, "## {}\n", self.notes(&cell_human(key, self.lang)))?;
-                    } else {
-                        writeln!(w, "{}", self.notes(&cell_human(key, self.lang)))?;
-                    }
-                    let rows: Vec<&Vec<Cell>> = t.rows[start..end].iter().collect();
-                    self.section(t, &rows, w)?;
-                    start = end;
-                }
-                if t.rows.is_empty() {
-                    writeln!(w, "{}", self.lang.term("(no figures)"))?;
-                }
-            }
-        }
-        if !t.notes.is_empty() || !t.remarks.is_empty() {
-            writeln!(w)?;
-            let bullet = if self.markdown { "- " } else { "" };
-            for n in &t.notes {
-                self.wrapped(&format!("{bullet}{}", self.notes(self.lang.term(n))), w)?;
-            }
-            for r in &t.remarks {
-                self.wrapped(
-                    &format!("{bullet}{}", self.notes(&cell_human(r, self.lang))),
-                    w,
-                )?;
-            }
-        }
-        Ok(())
+        self.stream(t, &t.rows, w)
     }
-}
-
-/// Marks the columns at `right` as right-aligned (`---:`) in a markdown table's delimiter row,
-/// so a markdown viewer lines numbers up by their last digit as the text already does.
-fn markdown_align(table: &str, right: &[usize]) -> String {
-    let mut lines: Vec<String> = table.lines().map(String::from).collect();
-    if let Some(delim) = lines.get_mut(1) {
-        let mut cells: Vec<String> = delim.split('|').map(String::from).collect();
-        // The row starts and ends with `|`, so cell k is piece k + 1.
-        for &k in right {
-            if let Some(c) = cells.get_mut(k + 1) {
-                if c.ends_with('-') {
-                    c.pop();
-                    c.push(':');
-                }
-            }
-        }
-        *delim = cells.join("|");
-    }
-    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -688,12 +891,90 @@ mod tests {
         assert_eq!(bar(f64::NAN), "");
     }
 
-    #[test]
-    fn markdown_numbers_align_right() {
-        let md = "| a | b | c |\n|---|---|---|\n| x | 1 | 2 |";
-        assert_eq!(
-            markdown_align(md, &[1, 2]),
-            "| a | b | c |\n|---|--:|--:|\n| x | 1 | 2 |"
-        );
+    use proptest::prelude::*;
+
+    fn any_cell() -> impl Strategy<Value = Cell> {
+        let word = prop_oneof![
+            Just("Denpasar"),
+            Just("sumber"),
+            Just("日本語"),
+            Just("a|b"),
+            Just("x\u{1b}y"),
+            Just("supercalifragilisticexpialidocious"),
+            Just("é"),
+            Just("<&>"),
+        ];
+        prop_oneof![
+            Just(Cell::Empty),
+            (-2_000_000i64..2_000_000).prop_map(Cell::Int),
+            (-150.0f64..150.0).prop_map(Cell::Pct),
+            "[a-z ]{0,12}".prop_map(Cell::text),
+            proptest::collection::vec(word, 0..14).prop_map(|w| Cell::text(w.join(" "))),
+            Just(Cell::Term("active")),
+        ]
+    }
+
+    fn any_table() -> impl Strategy<Value = Table> {
+        // Names the fitting gives up first, and titles from the glossary.
+        const COLS: [(&str, &str); 6] = [
+            ("office", "Office"),
+            ("source", "Source"),
+            ("value", "Value"),
+            ("note", "Note"),
+            ("change_pct", "Change %"),
+            ("base_value", "Base value"),
+        ];
+        (1usize..=6, 0usize..7).prop_flat_map(|(n, rows)| {
+            let row = proptest::collection::vec(any_cell(), n);
+            (
+                proptest::collection::vec(row, rows),
+                prop_oneof![Just(None), Just(Some(0))],
+                any::<bool>(),
+                any::<bool>(),
+            )
+                .prop_map(move |(rows, group, bars, hide)| {
+                    let mut t = Table::new(
+                        COLS[..n]
+                            .iter()
+                            .map(|&(a, b)| super::super::col(a, b))
+                            .collect(),
+                    );
+                    t.group = group;
+                    for r in rows {
+                        t.push(r);
+                    }
+                    if bars {
+                        t.bar("change_pct");
+                        t.bar("value");
+                    }
+                    if hide {
+                        t.hide("note");
+                    }
+                    t
+                })
+        })
+    }
+
+    proptest! {
+        /// The line-by-line writer draws what tabled drew, at any terminal width.
+        #[test]
+        fn drawn_as_tabled_drew_it(
+            t in any_table(),
+            markdown: bool,
+            color: bool,
+            id: bool,
+            width in prop_oneof![Just(None), (8usize..160).prop_map(Some)],
+        ) {
+            let h = Human {
+                markdown,
+                color: color && !markdown,
+                lang: if id { Lang::Id } else { Lang::En },
+                width: width.filter(|_| !markdown),
+            };
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            h.render(&t, &mut got).unwrap();
+            h.reference(&t, &mut want).unwrap();
+            prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
     }
 }

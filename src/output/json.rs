@@ -2,48 +2,106 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Number, Value};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{Cell, Render, Table};
+use super::{Cell, Render, Rows, Table};
 
 pub struct Json;
 
-fn value(c: &Cell) -> Value {
-    match c {
-        Cell::Empty => Value::Null,
-        Cell::Text(s) => Value::String(s.clone()),
-        Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
-            Value::Number((*v).into())
+/// A cell as a JSON value: numbers at full precision (a number JSON cannot hold, such as
+/// infinity, is null), text and terms as strings in English.
+struct Value<'a>(&'a Cell);
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        match c {
+            Cell::Empty => s.serialize_unit(),
+            Cell::Text(t) | Cell::Quote(t) | Cell::Indented(_, t) => s.serialize_str(t),
+            Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
+                s.serialize_i64(*v)
+            }
+            Cell::IdrF(v)
+            | Cell::Float(v)
+            | Cell::Pct(v)
+            | Cell::PctDelta(v)
+            | Cell::PctStated(v)
+            | Cell::Dec(v, _) => s.serialize_f64(*v),
+            Cell::Bool(b) => s.serialize_bool(*b),
+            Cell::Term(t) => s.serialize_str(super::lang::english(t)),
+            Cell::Month(y, m) => s.serialize_str(&format!("{y}-{m:02}")),
+            Cell::Period(p) => s.collect_str(p),
+            Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) | Cell::Range(..) => {
+                s.serialize_str(&super::human::cell_human(c, super::Lang::En))
+            }
         }
-        Cell::IdrF(v) | Cell::Float(v) | Cell::Pct(v) | Cell::PctDelta(v) | Cell::PctStated(v) => {
-            Number::from_f64(*v).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// One row as an object of the machine columns, in column order.
+struct Object<'a> {
+    t: &'a Table,
+    cols: &'a [usize],
+    row: &'a [Cell],
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.cols.len()))?;
+        for &i in self.cols {
+            m.serialize_entry(self.t.columns[i].name, &Value(&self.row[i]))?;
         }
-        Cell::Bool(b) => Value::Bool(*b),
-        Cell::Term(t) => Value::String(super::lang::english(t).to_string()),
-        Cell::Quote(s) | Cell::Indented(_, s) => Value::String(s.clone()),
-        Cell::Dec(v, _) => value(&Cell::Float(*v)),
-        Cell::Month(y, m) => Value::String(format!("{y}-{m:02}")),
-        Cell::Period(p) => Value::String(p.to_string()),
-        Cell::Phrase(_) | Cell::Template(..) | Cell::Span(_) | Cell::Range(..) => {
-            Value::String(super::human::cell_human(c, super::Lang::En))
-        }
+        m.end()
     }
 }
 
 impl Render for Json {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
-        let rows: Vec<Value> = t
-            .rows
-            .iter()
-            .map(|r| {
-                let mut m = Map::new();
-                for i in t.machine_columns() {
-                    m.insert(t.columns[i].name.to_string(), value(&r[i]));
-                }
-                Value::Object(m)
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *w, &rows)?;
-        writeln!(w)
+        stream(t, &t.rows, w)
+    }
+}
+
+/// The rows as one pretty-printed array, each object written as its row comes.
+pub fn stream(t: &Table, rows: &dyn Rows, w: &mut dyn Write) -> io::Result<()> {
+    let cols: Vec<usize> = t.machine_columns().collect();
+    {
+        let mut ser = serde_json::Serializer::pretty(&mut *w);
+        let mut seq = ser.serialize_seq(None)?;
+        rows.each(&mut |row| {
+            let object = Object {
+                t,
+                cols: &cols,
+                row,
+            };
+            seq.serialize_element(&object).map_err(io::Error::from)
+        })?;
+        SerializeSeq::end(seq)?;
+    }
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::col;
+
+    #[test]
+    fn rows_as_objects_in_column_order() {
+        let mut t = Table::new(vec![col("z", "Z"), col("a", "A"), col("pct", "P")]);
+        t.push(vec![
+            Cell::text("x\"y"),
+            Cell::Int(-3),
+            Cell::Pct(f64::INFINITY),
+        ]);
+        t.push(vec![Cell::Empty, Cell::Bool(true), Cell::Pct(15.5)]);
+        let mut out = Vec::new();
+        Json.render(&t, &mut out).unwrap();
+        // Keys in column order, not sorted; infinity, which JSON cannot hold, is null.
+        let want = "[\n  {\n    \"z\": \"x\\\"y\",\n    \"a\": -3,\n    \"pct\": null\n  },\n  {\n    \"z\": null,\n    \"a\": true,\n    \"pct\": 15.5\n  }\n]\n";
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+        let mut out = Vec::new();
+        Json.render(&Table::new(vec![col("a", "A")]), &mut out)
+            .unwrap();
+        assert_eq!(out, b"[]\n");
     }
 }

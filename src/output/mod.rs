@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 pub mod chart;
 mod csv;
+mod draw;
 mod human;
 mod json;
 pub mod lang;
@@ -29,7 +30,7 @@ fn hidden(c: char) -> bool {
 /// messages laid out on several lines. Ordinary text comes back borrowed, unchanged.
 pub fn visible(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     let shown = |c: char| !hidden(c) || (keep_newlines && c == '\n');
-    if s.chars().all(shown) {
+    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) || s.chars().all(shown) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -323,13 +324,44 @@ impl RowSink for Table {
     }
 }
 
-/// Renders the rows `fill` produces under `head`'s columns. CSV is written as the rows come;
-/// the other formats need every row first (column widths, one JSON document).
+/// Rows a renderer may read more than once: a drawn table measures its columns in one pass
+/// and writes them in the next, so no row need be held.
+pub trait Rows {
+    fn each(&self, f: &mut dyn FnMut(&[Cell]) -> io::Result<()>) -> io::Result<()>;
+}
+
+impl Rows for Vec<Vec<Cell>> {
+    fn each(&self, f: &mut dyn FnMut(&[Cell]) -> io::Result<()>) -> io::Result<()> {
+        self.iter().try_for_each(|r| f(r))
+    }
+}
+
+/// The rows `fill` makes, made afresh for each pass.
+struct Replay<F>(F);
+
+impl<F: Fn(&mut dyn RowSink) -> io::Result<()>> Rows for Replay<F> {
+    fn each(&self, f: &mut dyn FnMut(&[Cell]) -> io::Result<()>) -> io::Result<()> {
+        (self.0)(&mut Each(f))
+    }
+}
+
+/// Hands each row to a pass, holding none.
+struct Each<'a>(&'a mut dyn FnMut(&[Cell]) -> io::Result<()>);
+
+impl RowSink for Each<'_> {
+    fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
+        (self.0)(&cells)
+    }
+}
+
+/// Renders the rows `fill` produces under `head`'s columns, holding none of them: csv and
+/// json are written as the rows come; a table or markdown calls `fill` twice, once to
+/// measure its columns and once to write. Only a workbook collects the rows first.
 pub fn render_rows(
     opts: RenderOptions,
     mut head: Table,
     w: &mut dyn Write,
-    fill: impl FnOnce(&mut dyn RowSink) -> io::Result<()>,
+    fill: impl Fn(&mut dyn RowSink) -> io::Result<()>,
 ) -> io::Result<()> {
     match opts.format {
         Format::Csv => {
@@ -337,7 +369,9 @@ pub fn render_rows(
             fill(&mut s)?;
             s.finish()
         }
-        _ => {
+        Format::Table | Format::Markdown => human(opts).stream(&head, &Replay(fill), w),
+        Format::Json => json::stream(&head, &Replay(fill), w),
+        Format::Xlsx => {
             fill(&mut head)?;
             renderer(opts).render(&head, w)
         }
@@ -435,20 +469,20 @@ pub trait Render {
     fn render(&self, t: &Table, w: &mut dyn Write) -> io::Result<()>;
 }
 
+/// The renderer of `table` or `markdown` (the other formats get a table renderer too).
+fn human(opts: RenderOptions) -> human::Human {
+    let markdown = opts.format == Format::Markdown;
+    human::Human {
+        markdown,
+        lang: opts.lang,
+        color: opts.color && !markdown,
+        width: opts.width.filter(|_| !markdown),
+    }
+}
+
 pub fn renderer(opts: RenderOptions) -> Box<dyn Render> {
     match opts.format {
-        Format::Table => Box::new(human::Human {
-            markdown: false,
-            lang: opts.lang,
-            color: opts.color,
-            width: opts.width,
-        }),
-        Format::Markdown => Box::new(human::Human {
-            markdown: true,
-            lang: opts.lang,
-            color: false,
-            width: None,
-        }),
+        Format::Table | Format::Markdown => Box::new(human(opts)),
         Format::Csv => Box::new(csv::Csv::from(opts)),
         Format::Json => Box::new(json::Json),
         Format::Xlsx => Box::new(xlsx::Xlsx),
