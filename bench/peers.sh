@@ -3,7 +3,7 @@
 # floors of reading the file at all. Not run by CI. In one run, per size:
 #
 #   floor      cat and wc -l of participants.csv; the peers' start-up alone
-#   branches   issue 12's branches-only query (bench/peers/branches.sql) in the DuckDB CLI, and the
+#   branches   the branches-only query of bench/peers/branches.sql in the DuckDB CLI, and the
 #              same in Polars (branches_polars.py): no roll-ups, no `all`, no validation
 #   growth     the full growth job: every office, regions and the nation summed from their children
 #              where every child has the figure, and the `all` segment; DuckDB (growth.sql), Polars
@@ -224,7 +224,7 @@ PY
     echo "names each office, computes the compound growth rate, carries each figure's source and makes"
     echo "every check of \`validate\` on every row, which the peers do not. The Polars times include"
     echo "Python's start-up and \`import polars\` (the start-up row). The branches-only query is timed as"
-    echo "issue 12 wrote it: its new_sum adds year-to-date rows, so it is no figure of coverage's and is"
+    echo "it is written: its new_sum adds year-to-date rows, so it is no figure of coverage's and is"
     echo "checked DuckDB against Polars only."
 } >"$RESULTS"
 cat "$RESULTS"

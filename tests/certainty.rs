@@ -383,3 +383,22 @@ fn growth_and_coverage_show_stocks_as_published() {
     assert!(approx(cell(&h, r, "coverage_pct"), 28.7356, 0.0001));
     assert_eq!(cell(&h, r, "reading"), "certain");
 }
+
+#[test]
+fn the_report_says_which_participant_rows_are_read_one_way_of_two() {
+    // data/participants.csv marks Denpasar's 2023 "207.010" (PU) and "194.210" (BPU) as
+    // uncertain (additions or stocks); its August 2023 stocks "424.997" and "116.573" are not.
+    for (lang, words) in [
+        ("en", "if 207.010 is read as its note says"),
+        ("id", "jika 207.010 dibaca seperti pada catatannya"),
+    ] {
+        let md = run(None, lang, "markdown", &["report", "--branch", "denpasar"]);
+        let line = md
+            .lines()
+            .find(|l| l.contains("\"207.010\""))
+            .expect("the 2023 PU line");
+        assert!(line.contains(words), "{line}");
+        let stock = md.lines().find(|l| l.contains("\"424.997\"")).unwrap();
+        assert!(!stock.contains(words.split(' ').next().unwrap()), "{stock}");
+    }
+}

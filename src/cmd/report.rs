@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, between, bound_code, coverage_note, idr_as_published, if_targets,
-    line_code, offices_cell, programs, qualified, status_cell, target_note, with_bound, Amount,
-    Ctx,
+    line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note, with_bound,
+    Amount, Ctx,
 };
 use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
 use crate::cli::ReportArgs;
@@ -99,6 +99,19 @@ fn published(p: &str) -> Cell {
             Cell::quote(p),
             Cell::Text("\"".into()),
         ])
+    }
+}
+
+/// A basis, and for a figure read one way of two, that it is: `published as "207.010"; if
+/// 207.010 is read as its note says`.
+fn with_doubt(basis: Cell, f: &analysis::Fig) -> Cell {
+    if !f.uncertain {
+        return basis;
+    }
+    let doubt = rests_on(&[f.doubt.as_str()]);
+    match basis {
+        Cell::Empty => doubt,
+        b => Cell::Phrase(vec![b, text("; ".into()), doubt]),
     }
 }
 
@@ -265,7 +278,7 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                 label,
                 value: Cell::Int(r.value.value),
                 unit,
-                basis: published(&r.value.published),
+                basis: with_doubt(published(&r.value.published), &r.value),
                 source: &r.value.source,
                 how: r.value.how,
             },
