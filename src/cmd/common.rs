@@ -12,9 +12,7 @@ use crate::analysis::{
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{
-    Bound, DataSet, Measure, Period, Program, Provenance, Segment, Target, TargetMeasure,
-};
+use crate::model::{Bound, DataSet, Period, Program, Provenance, Segment, Target, TargetMeasure};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Missing, Standing};
@@ -478,7 +476,7 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
         Missing::NoActive { have: Some(h) } => t(
             "no active participants figure: {} given for {} in {}; see coverage growth",
             vec![
-                Cell::Term(measure_words(h.measure)),
+                Cell::Term(h.measure.label()),
                 segments_cell(&h.segments),
                 periods_cell(&h.periods),
             ],
@@ -564,7 +562,7 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
                     "{}: {} given for {} in {}",
                     vec![
                         c,
-                        Cell::Term(measure_words(h.measure)),
+                        Cell::Term(h.measure.label()),
                         segments_cell(&h.segments),
                         periods_cell(&h.periods),
                     ],
@@ -590,7 +588,7 @@ pub fn target_note(r: &TargetRow) -> Cell {
             "{}: {} given for {} in {}; see coverage growth",
             vec![
                 note,
-                Cell::Term(measure_words(h.measure)),
+                Cell::Term(h.measure.label()),
                 segments_cell(&h.segments),
                 periods_cell(&h.periods),
             ],
@@ -617,18 +615,6 @@ pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
             ],
         ),
         None => note,
-    }
-}
-
-/// A measure as people name it: `new participants`, `active employers`.
-pub fn measure_words(m: Measure) -> &'static str {
-    match m {
-        Measure::Active => "active participants",
-        Measure::Registered => "registered participants",
-        Measure::New => "new participants",
-        Measure::EmployersActive => "active employers",
-        Measure::EmployersRegistered => "registered employers",
-        Measure::EmployersNew => "new employers",
     }
 }
 

@@ -651,18 +651,8 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}; {} given: try --segment {}", "{}; ada angka {}: coba --segment {}"),
 ];
 
-/// Fills the `{}` slots of a template in order.
-pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(args.next().unwrap_or(""));
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    out
-}
+/// Fills the `{}` slots of a template in order (one filler for messages and tables alike).
+pub use crate::said::fill;
 
 /// Month names for people.
 pub fn month_name(lang: Lang, m: u8) -> &'static str {
