@@ -164,3 +164,90 @@ fn validate_lists_problems_in_the_readers_language() {
     );
     assert!(!s.contains("expected"), "{s}");
 }
+
+/// Standard error of a run that fails with status 2, in English or (`id`) in Indonesian.
+fn fails(id: bool, args: &[&std::ffi::OsStr]) -> String {
+    let mut cmd = coverage();
+    if id {
+        cmd.args(["--lang", "id"]);
+    }
+    let out = cmd.args(args).assert().code(2);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+/// None of these English words is left in an Indonesian message.
+fn no_english(s: &str, words: &[&str]) {
+    for w in words {
+        assert!(!s.contains(w), "{w:?} left in {s}");
+    }
+}
+
+#[test]
+fn output_file_errors_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let p = |x: &std::path::Path| x.as_os_str().to_os_string();
+    // Over an input file.
+    let data = fixture("unknown-office");
+    let input = data.path().join("offices.csv");
+    let args = [
+        os("--data"),
+        p(data.path()),
+        os("offices"),
+        os("-o"),
+        p(&input),
+    ];
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let i = input.display();
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: {i}: adalah berkas masukan {i}; coverage tidak pernah menulis ke berkas masukannya\n  petunjuk: sebut berkas lain dengan --output\n")
+    );
+    // A link to nothing.
+    let missing = dir.path().join("missing.csv");
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&missing, &link).unwrap();
+    let id = fails(true, &[&os("offices"), &os("-o"), link.as_os_str()]);
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: {}: adalah tautan simbolik ke {}, yang tidak ada\n  petunjuk: buat berkas yang dituju, atau sebut berkas lain\n",
+            link.display(),
+            missing.display()
+        )
+    );
+    no_english(&id, &["symbolic", "which", "exist", "hint", "create"]);
+    // A trailing slash, and a directory.
+    let slash = format!("{}/out.csv/", dir.path().display());
+    let id = fails(true, &[&os("offices"), &os("-o"), &os(&slash)]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {slash}: berakhir dengan /, jadi menyebut folder, bukan berkas untuk ditulis\n  petunjuk: hapus tanda / di akhir\n")
+    );
+    let d = dir.path().display();
+    let en = fails(false, &[&os("offices"), &os("-o"), dir.path().as_os_str()]);
+    assert_eq!(
+        en,
+        format!("error: {d}: is a directory, not a file to write\n")
+    );
+    let id = fails(true, &[&os("offices"), &os("-o"), dir.path().as_os_str()]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {d}: adalah folder, bukan berkas untuk ditulis\n")
+    );
+    // Into a folder that does not exist: what the system said, by its kind and number.
+    let nowhere = dir.path().join("no/such/out.csv");
+    let n = nowhere.display();
+    let en = fails(false, &[&os("offices"), &os("-o"), nowhere.as_os_str()]);
+    assert_eq!(
+        en,
+        format!("error: cannot write {n}: No such file or directory (os error 2)\n")
+    );
+    let id = fails(true, &[&os("offices"), &os("-o"), nowhere.as_os_str()]);
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: tidak dapat menulis {n}: berkas atau folder tidak ada (galat sistem 2)\n"
+        )
+    );
+}
