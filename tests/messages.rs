@@ -251,3 +251,110 @@ fn output_file_errors_in_both_languages() {
         )
     );
 }
+
+#[test]
+fn nothing_to_chart_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let shipped = common::shipped();
+    let args = |year: &'static str| {
+        let mut a = vec![
+            os("--data"),
+            shipped.as_os_str(),
+            os("chart"),
+            os("--branch"),
+        ];
+        a.extend([
+            os("denpasar"),
+            os("--metric"),
+            os("coverage"),
+            os("--out"),
+            os("-"),
+        ]);
+        if !year.is_empty() {
+            a.extend([os("--year"), os(year)]);
+        }
+        a
+    };
+    let en = fails(false, &args(""));
+    assert!(
+        en.starts_with("error: nothing to chart: no coverage for Bali Denpasar (bali-denpasar): "),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n  hint: offices with them: national, bali"),
+        "{en}"
+    );
+    let id = fails(true, &args(""));
+    assert!(
+        id.starts_with("kesalahan: tidak ada yang dapat digambar: cakupan tidak dapat dihitung untuk Bali Denpasar (bali-denpasar): "),
+        "{id}"
+    );
+    assert!(
+        id.contains("\n  petunjuk: kantor yang memilikinya: national, bali"),
+        "{id}"
+    );
+    no_english(
+        &id,
+        &[
+            "nothing",
+            "chart",
+            "coverage for",
+            "workforce figure",
+            "offices with",
+            "hint",
+        ],
+    );
+    // A year without figures: no participants, so no coverage.
+    let id = fails(true, &args("1990"));
+    assert!(
+        id.starts_with("kesalahan: tidak ada yang dapat digambar: tidak ada angka peserta aktif untuk Bali Denpasar (bali-denpasar) pada 1990 (participants.csv), sehingga cakupan tidak dapat dihitung\n"),
+        "{id}"
+    );
+    let en = fails(false, &args("1990"));
+    assert!(
+        en.starts_with("error: nothing to chart: no active participant figures for Bali Denpasar (bali-denpasar) in 1990 (participants.csv), so no coverage\n"),
+        "{en}"
+    );
+}
+
+#[test]
+fn chart_destination_errors_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("c.png");
+    let args = [
+        os("chart"),
+        os("--branch"),
+        os("bali"),
+        os("--out"),
+        png.as_os_str(),
+    ];
+    let p = png.display();
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --out {p}: the chart is an SVG, so the file name must end in .svg\n  hint: --out chart.svg, or --out - for standard output\n")
+    );
+    let id = fails(true, &args);
+    assert_eq!(
+        id,
+        format!("kesalahan: --out {p}: grafik berformat SVG, jadi nama berkas harus berakhiran .svg\n  petunjuk: --out grafik.svg, atau --out - untuk keluaran standar\n")
+    );
+    let deep = dir.path().join("no/c.svg");
+    let args = [
+        os("chart"),
+        os("--branch"),
+        os("bali"),
+        os("--out"),
+        deep.as_os_str(),
+    ];
+    let (d, n) = (deep.display(), dir.path().join("no"));
+    let n = n.display();
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: --out {d}: folder {n} tidak ada\n  petunjuk: buat folder itu terlebih dahulu, atau tulis ke folder saat ini\n")
+    );
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --out {d}: no such directory {n}\n  hint: create it first, or write to the current directory\n")
+    );
+}
