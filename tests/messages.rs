@@ -358,3 +358,69 @@ fn chart_destination_errors_in_both_languages() {
         format!("error: --out {d}: no such directory {n}\n  hint: create it first, or write to the current directory\n")
     );
 }
+
+#[test]
+fn rules_csv_errors_in_both_languages() {
+    let d = fixture("quality");
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,operator,right,importance\n\
+         bad,active.pu + actve.bpu,=<,active.al,urgent\n\
+         ,active.pu active.bpu,<=,+,high\n",
+    )
+    .unwrap();
+    let path = d.path().join("rules.csv").display().to_string();
+    let measures =
+        "active, registered, new, employers_active, employers_registered or employers_new";
+    let segments = "pu, bpu, jakon, pmi or all";
+    let en = stderr(None, false, d.path(), &["quality"]);
+    assert_eq!(
+        en,
+        format!(
+            "error: {path}:2:2 (left): found \"actve\", expected a measure: {measures} (at character 13)\n\
+             {path}:2:4 (right): found \"al\", expected a segment: {segments} (at character 1)\n\
+             {path}:2:3 (operator): found \"=<\", expected one of <, <=, ==, !=, >= or >\n\
+             {path}:2:5 (importance): found \"urgent\", expected high, medium or low\n\
+             {path}:3:1 (name): found \"\", expected a name for the rule\n\
+             {path}:3:2 (left): found \"active.bpu\", expected + or - between figures (at character 11)\n\
+             {path}:3:4 (right): found \"+\", expected a figure written measure.segment[.program] (at character 1)\n"
+        )
+    );
+    let id = stderr(Some("id"), false, d.path(), &["quality"]);
+    let measures =
+        "active, registered, new, employers_active, employers_registered atau employers_new";
+    let segments = "pu, bpu, jakon, pmi atau all";
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: {path}:2:2 (left): ditemukan \"actve\", seharusnya ukuran: {measures} (pada karakter ke-13)\n\
+             {path}:2:4 (right): ditemukan \"al\", seharusnya segmen: {segments} (pada karakter ke-1)\n\
+             {path}:2:3 (operator): ditemukan \"=<\", seharusnya salah satu dari <, <=, ==, !=, >= atau >\n\
+             {path}:2:5 (importance): ditemukan \"urgent\", seharusnya high, medium atau low\n\
+             {path}:3:1 (name): ditemukan \"\", seharusnya nama aturan\n\
+             {path}:3:2 (left): ditemukan \"active.bpu\", seharusnya + atau - di antara angka (pada karakter ke-11)\n\
+             {path}:3:4 (right): ditemukan \"+\", seharusnya angka yang ditulis measure.segment[.program] (pada karakter ke-1)\n"
+        )
+    );
+    no_english(
+        &id,
+        &[
+            " or ",
+            "expected",
+            "found",
+            "character",
+            "between",
+            "written",
+        ],
+    );
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,op,right,importance\n",
+    )
+    .unwrap();
+    let id = stderr(Some("id"), false, d.path(), &["quality"]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {path}:1: kolom \"operator\" tidak ada\n  petunjuk: baris judul kolom adalah name,left,operator,right,importance\n")
+    );
+}
