@@ -424,3 +424,30 @@ fn rules_csv_errors_in_both_languages() {
         format!("kesalahan: {path}:1: kolom \"operator\" tidak ada\n  petunjuk: baris judul kolom adalah name,left,operator,right,importance\n")
     );
 }
+
+#[test]
+fn man_errors_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let f = file.display();
+    let args = [os("man"), os("--dir"), file.as_os_str()];
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --dir {f}: not a directory\n  hint: name a directory for the pages, not a file\n")
+    );
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: --dir {f}: bukan folder\n  petunjuk: sebut folder untuk halaman manual, bukan berkas\n")
+    );
+    let args = [os("man"), os("--dir"), os("/no/such/dir")];
+    assert_eq!(
+        fails(false, &args),
+        "error: --dir /no/such/dir: no such directory\n  hint: create it first (mkdir -p /no/such/dir)\n"
+    );
+    assert_eq!(
+        fails(true, &args),
+        "kesalahan: --dir /no/such/dir: folder tidak ada\n  petunjuk: buat folder itu terlebih dahulu (mkdir -p /no/such/dir)\n"
+    );
+}
