@@ -16,6 +16,15 @@ fn phrase(lang: Lang, template: &str, args: &[&str]) -> String {
     crate::output::lang::fill(lang.term(template), args.iter().copied())
 }
 
+/// A message about an office, `in YEAR` filling its second slot when a year is asked for.
+fn for_office(lang: Lang, template: &str, office: &str, year: Option<i32>) -> String {
+    let year = match year {
+        Some(y) => phrase(lang, " in {}", &[&y.to_string()]),
+        None => String::new(),
+    };
+    phrase(lang, template, &[office, &year])
+}
+
 fn segment_label(s: Segment, lang: Lang) -> String {
     lang.term(s.label()).to_string()
 }
@@ -36,7 +45,7 @@ fn office_label(ix: &Index, o: usize) -> String {
 /// Offices that have what a chart needs, for the hint when the asked-for one has not.
 /// The first [`HINT_OFFICES`] are named: a data set of 20,000 branches would otherwise flood
 /// the terminal, and the search stops there.
-fn offices_with(ix: &Index, has: impl Fn(usize) -> bool) -> String {
+fn offices_with(ix: &Index, lang: Lang, has: impl Fn(usize) -> bool) -> String {
     let mut codes: Vec<&str> = (0..ix.ds.offices.len())
         .filter(|&o| has(o))
         .map(|o| ix.ds.offices[o].code.as_str())
@@ -45,9 +54,13 @@ fn offices_with(ix: &Index, has: impl Fn(usize) -> bool) -> String {
     let more = codes.len() > HINT_OFFICES;
     codes.truncate(HINT_OFFICES);
     match (codes.is_empty(), more) {
-        (true, _) => "no office in the data set has them".into(),
-        (false, false) => format!("offices with them: {}", codes.join(", ")),
-        (false, true) => format!("offices with them: {} and others", codes.join(", ")),
+        (true, _) => lang.term("no office in the data set has them").into(),
+        (false, false) => phrase(lang, "offices with them: {}", &[&codes.join(", ")]),
+        (false, true) => phrase(
+            lang,
+            "offices with them: {} and others",
+            &[&codes.join(", ")],
+        ),
     }
 }
 
@@ -207,12 +220,14 @@ pub fn participants(
     }
     if panels.is_empty() {
         return Err(NothingToChart {
-            what: format!(
+            what: for_office(
+                lang,
                 "no active or new participant figures and no participant targets for {}{} (participants.csv, targets.csv)",
-                office_label(ix, office),
-                year.map(|y| format!(" in {y}")).unwrap_or_default()
+                &office_label(ix, office),
+                year,
             ),
-            hint: offices_with(ix, |o| {
+            lang,
+            hint: offices_with(ix, lang, |o| {
                 Segment::ALL.iter().any(|&s| {
                     [Measure::Active, Measure::New]
                         .into_iter()
@@ -293,7 +308,7 @@ pub fn coverage(
         let Some(pct) = r.pct else {
             missing.insert(crate::output::cell_human(
                 &Cell::note(r.note_parts.as_ref()),
-                Lang::En,
+                lang,
             ));
             continue;
         };
@@ -331,19 +346,23 @@ pub fn coverage(
     }
     if series.is_empty() {
         let what = if rows.is_empty() {
-            format!(
+            for_office(
+                lang,
                 "no active participant figures for {}{} (participants.csv), so no coverage",
-                office_label(ix, office),
-                year.map(|y| format!(" in {y}")).unwrap_or_default()
+                &office_label(ix, office),
+                year,
             )
         } else {
-            format!(
+            phrase(
+                lang,
                 "no coverage for {}: {} (workforce.csv)",
-                office_label(ix, office),
-                missing.into_iter().collect::<Vec<_>>().join("; ")
+                &[
+                    &office_label(ix, office),
+                    &missing.into_iter().collect::<Vec<_>>().join("; "),
+                ],
             )
         };
-        let hint = offices_with(ix, |o| {
+        let hint = offices_with(ix, lang, |o| {
             let f = Filter {
                 office: Some(o),
                 ..Filter::default()
@@ -352,7 +371,7 @@ pub fn coverage(
                 .iter()
                 .any(|r| r.pct.is_some())
         });
-        return Err(NothingToChart { what, hint });
+        return Err(NothingToChart { what, hint, lang });
     }
     for s in &mut series {
         s.points.sort_by_key(|p| p.period);
@@ -514,15 +533,17 @@ pub fn claims(
     let (rows, _) = analysis::claims(ds, &f);
     let Some(latest) = rows.iter().map(|r| r.period).max() else {
         return Err(NothingToChart {
-            what: format!(
+            what: for_office(
+                lang,
                 "no claims for {}{} (claims.csv)",
-                office_label(ix, office),
-                year.map(|y| format!(" in {y}")).unwrap_or_default()
+                &office_label(ix, office),
+                year,
             ),
             hint: {
                 let with: BTreeSet<usize> = ds.claims.iter().map(|c| c.office).collect();
-                offices_with(ix, |o| with.contains(&o))
+                offices_with(ix, lang, |o| with.contains(&o))
             },
+            lang,
         });
     };
     let rows: Vec<_> = rows.into_iter().filter(|r| r.period == latest).collect();
@@ -563,11 +584,13 @@ pub fn claims(
     }
     if panels.is_empty() {
         return Err(NothingToChart {
-            what: format!(
-                "the claims of {} for {latest} give neither cases nor amounts (claims.csv)",
-                office_label(ix, office)
+            what: phrase(
+                lang,
+                "the claims of {} for {} give neither cases nor amounts (claims.csv)",
+                &[&office_label(ix, office), &latest.to_string()],
             ),
-            hint: "fill the cases or amount_idr column".into(),
+            hint: lang.term("fill the cases or amount_idr column").into(),
+            lang,
         });
     }
     if rows.iter().any(|r| r.line == ClaimLine::Other) {

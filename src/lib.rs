@@ -84,6 +84,10 @@ pub fn error_text(e: &anyhow::Error, lang: output::Lang) -> String {
                 x.say(&look)
             } else if let Some(x) = c.downcast_ref::<resolve::ResolveError>() {
                 x.say(&look)
+            } else if let Some(x) = c.downcast_ref::<said::Because>() {
+                x.say(&look)
+            } else if let Some(x) = c.downcast_ref::<io::Error>() {
+                io_text(x, &look)
             } else {
                 look(&c.to_string())
             }
@@ -93,6 +97,29 @@ pub fn error_text(e: &anyhow::Error, lang: output::Lang) -> String {
         &look("error: {}\n"),
         std::iter::once(parts.join(": ").as_str()),
     )
+}
+
+/// An I/O error in the reader's language: the message it carries, or what the system said
+/// (in its own words, with its number) under the glossary's name for the kind of failure.
+fn io_text(e: &io::Error, look: said::Lookup) -> String {
+    use said::Say;
+    if let Some(b) = e.get_ref().and_then(|x| x.downcast_ref::<said::Because>()) {
+        return b.say(look);
+    }
+    let key = match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory",
+        io::ErrorKind::PermissionDenied => "permission denied",
+        io::ErrorKind::AlreadyExists => "the file already exists",
+        io::ErrorKind::StorageFull => "no space left on the device",
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only",
+        io::ErrorKind::IsADirectory => "is a directory",
+        io::ErrorKind::NotADirectory => "not a directory",
+        _ => return look(&e.to_string()),
+    };
+    match e.raw_os_error() {
+        Some(n) => format!("{} ({} {n})", look(key), look("system error")),
+        None => look(key),
+    }
 }
 
 /// True when the error is (or was caused by) writing into a closed pipe.

@@ -89,6 +89,42 @@ impl fmt::Display for Told {
 
 impl std::error::Error for Told {}
 
+/// A message said because of an underlying error (an I/O error, say): shown as the message,
+/// followed in the error's chain by its cause, as a context would be.
+#[derive(Debug)]
+pub struct Because {
+    pub said: Said,
+    pub cause: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl Because {
+    /// The error `cause` with `said` before it.
+    pub fn new(said: Said, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Because {
+            said,
+            cause: cause.into(),
+        }
+    }
+}
+
+impl fmt::Display for Because {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said.english())
+    }
+}
+
+impl std::error::Error for Because {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.cause)
+    }
+}
+
+impl Say for Because {
+    fn say(&self, look: Lookup) -> String {
+        self.said.say(look)
+    }
+}
+
 /// Fills the `{}` slots of a template in order.
 pub fn fill<'a>(template: &str, mut args: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);

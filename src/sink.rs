@@ -8,7 +8,9 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
+
+use crate::said::{Because, Said, Told};
 
 use crate::load::FILES;
 
@@ -33,7 +35,12 @@ impl Sink {
         };
         let shown = target.display().to_string();
         if names_a_directory(target) {
-            bail!("{shown}: ends in /, so it names a directory, not a file to write\n  hint: drop the trailing /");
+            return Err(Told::new(Said::new(
+                "{}: ends in /, so it names a directory, not a file to write",
+                vec![shown],
+            ))
+            .hint(Said::new("drop the trailing /", vec![]))
+            .into());
         }
         let meta = match fs::symlink_metadata(target) {
             Ok(m) => m,
@@ -41,22 +48,30 @@ impl Sink {
                 refuse_input(target, inputs)?;
                 return Ok(Sink::Replace(AtomicFile::create(target)?));
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+            Err(e) => return Err(cannot_write(&shown, e)),
         };
         let link = meta.file_type().is_symlink();
         let meta = if link {
             match fs::metadata(target) {
                 Ok(m) => m,
-                Err(_) => bail!(
-                    "{shown}: is a symbolic link to {}, which does not exist\n  hint: create the file it points to, or name another file",
-                    fs::read_link(target).unwrap_or_default().display()
-                ),
+                Err(_) => {
+                    let to = fs::read_link(target).unwrap_or_default();
+                    return Err(Told::new(Said::new(
+                        "{}: is a symbolic link to {}, which does not exist",
+                        vec![shown, to.display().to_string()],
+                    ))
+                    .hint(Said::new(
+                        "create the file it points to, or name another file",
+                        vec![],
+                    ))
+                    .into());
+                }
             }
         } else {
             meta
         };
         if meta.is_dir() {
-            bail!("{shown}: is a directory, not a file to write");
+            return Err(is_a_directory(&shown));
         }
         // `/dev/stdout` (a link to this process's standard output) is standard output, even
         // when that is a file the shell opened: replacing the file would undo a `>>`.
@@ -76,7 +91,7 @@ impl Sink {
         let file = OpenOptions::new()
             .write(true)
             .open(target)
-            .with_context(|| format!("cannot write {shown}"))?;
+            .map_err(|e| cannot_write(&shown, e))?;
         Ok(Sink::Direct {
             shown,
             file: BufWriter::new(file),
@@ -185,9 +200,9 @@ impl AtomicFile {
     fn create_shown(target: &Path, shown: String) -> Result<Self> {
         let name = target
             .file_name()
-            .with_context(|| format!("{shown}: not a file name"))?;
+            .ok_or_else(|| Said::new("{}: not a file name", vec![shown.clone()]))?;
         if target.is_dir() {
-            bail!("{shown}: is a directory, not a file to write");
+            return Err(is_a_directory(&shown));
         }
         clean_up_on_signals();
         // Beside the target, so the rename stays on one file system and is atomic.
@@ -215,7 +230,7 @@ impl AtomicFile {
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+                Err(e) => return Err(cannot_write(&shown, e)),
             }
         }
     }
@@ -223,19 +238,16 @@ impl AtomicFile {
     /// Flushes, syncs and renames the temporary file over the target.
     pub fn commit(mut self) -> Result<()> {
         let shown = self.shown.clone();
-        let ctx = || format!("cannot write {shown}");
+        let ctx = |e: io::Error| cannot_write(&shown, e);
         let file = self.file.take().expect("committed once");
-        let file = file
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(ctx)?;
-        file.sync_all().with_context(ctx)?;
+        let file = file.into_inner().map_err(|e| ctx(e.into_error()))?;
+        file.sync_all().map_err(ctx)?;
         // Replacing a file keeps its permissions; a new one gets the usual ones.
         if let Ok(meta) = fs::metadata(&self.target) {
-            fs::set_permissions(&self.tmp, meta.permissions()).with_context(ctx)?;
+            fs::set_permissions(&self.tmp, meta.permissions()).map_err(ctx)?;
         }
         let mut files = pending();
-        fs::rename(&self.tmp, &self.target).with_context(ctx)?;
+        fs::rename(&self.tmp, &self.target).map_err(ctx)?;
         files.retain(|f| f != &self.tmp);
         self.done = true;
         Ok(())
@@ -256,7 +268,29 @@ impl Write for AtomicFile {
 
 /// The error, keeping its kind (a broken pipe must stay recognisable), naming the destination.
 fn named(e: io::Error, what: &str) -> io::Error {
-    io::Error::new(e.kind(), format!("cannot write {what}: {e}"))
+    let kind = e.kind();
+    io::Error::new(kind, Because::new(cannot_write_said(what), e))
+}
+
+fn cannot_write_said(what: &str) -> Said {
+    if what == "to standard output" {
+        Said::new("cannot write to standard output", vec![])
+    } else {
+        Said::new("cannot write {}", vec![what.to_string()])
+    }
+}
+
+/// `cannot write FILE`, followed by what the system said.
+fn cannot_write(shown: &str, e: io::Error) -> anyhow::Error {
+    Because::new(cannot_write_said(shown), e).into()
+}
+
+fn is_a_directory(shown: &str) -> anyhow::Error {
+    Said::new(
+        "{}: is a directory, not a file to write",
+        vec![shown.to_string()],
+    )
+    .into()
 }
 
 impl Drop for AtomicFile {
@@ -301,11 +335,12 @@ pub fn refuse_input(target: &Path, inputs: &[PathBuf]) -> Result<()> {
     };
     for input in inputs {
         if canonical(input).is_some_and(|i| i == out) {
-            bail!(
-                "{}: is the input file {}; coverage never writes to its input files\n  hint: name another file with --output",
-                target.display(),
-                input.display()
-            );
+            return Err(Told::new(Said::new(
+                "{}: is the input file {}; coverage never writes to its input files",
+                vec![target.display().to_string(), input.display().to_string()],
+            ))
+            .hint(Said::new("name another file with --output", vec![]))
+            .into());
         }
     }
     Ok(())

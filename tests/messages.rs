@@ -164,3 +164,290 @@ fn validate_lists_problems_in_the_readers_language() {
     );
     assert!(!s.contains("expected"), "{s}");
 }
+
+/// Standard error of a run that fails with status 2, in English or (`id`) in Indonesian.
+fn fails(id: bool, args: &[&std::ffi::OsStr]) -> String {
+    let mut cmd = coverage();
+    if id {
+        cmd.args(["--lang", "id"]);
+    }
+    let out = cmd.args(args).assert().code(2);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+/// None of these English words is left in an Indonesian message.
+fn no_english(s: &str, words: &[&str]) {
+    for w in words {
+        assert!(!s.contains(w), "{w:?} left in {s}");
+    }
+}
+
+#[test]
+fn output_file_errors_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let p = |x: &std::path::Path| x.as_os_str().to_os_string();
+    // Over an input file.
+    let data = fixture("unknown-office");
+    let input = data.path().join("offices.csv");
+    let args = [
+        os("--data"),
+        p(data.path()),
+        os("offices"),
+        os("-o"),
+        p(&input),
+    ];
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let i = input.display();
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: {i}: adalah berkas masukan {i}; coverage tidak pernah menulis ke berkas masukannya\n  petunjuk: sebut berkas lain dengan --output\n")
+    );
+    // A link to nothing.
+    let missing = dir.path().join("missing.csv");
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&missing, &link).unwrap();
+    let id = fails(true, &[&os("offices"), &os("-o"), link.as_os_str()]);
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: {}: adalah tautan simbolik ke {}, yang tidak ada\n  petunjuk: buat berkas yang dituju, atau sebut berkas lain\n",
+            link.display(),
+            missing.display()
+        )
+    );
+    no_english(&id, &["symbolic", "which", "exist", "hint", "create"]);
+    // A trailing slash, and a directory.
+    let slash = format!("{}/out.csv/", dir.path().display());
+    let id = fails(true, &[&os("offices"), &os("-o"), &os(&slash)]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {slash}: berakhir dengan /, jadi menyebut folder, bukan berkas untuk ditulis\n  petunjuk: hapus tanda / di akhir\n")
+    );
+    let d = dir.path().display();
+    let en = fails(false, &[&os("offices"), &os("-o"), dir.path().as_os_str()]);
+    assert_eq!(
+        en,
+        format!("error: {d}: is a directory, not a file to write\n")
+    );
+    let id = fails(true, &[&os("offices"), &os("-o"), dir.path().as_os_str()]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {d}: adalah folder, bukan berkas untuk ditulis\n")
+    );
+    // Into a folder that does not exist: what the system said, by its kind and number.
+    let nowhere = dir.path().join("no/such/out.csv");
+    let n = nowhere.display();
+    let en = fails(false, &[&os("offices"), &os("-o"), nowhere.as_os_str()]);
+    assert_eq!(
+        en,
+        format!("error: cannot write {n}: No such file or directory (os error 2)\n")
+    );
+    let id = fails(true, &[&os("offices"), &os("-o"), nowhere.as_os_str()]);
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: tidak dapat menulis {n}: berkas atau folder tidak ada (galat sistem 2)\n"
+        )
+    );
+}
+
+#[test]
+fn nothing_to_chart_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let shipped = common::shipped();
+    let args = |year: &'static str| {
+        let mut a = vec![
+            os("--data"),
+            shipped.as_os_str(),
+            os("chart"),
+            os("--branch"),
+        ];
+        a.extend([
+            os("denpasar"),
+            os("--metric"),
+            os("coverage"),
+            os("--out"),
+            os("-"),
+        ]);
+        if !year.is_empty() {
+            a.extend([os("--year"), os(year)]);
+        }
+        a
+    };
+    let en = fails(false, &args(""));
+    assert!(
+        en.starts_with("error: nothing to chart: no coverage for Bali Denpasar (bali-denpasar): "),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n  hint: offices with them: national, bali"),
+        "{en}"
+    );
+    let id = fails(true, &args(""));
+    assert!(
+        id.starts_with("kesalahan: tidak ada yang dapat digambar: cakupan tidak dapat dihitung untuk Bali Denpasar (bali-denpasar): "),
+        "{id}"
+    );
+    assert!(
+        id.contains("\n  petunjuk: kantor yang memilikinya: national, bali"),
+        "{id}"
+    );
+    no_english(
+        &id,
+        &[
+            "nothing",
+            "chart",
+            "coverage for",
+            "workforce figure",
+            "offices with",
+            "hint",
+        ],
+    );
+    // A year without figures: no participants, so no coverage.
+    let id = fails(true, &args("1990"));
+    assert!(
+        id.starts_with("kesalahan: tidak ada yang dapat digambar: tidak ada angka peserta aktif untuk Bali Denpasar (bali-denpasar) pada 1990 (participants.csv), sehingga cakupan tidak dapat dihitung\n"),
+        "{id}"
+    );
+    let en = fails(false, &args("1990"));
+    assert!(
+        en.starts_with("error: nothing to chart: no active participant figures for Bali Denpasar (bali-denpasar) in 1990 (participants.csv), so no coverage\n"),
+        "{en}"
+    );
+}
+
+#[test]
+fn chart_destination_errors_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("c.png");
+    let args = [
+        os("chart"),
+        os("--branch"),
+        os("bali"),
+        os("--out"),
+        png.as_os_str(),
+    ];
+    let p = png.display();
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --out {p}: the chart is an SVG, so the file name must end in .svg\n  hint: --out chart.svg, or --out - for standard output\n")
+    );
+    let id = fails(true, &args);
+    assert_eq!(
+        id,
+        format!("kesalahan: --out {p}: grafik berformat SVG, jadi nama berkas harus berakhiran .svg\n  petunjuk: --out grafik.svg, atau --out - untuk keluaran standar\n")
+    );
+    let deep = dir.path().join("no/c.svg");
+    let args = [
+        os("chart"),
+        os("--branch"),
+        os("bali"),
+        os("--out"),
+        deep.as_os_str(),
+    ];
+    let (d, n) = (deep.display(), dir.path().join("no"));
+    let n = n.display();
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: --out {d}: folder {n} tidak ada\n  petunjuk: buat folder itu terlebih dahulu, atau tulis ke folder saat ini\n")
+    );
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --out {d}: no such directory {n}\n  hint: create it first, or write to the current directory\n")
+    );
+}
+
+#[test]
+fn rules_csv_errors_in_both_languages() {
+    let d = fixture("quality");
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,operator,right,importance\n\
+         bad,active.pu + actve.bpu,=<,active.al,urgent\n\
+         ,active.pu active.bpu,<=,+,high\n",
+    )
+    .unwrap();
+    let path = d.path().join("rules.csv").display().to_string();
+    let measures =
+        "active, registered, new, employers_active, employers_registered or employers_new";
+    let segments = "pu, bpu, jakon, pmi or all";
+    let en = stderr(None, false, d.path(), &["quality"]);
+    assert_eq!(
+        en,
+        format!(
+            "error: {path}:2:2 (left): found \"actve\", expected a measure: {measures} (at character 13)\n\
+             {path}:2:4 (right): found \"al\", expected a segment: {segments} (at character 1)\n\
+             {path}:2:3 (operator): found \"=<\", expected one of <, <=, ==, !=, >= or >\n\
+             {path}:2:5 (importance): found \"urgent\", expected high, medium or low\n\
+             {path}:3:1 (name): found \"\", expected a name for the rule\n\
+             {path}:3:2 (left): found \"active.bpu\", expected + or - between figures (at character 11)\n\
+             {path}:3:4 (right): found \"+\", expected a figure written measure.segment[.program] (at character 1)\n"
+        )
+    );
+    let id = stderr(Some("id"), false, d.path(), &["quality"]);
+    let measures =
+        "active, registered, new, employers_active, employers_registered atau employers_new";
+    let segments = "pu, bpu, jakon, pmi atau all";
+    assert_eq!(
+        id,
+        format!(
+            "kesalahan: {path}:2:2 (left): ditemukan \"actve\", seharusnya ukuran: {measures} (pada karakter ke-13)\n\
+             {path}:2:4 (right): ditemukan \"al\", seharusnya segmen: {segments} (pada karakter ke-1)\n\
+             {path}:2:3 (operator): ditemukan \"=<\", seharusnya salah satu dari <, <=, ==, !=, >= atau >\n\
+             {path}:2:5 (importance): ditemukan \"urgent\", seharusnya high, medium atau low\n\
+             {path}:3:1 (name): ditemukan \"\", seharusnya nama aturan\n\
+             {path}:3:2 (left): ditemukan \"active.bpu\", seharusnya + atau - di antara angka (pada karakter ke-11)\n\
+             {path}:3:4 (right): ditemukan \"+\", seharusnya angka yang ditulis measure.segment[.program] (pada karakter ke-1)\n"
+        )
+    );
+    no_english(
+        &id,
+        &[
+            " or ",
+            "expected",
+            "found",
+            "character",
+            "between",
+            "written",
+        ],
+    );
+    std::fs::write(
+        d.path().join("rules.csv"),
+        "name,left,op,right,importance\n",
+    )
+    .unwrap();
+    let id = stderr(Some("id"), false, d.path(), &["quality"]);
+    assert_eq!(
+        id,
+        format!("kesalahan: {path}:1: kolom \"operator\" tidak ada\n  petunjuk: baris judul kolom adalah name,left,operator,right,importance\n")
+    );
+}
+
+#[test]
+fn man_errors_in_both_languages() {
+    let os = std::ffi::OsStr::new;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let f = file.display();
+    let args = [os("man"), os("--dir"), file.as_os_str()];
+    assert_eq!(
+        fails(false, &args),
+        format!("error: --dir {f}: not a directory\n  hint: name a directory for the pages, not a file\n")
+    );
+    assert_eq!(
+        fails(true, &args),
+        format!("kesalahan: --dir {f}: bukan folder\n  petunjuk: sebut folder untuk halaman manual, bukan berkas\n")
+    );
+    let args = [os("man"), os("--dir"), os("/no/such/dir")];
+    assert_eq!(
+        fails(false, &args),
+        "error: --dir /no/such/dir: no such directory\n  hint: create it first (mkdir -p /no/such/dir)\n"
+    );
+    assert_eq!(
+        fails(true, &args),
+        "kesalahan: --dir /no/such/dir: folder tidak ada\n  petunjuk: buat folder itu terlebih dahulu (mkdir -p /no/such/dir)\n"
+    );
+}

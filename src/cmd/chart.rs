@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 use super::{against, Ctx};
 use crate::analysis::Index;
@@ -11,6 +11,7 @@ use crate::chart;
 use crate::cli::{ChartArgs, Metric};
 use crate::output::svg;
 use crate::resolve::resolve;
+use crate::said::{Said, Told};
 use crate::Outcome;
 
 /// `-` is standard output; anything else must be an `.svg` file in an existing directory.
@@ -23,21 +24,38 @@ fn check_destination<'a>(out: &'a Path, flag: &str) -> Result<Option<&'a Path>> 
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     if !is_svg {
-        bail!(
-            "{flag} {}: the chart is an SVG, so the file name must end in .svg\n  hint: {flag} chart.svg, or --out - for standard output",
-            out.display()
-        );
+        return Err(Told::new(Said::new(
+            "{} {}: the chart is an SVG, so the file name must end in .svg",
+            vec![flag.to_string(), out.display().to_string()],
+        ))
+        .hint(Said::new(
+            "{} chart.svg, or --out - for standard output",
+            vec![flag.to_string()],
+        ))
+        .into());
     }
     if out.is_dir() {
-        bail!("{flag} {}: is a directory, not a file name", out.display());
+        return Err(Said::new(
+            "{} {}: is a directory, not a file name",
+            vec![flag.to_string(), out.display().to_string()],
+        )
+        .into());
     }
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.is_dir() {
-            bail!(
-                "{flag} {}: no such directory {}\n  hint: create it first, or write to the current directory",
-                out.display(),
-                dir.display()
-            );
+            return Err(Told::new(Said::new(
+                "{} {}: no such directory {}",
+                vec![
+                    flag.to_string(),
+                    out.display().to_string(),
+                    dir.display().to_string(),
+                ],
+            ))
+            .hint(Said::new(
+                "create it first, or write to the current directory",
+                vec![],
+            ))
+            .into());
         }
     }
     Ok(Some(out))
@@ -48,12 +66,15 @@ fn check_destination<'a>(out: &'a Path, flag: &str) -> Result<Option<&'a Path>> 
 pub fn destination(a: &ChartArgs, output: Option<&Path>) -> Result<Option<PathBuf>> {
     let out = a.out.as_deref().filter(|p| p.as_os_str() != "-");
     match (out, output) {
-        (Some(out), Some(file)) => bail!(
-            "chart --out {} and --output {}: two destinations for one chart\n  hint: give one of them, e.g. --out {}",
-            out.display(),
-            file.display(),
-            out.display()
-        ),
+        (Some(out), Some(file)) => Err(Told::new(Said::new(
+            "chart --out {} and --output {}: two destinations for one chart",
+            vec![out.display().to_string(), file.display().to_string()],
+        ))
+        .hint(Said::new(
+            "give one of them, e.g. --out {}",
+            vec![out.display().to_string()],
+        ))
+        .into()),
         (Some(out), None) => Ok(check_destination(out, "--out")?.map(Path::to_path_buf)),
         // `--out -` sends the SVG to the output, whatever its name.
         (None, Some(file)) if a.out.is_some() => Ok(Some(file.to_path_buf())),
@@ -72,8 +93,13 @@ pub fn run(
 ) -> Result<Outcome> {
     // Without --out the SVG goes to the output, unless that is a terminal it would flood.
     if a.out.is_none() && output.is_none() && std::io::stdout().is_terminal() {
-        bail!(
-            "chart needs a file to draw into\n  hint: --out chart.svg, or --out - to write the SVG to standard output"
+        return Err(
+            Told::new(Said::new("chart needs a file to draw into", vec![]))
+                .hint(Said::new(
+                    "--out chart.svg, or --out - to write the SVG to standard output",
+                    vec![],
+                ))
+                .into(),
         );
     }
     let ds = ctx.load()?;

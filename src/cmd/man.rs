@@ -3,13 +3,14 @@
 
 use std::io::Write;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use clap_mangen::roff::{bold, roman, Roff};
 use clap_mangen::Man;
 
 use clap::CommandFactory;
 
 use crate::cli::{Cli, ManArgs};
+use crate::said::{Because, Said, Told};
 use crate::Outcome;
 
 /// (name, what it does), in the order a reader looks them up.
@@ -136,24 +137,39 @@ pub fn run(a: &ManArgs, out: &mut dyn Write) -> Result<Outcome> {
         None => page(cmd, false, out)?,
         Some(dir) => {
             if dir.exists() && !dir.is_dir() {
-                bail!(
-                    "--dir {}: not a directory\n  hint: name a directory for the pages, not a file",
-                    dir.display()
-                );
+                return Err(Told::new(Said::new(
+                    "--dir {}: not a directory",
+                    vec![dir.display().to_string()],
+                ))
+                .hint(Said::new(
+                    "name a directory for the pages, not a file",
+                    vec![],
+                ))
+                .into());
             }
             if !dir.is_dir() {
-                bail!(
-                    "--dir {}: no such directory\n  hint: create it first (mkdir -p {})",
-                    dir.display(),
-                    dir.display()
-                );
+                return Err(Told::new(Said::new(
+                    "--dir {}: no such directory",
+                    vec![dir.display().to_string()],
+                ))
+                .hint(Said::new(
+                    "create it first (mkdir -p {})",
+                    vec![dir.display().to_string()],
+                ))
+                .into());
             }
-            let ctx = || format!("cannot write the manual pages into {}", dir.display());
-            clap_mangen::generate_to(cmd.clone(), dir).with_context(ctx)?;
+            let ctx = |e: std::io::Error| {
+                let said = Said::new(
+                    "cannot write the manual pages into {}",
+                    vec![dir.display().to_string()],
+                );
+                anyhow::Error::from(Because::new(said, e))
+            };
+            clap_mangen::generate_to(cmd.clone(), dir).map_err(ctx)?;
             let main = dir.join(Man::new(cmd.clone()).get_filename());
-            let mut file = std::fs::File::create(&main).with_context(ctx)?;
-            page(cmd, true, &mut file).with_context(ctx)?;
-            file.flush().with_context(ctx)?;
+            let mut file = std::fs::File::create(&main).map_err(ctx)?;
+            page(cmd, true, &mut file).map_err(ctx)?;
+            file.flush().map_err(ctx)?;
         }
     }
     Ok(Outcome::Ok)

@@ -96,13 +96,21 @@ pub struct Chart {
 /// There is nothing to draw; says what is missing and where it would come from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NothingToChart {
+    /// What is missing and the hint, already said in `lang`.
     pub what: String,
     pub hint: String,
+    pub lang: Lang,
 }
 
 impl fmt::Display for NothingToChart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "nothing to chart: {}\n  hint: {}", self.what, self.hint)
+        let l = self.lang;
+        let what = crate::said::fill(
+            l.term("nothing to chart: {}"),
+            [self.what.as_str()].into_iter(),
+        );
+        let hint = crate::said::fill(l.term("\n  hint: {}"), [self.hint.as_str()].into_iter());
+        write!(f, "{what}{hint}")
     }
 }
 

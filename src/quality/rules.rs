@@ -1,6 +1,7 @@
 //! The optional `rules.csv` of a data folder: `name,left,operator,right,importance`, each side
 //! a sum or difference of figures written `measure.segment[.program]`.
 
+use crate::said::Said;
 use std::fs::File;
 use std::io::{self, Read};
 
@@ -75,30 +76,53 @@ pub struct Rule {
 pub struct ExprError {
     pub at: usize,
     pub found: String,
-    pub expected: String,
+    /// What was expected, and at which character.
+    pub expected: Said,
 }
 
 fn term(word: &str, sign: i64, at: usize) -> Result<Term, ExprError> {
-    let err = |found: &str, expected: String| ExprError {
+    let err = |found: &str, key: &'static str, list: Option<String>| ExprError {
         at,
         found: found.to_string(),
-        expected,
+        // The list's last item apart, so each language says its own "or".
+        expected: Said::new(
+            key,
+            list.iter()
+                .flat_map(|l| {
+                    let (head, last) = l.rsplit_once(" or ").unwrap_or((l, ""));
+                    [head.to_string(), last.to_string()]
+                })
+                .chain([at.to_string()])
+                .collect(),
+        ),
     };
     let parts: Vec<&str> = word.split('.').collect();
     if !(2..=3).contains(&parts.len()) {
-        return Err(err(
-            word,
-            "a figure written measure.segment[.program]".into(),
-        ));
+        return Err(err(word, A_FIGURE, None));
     }
-    let measure = Measure::parse(parts[0])
-        .ok_or_else(|| err(parts[0], format!("a measure: {}", Measure::expected())))?;
-    let segment = Segment::parse(parts[1])
-        .ok_or_else(|| err(parts[1], format!("a segment: {}", Segment::expected())))?;
+    let measure = Measure::parse(parts[0]).ok_or_else(|| {
+        err(
+            parts[0],
+            "a measure: {} or {} (at character {})",
+            Some(Measure::expected()),
+        )
+    })?;
+    let segment = Segment::parse(parts[1]).ok_or_else(|| {
+        err(
+            parts[1],
+            "a segment: {} or {} (at character {})",
+            Some(Segment::expected()),
+        )
+    })?;
     let program = match parts.get(2) {
         None => Program::All,
-        Some(p) => Program::parse(p)
-            .ok_or_else(|| err(p, format!("a program: {}", Program::expected())))?,
+        Some(p) => Program::parse(p).ok_or_else(|| {
+            err(
+                p,
+                "a program: {} or {} (at character {})",
+                Some(Program::expected()),
+            )
+        })?,
     };
     Ok(Term {
         sign,
@@ -109,6 +133,8 @@ fn term(word: &str, sign: i64, at: usize) -> Result<Term, ExprError> {
 }
 
 /// Reads `active.pu + active.bpu - new.pu`: figures joined by `+` or `-`.
+const A_FIGURE: &str = "a figure written measure.segment[.program] (at character {})";
+
 pub fn parse_expr(s: &str) -> Result<Expr, ExprError> {
     let mut terms = Vec::new();
     let mut sign = 1;
@@ -122,7 +148,7 @@ pub fn parse_expr(s: &str) -> Result<Expr, ExprError> {
                 return Err(ExprError {
                     at: i + 1,
                     found: c.to_string(),
-                    expected: "a figure written measure.segment[.program]".into(),
+                    expected: Said::new(A_FIGURE, vec![(i + 1).to_string()]),
                 });
             }
             sign = if c == '-' { -1 } else { 1 };
@@ -142,7 +168,10 @@ pub fn parse_expr(s: &str) -> Result<Expr, ExprError> {
                 return Err(ExprError {
                     at: start + 1,
                     found: s[start..end].to_string(),
-                    expected: "+ or - between figures".into(),
+                    expected: Said::new(
+                        "+ or - between figures (at character {})",
+                        vec![(start + 1).to_string()],
+                    ),
                 });
             }
             terms.push(term(&s[start..end], sign, start + 1)?);
@@ -153,7 +182,7 @@ pub fn parse_expr(s: &str) -> Result<Expr, ExprError> {
         return Err(ExprError {
             at: s.len() + 1,
             found: s.trim().to_string(),
-            expected: "a figure written measure.segment[.program]".into(),
+            expected: Said::new(A_FIGURE, vec![(s.len() + 1).to_string()]),
         });
     }
     Ok(Expr { terms })
@@ -296,7 +325,8 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
         match header.iter().position(|h| h == name) {
             Some(i) => at[k] = i,
             None => {
-                let mut p = Problem::file(path, format!("no column \"{name}\""));
+                let mut p = Problem::file(path, format!("no column \"{name}\""))
+                    .said(Said::new("no column {}", vec![format!("\"{name}\"")]));
                 p.line = Some(1);
                 return Err(fail(
                     p.with_hint("the header is name,left,operator,right,importance"),
@@ -337,8 +367,9 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
         let mut side = |k: usize| match parse_expr(cell(k)) {
             Ok(e) => Some(e),
             Err(e) => {
-                let msg = format!("{} (at character {})", e.expected, e.at);
-                problems.push(problem(k, &e.found, msg));
+                let mut p = problem(k, &e.found, e.expected.english());
+                p.said = Some(e.expected);
+                problems.push(p);
                 None
             }
         };
