@@ -451,3 +451,23 @@ fn man_errors_in_both_languages() {
         "kesalahan: --dir /no/such/dir: folder tidak ada\n  petunjuk: buat folder itu terlebih dahulu (mkdir -p /no/such/dir)\n"
     );
 }
+
+#[test]
+fn a_format_the_file_name_contradicts_in_both_languages() {
+    let args: Vec<std::ffi::OsString> = ["--format", "csv", "--output", "x.json", "growth"]
+        .iter()
+        .map(Into::into)
+        .collect();
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let en = fails(false, &args);
+    assert_eq!(
+        en,
+        "error: --format csv cannot be written to x.json: the name says json\n  hint: leave out --format (the extension picks json), or name the file .csv\n"
+    );
+    let id = fails(true, &args);
+    assert_eq!(
+        id,
+        "kesalahan: --format csv tidak dapat ditulis ke x.json: namanya menunjukkan json\n  petunjuk: hapus --format (ekstensi berkas memilih json), atau beri nama berkas .csv\n"
+    );
+    no_english(&id, &["cannot", "name says", "leave out"]);
+}

@@ -5,7 +5,9 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use crate::said::{Said, Told};
 
 use super::Format;
 
@@ -38,21 +40,31 @@ pub fn pick(given: Option<Format>, output: Option<&Path>) -> Result<Option<Forma
     let file = output.filter(|p| p.as_os_str() != "-");
     let named = file.and_then(format_of);
     let format = match (given, named) {
-        (Some(g), Some(n)) if g != n => bail!(
-            "--format {} cannot be written to {}: the name says {}\n  hint: leave out --format (the extension picks {}), or name the file .{}",
-            name(g),
-            file.map_or(String::new(), |p| p.display().to_string()),
-            name(n),
-            name(n),
-            ext(g)
-        ),
+        (Some(g), Some(n)) if g != n => {
+            let file = file.map_or(String::new(), |p| p.display().to_string());
+            return Err(Told::new(Said::new(
+                "--format {} cannot be written to {}: the name says {}",
+                vec![name(g).into(), file, name(n).into()],
+            ))
+            .hint(Said::new(
+                "leave out --format (the extension picks {}), or name the file .{}",
+                vec![name(n).into(), ext(g).into()],
+            ))
+            .into());
+        }
         (Some(g), _) => Some(g),
         (None, n) => n,
     };
     if format == Some(Format::Xlsx) && file.is_none() && std::io::stdout().is_terminal() {
-        bail!(
-            "--format xlsx writes a binary workbook, not text for a terminal\n  hint: add --output FILE.xlsx, or redirect: > FILE.xlsx"
-        );
+        return Err(Told::new(Said::new(
+            "--format xlsx writes a binary workbook, not text for a terminal",
+            vec![],
+        ))
+        .hint(Said::new(
+            "add --output FILE.xlsx, or redirect: > FILE.xlsx",
+            vec![],
+        ))
+        .into());
     }
     Ok(format)
 }
