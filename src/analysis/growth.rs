@@ -1,5 +1,6 @@
 //! Growth of each participant series against the same period a year earlier.
 
+use super::bound;
 use super::index::Index;
 use super::{Fig, Filter};
 use crate::calc::{self, Change};
@@ -17,17 +18,46 @@ pub struct GrowthRow {
     pub change: Option<Change>,
     /// Compound annual growth since the series' first comparable period, over 2+ years.
     pub cagr: Option<(Period, f64)>,
+    /// The figure the compound rate starts from.
+    pub cagr_from: Option<Fig>,
 }
 
 impl GrowthRow {
-    /// The published texts of the rows read one way of two that the row rests on.
+    /// The published texts of the rows read one way of two that the row rests on: its value,
+    /// its base and the figure its compound rate starts from.
     pub fn doubts(&self) -> Vec<&str> {
-        std::iter::once(&self.value)
+        let mut out: Vec<&str> = std::iter::once(&self.value)
             .chain(self.base.as_ref().map(|(_, b)| b))
+            .chain(self.cagr.and(self.cagr_from.as_ref()))
             .filter(|f| f.uncertain)
             .map(|f| f.doubt.as_str())
-            .collect()
+            .collect();
+        out.dedup();
+        out
     }
+
+    /// How certain the change and its percentage are: value less base, value over base.
+    /// `None`: the two are bounds that pull both ways.
+    pub fn change_bound(&self) -> Option<Bound> {
+        let (_, b) = self.base.as_ref()?;
+        bound::difference(self.value.bound(), b.bound())
+    }
+
+    /// How certain the compound rate is: it rises with its last figure and falls with its
+    /// first, as a ratio of the two does.
+    pub fn cagr_bound(&self) -> Option<Bound> {
+        let first = self.cagr_from.as_ref()?;
+        bound::ratio(self.value.bound(), first.bound())
+    }
+}
+
+/// Whether any participant row is a bound or about (by its `bound` column or its words), so
+/// growth and coverage must say how certain each derived figure is.
+pub fn any_bounded(ix: &Index) -> bool {
+    let bounded = |p: &Provenance| bound::of(p) != Bound::Exact;
+    ix.ds.participants.provenances().iter().any(bounded)
+        || ix.derived.provenances().iter().any(bounded)
+        || ix.workforce.values().any(|f| f.bound() != Bound::Exact)
 }
 
 /// Growth of every series: each year's latest period (or every period) against the same
@@ -184,6 +214,7 @@ fn growth_row(
             .flatten()
             .map(|g| (fp, g))
     });
+    let cagr_from = cagr.and_then(|(fp, _)| ix.participant_in(pr, o, fp, s, m));
     GrowthRow {
         office: o,
         program: pr,
@@ -194,6 +225,7 @@ fn growth_row(
         base,
         change,
         cagr,
+        cagr_from,
     }
 }
 

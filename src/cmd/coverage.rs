@@ -5,9 +5,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, coverage_note, fig_words, filter, programs, reading_code, rests_on, Ctx,
+    against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
+    with_bound, Ctx,
 };
-use crate::analysis::{coverage, CoverageRow, Index, Programs};
+use crate::analysis::{any_bounded, bound, coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::Program;
 use crate::output::{col, fig_source, Cell, Table};
@@ -37,6 +38,17 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
         col("workforce_source", "Workforce source"),
         col("reading", "Reading"),
     ];
+    // Bounds only for a data set with them, so one without prints what it always has.
+    let bounded = any_bounded(ix);
+    if bounded {
+        columns.insert(11, col("coverage_words", "Coverage"));
+        for (k, name) in ["active_bound", "workforce_bound", "coverage_bound"]
+            .into_iter()
+            .enumerate()
+        {
+            columns.insert(18 + k, col(name, "Bound"));
+        }
+    }
     if programs {
         columns.insert(2, col("program", "Program"));
         columns.insert(8, col("definition", "Definition"));
@@ -62,6 +74,14 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
             Cell::opt(r.workforce.as_ref(), |(_, f)| fig_source(&f.source, f.how)),
             reading_code(!doubts(r).is_empty()),
         ];
+        if bounded {
+            let w = r.workforce.as_ref().map(|(_, f)| f.bound());
+            let b = w.and_then(|w| bound::ratio(r.participants.bound(), w));
+            cells.insert(11, Cell::opt(r.pct, |p| with_bound(Cell::Pct(p), b)));
+            cells.insert(18, Cell::text(r.participants.bound().code()));
+            cells.insert(19, Cell::opt(w, |w| Cell::text(w.code())));
+            cells.insert(20, Cell::opt(r.pct, |_| bound_code(b)));
+        }
         if programs {
             cells.insert(2, Cell::Term(r.program.code()));
             cells.insert(8, Cell::opt(r.definition, Cell::Term));
@@ -79,7 +99,21 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
     t.hide("active_source");
     t.hide("workforce_source");
     t.hide("reading");
-    t.bar("coverage_pct");
+    if bounded {
+        // A bounded ratio draws no bar: its length would say more than is known.
+        for name in [
+            "coverage_pct",
+            "active_bound",
+            "workforce_bound",
+            "coverage_bound",
+        ] {
+            t.hide(name);
+        }
+        t.human("coverage_words");
+        t.bar("coverage_words");
+    } else {
+        t.bar("coverage_pct");
+    }
     t
 }
 

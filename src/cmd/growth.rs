@@ -4,16 +4,20 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{fig_words, filter, programs, reading_code, rests_on, Ctx};
-use crate::analysis::{growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs};
+use super::common::{
+    bound_code, fig_words, filter, programs, reading_code, rests_on, with_bound, Ctx,
+};
+use crate::analysis::{
+    any_bounded, growth_each, growth_lines, GrowthLine, GrowthRow, Index, Programs,
+};
 use crate::cli::GrowthArgs;
-use crate::model::{DataSet, Measure, Program, Segment};
+use crate::model::{Bound, DataSet, Measure, Program, Segment};
 use crate::output::{self, col, fig_source, Cell, CsvStream, Table};
 use crate::Outcome;
 
 /// The head of the table; a program column only for a data set with programs, so one
 /// without prints what it always has.
-fn head(programs: bool) -> Table {
+fn head(programs: bool, bounded: bool) -> Table {
     let mut columns = vec![
         col("office", "Office"),
         col("office_name", "Name"),
@@ -33,6 +37,31 @@ fn head(programs: bool) -> Table {
         col("reading", "Reading"),
         col("note", "Note"),
     ];
+    if bounded {
+        // Each derived figure for people with its bound in words, and the bound's code for
+        // scripts; only for a data set with bounds, so one without prints what it always has.
+        let at = |columns: &Vec<_>, name: &str| {
+            columns
+                .iter()
+                .position(|c: &output::Column| c.name == name)
+                .expect("a column of the head")
+        };
+        for (after, words, heading) in [
+            ("change", "change_words", "Change"),
+            ("change_pct", "change_pct_words", "Change %"),
+            ("cagr_pct", "cagr_words", "CAGR %/yr"),
+        ] {
+            let i = at(&columns, after);
+            columns.insert(i + 1, col(words, heading));
+        }
+        let i = at(&columns, "source");
+        for (k, name) in ["value_bound", "base_bound", "change_bound", "cagr_bound"]
+            .into_iter()
+            .enumerate()
+        {
+            columns.insert(i + k, col(name, "Bound"));
+        }
+    }
     if programs {
         columns.insert(2, col("program", "Program"));
     }
@@ -43,6 +72,22 @@ fn head(programs: bool) -> Table {
     for name in ["note", "value_words", "base_words"] {
         t.human(name);
     }
+    if bounded {
+        for name in [
+            "change",
+            "change_pct",
+            "cagr_pct",
+            "value_bound",
+            "base_bound",
+            "change_bound",
+            "cagr_bound",
+        ] {
+            t.hide(name);
+        }
+        for name in ["change_words", "change_pct_words", "cagr_words"] {
+            t.human(name);
+        }
+    }
     t
 }
 
@@ -50,7 +95,7 @@ fn head(programs: bool) -> Table {
 fn cells(
     ds: &DataSet,
     r: &GrowthRow,
-    programs: bool,
+    (programs, bounded): (bool, bool),
     source: &mut Option<(String, Cell)>,
 ) -> Vec<Cell> {
     if source.as_ref().is_none_or(|(s, _)| *s != r.value.source) {
@@ -75,9 +120,33 @@ fn cells(
         Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
         source.as_ref().expect("set above").1.clone(),
-        reading_code(r.value.uncertain || r.base.as_ref().is_some_and(|(_, b)| b.uncertain)),
+        reading_code(!r.doubts().is_empty()),
         rests_on(&r.doubts()),
     ];
+    if bounded {
+        let (cb, gb) = (r.change_bound(), r.cagr_bound());
+        let code = |has: bool, b: Option<Bound>| if has { bound_code(b) } else { Cell::Empty };
+        let i = 11;
+        cells.insert(
+            i,
+            Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)),
+        );
+        cells.insert(
+            i + 2,
+            Cell::opt(r.change.and_then(|c| c.pct), |p| {
+                with_bound(Cell::PctDelta(p), cb)
+            }),
+        );
+        cells.insert(
+            i + 5,
+            Cell::opt(r.cagr, |(_, g)| with_bound(Cell::PctDelta(g), gb)),
+        );
+        let base = r.base.as_ref().map(|(_, b)| b.bound());
+        cells.insert(i + 6, Cell::text(r.value.bound().code()));
+        cells.insert(i + 7, Cell::opt(base, |b| Cell::text(b.code())));
+        cells.insert(i + 8, code(r.change.is_some(), cb));
+        cells.insert(i + 9, code(r.cagr.is_some(), gb));
+    }
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));
     }
@@ -180,7 +249,8 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ix = Index::build(&ds);
     let shown = ix.programs.any() || a.program.is_some_and(|p| p != Program::All);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    let mut head = head(shown);
+    let bounded = any_bounded(&ix);
+    let mut head = head(shown, bounded);
     // A sum past 64 bits is not made, so its row is missing: say so rather than leave it out.
     if ix
         .findings
@@ -191,7 +261,8 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
             "Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them.",
         ));
     }
-    if !shown {
+    // The fast writer knows no bounds: a data set with any goes the careful way.
+    if !shown && !bounded {
         if let Some(done) = output::csv_rows(ctx.render, &head, out, |w| {
             let mut rows = CsvRows::new(&ds, w);
             growth_lines(&ix, &f, |r| rows.write(w, r))
@@ -202,7 +273,9 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
     output::render_rows(ctx.render, head, out, |sink| {
         let mut source = None;
-        growth_each(&ix, &f, |r| sink.row(cells(&ds, &r, shown, &mut source)))
+        growth_each(&ix, &f, |r| {
+            sink.row(cells(&ds, &r, (shown, bounded), &mut source))
+        })
     })?;
     Ok(Outcome::Ok)
 }

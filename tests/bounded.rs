@@ -1,0 +1,120 @@
+//! Growth, compound growth and coverage computed from bounded rows carry the bound, on
+//! tests/fixtures/bounded. Every figure below is worked out by hand.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{approx, cell, coverage, csv_rows, select};
+
+fn run(lang: &str, format: &str, args: &[&str]) -> String {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bounded");
+    let out = coverage()
+        .arg("--data")
+        .arg(d)
+        .args(["--lang", lang, "--format", format])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn has(text: &str, wants: &[&str]) {
+    for w in wants {
+        assert!(text.contains(w), "{w:?} not in\n{text}");
+    }
+}
+
+#[test]
+fn growth_carries_the_bounds_of_value_base_and_first_year() {
+    let (h, rows) = csv_rows(run("en", "csv", &["growth"]).as_bytes());
+    let row = |o: &str, p: &str| select(&h, &rows, &[("office", o), ("period", p)])[0];
+    // kc-a 2023: "lebih dari 110 ribu" - 100,000 = +10,000, at least; 10,000 / 100,000 = +10 %.
+    let r = row("kc-a", "2023");
+    assert_eq!(cell(&h, r, "change"), "10000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_least");
+    assert_eq!(cell(&h, r, "value_bound"), "at_least");
+    // kc-a 2024: 121,000 - "lebih dari 110 ribu" = +11,000, at most; its CAGR since 2022,
+    // (121,000 / 100,000)^(1/2) - 1 = 1.1 - 1 = +10 %, is exact (both ends exact), but 2022's
+    // 100.000 is read one way of two, so the row is uncertain.
+    let r = row("kc-a", "2024");
+    assert_eq!(cell(&h, r, "change"), "11000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_most");
+    assert!(approx(cell(&h, r, "cagr_pct"), 10.0, 1e-9));
+    assert_eq!(cell(&h, r, "cagr_bound"), "exact");
+    assert_eq!(cell(&h, r, "reading"), "uncertain");
+    // kc-b 2023: 60,000 (bound at_most) - "sekitar 50 ribu" = +10,000, at most (+20 %).
+    let r = row("kc-b", "2023");
+    assert_eq!(cell(&h, r, "change_bound"), "at_most");
+    assert!(approx(cell(&h, r, "change_pct"), 20.0, 1e-9));
+    // kc-b 2024: 66,000 - at most 60,000 = +6,000, at least; CAGR (66,000 / 50,000)^(1/2) - 1
+    // = sqrt(1.32) - 1 = 14.891 %, about, as its first year is.
+    let r = row("kc-b", "2024");
+    assert_eq!(cell(&h, r, "change"), "6000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_least");
+    assert!(approx(cell(&h, r, "cagr_pct"), 14.8913, 0.0001));
+    assert_eq!(cell(&h, r, "cagr_bound"), "about");
+    let j: serde_json::Value = serde_json::from_str(&run("en", "json", &["growth"])).unwrap();
+    assert_eq!(j[5]["cagr_bound"], "about");
+    assert_eq!(j[1]["change_bound"], "at_least");
+    for fmt in ["table", "markdown"] {
+        has(
+            &run("en", fmt, &["growth"]),
+            &[
+                "at least +10,000",
+                "at most +11,000",
+                "at most +20.0%",
+                "at least +6,000",
+                "about +14.9%",
+                "if 100.000 is read as its note says",
+            ],
+        );
+        has(
+            &run("id", fmt, &["growth"]),
+            &[
+                "paling sedikit +10.000",
+                "paling banyak +11.000",
+                "paling banyak +20,0%",
+                "sekitar +14,9%",
+                "jika 100.000 dibaca seperti pada catatannya",
+            ],
+        );
+    }
+}
+
+#[test]
+fn coverage_carries_the_bounds_of_participants_and_workforce() {
+    let (h, rows) = csv_rows(run("en", "csv", &["coverage"]).as_bytes());
+    let row = |o: &str, p: &str| select(&h, &rows, &[("office", o), ("period", p)])[0];
+    // kc-a 2023: at least 110,000 / 605,000 = 18.18 %, at least.
+    let r = row("kc-a", "2023");
+    assert!(approx(cell(&h, r, "coverage_pct"), 18.1818, 0.0001));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_least");
+    // kc-b 2024: 66,000 / "hampir 330 ribu" = 20 %, at least (the employed may be fewer).
+    let r = row("kc-b", "2024");
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.0, 1e-9));
+    assert_eq!(cell(&h, r, "workforce_bound"), "at_most");
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_least");
+    // kc-b 2023: at most 60,000 over at most 330,000: the two pull both ways, no figure.
+    let r = row("kc-b", "2023");
+    assert_eq!(cell(&h, r, "coverage_bound"), "none");
+    let md = run("en", "markdown", &["coverage"]);
+    has(
+        &md,
+        &[
+            "at least 18.2%",
+            "at least 20.0%",
+            "no figure: its inputs are bounds that pull both ways",
+        ],
+    );
+    has(
+        &run("id", "markdown", &["coverage"]),
+        &["paling sedikit 18,2%", "hampir 330 ribu", "tidak ada angka"],
+    );
+}
