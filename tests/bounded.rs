@@ -118,3 +118,73 @@ fn coverage_carries_the_bounds_of_participants_and_workforce() {
         &["paling sedikit 18,2%", "hampir 330 ribu", "tidak ada angka"],
     );
 }
+
+fn run_in(dir: &str, args: &[&str]) -> std::process::Output {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
+    coverage()
+        .arg("--data")
+        .arg(d)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn sums_of_bounded_rows_carry_the_bound_or_are_not_made() {
+    let out = run_in(
+        "tests/fixtures/bounded-sums",
+        &["--format", "csv", "growth"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_rows(&out.stdout);
+    let row = |o: &str, p: &str| select(&h, &rows, &[("office", o), ("period", p)]);
+    // Region A 2023: 100,000 + 50,000 = 150,000, exact.
+    let r = row("reg-a", "2023")[0];
+    assert_eq!(cell(&h, r, "value"), "150000");
+    assert_eq!(cell(&h, r, "value_bound"), "exact");
+    // Region A 2024: "lebih dari 110 ribu" + 66,000 = at least 176,000; against 150,000 at
+    // least +26,000, at least 26,000 / 150,000 = +17.33 %.
+    let r = row("reg-a", "2024")[0];
+    assert_eq!(cell(&h, r, "value"), "176000");
+    assert_eq!(cell(&h, r, "value_bound"), "at_least");
+    assert_eq!(cell(&h, r, "change"), "26000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_least");
+    assert!(approx(cell(&h, r, "change_pct"), 17.333_333, 1e-5));
+    // Region B 2024: "lebih dari 40 ribu" + "hampir 30 ribu" pulls both ways: no sum.
+    assert!(row("reg-b", "2024").is_empty());
+    // Region B 2023: 35,000 + 25,000 = 60,000, exact.
+    assert_eq!(cell(&h, row("reg-b", "2023")[0], "value"), "60000");
+
+    let table = run_in(
+        "tests/fixtures/bounded-sums",
+        &["--lang", "id", "growth", "--office", "reg-a"],
+    );
+    let text = String::from_utf8(table.stdout).expect("utf-8");
+    has(
+        &text,
+        &[
+            "paling sedikit 176.000",
+            "paling sedikit +26.000",
+            "paling sedikit +17,3%",
+        ],
+    );
+}
+
+#[test]
+fn a_given_total_is_held_against_the_bound_of_its_parts() {
+    // Region C: its branches add up to at least 300,000 + 200,000 = 500,000. The given 505,000
+    // (2024) fits that; the given 490,000 (2023, line 10 of participants.csv) is below it.
+    let out = run_in("tests/fixtures/bounded-sums", &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    has(
+        &err,
+        &[
+            "participants.csv:10:",
+            "reg-c 2023 all active is 490000, but its 2 branches add up to 500000",
+        ],
+    );
+    assert!(!err.contains("reg-c 2024"), "{err}");
+    assert!(err.contains("1 problem found"), "{err}");
+}

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::programs::ProgramFigures;
-use super::{derivation, level_word, Fig, Finding, Note};
+use super::{bound, derivation, level_word, Fig, Finding, Note};
 use crate::calc::{self};
 use crate::model::*;
 use crate::store::{self, Participants};
@@ -22,6 +22,8 @@ pub struct Index<'a> {
     pub programs: ProgramFigures,
     /// Some participant row is read one way of two, so sums must look for it.
     doubtful: bool,
+    /// Some participant row is a bound, so sums must carry it.
+    bounded: bool,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -64,6 +66,11 @@ impl<'a> Index<'a> {
             findings: Vec::new(),
             programs: ProgramFigures::build(ds),
             doubtful: ds.participants.any_uncertain(),
+            bounded: ds
+                .participants
+                .provenances()
+                .iter()
+                .any(|p| bound::of(p) != Bound::Exact),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -256,24 +263,52 @@ impl<'a> Index<'a> {
         self.doubtful && self.doubt((o, p, s, m)).is_some()
     }
 
-    /// The provenance of a sum: `how`, or, when some of its parts are read one way of two,
-    /// an uncertain copy whose note names them.
+    /// The bound of the figure at a key, given or derived.
+    fn bound_at(&self, (o, p, s, m): (usize, Period, Segment, Measure)) -> Bound {
+        if let Some((_, id)) = self.ds.participants.get(o, p, s, m) {
+            return bound::of(self.ds.participants.provenance(id));
+        }
+        match self.derived.get(o, p, s, m) {
+            Some((_, id)) => bound::of(self.derived.provenance(id)),
+            None => Bound::Exact,
+        }
+    }
+
+    /// The provenance of a sum: `how`, or, when some of its parts are read one way of two or
+    /// are bounds, a copy whose note names the doubtful parts and whose bound is theirs
+    /// combined (a sum of lower bounds is a lower bound). `None` when the parts' bounds pull
+    /// both ways (a lower bound plus an upper bound): such a sum is no figure.
     fn how_of(
         &mut self,
         how: u32,
-        parts: impl Iterator<Item = (usize, Period, Segment, Measure)>,
-    ) -> u32 {
-        if !self.doubtful {
-            return how;
+        parts: impl Iterator<Item = (usize, Period, Segment, Measure)> + Clone,
+    ) -> Option<u32> {
+        if !self.doubtful && !self.bounded {
+            return Some(how);
         }
-        let doubts: Vec<String> = parts.filter_map(|k| self.doubt(k)).collect();
-        if doubts.is_empty() {
-            return how;
+        let mut b = Bound::Exact;
+        if self.bounded {
+            for k in parts.clone() {
+                b = bound::sum(b, self.bound_at(k))?;
+            }
+        }
+        let doubts: Vec<String> = if self.doubtful {
+            parts.filter_map(|k| self.doubt(k)).collect()
+        } else {
+            Vec::new()
+        };
+        if doubts.is_empty() && b == Bound::Exact {
+            return Some(how);
         }
         let mut p = self.derived.provenance(how).clone();
-        p.uncertain = true;
-        p.note = doubts.join(" / ");
-        self.derived.intern(p)
+        if !doubts.is_empty() {
+            p.uncertain = true;
+            p.note = doubts.join(" / ");
+        }
+        if b != Bound::Exact {
+            p.bound = Some(b);
+        }
+        Some(self.derived.intern(p))
     }
 
     /// Stores a derived figure unless the key has one, given or derived; a given figure that
@@ -285,7 +320,14 @@ impl<'a> Index<'a> {
         how: u32,
     ) -> Option<(i64, u64)> {
         match self.ds.participants.get(o, p, s, m) {
-            Some((given, _)) if given != sum => {
+            Some((given, id)) if given != sum => {
+                if self.bounded {
+                    let gb = bound::of(self.ds.participants.provenance(id));
+                    let sb = bound::of(self.derived.provenance(how));
+                    if overlap((given, gb), (sum, sb)) {
+                        return None;
+                    }
+                }
                 Some((given, self.ds.participants.line(o, p, s, m).unwrap_or(0)))
             }
             Some(_) => None,
@@ -405,7 +447,9 @@ impl<'a> Index<'a> {
                             ));
                             continue;
                         };
-                        let how = self.how_of(how, kids.iter().map(|&k| (k, p, s, m)));
+                        let Some(how) = self.how_of(how, kids.iter().map(|&k| (k, p, s, m))) else {
+                            continue;
+                        };
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
                             found.push((
                                 (p, s, m),
@@ -483,7 +527,9 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     let parts = Segment::PARTS.iter().map(|&s| (o, p, s, m));
-                    let how = self.how_of(how, parts);
+                    let Some(how) = self.how_of(how, parts) else {
+                        continue;
+                    };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
                         found.push(((p, m), disagrees(line, given.to_string(), sum.to_string())));
                     }
@@ -763,5 +809,27 @@ impl Index<'_> {
     ) -> Option<(Period, Fig)> {
         let (q, _) = self.year_before_value_in(pr, o, p, s, m)?;
         self.participant_in(pr, o, q, s, m).map(|f| (q, f))
+    }
+}
+
+/// Whether two figures, each with its bound, can be the same number: a given total of "lebih
+/// dari 500 ribu" is not contradicted by parts that add up to 505,000, nor a sum of lower
+/// bounds by a total above it. An approximate figure contradicts nothing.
+fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
+    let span = |v: i64, k: Bound| match k {
+        Bound::Exact => (Some(v), Some(v)),
+        Bound::AtLeast => (Some(v), None),
+        Bound::AtMost => (None, Some(v)),
+        Bound::About => (None, None),
+    };
+    let ((alo, ahi), (blo, bhi)) = (span(a, ab), span(b, bb));
+    let lo = alo.max(blo);
+    let hi = match (ahi, bhi) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    match (lo, hi) {
+        (Some(l), Some(h)) => l <= h,
+        _ => true,
     }
 }

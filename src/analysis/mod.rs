@@ -100,6 +100,8 @@ impl Fig {
         match prov.derived {
             Some(d) => {
                 let mut f = Fig::derived(value, d);
+                // A sum of bounds is itself one (set where the sum is made).
+                f.bound_column = prov.bound;
                 f.uncertain = prov.uncertain;
                 if prov.uncertain {
                     f.doubt = prov.note.clone();
