@@ -16,6 +16,7 @@ pub mod quality;
 pub mod resolve;
 pub mod said;
 pub mod sink;
+pub mod usage;
 pub use model::store;
 
 // The audit, published figures and standings live beside the other figures; kept at their

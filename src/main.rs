@@ -5,7 +5,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use coverage::{
-    cli::Cli, error_text, is_broken_pipe, output::visible, output::Lang, run_to_output, Outcome,
+    cli::Cli,
+    error_text, is_broken_pipe,
+    output::visible,
+    output::Lang,
+    run_to_output,
+    usage::{lang_of_args, usage_error},
+    Outcome,
 };
 
 fn main() -> ExitCode {
@@ -16,6 +22,11 @@ fn main() -> ExitCode {
         Err(e) if !e.use_stderr() => return help(&e),
         // A usage error quotes the arguments, which may hold control characters: shown visibly.
         Err(e) => {
+            let args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+            if let Some(msg) = usage_error(&e, lang_of_args(args)) {
+                let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
+                return ExitCode::from(2);
+            }
             // Plain text drops escape sequences but keeps other controls; clap's own printing
             // would pass an argument's escape sequences to a terminal.
             let plain = e.render().to_string();

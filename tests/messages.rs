@@ -471,3 +471,71 @@ fn a_format_the_file_name_contradicts_in_both_languages() {
     );
     no_english(&id, &["cannot", "name says", "leave out"]);
 }
+
+fn usage(args: &[&str], env_lang: Option<&str>) -> (Option<i32>, String) {
+    let mut c = coverage();
+    if let Some(l) = env_lang {
+        c.env("COVERAGE_LANG", l);
+    }
+    let out = c.args(args).output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn usage_errors_in_the_readers_language() {
+    // Each mistake as a user makes it, with --lang id (or COVERAGE_LANG=id): the whole message
+    // in Indonesian, the exit code 2 as in English.
+    let cases: [(&[&str], Option<&str>, &str); 6] = [
+        (
+            &["--lang", "id", "growth", "--since", "2023"],
+            None,
+            "kesalahan: argumen '--since' tidak dikenal\n\n  petunjuk: ada argumen serupa: '--office'\n\nCara pakai: coverage growth --branch <NAME>\n\nUntuk keterangan lebih lanjut, coba '--help'.\n",
+        ),
+        (
+            &["--lang", "id", "check", "--branch", "denpasar", "--min-growth", "abc"],
+            None,
+            "kesalahan: nilai 'abc' tidak sah untuk '--min-growth <P>': \"abc\" bukan persentase (tulis seperti 5 atau 39,4)\n\nUntuk keterangan lebih lanjut, coba '--help'.\n",
+        ),
+        (
+            &["--lang=id", "growth", "--segment", "zz"],
+            None,
+            "kesalahan: nilai 'zz' tidak sah untuk '--segment <SEGMENT>': salah satu dari pu, bpu, jakon, pmi atau all\n",
+        ),
+        (
+            &["--lang", "id", "--format", "zz", "growth"],
+            None,
+            "kesalahan: nilai 'zz' tidak sah untuk '--format <FORMAT>'\n  [nilai yang mungkin: table, csv, json, markdown, xlsx]\n",
+        ),
+        (
+            &["rank"],
+            Some("id"),
+            "kesalahan: argumen wajib berikut belum diberikan:\n  --by <BY>\n",
+        ),
+        (
+            &["--lang", "id", "frob"],
+            None,
+            "kesalahan: subperintah 'frob' tidak dikenal\n",
+        ),
+    ];
+    for (args, env, want) in cases {
+        let (code, err) = usage(args, env);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.starts_with(want), "{args:?}:\n{err}");
+        for english in ["error", "tip", "Usage", "invalid", "not a", "For more"] {
+            assert!(!err.contains(english), "{english:?} left in {err}");
+        }
+    }
+    // English stays clap's own wording, and the last --lang wins.
+    let (code, err) = usage(
+        &["--lang", "id", "--lang", "en", "growth", "--since", "2023"],
+        None,
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("error: unexpected argument '--since' found\n"),
+        "{err}"
+    );
+}
