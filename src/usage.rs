@@ -69,6 +69,11 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
     let arg = text(e, ContextKind::InvalidArg).unwrap_or_default();
     let mut out = String::new();
     let head = |t: &str, a: &[&str]| say(lang, "error: {}\n", &[&say(lang, t, a)]);
+    // clap's "tip" under the error: a hint line, when clap has a suggestion.
+    let suggest = |e: &clap::Error, k: ContextKind, t: &str| match text(e, k) {
+        Some(s) => say(lang, "\n  hint: {}", &[&say(lang, t, &[&s])]) + "\n",
+        None => String::new(),
+    };
     match e.kind() {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = text(e, ContextKind::InvalidValue).unwrap_or_default();
@@ -84,26 +89,20 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
         }
         ErrorKind::UnknownArgument => {
             out.push_str(&head("unexpected argument '{}' found", &[&arg]));
-            if let Some(s) = text(e, ContextKind::SuggestedArg) {
-                out.push_str(&say(
-                    lang,
-                    "\n  hint: {}",
-                    &[&say(lang, "a similar argument exists: '{}'", &[&s])],
-                ));
-                out.push('\n');
-            }
+            out.push_str(&suggest(
+                e,
+                ContextKind::SuggestedArg,
+                "a similar argument exists: '{}'",
+            ));
         }
         ErrorKind::InvalidSubcommand => {
             let sub = text(e, ContextKind::InvalidSubcommand).unwrap_or_default();
             out.push_str(&head("unrecognized subcommand '{}'", &[&sub]));
-            if let Some(s) = text(e, ContextKind::SuggestedSubcommand) {
-                out.push_str(&say(
-                    lang,
-                    "\n  hint: {}",
-                    &[&say(lang, "a similar subcommand exists: '{}'", &[&s])],
-                ));
-                out.push('\n');
-            }
+            out.push_str(&suggest(
+                e,
+                ContextKind::SuggestedSubcommand,
+                "a similar subcommand exists: '{}'",
+            ));
         }
         ErrorKind::MissingRequiredArgument => {
             out.push_str(&head(
