@@ -10,6 +10,8 @@ use crate::output::Lang;
 /// The language a usage error is written in: the last `--lang` among the arguments, else
 /// COVERAGE_LANG, else the locale, as for every other message.
 pub fn lang_of_args<I: IntoIterator<Item = String>>(args: I) -> Lang {
+    // Read as clap reads `--lang`, so a value it would refuse picks nothing here either.
+    let parse = |v: &str| <Lang as clap::ValueEnum>::from_str(v, false).ok();
     let mut lang = None;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -18,16 +20,13 @@ pub fn lang_of_args<I: IntoIterator<Item = String>>(args: I) -> Lang {
             None if a == "--lang" => it.next(),
             None => None,
         };
-        match v.as_deref() {
-            Some("id") => lang = Some(Lang::Id),
-            Some("en") => lang = Some(Lang::En),
-            _ => {}
-        }
+        lang = v.as_deref().and_then(parse).or(lang);
     }
-    lang.or_else(|| match std::env::var("COVERAGE_LANG").ok().as_deref() {
-        Some("id") => Some(Lang::Id),
-        Some("en") => Some(Lang::En),
-        _ => None,
+    lang.or_else(|| {
+        std::env::var("COVERAGE_LANG")
+            .ok()
+            .as_deref()
+            .and_then(parse)
     })
     .unwrap_or_else(Lang::from_env)
 }

@@ -248,14 +248,22 @@ impl<'a> Index<'a> {
 
     /// The published text of the row read one way of two a figure is, or the texts a sum of
     /// such rows names; `None` when it rests on none.
-    fn doubt(&self, (o, p, s, m): (usize, Period, Segment, Measure)) -> Option<String> {
+    fn doubt(&self, k: (usize, Period, Segment, Measure)) -> Option<String> {
+        let (pr, given) = self.prov_at(k)?;
+        pr.uncertain
+            .then(|| if given { &pr.published } else { &pr.note }.clone())
+    }
+
+    /// The provenance of the figure at a key, and whether it is given (not derived here).
+    fn prov_at(
+        &self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+    ) -> Option<(&Provenance, bool)> {
         if let Some((_, id)) = self.ds.participants.get(o, p, s, m) {
-            let pr = self.ds.participants.provenance(id);
-            return pr.uncertain.then(|| pr.published.clone());
+            return Some((self.ds.participants.provenance(id), true));
         }
         let (_, id) = self.derived.get(o, p, s, m)?;
-        let pr = self.derived.provenance(id);
-        pr.uncertain.then(|| pr.note.clone())
+        Some((self.derived.provenance(id), false))
     }
 
     /// Whether the figure at a key rests on a row read one way of two.
@@ -264,14 +272,9 @@ impl<'a> Index<'a> {
     }
 
     /// The bound of the figure at a key, given or derived.
-    fn bound_at(&self, (o, p, s, m): (usize, Period, Segment, Measure)) -> Bound {
-        if let Some((_, id)) = self.ds.participants.get(o, p, s, m) {
-            return bound::of(self.ds.participants.provenance(id));
-        }
-        match self.derived.get(o, p, s, m) {
-            Some((_, id)) => bound::of(self.derived.provenance(id)),
-            None => Bound::Exact,
-        }
+    fn bound_at(&self, k: (usize, Period, Segment, Measure)) -> Bound {
+        self.prov_at(k)
+            .map_or(Bound::Exact, |(pr, _)| bound::of(pr))
     }
 
     /// The provenance of a sum: `how`, or, when some of its parts are read one way of two or
