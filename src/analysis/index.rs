@@ -362,6 +362,60 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The slots of year `y` that every one of `parts` has a figure for (given or derived), and
+    /// their sums, added in order (`None`: past 64 bits), each part's year read once.
+    fn year_sums(
+        &self,
+        parts: impl Iterator<Item = (usize, Segment)>,
+        m: Measure,
+        y: i32,
+    ) -> (u16, [Option<i64>; store::SLOTS]) {
+        let mut mask = ALL_SLOTS;
+        let mut sums = [Some(0i64); store::SLOTS];
+        for (o, s) in parts {
+            let vals = self.year_values(o, s, m, y);
+            for (b, (sum, v)) in sums.iter_mut().zip(vals).enumerate() {
+                match v {
+                    Some(v) => *sum = sum.and_then(|a| a.checked_add(v)),
+                    None => mask &= !(1 << b),
+                }
+            }
+            if mask == 0 {
+                break;
+            }
+        }
+        (mask, sums)
+    }
+
+    /// Stores the sums of a year at once where nothing is to be checked or kept apart: no
+    /// row is read one way of two or bounded, the key has no figure of its own in that year,
+    /// given or derived, and no sum passes 64 bits. False when the year needs the slot by
+    /// slot path.
+    fn store_sums(
+        &mut self,
+        (o, s, m, y): (usize, Segment, Measure, i32),
+        mask: u16,
+        sums: &[Option<i64>; store::SLOTS],
+        how: u32,
+    ) -> bool {
+        let plain = !self.doubtful
+            && !self.bounded
+            && self.ds.participants.known(o, s, m, y) == 0
+            && self.derived.known(o, s, m, y) == 0
+            && (0..store::SLOTS).all(|b| mask & (1 << b) == 0 || sums[b].is_some());
+        if !plain {
+            return false;
+        }
+        let id = self.derived.series_for(o, Program::All, s, m);
+        for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
+            // The key has no derived figure in the year, so none is a duplicate.
+            let _ = self
+                .derived
+                .insert_id(id, store::period(y, b), sums[b], how, None);
+        }
+        true
+    }
+
     /// A parent's figure is the sum of its children of the next level down, when every one
     /// of them has it; where the parent's own figure exists too, the two must agree.
     fn roll_up_participants(&mut self, o: usize, kids: &[usize]) {
@@ -388,10 +442,8 @@ impl<'a> Index<'a> {
             for &m in Measure::ALL {
                 let years: BTreeSet<i32> = kids.iter().flat_map(|&k| self.years(k, s, m)).collect();
                 for y in years {
-                    let mask = kids
-                        .iter()
-                        .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
-                    if mask == 0 {
+                    let (mask, sums) = self.year_sums(kids.iter().map(|&k| (k, s)), m, y);
+                    if mask == 0 || self.store_sums((o, s, m, y), mask, &sums, how) {
                         continue;
                     }
                     // Each child's year read once, not once a slot.
@@ -477,10 +529,8 @@ impl<'a> Index<'a> {
                 .flat_map(|&s| self.years(o, s, m))
                 .collect();
             for y in years {
-                let mask = Segment::PARTS
-                    .iter()
-                    .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
-                if mask == 0 {
+                let (mask, sums) = self.year_sums(Segment::PARTS.iter().map(|&s| (o, s)), m, y);
+                if mask == 0 || self.store_sums((o, Segment::All, m, y), mask, &sums, how) {
                     continue;
                 }
                 // Each segment's year read once, not once a slot.

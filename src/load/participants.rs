@@ -219,8 +219,17 @@ impl Fast {
     }
 
     /// Adds one row's figure, recording a duplicate.
-    fn add(
+    fn add(&mut self, line: u64, key: PKey, value: Option<i64>, prov: u32, keep_line: bool) {
+        let (office, _, segment, measure, program) = key;
+        let id = self.store.series_for(office, program, segment, measure);
+        self.add_to(id, line, key, value, prov, keep_line);
+    }
+
+    /// [`Fast::add`] into the series `id` of the store, which is `key`'s.
+    #[inline]
+    fn add_to(
         &mut self,
+        id: u32,
         line: u64,
         (office, period, segment, measure, program): PKey,
         value: Option<i64>,
@@ -233,16 +242,9 @@ impl Fast {
                 found.entry(key).or_insert(line);
             }
         }
-        let added = self.store.insert_in(
-            program,
-            office,
-            period,
-            segment,
-            measure,
-            value,
-            prov,
-            keep_line.then_some(line),
-        );
+        let added = self
+            .store
+            .insert_id(id, period, value, prov, keep_line.then_some(line));
         if added.is_err() {
             let ctx = &mut self.ctx;
             // The first line is found by reading the file again: keeping every row's line
@@ -408,58 +410,127 @@ struct GiveUp;
 /// Bytes read at a time; a line longer than this is left to the careful reader.
 const BLOCK: usize = 1 << 20;
 
-/// A code of up to eight bytes as one number, so a cell is matched by one comparison.
-fn pack(b: &[u8]) -> Option<u64> {
-    (b.len() < 8).then(|| {
-        // The length goes in the last byte: "pu" and "pu\0" differ.
-        let mut w = (b.len() as u64) << 56;
-        for (i, &c) in b.iter().enumerate() {
-            w |= u64::from(c) << (8 * i);
+/// Up to eight bytes as one number, reading each byte once where reads overlap.
+#[inline]
+fn small(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
         }
-        w
-    })
+        4..=7 => {
+            u64::from(super::reader::word4(b, 0))
+                | u64::from(super::reader::word4(b, n - 4)) << (8 * (n - 4))
+        }
+        _ => super::reader::word8(b, 0),
+    }
 }
 
-/// The six fields of a line split at `delimiter`, or `None` when it has another number.
-/// Eight bytes are looked at a time: a line is mostly short cells.
-fn six_fields<'a>(l: &'a [u8], delimiter: u8) -> Option<[&'a [u8]; 6]> {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let spread = u64::from_le_bytes([delimiter; 8]);
-    let mut f = [&[][..]; 6];
-    let (mut n, mut from) = (0, 0);
-    let mut cell = |at: usize, f: &mut [&'a [u8]; 6]| {
-        if n == 5 {
-            return false;
-        }
-        f[n] = &l[from..at];
-        n += 1;
-        from = at + 1;
-        true
+/// A cell of up to fifteen bytes as one number, its length in the top byte ("b1" and
+/// "b1\0" differ), so an office code is looked up without following a pointer.
+#[inline]
+fn pack(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let (lo, hi) = match n {
+        0..=8 => (small(b), 0),
+        9..=15 => (super::reader::word8(b, 0), small(&b[8..])),
+        _ => return None,
     };
-    let mut words = l.chunks_exact(8);
-    let mut base = 0;
-    for w in words.by_ref() {
-        let x = u64::from_le_bytes(w.try_into().expect("eight bytes")) ^ spread;
-        // The top bit of each byte that is zero (exactly: no carry crosses a byte).
-        let mut hits = !(((x & LOW) + LOW) | x | LOW);
-        while hits != 0 {
-            if !cell(base + (hits.trailing_zeros() / 8) as usize, &mut f) {
+    Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
+}
+
+/// The top bit of each byte of `x` that is zero (exactly: no carry crosses a byte).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW) + LOW) | x | LOW)
+}
+
+/// The top bits of the eight bytes of `x` as the low eight bits of a number, byte 0 first.
+#[inline]
+fn gather(x: u64) -> u64 {
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The places of the delimiters and line ends of a block, in order, found 64 bytes at a
+/// time: a bit for each in one word, eight bytes looked at at once.
+struct Cuts<'a> {
+    b: &'a [u8],
+    /// The first byte of the 64 the mask covers.
+    base: usize,
+    mask: u64,
+    delimiter: u64,
+}
+
+impl<'a> Cuts<'a> {
+    fn new(b: &'a [u8], delimiter: u8) -> Self {
+        let mut c = Cuts {
+            b,
+            base: 0,
+            mask: 0,
+            delimiter: u64::from_le_bytes([delimiter; 8]),
+        };
+        c.fill();
+        c
+    }
+
+    #[inline]
+    fn fill(&mut self) {
+        let nl = u64::from_le_bytes([b'\n'; 8]);
+        let masks = |c: &[u8]| {
+            c.chunks_exact(8).enumerate().fold(0u64, |m, (k, w)| {
+                let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+                m | gather(zero_bytes(w ^ self.delimiter) | zero_bytes(w ^ nl)) << (8 * k)
+            })
+        };
+        self.mask = match self.b.get(self.base..self.base + 64) {
+            Some(c) => masks(c),
+            None => {
+                // The block's last bytes, zeros after them: a zero is never a cut here, as
+                // the last line end comes before.
+                let mut c = [0u8; 64];
+                let rest = self.b.get(self.base..).unwrap_or_default();
+                c[..rest.len()].copy_from_slice(rest);
+                masks(&c)
+            }
+        };
+    }
+
+    /// The next delimiter or line end.
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.base += 64;
+            if self.base >= self.b.len() {
                 return None;
             }
-            hits &= hits - 1;
+            self.fill();
         }
-        base += 8;
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
     }
-    for (i, &b) in words.remainder().iter().enumerate() {
-        if b == delimiter && !cell(base + i, &mut f) {
-            return None;
+
+    /// The six fields of the line that starts at `from`, whose cuts are next, and where the
+    /// next line starts; `None` when the line has another number of fields.
+    #[inline]
+    fn row(&mut self, from: usize) -> Option<([&'a [u8]; 6], usize)> {
+        let b = self.b;
+        let mut f = [&[][..]; 6];
+        let mut from = from;
+        for (k, cell) in f.iter_mut().enumerate() {
+            let at = self.next()?;
+            if (b[at] == b'\n') != (k == 5) {
+                return None;
+            }
+            *cell = &b[from..at];
+            from = at + 1;
         }
+        Some((f, from))
     }
-    if n != 5 {
-        return None;
-    }
-    f[5] = &l[from..];
-    Some(f)
 }
 
 /// What every reader of one file's rows shares.
@@ -477,42 +548,76 @@ struct FastRows<'a> {
     index: &'a OfficeIndex,
     has_children: &'a [bool],
     delimiter: u8,
-    segments: Vec<(u64, Segment)>,
-    measures: Vec<(u64, Measure)>,
-    last_office: Option<(Vec<u8>, usize)>,
+    segments: Vec<(&'static [u8], Segment)>,
+    measures: Vec<(&'static [u8], Measure)>,
+    /// The last row's office cell and office (`usize::MAX`: none yet).
+    last_office: (Vec<u8>, usize),
+    /// Office cells resolved, as written: those of up to fifteen bytes packed.
+    short_offices: rustc_hash::FxHashMap<u128, usize>,
     offices: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    /// The series ids of the last row's office, by segment and measure (0: not looked up;
+    /// else the id + 1).
+    ids: [u32; SEGMENT_MEASURES],
+    /// The last row's period cell and period (`None`: none yet).
+    last_period: (Vec<u8>, Option<Period>),
     /// The last row's source and its id (`None`: checked in the part before, not yet interned).
     last_source: Option<(Vec<u8>, Option<u32>)>,
 }
 
+/// Segments times measures: the series of one office and program.
+const SEGMENT_MEASURES: usize = Segment::ALL.len() * Measure::ALL.len();
+
 impl FastRows<'_> {
-    /// One line (without its line end) of six fields, read as [`participant`] reads it.
-    fn row(&mut self, r: &mut Fast, line: u64, l: &[u8]) -> Result<(), GiveUp> {
-        let f = six_fields(l, self.delimiter).ok_or(GiveUp)?;
-        let office = match &self.last_office {
-            Some((b, o)) if same_bytes(b, f[0]) => *o,
+    /// One line's six fields, read as [`participant`] reads them.
+    fn row(&mut self, r: &mut Fast, line: u64, f: [&[u8]; 6]) -> Result<(), GiveUp> {
+        if !same_bytes(&self.last_office.0, f[0]) || self.last_office.1 == usize::MAX {
+            let packed = pack(f[0]);
+            let known = match packed {
+                Some(k) => self.short_offices.get(&k),
+                None => self.offices.get(f[0]),
+            };
+            let o = match known {
+                Some(&o) => o,
+                None => {
+                    let raw = std::str::from_utf8(f[0]).map_err(|_| GiveUp)?;
+                    let o = self
+                        .index
+                        .resolve(&mut r.ctx, line, raw)
+                        .map_err(|()| GiveUp)?;
+                    match packed {
+                        Some(k) => self.short_offices.insert(k, o),
+                        None => self.offices.insert(f[0].to_vec(), o),
+                    };
+                    o
+                }
+            };
+            self.last_office.0.clear();
+            self.last_office.0.extend_from_slice(f[0]);
+            if self.last_office.1 != o {
+                self.last_office.1 = o;
+                self.ids = [0; SEGMENT_MEASURES];
+            }
+        }
+        let office = self.last_office.1;
+        let period = match self.last_period.1 {
+            Some(p) if same_bytes(&self.last_period.0, f[1]) => p,
             _ => {
-                let o = match self.offices.get(f[0]) {
-                    Some(&o) => o,
-                    None => {
-                        let raw = std::str::from_utf8(f[0]).map_err(|_| GiveUp)?;
-                        let o = self
-                            .index
-                            .resolve(&mut r.ctx, line, raw)
-                            .map_err(|()| GiveUp)?;
-                        self.offices.insert(f[0].to_vec(), o);
-                        o
-                    }
-                };
-                self.last_office = Some((f[0].to_vec(), o));
-                o
+                let p = parse_period(f[1]).ok_or(GiveUp)?;
+                self.last_period.0.clear();
+                self.last_period.0.extend_from_slice(f[1]);
+                self.last_period.1 = Some(p);
+                p
             }
         };
-        let period = parse_period(f[1]).ok_or(GiveUp)?;
-        let code = |b: &[u8]| pack(b).ok_or(GiveUp);
-        let (s, m) = (code(f[2])?, code(f[3])?);
-        let segment = self.segments.iter().find(|c| c.0 == s).ok_or(GiveUp)?.1;
-        let measure = self.measures.iter().find(|c| c.0 == m).ok_or(GiveUp)?.1;
+        let code = |b: &[u8]| self.segments.iter().find(|c| same_bytes(c.0, b));
+        let (si, segment) = match code(f[2]) {
+            Some(c) => (c.1 as usize, c.1),
+            None => return Err(GiveUp),
+        };
+        let (mi, measure) = match self.measures.iter().find(|c| same_bytes(c.0, f[3])) {
+            Some(c) => (c.1 as usize, c.1),
+            None => return Err(GiveUp),
+        };
         let value = match f[4] {
             [] => None,
             v => Some(plain_count(v).ok_or(GiveUp)?),
@@ -539,13 +644,12 @@ impl FastRows<'_> {
             }
         };
         let keep_line = self.has_children[office] || segment == Segment::All;
-        r.add(
-            line,
-            (office, period, segment, measure, Program::All),
-            value,
-            prov,
-            keep_line,
-        );
+        let key = (office, period, segment, measure, Program::All);
+        let slot = &mut self.ids[si * Measure::ALL.len() + mi];
+        if *slot == 0 {
+            *slot = r.store.series_for(office, Program::All, segment, measure) + 1;
+        }
+        r.add_to(*slot - 1, line, key, value, prov, keep_line);
         Ok(())
     }
 }
@@ -571,14 +675,17 @@ fn read_fast(
         delimiter: on.delimiter,
         segments: Segment::ALL
             .iter()
-            .filter_map(|&s| Some((pack(s.code().as_bytes())?, s)))
+            .map(|&s| (s.code().as_bytes(), s))
             .collect(),
         measures: Measure::ALL
             .iter()
-            .filter_map(|&m| Some((pack(m.code().as_bytes())?, m)))
+            .map(|&m| (m.code().as_bytes(), m))
             .collect(),
-        last_office: None,
+        last_office: (Vec::new(), usize::MAX),
+        short_offices: Default::default(),
         offices: Default::default(),
+        ids: [0; SEGMENT_MEASURES],
+        last_period: (Vec::new(), None),
         last_source: source.map(|s| (s, None)),
     };
     let mut buf = vec![0u8; BLOCK];
@@ -602,27 +709,34 @@ fn read_fast(
             }
             (start, skip) = (skip, 0);
         }
+        if eof && filled > start && buf[filled - 1] != b'\n' {
+            // The last line has no line end: it is read as if it had one, as the careful
+            // reader reads it.
+            if filled == buf.len() {
+                buf.push(0);
+            }
+            buf[filled] = b'\n';
+            filled += 1;
+        }
         let data = &buf[start..filled];
         let end = match memchr::memrchr(b'\n', data) {
             Some(k) => k + 1,
-            None if eof => data.len(),
+            None if eof => 0,
             None => return Err(GiveUp),
         };
         let block = &data[..end];
         if memchr::memchr(b'"', block).is_some() {
             return Err(GiveUp);
         }
-        let last = (end > 0 && block[end - 1] != b'\n').then_some(end);
+        let mut cuts = Cuts::new(block, rows.delimiter);
         let mut from = 0;
-        for nl in memchr::memchr_iter(b'\n', block).chain(last) {
+        while from < block.len() {
             line += 1;
-            let l = &block[from..nl];
-            from = nl + 1;
-            // The careful reader numbers the lines after a blank one its own way.
-            if l.is_empty() {
-                return Err(GiveUp);
-            }
-            rows.row(r, line, l)?;
+            // A blank line has one field: the careful reader numbers the lines after it its
+            // own way.
+            let (f, next) = cuts.row(from).ok_or(GiveUp)?;
+            rows.row(r, line, f)?;
+            from = next;
         }
         start += end;
         if eof && start >= filled {
@@ -779,50 +893,82 @@ fn merge_problems(
 mod tests {
     use super::*;
 
-    /// What `six_fields` must give: a plain split.
+    /// What a row of [`Cuts`] must be: a plain split.
     fn plain(l: &[u8], d: u8) -> Option<Vec<&[u8]>> {
         let f: Vec<&[u8]> = l.split(|&b| b == d).collect();
         (f.len() == 6).then_some(f)
     }
 
     #[test]
-    fn six_fields_is_a_plain_split() {
-        // Delimiters at every place in a word, next to bytes one above and below the
-        // delimiter ('-' and '+' beside ','), and lines of every length up to 40.
-        let alphabet = b",-+a0;\t";
-        let mut seed = 7u64;
-        for len in 0..40 {
-            for _ in 0..200 {
-                let l: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
-                    .collect();
-                for d in [b',', b';', b'\t'] {
-                    let got = six_fields(&l, d).map(|f| f.to_vec());
-                    assert_eq!(
-                        got,
-                        plain(&l, d),
-                        "{:?} split at {d}",
-                        String::from_utf8_lossy(&l)
-                    );
-                }
+    fn packed_cells_keep_their_bytes_and_length() {
+        // Every length that packs, each byte changed in turn, and a zero byte after.
+        for n in 0..=15usize {
+            let a: Vec<u8> = (0..n).map(|i| b'a' + i as u8).collect();
+            let p = pack(&a).unwrap();
+            assert_eq!((p >> 120) as usize, n);
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x20;
+                assert_ne!(pack(&b), Some(p), "length {n}, byte {i}");
             }
+            let zero: Vec<u8> = a.iter().copied().chain([0]).collect();
+            assert_ne!(pack(&zero), Some(p));
         }
-        let row = b"b00001,2010-01,pu,active,19643,synthetic";
-        let f = six_fields(row, b',').unwrap();
-        assert_eq!(f[0], b"b00001");
-        assert_eq!(f[5], b"synthetic");
+        assert_eq!(
+            pack(b"b00001"),
+            Some(u128::from(u64::from_le_bytes(*b"b00001\0\0")) | 6 << 120)
+        );
+        assert_eq!(pack(&[b'x'; 16]), None);
     }
 
     #[test]
-    fn packed_codes_keep_their_length() {
-        assert_ne!(pack(b"pu"), pack(b"pu\0"));
-        assert_eq!(pack(b"pu"), Some(u64::from_le_bytes(*b"pu\0\0\0\0\0\x02")));
-        assert_eq!(pack(b"jakon12"), Some(u64::from_le_bytes(*b"jakon12\x07")));
-        assert_eq!(pack(b"eight888"), None);
+    fn cuts_are_a_plain_split() {
+        // Delimiters at every place in a word, next to bytes one above and below the
+        // delimiter ('-' and '+' beside ','), lines of every length up to 40, and blocks of
+        // many lines, so rows cross the 64 bytes a mask covers at every place.
+        let alphabet = b",,-+a0;\t";
+        let mut seed = 7u64;
+        let mut random = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect()
+        };
+        for round in 0..3000 {
+            let lines: Vec<Vec<u8>> = (0..1 + round % 9)
+                .map(|k| random((round + 7 * k) % 41))
+                .collect();
+            let block: Vec<u8> = lines
+                .iter()
+                .flat_map(|l| l.iter().chain(b"\n"))
+                .copied()
+                .collect();
+            for d in [b',', b';', b'\t'] {
+                let mut cuts = Cuts::new(&block, d);
+                let mut from = 0;
+                for l in &lines {
+                    let got = cuts.row(from);
+                    let want = plain(l, d);
+                    assert_eq!(
+                        got.map(|g| g.0.to_vec()),
+                        want,
+                        "{:?} split at {d}",
+                        String::from_utf8_lossy(l)
+                    );
+                    let Some((_, next)) = got else { break };
+                    from += l.len() + 1;
+                    assert_eq!(next, from);
+                }
+            }
+        }
+        let row = b"b00001,2010-01,pu,active,19643,synthetic\n";
+        let (f, next) = Cuts::new(row, b',').row(0).unwrap();
+        assert_eq!(next, row.len());
+        assert_eq!(f[0], b"b00001");
+        assert_eq!(f[5], b"synthetic");
     }
 }

@@ -170,7 +170,20 @@ impl Participants {
         self.blocks.get(i)?.get(id as usize)
     }
 
+    #[inline]
     fn year_mut(&mut self, id: u32, y: i32) -> &mut Year {
+        // Mostly the block is there and holds the series already.
+        let i = y.wrapping_sub(self.first_year) as usize;
+        if y >= self.first_year && i < self.blocks.len() && (id as usize) < self.blocks[i].len() {
+            return &mut self.blocks[i][id as usize];
+        }
+        self.year_mut_new(id, y)
+    }
+
+    /// [`Participants::year_mut`] where the year's block or the series' place in it is new.
+    #[cold]
+    #[inline(never)]
+    fn year_mut_new(&mut self, id: u32, y: i32) -> &mut Year {
         let series = self.series.len();
         let block = self.block_mut(y);
         if block.len() <= id as usize {
@@ -208,6 +221,30 @@ impl Participants {
             self.by_key[k] = self.series.len() as u32;
         }
         self.by_key[k] - 1
+    }
+
+    /// The id of a series, made when it is new: for a reader that keeps the ids it has
+    /// looked up, with [`Participants::insert_id`].
+    pub fn series_for(&mut self, office: usize, program: Program, s: Segment, m: Measure) -> u32 {
+        self.series_id_or_new(SeriesKey {
+            office,
+            segment: s,
+            measure: m,
+            program,
+        })
+    }
+
+    /// [`Participants::insert_in`] into the series `id` from [`Participants::series_for`].
+    #[inline]
+    pub fn insert_id(
+        &mut self,
+        id: u32,
+        p: Period,
+        value: Option<i64>,
+        prov: u32,
+        line: Option<u64>,
+    ) -> Result<(), Duplicate> {
+        self.put(id, p, value, prov, line)
     }
 
     /// Every series of program `all` with at least one known figure.
@@ -270,6 +307,7 @@ impl Participants {
     }
 
     /// [`Participants::insert_in`] for a series by its id.
+    #[inline]
     fn put(
         &mut self,
         id: u32,
