@@ -81,31 +81,35 @@ pub fn growth_each<E>(
 ) -> Result<(), E> {
     let programs = growth_programs(ix, f);
     let mut firsts = Firsts::default();
-    each_key(ix, f, programs, |key, p| {
+    each_key(ix, f, &growth_offices(ix, f), programs, |key, p| {
         emit(growth_row(ix, f, &mut firsts, key, p))
     })
+}
+
+/// The offices growth rows are written for, in output order: the one asked for, else every
+/// office the filter takes, in hierarchy order.
+pub fn growth_offices(ix: &Index, f: &Filter) -> Vec<usize> {
+    let one = f.office.map(|o| [o]);
+    let offices = match &one {
+        Some(one) => &one[..],
+        None => ix.order(),
+    };
+    offices
+        .iter()
+        .copied()
+        .filter(|&o| f.office_ok(ix.ds, o))
+        .collect()
 }
 
 /// Every series and period a growth row is written for, in output order.
 fn each_key<E>(
     ix: &Index,
     f: &Filter,
+    offices: &[usize],
     programs: &[Program],
     mut emit: impl FnMut((usize, Program, Segment, Measure), Period) -> Result<(), E>,
 ) -> Result<(), E> {
-    let ds = ix.ds;
-    let one;
-    let offices = match f.office {
-        Some(o) => {
-            one = [o];
-            &one[..]
-        }
-        None => ix.order(),
-    };
     for &o in offices {
-        if !f.office_ok(ds, o) {
-            continue;
-        }
         for &m in Measure::ALL {
             for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
                 for &pr in programs {
@@ -247,14 +251,16 @@ pub struct GrowthLine<'a> {
 }
 
 /// [`growth_each`] for program `all` alone (what a data set without programs shows), without
-/// a copy of any text per row: the same rows in the same order.
+/// a copy of any text per row: the same rows in the same order, for `offices` (some of
+/// [`growth_offices`], in its order).
 pub fn growth_lines<'a, E>(
     ix: &'a Index,
     f: &Filter,
+    offices: &[usize],
     mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut firsts = Firsts::default();
-    each_key(ix, f, &[Program::All], |(o, _, s, m), p| {
+    each_key(ix, f, offices, &[Program::All], |(o, _, s, m), p| {
         emit(&growth_line(ix, f, &mut firsts, (o, s, m), p))
     })
 }

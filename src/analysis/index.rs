@@ -373,15 +373,34 @@ impl<'a> Index<'a> {
         let mut mask = ALL_SLOTS;
         let mut sums = [Some(0i64); store::SLOTS];
         for (o, s) in parts {
-            let vals = self.year_values(o, s, m, y);
-            for (b, (sum, v)) in sums.iter_mut().zip(vals).enumerate() {
-                match v {
-                    Some(v) => *sum = sum.and_then(|a| a.checked_add(v)),
-                    None => mask &= !(1 << b),
-                }
-            }
+            let (gk, gw, gv) = self.ds.participants.year_slots(o, s, m, y);
+            let (dk, dw, dv) = self.derived.year_slots(o, s, m, y);
+            mask &= gk | dk;
             if mask == 0 {
                 break;
+            }
+            if gw | dw != 0 {
+                // A value held apart: read slot by slot.
+                let vals = self.year_values(o, s, m, y);
+                for (sum, v) in sums.iter_mut().zip(vals) {
+                    if let Some(v) = v {
+                        *sum = sum.and_then(|a| a.checked_add(v));
+                    }
+                }
+                continue;
+            }
+            // A given figure first, as `year_values` takes it.
+            let mut bits = mask;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let v = match (gv, dv) {
+                    (Some(g), _) if gk & (1 << b) != 0 => g[b],
+                    (_, Some(d)) => d[b],
+                    (Some(g), None) => g[b],
+                    (None, None) => 0,
+                };
+                sums[b] = sums[b].and_then(|a| a.checked_add(i64::from(v)));
             }
         }
         (mask, sums)

@@ -219,6 +219,7 @@ impl Fast {
     }
 
     /// Adds one row's figure, recording a duplicate.
+    #[inline]
     fn add(&mut self, line: u64, key: PKey, value: Option<i64>, prov: u32, keep_line: bool) {
         let (office, _, segment, measure, program) = key;
         let id = self.store.series_for(office, program, segment, measure);
@@ -555,17 +556,11 @@ struct FastRows<'a> {
     /// Office cells resolved, as written: those of up to fifteen bytes packed.
     short_offices: rustc_hash::FxHashMap<u128, usize>,
     offices: rustc_hash::FxHashMap<Vec<u8>, usize>,
-    /// The series ids of the last row's office, by segment and measure (0: not looked up;
-    /// else the id + 1).
-    ids: [u32; SEGMENT_MEASURES],
     /// The last row's period cell and period (`None`: none yet).
     last_period: (Vec<u8>, Option<Period>),
     /// The last row's source and its id (`None`: checked in the part before, not yet interned).
     last_source: Option<(Vec<u8>, Option<u32>)>,
 }
-
-/// Segments times measures: the series of one office and program.
-const SEGMENT_MEASURES: usize = Segment::ALL.len() * Measure::ALL.len();
 
 impl FastRows<'_> {
     /// One line's six fields, read as [`participant`] reads them.
@@ -593,10 +588,7 @@ impl FastRows<'_> {
             };
             self.last_office.0.clear();
             self.last_office.0.extend_from_slice(f[0]);
-            if self.last_office.1 != o {
-                self.last_office.1 = o;
-                self.ids = [0; SEGMENT_MEASURES];
-            }
+            self.last_office.1 = o;
         }
         let office = self.last_office.1;
         let period = match self.last_period.1 {
@@ -610,14 +602,13 @@ impl FastRows<'_> {
             }
         };
         let code = |b: &[u8]| self.segments.iter().find(|c| same_bytes(c.0, b));
-        let (si, segment) = match code(f[2]) {
-            Some(c) => (c.1 as usize, c.1),
-            None => return Err(GiveUp),
-        };
-        let (mi, measure) = match self.measures.iter().find(|c| same_bytes(c.0, f[3])) {
-            Some(c) => (c.1 as usize, c.1),
-            None => return Err(GiveUp),
-        };
+        let segment = code(f[2]).ok_or(GiveUp)?.1;
+        let measure = self
+            .measures
+            .iter()
+            .find(|c| same_bytes(c.0, f[3]))
+            .ok_or(GiveUp)?
+            .1;
         let value = match f[4] {
             [] => None,
             v => Some(plain_count(v).ok_or(GiveUp)?),
@@ -645,11 +636,7 @@ impl FastRows<'_> {
         };
         let keep_line = self.has_children[office] || segment == Segment::All;
         let key = (office, period, segment, measure, Program::All);
-        let slot = &mut self.ids[si * Measure::ALL.len() + mi];
-        if *slot == 0 {
-            *slot = r.store.series_for(office, Program::All, segment, measure) + 1;
-        }
-        r.add_to(*slot - 1, line, key, value, prov, keep_line);
+        r.add(line, key, value, prov, keep_line);
         Ok(())
     }
 }
@@ -684,7 +671,6 @@ fn read_fast(
         last_office: (Vec::new(), usize::MAX),
         short_offices: Default::default(),
         offices: Default::default(),
-        ids: [0; SEGMENT_MEASURES],
         last_period: (Vec::new(), None),
         last_source: source.map(|s| (s, None)),
     };

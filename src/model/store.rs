@@ -106,6 +106,12 @@ pub struct Participants {
     first_year: i32,
     /// `blocks[y - first_year][series]`.
     blocks: Vec<Vec<Year>>,
+    /// By series: bit `i` set when year `first_year + i` has a known value, so a series'
+    /// years are read without visiting every year's block. Kept while the years span at most
+    /// 64 ([`Participants::years_known_exact`]).
+    years_known: Vec<u64>,
+    /// The bits of `years_known` are the years (else they are unused).
+    years_known_exact: bool,
     wide: HashMap<(u32, Period), (i64, u32)>,
     /// Lines of the figures a roll-up is checked against (offices with children, segment all)
     /// and of those with a published text, which `validate` checks the value against.
@@ -125,6 +131,7 @@ impl Participants {
         Participants {
             by_key: vec![0; offices * SEGMENTS * MEASURES],
             offices,
+            years_known_exact: true,
             ..Participants::default()
         }
     }
@@ -199,6 +206,12 @@ impl Participants {
             self.first_year = y;
         } else if y < self.first_year {
             let add = (self.first_year - y) as usize;
+            self.years_known_exact &= self.blocks.len() + add <= 64;
+            if self.years_known_exact {
+                for bits in &mut self.years_known {
+                    *bits <<= add;
+                }
+            }
             self.blocks
                 .splice(0..0, std::iter::repeat_n(Vec::new(), add));
             self.first_year = y;
@@ -206,25 +219,37 @@ impl Participants {
         let i = (y - self.first_year) as usize;
         if i >= self.blocks.len() {
             self.blocks.resize(i + 1, Vec::new());
+            self.years_known_exact &= self.blocks.len() <= 64;
         }
         &mut self.blocks[i]
     }
 
     /// The id of a series, made when it is new.
+    #[inline]
     fn series_id_or_new(&mut self, key: SeriesKey) -> u32 {
         let k = self.key(key.office, key.program, key.segment, key.measure);
+        match self.by_key.get(k) {
+            Some(&id) if id > 0 => id - 1,
+            _ => self.new_series(k, key),
+        }
+    }
+
+    /// [`Participants::series_id_or_new`] for a series not seen before.
+    #[cold]
+    #[inline(never)]
+    fn new_series(&mut self, k: usize, key: SeriesKey) -> u32 {
         if k >= self.by_key.len() {
             self.by_key.resize(k + 1, 0);
         }
-        if self.by_key[k] == 0 {
-            self.series.push(key);
-            self.by_key[k] = self.series.len() as u32;
-        }
+        self.series.push(key);
+        self.years_known.push(0);
+        self.by_key[k] = self.series.len() as u32;
         self.by_key[k] - 1
     }
 
     /// The id of a series, made when it is new: for a reader that keeps the ids it has
     /// looked up, with [`Participants::insert_id`].
+    #[inline]
     pub fn series_for(&mut self, office: usize, program: Program, s: Segment, m: Measure) -> u32 {
         self.series_id_or_new(SeriesKey {
             office,
@@ -307,7 +332,7 @@ impl Participants {
     }
 
     /// [`Participants::insert_in`] for a series by its id.
-    #[inline]
+    #[inline(always)]
     fn put(
         &mut self,
         id: u32,
@@ -326,6 +351,7 @@ impl Participants {
         }
         y.seen |= bit;
         let mut wide = None;
+        let first_known = value.is_some() && y.known == 0;
         if let Some(v) = value {
             y.known |= bit;
             match u32::try_from(v) {
@@ -337,6 +363,9 @@ impl Participants {
             }
         }
         self.rows += 1;
+        if first_known {
+            self.mark_year(id, p.year());
+        }
         if let Some(v) = wide {
             self.wide.insert((id, p), (v, prov));
         }
@@ -344,6 +373,14 @@ impl Participants {
             self.lines.insert((id, p), l);
         }
         Ok(())
+    }
+
+    /// Notes that series `id` has a known value in year `y`, whose block is there.
+    #[inline]
+    fn mark_year(&mut self, id: u32, y: i32) {
+        if self.years_known_exact {
+            self.years_known[id as usize] |= 1 << (y - self.first_year);
+        }
     }
 
     /// Gives back what the years' blocks hold beyond their series: the first year's grows a
@@ -378,6 +415,11 @@ impl Participants {
         for (i, block) in std::mem::take(&mut later.blocks).into_iter().enumerate() {
             let y = first_year + i as i32;
             if same_ids && self.block_mut(y).is_empty() {
+                for (id, rec) in block.iter().enumerate() {
+                    if rec.known != 0 {
+                        self.mark_year(id as u32, y);
+                    }
+                }
                 *self.block_mut(y) = block;
                 continue;
             }
@@ -385,10 +427,14 @@ impl Participants {
                 let id = ids[sid];
                 let here = self.year_mut(id, y);
                 if here.seen == 0 {
+                    let known = rec.known != 0;
                     *here = Year {
                         prov: provs[rec.prov as usize],
                         ..rec
                     };
+                    if known {
+                        self.mark_year(id, y);
+                    }
                     continue;
                 }
                 for b in (0..SLOTS).filter(|b| rec.seen & (1 << b) != 0) {
@@ -447,6 +493,15 @@ impl Participants {
         let Some(id) = self.series_id(office, pr, s, m) else {
             return Vec::new();
         };
+        if self.years_known_exact {
+            let mut bits = self.years_known[id as usize];
+            let mut years = Vec::with_capacity(bits.count_ones() as usize);
+            while bits != 0 {
+                years.push(self.first_year + bits.trailing_zeros() as i32);
+                bits &= bits - 1;
+            }
+            return years;
+        }
         (0..self.blocks.len())
             .filter(|&i| {
                 self.blocks[i]
@@ -511,6 +566,24 @@ impl Participants {
             };
         }
         out
+    }
+
+    /// One series' year as it is held: which slots are known, which of those are held apart
+    /// (`wide`), and the values of the others, for reading many years quickly.
+    pub fn year_slots(
+        &self,
+        office: usize,
+        s: Segment,
+        m: Measure,
+        y: i32,
+    ) -> (u16, u16, Option<&[u32; SLOTS]>) {
+        match self
+            .series_id(office, Program::All, s, m)
+            .and_then(|id| self.year(id, y))
+        {
+            Some(rec) => (rec.known, rec.wide, Some(&rec.vals)),
+            None => (0, 0, None),
+        }
     }
 
     /// The line a figure was read on, kept for offices with children, for segment `all` and
@@ -604,5 +677,39 @@ mod tests {
         assert_eq!(p.get(0, y, pu, act), None);
         assert_eq!(p.series().count(), 1);
         assert_eq!(p.program_series().count(), 2);
+    }
+
+    #[test]
+    fn years_are_listed_in_order_however_they_arrive() {
+        let (pu, act) = (Segment::Pu, Measure::Active);
+        let mut p = Participants::new(1);
+        // An unknown value has no year; earlier years widen the blocks in front.
+        p.insert(0, Period::Month(2020, 3), pu, act, None, 0, None)
+            .unwrap();
+        assert_eq!(p.years(0, pu, act), Vec::<i32>::new());
+        for y in [2020, 2010, 2030, 2010] {
+            let _ = p.insert(0, Period::Year(y), pu, act, Some(1), 0, None);
+        }
+        assert_eq!(p.years(0, pu, act), vec![2010, 2020, 2030]);
+        // A span of more than 64 years, at each end.
+        p.insert(0, Period::Year(1950), pu, act, Some(1), 0, None)
+            .unwrap();
+        p.insert(0, Period::Year(2099), pu, act, Some(1), 0, None)
+            .unwrap();
+        assert_eq!(p.years(0, pu, act), vec![1950, 2010, 2020, 2030, 2099]);
+        // Years moved over from a later part keep their place.
+        let mut q = Participants::new(1);
+        q.insert(0, Period::Year(2024), pu, act, Some(1), 0, None)
+            .unwrap();
+        let mut later = Participants::new(1);
+        later
+            .insert(0, Period::Year(2022), pu, act, Some(2), 0, None)
+            .unwrap();
+        later
+            .insert(0, Period::Year(2026), pu, act, Some(3), 0, None)
+            .unwrap();
+        q.absorb(later, 0, |_, _| panic!("no duplicate"));
+        assert_eq!(q.years(0, pu, act), vec![2022, 2024, 2026]);
+        assert_eq!(q.get(0, Period::Year(2026), pu, act), Some((3, 0)));
     }
 }

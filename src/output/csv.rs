@@ -124,6 +124,30 @@ pub struct CsvStream<'w> {
     locale: CsvLocale,
 }
 
+/// The settings of a [`CsvStream`], to make another that writes the same bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvLike {
+    delimiter: u8,
+    sanitize: bool,
+    locale: CsvLocale,
+}
+
+impl CsvLike {
+    /// A stream into `w` that writes rows as the stream this was taken from does, with no
+    /// header row.
+    pub fn stream<'w>(self, w: &'w mut dyn Write) -> CsvStream<'w> {
+        CsvStream {
+            w,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            row: RowStart { at: 0, fields: 0 },
+            cols: Vec::new(),
+            delimiter: self.delimiter,
+            sanitize: self.sanitize,
+            locale: self.locale,
+        }
+    }
+}
+
 /// Bytes held before they are written out.
 const FLUSH_AT: usize = 64 * 1024;
 
@@ -149,6 +173,28 @@ impl<'w> CsvStream<'w> {
         }
         s.end()?;
         Ok(s)
+    }
+
+    /// A stream with this one's settings into `w`, with no header row: for rows written apart
+    /// (on another thread, say) and then added with [`CsvStream::written`].
+    pub fn like(&self) -> CsvLike {
+        CsvLike {
+            delimiter: self.delimiter,
+            sanitize: self.sanitize,
+            locale: self.locale,
+        }
+    }
+
+    /// Rows written by a stream made from [`CsvStream::like`], added after this one's.
+    pub fn written(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(rows);
+        self.row.at = self.buf.len();
+        if self.buf.len() >= FLUSH_AT {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+            self.row.at = 0;
+        }
+        Ok(())
     }
 
     /// The byte between fields.

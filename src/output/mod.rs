@@ -14,7 +14,7 @@ mod pick;
 pub mod svg;
 mod xlsx;
 
-pub use csv::{CsvLocale, CsvStream};
+pub use csv::{CsvLike, CsvLocale, CsvStream};
 pub use human::{bar, cell_human, fixed, group, group_thousands, idr, idr_human};
 pub use lang::Lang;
 pub use pick::pick;
