@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use common::{approx, cell, coverage, csv_rows, select};
 
 fn run(lang: &str, format: &str, args: &[&str]) -> String {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bounded");
+    run_on("tests/fixtures/bounded", lang, format, args)
+}
+
+fn run_on(dir: &str, lang: &str, format: &str, args: &[&str]) -> String {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
     let out = coverage()
         .arg("--data")
         .arg(d)
@@ -49,9 +53,11 @@ fn growth_carries_the_bounds_of_value_base_and_first_year() {
     assert!(approx(cell(&h, r, "cagr_pct"), 10.0, 1e-9));
     assert_eq!(cell(&h, r, "cagr_bound"), "exact");
     assert_eq!(cell(&h, r, "reading"), "uncertain");
-    // kc-b 2023: 60,000 (bound at_most) - "sekitar 50 ribu" = +10,000, at most (+20 %).
+    // kc-b 2023: 60,000 (bound at_most) - "sekitar 50 ribu" = +10,000 (+20 %), at most, and
+    // only about that, as its base is about.
     let r = row("kc-b", "2023");
-    assert_eq!(cell(&h, r, "change_bound"), "at_most");
+    assert_eq!(cell(&h, r, "change"), "10000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_most_about");
     assert!(approx(cell(&h, r, "change_pct"), 20.0, 1e-9));
     // kc-b 2024: 66,000 - at most 60,000 = +6,000, at least; CAGR (66,000 / 50,000)^(1/2) - 1
     // = sqrt(1.32) - 1 = 14.891 %, about, as its first year is.
@@ -69,7 +75,8 @@ fn growth_carries_the_bounds_of_value_base_and_first_year() {
             &[
                 "at least +10,000",
                 "at most +11,000",
-                "at most +20.0%",
+                "at most about +10,000",
+                "at most about +20.0%",
                 "at least +6,000",
                 "about +14.9%",
                 "if 100.000 is read as its note says",
@@ -80,7 +87,8 @@ fn growth_carries_the_bounds_of_value_base_and_first_year() {
             &[
                 "paling sedikit +10.000",
                 "paling banyak +11.000",
-                "paling banyak +20,0%",
+                "paling banyak sekitar +10.000",
+                "paling banyak sekitar +20,0%",
                 "sekitar +14,9%",
                 "jika 100.000 dibaca seperti pada catatannya",
             ],
@@ -187,4 +195,88 @@ fn a_given_total_is_held_against_the_bound_of_its_parts() {
     );
     assert!(!err.contains("reg-c 2024"), "{err}");
     assert!(err.contains("1 problem found"), "{err}");
+}
+
+#[test]
+fn a_bound_beside_an_approximate_figure_is_an_approximate_bound() {
+    let dir = "tests/fixtures/bounded-about";
+    let (h, rows) = csv_rows(run_on(dir, "en", "csv", &["growth"]).as_bytes());
+    let row = |o: &str, p: &str| select(&h, &rows, &[("office", o), ("period", p)])[0];
+    // kc-b 2024: "sekitar 60 ribu" - "hampir 50 ribu" = 60,000 - 50,000 = +10,000, at least
+    // (the base may be lower) and only about (the value is about): at least about;
+    // 10,000 / 50,000 = +20 %.
+    let r = row("kc-b", "2024");
+    assert_eq!(cell(&h, r, "change"), "10000");
+    assert!(approx(cell(&h, r, "change_pct"), 20.0, 1e-9));
+    assert_eq!(cell(&h, r, "change_bound"), "at_least_about");
+    // The region's 2024 sum: "lebih dari 125 ribu" + "sekitar 60 ribu" = 185,000, at least
+    // about; its 2023 sum 100,000 + "hampir 50 ribu" = 150,000, at most. The change
+    // 185,000 - 150,000 = +35,000 is at least about, 35,000 / 150,000 = +23.33 %.
+    let r = row("reg", "2024");
+    assert_eq!(cell(&h, r, "value"), "185000");
+    assert_eq!(cell(&h, r, "value_bound"), "at_least_about");
+    assert_eq!(cell(&h, r, "base_bound"), "at_most");
+    assert_eq!(cell(&h, r, "change"), "35000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_least_about");
+    assert!(approx(cell(&h, r, "change_pct"), 23.333_333, 1e-5));
+    // kc-a 2024 has no approximate figure: "lebih dari 125 ribu" - 100,000, at least +25,000.
+    assert_eq!(cell(&h, row("kc-a", "2024"), "change_bound"), "at_least");
+    let j: serde_json::Value =
+        serde_json::from_str(&run_on(dir, "en", "json", &["growth"])).unwrap();
+    assert_eq!(j[1]["office"], "reg");
+    assert_eq!(j[1]["value_bound"], "at_least_about");
+
+    let (h, rows) = csv_rows(run_on(dir, "en", "csv", &["coverage"]).as_bytes());
+    let row = |o: &str, p: &str| select(&h, &rows, &[("office", o), ("period", p)])[0];
+    // kc-a 2024: at least 125,000 over about 600,000 employed = 20.833 %, at least about.
+    let r = row("kc-a", "2024");
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.833_333, 1e-5));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_least_about");
+    // kc-b 2024: about 60,000 over at least 300,000 = 20 %, at most about (the employed
+    // may be more).
+    let r = row("kc-b", "2024");
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.0, 1e-9));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_most_about");
+    // reg 2024: at least about 185,000 over an exact 900,000 = 20.556 %, at least about.
+    let r = row("reg", "2024");
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.555_556, 1e-5));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_least_about");
+
+    for fmt in ["table", "markdown"] {
+        has(
+            &run_on(dir, "en", fmt, &["growth"]),
+            &[
+                "at least about 185,000",
+                "at least about +35,000",
+                "at least about +23.3%",
+                "at least about +10,000",
+                "at least about +20.0%",
+                "at least +25,000",
+            ],
+        );
+        has(
+            &run_on(dir, "id", fmt, &["growth"]),
+            &[
+                "paling sedikit sekitar 185.000",
+                "paling sedikit sekitar +35.000",
+                "paling sedikit sekitar +23,3%",
+            ],
+        );
+        has(
+            &run_on(dir, "en", fmt, &["coverage"]),
+            &[
+                "at least about 20.8%",
+                "at most about 20.0%",
+                "at least about 20.6%",
+            ],
+        );
+        has(
+            &run_on(dir, "id", fmt, &["coverage"]),
+            &[
+                "paling sedikit sekitar 20,8%",
+                "paling banyak sekitar 20,0%",
+                "paling sedikit sekitar 20,6%",
+            ],
+        );
+    }
 }

@@ -143,7 +143,7 @@ fn a_bound_that_is_no_code_is_refused_where_it_is() {
         .clone();
     let e = String::from_utf8(out).unwrap();
     assert!(
-        e.contains("claims.csv:2:9 (bound): found \"maybe\", expected one of exact, at_least, at_most or about"),
+        e.contains("claims.csv:2:9 (bound): found \"maybe\", expected one of exact, at_least, at_most, about, at_least_about or at_most_about"),
         "{e}"
     );
 }

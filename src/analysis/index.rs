@@ -817,13 +817,14 @@ impl Index<'_> {
 
 /// Whether two figures, each with its bound, can be the same number: a given total of "lebih
 /// dari 500 ribu" is not contradicted by parts that add up to 505,000, nor a sum of lower
-/// bounds by a total above it. An approximate figure contradicts nothing.
+/// bounds by a total above it. An approximate figure (an approximate bound too) contradicts
+/// nothing.
 fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
     let span = |v: i64, k: Bound| match k {
         Bound::Exact => (Some(v), Some(v)),
         Bound::AtLeast => (Some(v), None),
         Bound::AtMost => (None, Some(v)),
-        Bound::About => (None, None),
+        Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout => (None, None),
     };
     let ((alo, ahi), (blo, bhi)) = (span(a, ab), span(b, bb));
     let lo = alo.max(blo);

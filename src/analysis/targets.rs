@@ -88,7 +88,7 @@ impl TargetBounds {
             (Some(Bound::Exact), _) | (_, None) => false,
             (Some(Bound::AtLeast), Some(g)) => g.gap <= 0,
             (Some(Bound::AtMost), Some(g)) => g.gap > 0,
-            (Some(Bound::About) | None, Some(_)) => true,
+            (Some(Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout) | None, Some(_)) => true,
         };
         TargetBounds {
             target,

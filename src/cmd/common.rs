@@ -139,7 +139,8 @@ pub fn result_open(s: &Standing, min: f64) -> bool {
         Some(Bound::Exact) => false,
         Some(Bound::AtMost) => s.value >= min,
         Some(Bound::AtLeast) => s.value < min,
-        Some(Bound::About) | None => true,
+        // About, or a bound that is itself only about where the figure shows.
+        Some(Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout) | None => true,
     }
 }
 
@@ -199,6 +200,8 @@ pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
         Bound::AtLeast => "more than {}",
         Bound::AtMost => "at most {}",
         Bound::About => "about {}",
+        Bound::AtLeastAbout => "at least about {}",
+        Bound::AtMostAbout => "at most about {}",
     };
     Cell::Template(template, vec![figure])
 }
@@ -215,6 +218,8 @@ pub fn worded(w: Wording, figure: Cell) -> Cell {
         Wording::LessThan => "less than {}",
         Wording::AtMost => "at most {}",
         Wording::About => "about {}",
+        Wording::AtLeastAbout => "at least about {}",
+        Wording::AtMostAbout => "at most about {}",
     };
     Cell::Template(template, vec![figure])
 }
