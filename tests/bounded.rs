@@ -280,3 +280,159 @@ fn a_bound_beside_an_approximate_figure_is_an_approximate_bound() {
         );
     }
 }
+
+#[test]
+fn the_report_gives_growth_and_coverage_with_their_bounds() {
+    let report = |lang: &str, format: &str| run(lang, format, &["report", "--branch", "kc-b"]);
+    let (h, rows) = csv_rows(report("en", "csv").as_bytes());
+    let line = |metric: &str, p: &str| {
+        select(&h, &rows, &[("metric", metric), ("period", p)])
+            .first()
+            .copied()
+            .unwrap_or_else(|| panic!("no {metric} {p}"))
+    };
+    // The given figures carry their own bounds: "sekitar 50 ribu", a column of at_most.
+    assert_eq!(cell(&h, line("active", "2022"), "bound"), "about");
+    assert_eq!(cell(&h, line("active", "2023"), "bound"), "at_most");
+    assert_eq!(cell(&h, line("active", "2024"), "bound"), "exact");
+    // 2023: at most 60,000 - about 50,000 = +10,000, at most about; 10,000 / 50,000 = +20 %.
+    let r = line("change", "2023");
+    assert_eq!(cell(&h, r, "value"), "10000");
+    assert_eq!(cell(&h, r, "bound"), "at_most_about");
+    let r = line("change_pct", "2023");
+    assert!(approx(cell(&h, r, "value"), 20.0, 1e-9));
+    assert_eq!(cell(&h, r, "bound"), "at_most_about");
+    // 2024: 66,000 - at most 60,000 = +6,000, at least; 6,000 / 60,000 = +10 %.
+    assert_eq!(cell(&h, line("change", "2024"), "bound"), "at_least");
+    assert_eq!(cell(&h, line("change_pct", "2024"), "bound"), "at_least");
+    // (66,000 / about 50,000)^(1/2) - 1 = 14.891 %, about.
+    let r = line("cagr_pct", "2024");
+    assert!(approx(cell(&h, r, "value"), 14.8913, 0.0001));
+    assert_eq!(cell(&h, r, "bound"), "about");
+    // Coverage against "hampir 330 ribu" employed: about 50,000 / at most 330,000 = 15.15 %,
+    // at least about; at most 60,000 over at most 330,000 pulls both ways (no figure, empty
+    // value); 66,000 / at most 330,000 = 20 %, at least.
+    let r = line("coverage_pct", "2022");
+    assert!(approx(cell(&h, r, "value"), 15.1515, 0.0001));
+    assert_eq!(cell(&h, r, "bound"), "at_least_about");
+    let r = line("coverage_pct", "2023");
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "bound"), "none");
+    assert_eq!(cell(&h, line("coverage_pct", "2024"), "bound"), "at_least");
+    let j: serde_json::Value = serde_json::from_str(&report("en", "json")).unwrap();
+    let lines = j.as_array().unwrap();
+    assert!(lines
+        .iter()
+        .any(|l| l["metric"] == "change" && l["bound"] == "at_most_about"));
+
+    for fmt in ["table", "markdown"] {
+        has(
+            &report("en", fmt),
+            &[
+                "about 50 thousand",
+                "at most 60,000",
+                "at most about +10,000",
+                "at most about +20.0%",
+                "vs 2022: about 50 thousand",
+                "at least +6,000",
+                "at least +10.0%",
+                "about +14.9%",
+                "at least about 15.2%",
+                "no figure: its inputs are bounds that pull both ways",
+                "at least 20.0%",
+                "66,000 / just under 330 thousand employed",
+            ],
+        );
+        has(
+            &report("id", fmt),
+            &[
+                "sekitar 50 ribu",
+                "paling banyak 60.000",
+                "paling banyak sekitar +10.000",
+                "paling banyak sekitar +20,0%",
+                "paling sedikit +6.000",
+                "sekitar +14,9%",
+                "paling sedikit sekitar 15,2%",
+                "tidak ada angka: batas-batas masukannya berlawanan arah",
+                "paling sedikit 20,0%",
+                "66.000 / hampir 330 ribu penduduk bekerja",
+            ],
+        );
+    }
+}
+
+#[test]
+fn program_coverage_gives_its_bound_in_the_report_and_the_table() {
+    // The bounded fixture with two JKK figures for Branch A.
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bounded");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["offices.csv", "workforce.csv"] {
+        std::fs::copy(fixture.join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,program,value,source,published\n\
+         kc-a,2023,all,active,,110000,fixture,lebih dari 110 ribu\n\
+         kc-a,2023,all,active,jkk,120000,fixture,120.000\n\
+         kc-a,2024,all,active,jkk,125000,fixture,lebih dari 125 ribu\n",
+    )
+    .unwrap();
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // JKK 2024: more than 125,000 over 605,000 employed = 20.661 %, at least; 2023:
+    // 120,000 / 605,000 = 19.835 %, exact.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "report", "--branch", "kc-a"]).as_bytes());
+    let jkk = |p: &str| {
+        select(
+            &h,
+            &rows,
+            &[
+                ("metric", "coverage_pct"),
+                ("program", "jkk"),
+                ("period", p),
+            ],
+        )[0]
+    };
+    assert!(approx(cell(&h, jkk("2024"), "value"), 20.661_157, 1e-5));
+    assert_eq!(cell(&h, jkk("2024"), "bound"), "at_least");
+    assert_eq!(cell(&h, jkk("2023"), "bound"), "exact");
+    for lang in ["en", "id"] {
+        let want: &[&str] = if lang == "en" {
+            &[
+                "at least 20.7%",
+                "more than 125 thousand / 605,000 employed",
+            ]
+        } else {
+            &[
+                "paling sedikit 20,7%",
+                "lebih dari 125 ribu / 605.000 penduduk bekerja",
+            ]
+        };
+        has(
+            &go(&[
+                "--lang", lang, "--format", "markdown", "report", "--branch", "kc-a",
+            ]),
+            want,
+        );
+        has(
+            &go(&[
+                "--lang",
+                lang,
+                "--format",
+                "markdown",
+                "coverage",
+                "--program",
+                "jkk",
+            ]),
+            &want[..1],
+        );
+    }
+}

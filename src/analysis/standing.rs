@@ -183,7 +183,7 @@ pub fn coverage(
                     measure: r.denominator,
                     period: *q,
                 },
-                bound: super::bound::ratio(r.participants.bound(), w.bound()),
+                bound: r.bound(),
                 uncertain: r.participants.uncertain || w.uncertain,
                 doubts: doubts([&r.participants, w]),
             })

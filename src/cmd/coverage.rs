@@ -8,7 +8,7 @@ use super::common::{
     against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
     with_bound, Ctx,
 };
-use crate::analysis::{any_bounded, bound, coverage, CoverageRow, Index, Programs};
+use crate::analysis::{any_bounded, coverage, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::Program;
 use crate::output::{col, fig_source, Cell, Table};
@@ -76,7 +76,7 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
         ];
         if bounded {
             let w = r.workforce.as_ref().map(|(_, f)| f.bound());
-            let b = w.and_then(|w| bound::ratio(r.participants.bound(), w));
+            let b = r.bound();
             cells.insert(11, Cell::opt(r.pct, |p| with_bound(Cell::Pct(p), b)));
             cells.insert(18, Cell::text(r.participants.bound().code()));
             cells.insert(19, Cell::opt(w, |w| Cell::text(w.code())));
