@@ -158,8 +158,12 @@ fn sums_of_bounded_rows_carry_the_bound_or_are_not_made() {
     assert_eq!(cell(&h, r, "change"), "26000");
     assert_eq!(cell(&h, r, "change_bound"), "at_least");
     assert!(approx(cell(&h, r, "change_pct"), 17.333_333, 1e-5));
-    // Region B 2024: "lebih dari 40 ribu" + "hampir 30 ribu" pulls both ways: no sum.
-    assert!(row("reg-b", "2024").is_empty());
+    // Region B 2024: "lebih dari 40 ribu" + "hampir 30 ribu" pulls both ways: no sum, so its
+    // row has no value and a bound of none.
+    let r = row("reg-b", "2024")[0];
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "value_bound"), "none");
+    assert_eq!(cell(&h, r, "change"), "");
     // Region B 2023: 35,000 + 25,000 = 60,000, exact.
     assert_eq!(cell(&h, row("reg-b", "2023")[0], "value"), "60000");
 
@@ -435,4 +439,79 @@ fn program_coverage_gives_its_bound_in_the_report_and_the_table() {
             &want[..1],
         );
     }
+}
+
+#[test]
+fn a_sum_not_made_says_why_where_its_figure_would_be() {
+    let dir = "tests/fixtures/bounded-sums";
+    let go = |lang: &str, args: &[&str]| {
+        let mut all = vec!["--lang", lang];
+        all.extend_from_slice(args);
+        run_in(dir, &all)
+    };
+    let text = |o: std::process::Output| {
+        String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr)
+    };
+    // Region B 2024 would be Branch C's "lebih dari 40 ribu" (at least 40,000) plus Branch
+    // D's "hampir 30 ribu" (at most 30,000): anything from below 70,000 to far above it.
+    let en = "no sum: its parts are bounded both ways (Branch C more than 40 thousand and Branch D just under 30 thousand)";
+    let id = "tidak ada jumlah: batas bagian-bagiannya berlawanan arah (Branch C lebih dari 40 ribu dan Branch D hampir 30 ribu)";
+    for (lang, why) in [("en", en), ("id", id)] {
+        // Markdown: a table would wrap the reasons to the width of a terminal.
+        let fmt = "markdown";
+        let with = |args: &[&'static str]| -> Vec<&str> {
+            let mut v = vec!["--format", fmt];
+            v.extend_from_slice(args);
+            v
+        };
+        // growth: its row, with the reason where the value would be.
+        has(
+            &text(go(lang, &with(&["growth", "--office", "reg-b"]))),
+            &[why],
+        );
+        // rank and check: the reason for the office left unranked.
+        let rank = go(
+            lang,
+            &with(&[
+                "rank", "--by", "growth", "--level", "region", "--year", "2024",
+            ]),
+        );
+        has(&text(rank), &[&format!("2024: {why}")]);
+        // targets: the 2024 target of 70,000 has no actual, and says why.
+        has(
+            &text(go(lang, &with(&["targets", "--office", "reg-b"]))),
+            &[why],
+        );
+        // report: the line of the figure, and the target's note.
+        let report = text(go(lang, &with(&["report", "--branch", "reg-b"])));
+        assert_eq!(report.matches(why).count(), 2, "{report}");
+        // coverage: no row, so a remark under the table.
+        has(
+            &text(go(lang, &with(&["coverage", "--office", "reg-b"]))),
+            &[&format!("2024: {why}")],
+        );
+        let check = go(
+            lang,
+            &[
+                "check",
+                "--branch",
+                "reg-b",
+                "--min-growth",
+                "5",
+                "--year",
+                "2024",
+            ],
+        );
+        assert_eq!(check.status.code(), Some(2));
+        has(&text(check), &[&format!("2024: {why}")]);
+    }
+    // For scripts: the report's line has no value and a bound of none.
+    let (h, rows) =
+        csv_rows(&run_in(dir, &["--format", "csv", "report", "--branch", "reg-b"]).stdout);
+    let r = select(&h, &rows, &[("metric", "active"), ("period", "2024")])[0];
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "bound"), "none");
+    // Region A's 2024 sum is made (at least 176,000): no reason anywhere for it.
+    let growth = text(run_in(dir, &["growth", "--office", "reg-a"]));
+    assert!(!growth.contains("no sum"), "{growth}");
 }

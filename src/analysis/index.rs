@@ -24,6 +24,9 @@ pub struct Index<'a> {
     doubtful: bool,
     /// Some participant row is a bound, so sums must carry it.
     bounded: bool,
+    /// Sums not made because their parts' bounds pull both ways, by (office, segment,
+    /// measure, period), so the figure's place can say why it is empty.
+    unmade: std::collections::BTreeMap<(usize, Segment, Measure, Period), Unmade>,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -41,6 +44,24 @@ struct Cache {
     surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>>,
     /// Indices into the data set's targets, by office.
     targets: Vec<Vec<usize>>,
+}
+
+/// One part of a sum: a child office, or a segment of the office's own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Office(usize),
+    Segment(Segment),
+}
+
+/// A sum not made because its parts' bounds pull both ways: some bound it from below (at
+/// least), some from above (at most), so it can be any number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unmade {
+    /// How the sum would have been made (`sum of 2 branches`, `sum of segments`).
+    pub how: Derivation,
+    /// The parts that are lower bounds, and those that are upper bounds, with their figures.
+    pub lower: Vec<(Part, Fig)>,
+    pub upper: Vec<(Part, Fig)>,
 }
 
 /// Every slot of a year in the store's layout: the twelve months and the whole year.
@@ -71,6 +92,7 @@ impl<'a> Index<'a> {
                 .provenances()
                 .iter()
                 .any(|p| bound::of(p) != Bound::Exact),
+            unmade: std::collections::BTreeMap::new(),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -314,6 +336,59 @@ impl<'a> Index<'a> {
         Some(self.derived.intern(p))
     }
 
+    /// Notes a sum not made because its parts pull both ways, where the key has no figure of
+    /// its own (a given one stands as it is).
+    fn not_made(
+        &mut self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        how: Derivation,
+        parts: impl Iterator<Item = (Part, (usize, Period, Segment, Measure))>,
+    ) {
+        if self.ds.participants.get(o, p, s, m).is_some() || self.derived.get(o, p, s, m).is_some()
+        {
+            return;
+        }
+        let mut why = Unmade {
+            how,
+            lower: Vec::new(),
+            upper: Vec::new(),
+        };
+        for (part, (ko, kp, ks, km)) in parts {
+            let Some(f) = self.participant(ko, kp, ks, km) else {
+                continue;
+            };
+            match f.bound() {
+                Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                Bound::Exact | Bound::About => {}
+            }
+        }
+        self.unmade.insert((o, s, m, p), why);
+    }
+
+    /// Why a figure of program `all` is empty, where it is a sum whose parts pull both ways.
+    pub fn unmade(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<&Unmade> {
+        self.unmade.get(&(o, s, m, p))
+    }
+
+    /// Every sum not made because its parts pull both ways, by (office, segment, measure,
+    /// period).
+    pub fn unmade_all(
+        &self,
+    ) -> impl Iterator<Item = (&(usize, Segment, Measure, Period), &Unmade)> + '_ {
+        self.unmade.iter()
+    }
+
+    /// The periods of a series whose sums were not made because their parts pull both ways.
+    pub fn unmade_periods(&self, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        // `Month(MIN, 0)` sorts before every period.
+        self.unmade
+            .range((o, s, m, Period::Month(i32::MIN, 0))..)
+            .take_while(|(k, _)| (k.0, k.1, k.2) == (o, s, m))
+            .map(|(k, _)| k.3)
+            .collect()
+    }
+
     /// Stores a derived figure unless the key has one, given or derived; a given figure that
     /// differs is returned for a finding as (given, line).
     fn derive(
@@ -450,7 +525,13 @@ impl<'a> Index<'a> {
                             ));
                             continue;
                         };
-                        let Some(how) = self.how_of(how, kids.iter().map(|&k| (k, p, s, m))) else {
+                        let parts = kids.iter().map(|&k| (k, p, s, m));
+                        let Some(how) = self.how_of(how, parts.clone()) else {
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made((o, p, s, m), why, parts.map(|k| (Part::Office(k.0), k)));
                             continue;
                         };
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
@@ -530,7 +611,9 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     let parts = Segment::PARTS.iter().map(|&s| (o, p, s, m));
-                    let Some(how) = self.how_of(how, parts) else {
+                    let Some(how) = self.how_of(how, parts.clone()) else {
+                        let parts = parts.map(|k| (Part::Segment(k.2), k));
+                        self.not_made((o, p, Segment::All, m), Derivation::Segments, parts);
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {

@@ -9,13 +9,15 @@ use anyhow::Result;
 use super::common::{
     against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
     if_targets, line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note,
-    with_bound, Amount, Ctx,
+    unmade_cell, with_bound, Amount, Ctx,
 };
-use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
+use crate::analysis::{
+    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow,
+};
 use crate::cli::ReportArgs;
 use crate::model::{
-    Bound, DataSet, Derivation, Level, Period, Plan, Program, Segment, Target, TargetMeasure,
-    WorkforceMeasure,
+    Bound, DataSet, Derivation, Level, Measure, Period, Plan, Program, Segment, Target,
+    TargetMeasure, WorkforceMeasure,
 };
 use crate::output::{col, fig_source, Cell, Table};
 use crate::resolve::resolve;
@@ -185,7 +187,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         office,
     };
     // The same rows the growth, coverage, targets and claims commands print.
-    participants(&mut l, &analysis::growth(&ix, &f));
+    participants(&mut l, &analysis::growth_items(&ix, &f));
     coverage(
         &mut l,
         &ix,
@@ -267,25 +269,64 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
     t
 }
 
-/// Participant figures with their change on a year earlier and compound growth.
-fn participants(l: &mut Long, rows: &[GrowthRow]) {
+/// The unit of a participant measure's figures.
+fn unit_of(m: Measure) -> &'static str {
+    if m.code().starts_with("employers") {
+        "employers"
+    } else {
+        "persons"
+    }
+}
+
+/// A participant measure's label, with the months a flow covers.
+fn measure_label(m: Measure, p: Period) -> Cell {
+    if m.is_flow() {
+        Cell::Phrase(vec![
+            Cell::Term(m.label()),
+            text(" (".into()),
+            Cell::Span(p),
+            text(")".into()),
+        ])
+    } else {
+        Cell::Term(m.label())
+    }
+}
+
+/// Participant figures with their change on a year earlier and compound growth; a sum not
+/// made because its parts pull both ways says so where its figure would be.
+fn participants(l: &mut Long, items: &[GrowthItem]) {
     const P: &str = "Participants";
-    for r in rows {
-        let unit = if r.measure.code().starts_with("employers") {
-            "employers"
-        } else {
-            "persons"
+    for item in items {
+        let r = match item {
+            GrowthItem::Row(r) => r,
+            GrowthItem::Unmade(u) => {
+                let source = u.why.how.english();
+                let line = Line {
+                    period: u.period.to_string(),
+                    segment: u.segment.code(),
+                    program: program_code(u.program),
+                    metric: u.measure.code(),
+                    label: measure_label(u.measure, u.period),
+                    value: unmade_cell(l.ds, &u.why),
+                    unit: unit_of(u.measure),
+                    basis: Cell::Empty,
+                    source: &source,
+                    how: Some(u.why.how),
+                };
+                l.add_bounded(P, line, Cell::Empty, None);
+                continue;
+            }
         };
-        let label = if r.measure.is_flow() {
-            Cell::Phrase(vec![
-                Cell::Term(r.measure.label()),
-                text(" (".into()),
-                Cell::Span(r.period),
-                text(")".into()),
-            ])
-        } else {
-            Cell::Term(r.measure.label())
-        };
+        participant_lines(l, r);
+    }
+}
+
+/// The lines of one growth row: the figure, its change and compound growth.
+fn participant_lines(l: &mut Long, r: &GrowthRow) {
+    const P: &str = "Participants";
+    {
+        let unit = unit_of(r.measure);
+        let label = measure_label(r.measure, r.period);
         let period = r.period.to_string();
         let segment = r.segment.code();
         l.add_bounded(
@@ -733,8 +774,8 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             "",
         ),
     );
-    if r.note_parts.is_some() || r.partial_base.is_some() {
-        let note = target_note(r);
+    if r.note_parts.is_some() || r.partial_base.is_some() || r.unmade.is_some() {
+        let note = target_note(l.ds, r);
         l.add(
             T,
             line("note", Cell::Term("note"), Cell::Empty, "", note, ""),

@@ -541,6 +541,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no such directory or workbook", "folder atau buku kerja tidak ada"),
     ("no such file", "berkas tidak ada"),
     ("no such file or directory", "berkas atau folder tidak ada"),
+    ("no sum: its parts are bounded both ways ({} and {})", "tidak ada jumlah: batas bagian-bagiannya berlawanan arah ({} dan {})"),
     ("no target", "tidak ada target"),
     ("no target for this office", "tidak ada target untuk kantor ini"),
     ("no target for {}: targets given for {}; see --year {}", "tidak ada target untuk {}: target ada untuk {}; lihat --year {}"),
