@@ -515,3 +515,81 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
     let growth = text(run_in(dir, &["growth", "--office", "reg-a"]));
     assert!(!growth.contains("no sum"), "{growth}");
 }
+
+/// A data directory of these files.
+fn data(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn workforce_sums_and_differences_carry_their_bounds() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent,partial\n\
+             national,National,national,,yes\n\
+             reg,Region,region,national,\n\
+             kc-a,Branch A,branch,reg,\n\
+             kc-b,Branch B,branch,reg,\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published\n\
+             kc-a,2024,bpu,active,6000,fixture,6.000\n\
+             reg,2024,all,active,180000,fixture,180.000\n",
+        ),
+        (
+            "workforce.csv",
+            "office,period,measure,value,source,published\n\
+             kc-a,2024-08,employed,600000,fixture,sekitar 600 ribu\n\
+             kc-a,2024-08,formal,200000,fixture,hampir 200 ribu\n\
+             kc-b,2024-08,employed,300000,fixture,lebih dari 300 ribu\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (h, rows) = csv_rows(go(&["--format", "csv", "coverage"]).as_bytes());
+    // The region's employed: about 600,000 + more than 300,000 = 900,000, at least about;
+    // 180,000 over it = 20 %, at most about.
+    let r = select(&h, &rows, &[("office", "reg")])[0];
+    assert_eq!(cell(&h, r, "workforce"), "900000");
+    assert_eq!(cell(&h, r, "workforce_bound"), "at_least_about");
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.0, 1e-9));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_most_about");
+    // Branch A's informal: about 600,000 employed - just under 200,000 formal = 400,000, at
+    // least about; its BPU 6,000 over it = 1.5 %, at most about.
+    let r = select(&h, &rows, &[("office", "kc-a"), ("segment", "bpu")])[0];
+    assert_eq!(cell(&h, r, "workforce"), "400000");
+    assert_eq!(cell(&h, r, "workforce_bound"), "at_least_about");
+    assert!(approx(cell(&h, r, "coverage_pct"), 1.5, 1e-9));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_most_about");
+    has(
+        &go(&["--format", "markdown", "coverage"]),
+        &[
+            "at least about 900,000",
+            "at most about 20.0%",
+            "at least about 400,000",
+            "at most about 1.5%",
+        ],
+    );
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "coverage"]),
+        &[
+            "paling sedikit sekitar 900.000",
+            "paling banyak sekitar 20,0%",
+            "paling banyak sekitar 1,5%",
+        ],
+    );
+}

@@ -662,17 +662,31 @@ impl<'a> Index<'a> {
                 if done.contains(&(period, measure)) {
                     continue;
                 }
-                let vals: Option<Vec<i64>> = kids
+                let figs: Option<Vec<&Fig>> = kids
                     .iter()
-                    .map(|&k| self.workforce.get(&(k, period, measure)).map(|f| f.value))
+                    .map(|&k| self.workforce.get(&(k, period, measure)))
                     .collect();
-                let Some(sum) = vals.and_then(calc::checked_sum) else {
+                let Some(figs) = figs else {
+                    continue;
+                };
+                let Some(sum) = calc::checked_sum(figs.iter().map(|f| f.value)) else {
+                    continue;
+                };
+                // A sum of bounds is a bound; one of a lower and an upper bound is no figure.
+                let bound = figs
+                    .iter()
+                    .try_fold(Bound::Exact, |b, f| bound::sum(b, f.bound()));
+                let Some(bound) = bound else {
                     continue;
                 };
                 done.insert((period, measure));
                 let key = (o, period, measure);
                 match self.workforce.get(&key) {
-                    Some(given) if !given.derived && given.value != sum => {
+                    Some(given)
+                        if !given.derived
+                            && given.value != sum
+                            && !overlap((given.value, given.bound()), (sum, bound)) =>
+                    {
                         self.findings.push(Finding {
                             file: "workforce.csv",
                             column: None,
@@ -694,16 +708,15 @@ impl<'a> Index<'a> {
                     }
                     Some(_) => {}
                     None => {
-                        self.workforce.insert(
-                            key,
-                            Fig::derived(
-                                sum,
-                                Derivation::SumOf {
-                                    n: kids.len(),
-                                    level,
-                                },
-                            ),
+                        let mut f = Fig::derived(
+                            sum,
+                            Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            },
                         );
+                        f.bound_column = (bound != Bound::Exact).then_some(bound);
+                        self.workforce.insert(key, f);
                         okeys.w[o].insert((period, measure));
                     }
                 }
@@ -715,19 +728,17 @@ impl<'a> Index<'a> {
     fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>, okeys: &mut OfficeKeys) {
         let periods: BTreeSet<Period> = okeys.w[o].iter().map(|k| k.0).collect();
         for p in periods {
-            let emp = self
-                .workforce
-                .get(&(o, p, WorkforceMeasure::Employed))
-                .map(|f| f.value);
-            let formal = self
-                .workforce
-                .get(&(o, p, WorkforceMeasure::Formal))
-                .map(|f| f.value);
-            let (Some(emp), Some(formal)) = (emp, formal) else {
+            let get = |m| self.workforce.get(&(o, p, m)).map(|f| (f.value, f.bound()));
+            let (Some((emp, eb)), Some((formal, fb))) = (
+                get(WorkforceMeasure::Employed),
+                get(WorkforceMeasure::Formal),
+            ) else {
                 continue;
             };
             let key = (o, p, WorkforceMeasure::Informal);
-            if formal > emp {
+            // Formal workers cannot outnumber the employed: named only where the bounds leave
+            // no way for them not to.
+            if formal > emp && !overlap((formal, fb), (emp, eb)) {
                 self.findings.push(Finding {
                     file: "workforce.csv",
                     column: None,
@@ -747,8 +758,15 @@ impl<'a> Index<'a> {
                 });
                 continue;
             }
+            // employed - formal: a bound as a difference of bounds are, or no figure.
+            let bound = bound::difference(eb, fb);
             match self.workforce.get(&key) {
-                Some(given) if !given.derived && given.value + formal != emp => {
+                // Bounded figures need not add up to the digit: named only where all are exact.
+                Some(given)
+                    if !given.derived
+                        && given.value + formal != emp
+                        && [eb, fb, given.bound()].iter().all(|&b| b == Bound::Exact) =>
+                {
                     self.findings.push(Finding {
                         file: "workforce.csv",
                         column: None,
@@ -767,10 +785,12 @@ impl<'a> Index<'a> {
                 }
                 Some(_) => {}
                 None => {
-                    self.workforce.insert(
-                        key,
-                        Fig::derived(emp - formal, Derivation::EmployedLessFormal),
-                    );
+                    let Some(bound) = bound else {
+                        continue;
+                    };
+                    let mut f = Fig::derived(emp - formal, Derivation::EmployedLessFormal);
+                    f.bound_column = (bound != Bound::Exact).then_some(bound);
+                    self.workforce.insert(key, f);
                     okeys.w[o].insert((p, WorkforceMeasure::Informal));
                 }
             }
