@@ -593,3 +593,77 @@ fn workforce_sums_and_differences_carry_their_bounds() {
         ],
     );
 }
+
+#[test]
+fn program_sums_carry_the_bounds_of_their_parts() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent,partial\n\
+             national,National,national,,yes\n\
+             reg,Region,region,national,\n\
+             kc-a,Branch A,branch,reg,\n\
+             kc-b,Branch B,branch,reg,\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,program,value,source,published\n\
+             kc-a,2023,all,active,jkk,100000,fixture,100.000\n\
+             kc-b,2023,all,active,jkk,50000,fixture,50.000\n\
+             kc-a,2024,all,active,jkk,125000,fixture,lebih dari 125 ribu\n\
+             kc-b,2024,all,active,jkk,60000,fixture,sekitar 60 ribu\n\
+             kc-a,2024,all,active,jkm,10000,fixture,lebih dari 10 ribu\n\
+             kc-b,2024,all,active,jkm,5000,fixture,hampir 5 ribu\n",
+        ),
+        (
+            "workforce.csv",
+            "office,period,measure,value,source,published\n\
+             reg,2024-08,employed,900000,fixture,900.000\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (h, rows) = csv_rows(go(&["--format", "csv", "growth"]).as_bytes());
+    let row = |pr: &str, p: &str| {
+        select(
+            &h,
+            &rows,
+            &[("office", "reg"), ("program", pr), ("period", p)],
+        )
+    };
+    // JKK 2024: more than 125,000 + about 60,000 = 185,000, at least about; against the
+    // exact 100,000 + 50,000 = 150,000 of 2023, +35,000 (+23.33 %), at least about.
+    let r = row("jkk", "2024")[0];
+    assert_eq!(cell(&h, r, "value"), "185000");
+    assert_eq!(cell(&h, r, "value_bound"), "at_least_about");
+    assert_eq!(cell(&h, r, "change"), "35000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_least_about");
+    assert_eq!(cell(&h, row("jkk", "2023")[0], "value_bound"), "exact");
+    // JKM 2024: more than 10,000 + just under 5,000 pulls both ways: no sum.
+    assert!(row("jkm", "2024").is_empty());
+    // JKK coverage 2024: 185,000 / 900,000 = 20.556 %, at least about.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "coverage", "--program", "jkk"]).as_bytes());
+    let r = select(&h, &rows, &[("office", "reg"), ("period", "2024")])[0];
+    assert!(approx(cell(&h, r, "coverage_pct"), 20.555_556, 1e-5));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_least_about");
+    has(
+        &go(&[
+            "--lang",
+            "id",
+            "--format",
+            "markdown",
+            "coverage",
+            "--program",
+            "jkk",
+        ]),
+        &["paling sedikit sekitar 20,6%"],
+    );
+}

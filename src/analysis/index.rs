@@ -922,7 +922,7 @@ impl Index<'_> {
 /// dari 500 ribu" is not contradicted by parts that add up to 505,000, nor a sum of lower
 /// bounds by a total above it. An approximate figure (an approximate bound too) contradicts
 /// nothing.
-fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
+pub(super) fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
     let span = |v: i64, k: Bound| match k {
         Bound::Exact => (Some(v), Some(v)),
         Bound::AtLeast => (Some(v), None),
