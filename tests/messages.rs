@@ -539,3 +539,50 @@ fn usage_errors_in_the_readers_language() {
         "{err}"
     );
 }
+
+#[test]
+fn files_that_cannot_be_read_in_both_languages() {
+    // A directory where claims.csv should be.
+    let d = fixture("directory-as-file");
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("claims.csv: berupa folder, bukan berkas CSV"),
+        "{id}"
+    );
+    assert!(!id.contains("is a directory"), "{id}");
+    let en = stderr(None, false, d.path(), &["growth"]);
+    assert!(
+        en.contains("claims.csv: is a directory, not a CSV file"),
+        "{en}"
+    );
+
+    // A workbook's signature and nothing of a workbook after it: calamine's own words stay.
+    let t = tempfile::tempdir().unwrap();
+    let bad = t.path().join("book.xlsx");
+    std::fs::write(&bad, b"PK\x03\x04not a workbook").unwrap();
+    let en = stderr(None, false, &bad, &["growth"]);
+    assert!(
+        en.contains("book.xlsx: not a workbook that can be read ("),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, &bad, &["growth"]);
+    assert!(
+        id.contains("book.xlsx: bukan buku kerja yang dapat dibaca ("),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: simpan ulang sebagai .xlsx atau .ods"),
+        "{id}"
+    );
+    assert!(!id.contains("not a workbook"), "{id}");
+
+    // 2 MiB of commas and no line end: past the 1 MiB a header may take.
+    let d = common::data_dir();
+    std::fs::write(d.path().join("claims.csv"), vec![b','; 2 << 20]).unwrap();
+    let id = stderr(Some("id"), false, d.path(), &["claims"]);
+    assert!(
+        id.contains("claims.csv: baris pertama melampaui 1 MiB tanpa akhir baris: bukan berkas CSV sebuah data"),
+        "{id}"
+    );
+    assert!(!id.contains("runs past"), "{id}");
+}

@@ -58,10 +58,18 @@ impl Problem {
     /// `book.xlsx [sheet]`) the line is the row and the column is lettered:
     /// `book.xlsx [participants] E3 (value)`.
     pub fn location(&self) -> String {
+        self.location_in(&|k: &str| k.to_string())
+    }
+
+    /// [`Problem::location`] in the reader's language (a sheet's `row`).
+    fn location_in(&self, look: Lookup) -> String {
         if self.path.ends_with(']') && self.path.contains(" [") {
             return match (self.line, &self.column) {
                 (Some(l), Some((c, h))) => format!("{} {}{l} ({h})", self.path, letters(*c)),
-                (Some(l), None) => format!("{} row {l}", self.path),
+                (Some(l), None) => fill(
+                    &look("{} row {}"),
+                    [self.path.as_str(), l.to_string().as_str()].into_iter(),
+                ),
                 _ => self.path.clone(),
             };
         }
@@ -97,7 +105,10 @@ impl Say for Problem {
             Some(s) => s.say(look),
             None => look(&self.message),
         };
-        let mut out = fill(&look("{}: "), std::iter::once(self.location().as_str()));
+        let mut out = fill(
+            &look("{}: "),
+            std::iter::once(self.location_in(look).as_str()),
+        );
         match &self.found {
             Some(found) => out.push_str(&fill(
                 &look("found {}, expected {}"),

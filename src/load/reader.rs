@@ -572,14 +572,15 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
             Some("close the quote, or write a quote inside a quoted cell twice: \"\""),
         ),
     };
+    let said = r.said();
     Some(Problem {
-        said: None,
+        message: said.english(),
+        said: Some(said),
         hint_said: None,
         path: path.to_string(),
         line,
         column,
         found,
-        message: r.to_string(),
         hint: hint.map(str::to_string),
     })
 }
