@@ -586,3 +586,32 @@ fn files_that_cannot_be_read_in_both_languages() {
     );
     assert!(!id.contains("runs past"), "{id}");
 }
+
+#[test]
+fn delimiter_problems_in_both_languages() {
+    // Four commas and three semicolons in the header: no delimiter is guessed.
+    let d = fixture("ambiguous-delimiter");
+    let id = stderr(Some("id"), false, d.path(), &["offices"]);
+    assert!(
+        id.contains("participants.csv:1: pemisah tidak dapat dikenali: baris judul kolom memuat 4 × ',' dan 3 × ';'"),
+        "{id}"
+    );
+    assert!(id.contains("petunjuk: sebutkan dengan --delimiter"), "{id}");
+    // Semicolons read with the comma asked for.
+    let d = fixture("semicolon-bom-crlf");
+    let id = stderr(
+        Some("id"),
+        false,
+        d.path(),
+        &["--delimiter", ",", "offices"],
+    );
+    assert!(
+        id.contains("seharusnya baris judul kolom yang dipisah dengan ',', pemisah yang diminta"),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: berkas tampaknya dipisah dengan ';': coba --delimiter ';' atau --delimiter auto"),
+        "{id}"
+    );
+    assert!(!id.contains("the delimiter"), "{id}");
+}

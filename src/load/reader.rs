@@ -233,23 +233,28 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
             message: "cannot detect the delimiter: the header line has no ',', ';' or tab".into(),
             hint: Some("name it with --delimiter ',' (or ';' or '\\t')".into()),
         }),
-        _ => Err(Problem {
-            said: None,
-            hint_said: None,
-            path: path.to_string(),
-            line: Some(1),
-            column: None,
-            found: None,
-            message: format!(
-                "cannot detect the delimiter: the header line contains {}",
-                found
-                    .iter()
-                    .map(|(d, n)| format!("{n} × {}", delim_name(*d)))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-            hint: Some("name it with --delimiter".into()),
-        }),
+        _ => {
+            // `4 × ','` for each, the last joined by the language's "and".
+            let mut each: Vec<String> = found
+                .iter()
+                .map(|(d, n)| format!("{n} × {}", delim_name(*d)))
+                .collect();
+            let last = each.pop().unwrap_or_default();
+            let said = Said::new(
+                "cannot detect the delimiter: the header line contains {} and {}",
+                vec![each.join(", "), last],
+            );
+            Err(Problem {
+                message: said.english(),
+                said: Some(said),
+                hint_said: None,
+                path: path.to_string(),
+                line: Some(1),
+                column: None,
+                found: None,
+                hint: Some("name it with --delimiter".into()),
+            })
+        }
     }
 }
 
@@ -516,17 +521,18 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
             .iter()
             .find(|&&d| d != delimiter && only.contains(char::from(d)))
         {
+            let said = Said::new(
+                "a header row separated by {}, the delimiter asked for",
+                vec![delim_name(delimiter).to_string()],
+            );
             return Err(Problem {
-                said: None,
+                message: said.english(),
+                said: Some(said),
                 hint_said: None,
                 path: path.to_string(),
                 line: Some(1),
                 column: None,
                 found: Some(only.to_string()),
-                message: format!(
-                    "a header row separated by {}, the delimiter asked for",
-                    delim_name(delimiter)
-                ),
                 hint: Some(format!(
                     "the file looks {}-separated: try --delimiter {} or --delimiter auto",
                     delim_name(d),
@@ -709,16 +715,19 @@ pub(super) fn next_row(
         Ok(false) => return None,
         Ok(true) => {}
         Err(e) => {
-            let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| Problem {
-                said: None,
-                hint_said: None,
-                path: ctx.path.clone(),
-                // An I/O error has no position: no line rather than a made-up one.
-                line: e.position().map(|p| p.line()),
-                column: None,
-                found: None,
-                message: format!("unreadable CSV: {}", e.kind_text()),
-                hint: None,
+            let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| {
+                let said = Said::new("unreadable CSV: {}", vec![e.kind_text()]);
+                Problem {
+                    message: said.english(),
+                    said: Some(said),
+                    hint_said: None,
+                    path: ctx.path.clone(),
+                    // An I/O error has no position: no line rather than a made-up one.
+                    line: e.position().map(|p| p.line()),
+                    column: None,
+                    found: None,
+                    hint: None,
+                }
             });
             ctx.problems.push(p);
             return None;
@@ -810,14 +819,15 @@ where
             Ok(v) => row(ctx, line, v),
             Err(e) => {
                 // Fields are all strings, so this only happens for malformed input we cannot map.
+                let said = Said::new("unreadable row: {}", vec![e.to_string()]);
                 ctx.problems.push(Problem {
-                    said: None,
+                    message: said.english(),
+                    said: Some(said),
                     hint_said: None,
                     path: ctx.path.clone(),
                     line: Some(line),
                     column: None,
                     found: None,
-                    message: format!("unreadable row: {e}"),
                     hint: None,
                 });
             }
