@@ -615,3 +615,36 @@ fn delimiter_problems_in_both_languages() {
     );
     assert!(!id.contains("the delimiter"), "{id}");
 }
+
+#[test]
+fn an_ambiguous_branch_names_the_level_in_the_readers_language() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("offices.csv"),
+        "code,name,level,parent\nnational,National,national,\n\
+         kc-x,Kota Baru,branch,national\nkc-y,Kota Lama,branch,national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("participants.csv"),
+        "office,period,segment,measure,value,source\nkc-x,2023,all,active,10,s\n",
+    )
+    .unwrap();
+    let args = ["report", "--branch", "kota"];
+    let en = stderr(None, false, d.path(), &args);
+    assert!(
+        en.contains(
+            "\"kota\" matches several offices: kc-x (Kota Baru, branch), kc-y (Kota Lama, branch)"
+        ),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, d.path(), &args);
+    assert!(
+        id.contains("kc-x (Kota Baru, kantor cabang), kc-y (Kota Lama, kantor cabang)"),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: sebutkan kodenya, misalnya --branch kc-x"),
+        "{id}"
+    );
+}
