@@ -667,3 +667,55 @@ fn program_sums_carry_the_bounds_of_their_parts() {
         &["paling sedikit sekitar 20,6%"],
     );
 }
+
+#[test]
+fn a_sum_over_a_sum_not_made_is_not_made_either_and_says_why() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent,partial\n\
+             national,National,national,,\n\
+             reg-a,Region A,region,national,\n\
+             reg-b,Region B,region,national,\n\
+             kc-a,Branch A,branch,reg-a,\n\
+             kc-c,Branch C,branch,reg-b,\n\
+             kc-d,Branch D,branch,reg-b,\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published\n\
+             kc-a,2023,all,active,100000,fixture,100.000\n\
+             kc-a,2024,all,active,110000,fixture,lebih dari 110 ribu\n\
+             kc-c,2023,all,active,35000,fixture,35.000\n\
+             kc-c,2024,all,active,40000,fixture,lebih dari 40 ribu\n\
+             kc-d,2023,all,active,25000,fixture,25.000\n\
+             kc-d,2024,all,active,30000,fixture,hampir 30 ribu\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // 2023: 100,000 + (35,000 + 25,000) = 160,000. 2024: Region B is no sum (more than 40,000
+    // and just under 30,000), so neither is the nation, which names the bounds beneath it:
+    // Region A's at least 110,000 and Region B's two branches.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "growth", "--office", "national"]).as_bytes());
+    let row = |p: &str| select(&h, &rows, &[("period", p)])[0];
+    assert_eq!(cell(&h, row("2023"), "value"), "160000");
+    assert_eq!(cell(&h, row("2024"), "value"), "");
+    assert_eq!(cell(&h, row("2024"), "value_bound"), "none");
+    has(
+        &go(&["--format", "markdown", "growth", "--office", "national"]),
+        &["no sum: its parts are bounded both ways (Region A at least 110,000, Branch C more than 40 thousand and Branch D just under 30 thousand)"],
+    );
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "rank", "--by", "growth", "--level", "national"]),
+        &["2024: tidak ada jumlah: batas bagian-bagiannya berlawanan arah (Region A paling sedikit 110.000, Branch C lebih dari 40 ribu dan Branch D hampir 30 ribu)"],
+    );
+}

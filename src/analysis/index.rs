@@ -366,6 +366,54 @@ impl<'a> Index<'a> {
         self.unmade.insert((o, s, m, p), why);
     }
 
+    /// A sum one of whose parts is itself a sum not made (its own parts pulling both ways),
+    /// the others known, is not made either: it keeps the bounds beneath it, those of the sum
+    /// not made and of the other parts, so its place can say why. `mask` holds the slots of
+    /// year `y` every part has a figure for.
+    fn unmade_above(
+        &mut self,
+        (o, s, m, y): (usize, Segment, Measure, i32),
+        parts: &[(Part, usize, Segment)],
+        mask: u16,
+        how: Derivation,
+    ) {
+        for b in (0..store::SLOTS).filter(|b| mask & (1 << b) == 0) {
+            let p = store::period(y, b);
+            if self.ds.participants.get(o, p, s, m).is_some()
+                || self.derived.get(o, p, s, m).is_some()
+                || self.unmade(o, p, s, m).is_some()
+            {
+                continue;
+            }
+            let mut why = Unmade {
+                how,
+                lower: Vec::new(),
+                upper: Vec::new(),
+            };
+            let mut below = false;
+            let mut complete = true;
+            for &(part, k, ks) in parts {
+                if let Some(u) = self.unmade(k, p, ks, m) {
+                    below = true;
+                    why.lower.extend(u.lower.iter().cloned());
+                    why.upper.extend(u.upper.iter().cloned());
+                    continue;
+                }
+                match self.participant(k, p, ks, m) {
+                    Some(f) => match f.bound() {
+                        Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                        Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                        Bound::Exact | Bound::About => {}
+                    },
+                    None => complete = false,
+                }
+            }
+            if below && complete {
+                self.unmade.insert((o, s, m, p), why);
+            }
+        }
+    }
+
     /// Why a figure of program `all` is empty, where it is a sum whose parts pull both ways.
     pub fn unmade(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<&Unmade> {
         self.unmade.get(&(o, s, m, p))
@@ -466,6 +514,15 @@ impl<'a> Index<'a> {
                     let mask = kids
                         .iter()
                         .fold(ALL_SLOTS, |a, &k| a & self.known(k, s, m, y));
+                    if !self.unmade.is_empty() && mask != ALL_SLOTS {
+                        let parts: Vec<(Part, usize, Segment)> =
+                            kids.iter().map(|&k| (Part::Office(k), k, s)).collect();
+                        let how = Derivation::SumOf {
+                            n: kids.len(),
+                            level,
+                        };
+                        self.unmade_above((o, s, m, y), &parts, mask, how);
+                    }
                     if mask == 0 {
                         continue;
                     }
@@ -561,6 +618,13 @@ impl<'a> Index<'a> {
                 let mask = Segment::PARTS
                     .iter()
                     .fold(ALL_SLOTS, |a, &s| a & self.known(o, s, m, y));
+                if !self.unmade.is_empty() && mask != ALL_SLOTS {
+                    let parts: Vec<(Part, usize, Segment)> = Segment::PARTS
+                        .iter()
+                        .map(|&s| (Part::Segment(s), o, s))
+                        .collect();
+                    self.unmade_above((o, Segment::All, m, y), &parts, mask, Derivation::Segments);
+                }
                 if mask == 0 {
                     continue;
                 }
