@@ -613,7 +613,13 @@ fn program_sums_carry_the_bounds_of_their_parts() {
              kc-a,2024,all,active,jkk,125000,fixture,lebih dari 125 ribu\n\
              kc-b,2024,all,active,jkk,60000,fixture,sekitar 60 ribu\n\
              kc-a,2024,all,active,jkm,10000,fixture,lebih dari 10 ribu\n\
-             kc-b,2024,all,active,jkm,5000,fixture,hampir 5 ribu\n",
+             kc-b,2024,all,active,jkm,5000,fixture,hampir 5 ribu\n\
+             kc-a,2024,all,active,jkp,50000,fixture,lebih dari 50 ribu\n\
+             kc-b,2024,all,active,jkp,20000,fixture,20.000\n\
+             reg,2024,all,active,jkp,75000,fixture,75.000\n\
+             reg,2023,all,active,jkp,65000,fixture,65.000\n\
+             kc-a,2023,all,active,jkp,50000,fixture,50.000\n\
+             kc-b,2023,all,active,jkp,20000,fixture,20.000\n",
         ),
         (
             "workforce.csv",
@@ -665,6 +671,24 @@ fn program_sums_carry_the_bounds_of_their_parts() {
             "jkk",
         ]),
         &["paling sedikit sekitar 20,6%"],
+    );
+    // A given program total held to its parts: JKP 2024's 75,000 fits more than 50,000 +
+    // 20,000 = at least 70,000; JKP 2023's 65,000 (line 11) is not 50,000 + 20,000 = 70,000.
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("validate")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    has(
+        &said,
+        &[
+            "participants.csv:11: reg 2023 all active jkp is 65000, but its 2 branches add up to 70000",
+            "1 problem found",
+        ],
     );
 }
 
