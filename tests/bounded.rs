@@ -653,8 +653,15 @@ fn program_sums_carry_the_bounds_of_their_parts() {
     assert_eq!(cell(&h, r, "change"), "35000");
     assert_eq!(cell(&h, r, "change_bound"), "at_least_about");
     assert_eq!(cell(&h, row("jkk", "2023")[0], "value_bound"), "exact");
-    // JKM 2024: more than 10,000 + just under 5,000 pulls both ways: no sum.
-    assert!(row("jkm", "2024").is_empty());
+    // JKM 2024: more than 10,000 + just under 5,000 pulls both ways: no sum, and its row
+    // says why.
+    let r = row("jkm", "2024")[0];
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "value_bound"), "none");
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "growth", "--program", "jkm"]),
+        &["tidak ada jumlah: batas bagian-bagiannya berlawanan arah (Branch A lebih dari 10 ribu dan Branch B hampir 5 ribu)"],
+    );
     // JKK coverage 2024: 185,000 / 900,000 = 20.556 %, at least about.
     let (h, rows) = csv_rows(go(&["--format", "csv", "coverage", "--program", "jkk"]).as_bytes());
     let r = select(&h, &rows, &[("office", "reg"), ("period", "2024")])[0];

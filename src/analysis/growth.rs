@@ -115,17 +115,15 @@ pub fn growth_each<E>(
     let programs = growth_programs(ix, f);
     let mut firsts = Firsts::default();
     each_key(ix, f, programs, true, |(o, pr, s, m), p| {
-        if pr == Program::All {
-            if let Some(why) = ix.unmade(o, p, s, m) {
-                return emit(GrowthItem::Unmade(UnmadeRow {
-                    office: o,
-                    program: pr,
-                    segment: s,
-                    measure: m,
-                    period: p,
-                    why: why.clone(),
-                }));
-            }
+        if let Some(why) = ix.unmade_in(pr, o, p, s, m) {
+            return emit(GrowthItem::Unmade(UnmadeRow {
+                office: o,
+                program: pr,
+                segment: s,
+                measure: m,
+                period: p,
+                why: why.clone(),
+            }));
         }
         emit(GrowthItem::Row(growth_row(
             ix,
@@ -167,8 +165,8 @@ fn each_key<E>(
                         .into_iter()
                         .filter(|p| f.year_ok(p.year()))
                         .collect();
-                    if unmade && pr == Program::All {
-                        let not_made = ix.unmade_periods(o, s, m);
+                    if unmade {
+                        let not_made = ix.unmade_periods_in(pr, o, s, m);
                         if !not_made.is_empty() {
                             periods.extend(not_made.into_iter().filter(|p| f.year_ok(p.year())));
                             periods.sort();

@@ -419,12 +419,45 @@ impl<'a> Index<'a> {
         self.unmade.get(&(o, s, m, p))
     }
 
-    /// Every sum not made because its parts pull both ways, by (office, segment, measure,
-    /// period).
+    /// [`Index::unmade`] for any program: `all`'s here, the others' in their own figures.
+    pub fn unmade_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<&Unmade> {
+        match pr {
+            Program::All => self.unmade(o, p, s, m),
+            _ => self.programs.unmade.get(&(o, pr, s, m, p)),
+        }
+    }
+
+    /// [`Index::unmade_periods`] for any program.
+    pub fn unmade_periods_in(&self, pr: Program, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        match pr {
+            Program::All => self.unmade_periods(o, s, m),
+            _ => self
+                .programs
+                .unmade
+                .range((o, pr, s, m, Period::Month(i32::MIN, 0))..)
+                .take_while(|(k, _)| (k.0, k.1, k.2, k.3) == (o, pr, s, m))
+                .map(|(k, _)| k.4)
+                .collect(),
+        }
+    }
+
+    /// Every sum not made because its parts pull both ways, of every program, by (office,
+    /// program, segment, measure, period).
     pub fn unmade_all(
         &self,
-    ) -> impl Iterator<Item = (&(usize, Segment, Measure, Period), &Unmade)> + '_ {
-        self.unmade.iter()
+    ) -> impl Iterator<Item = ((usize, Program, Segment, Measure, Period), &Unmade)> + '_ {
+        let all = self
+            .unmade
+            .iter()
+            .map(|(&(o, s, m, p), u)| ((o, Program::All, s, m, p), u));
+        all.chain(self.programs.unmade.iter().map(|(&k, u)| (k, u)))
     }
 
     /// The periods of a series whose sums were not made because their parts pull both ways.

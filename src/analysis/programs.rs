@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::index::{Part, Unmade};
 use super::{bound, derivation, level_word};
 use super::{Fig, Finding, Note};
 use crate::calc;
@@ -70,6 +71,9 @@ pub struct ProgramFigures {
     pub findings: Vec<Finding>,
     /// Some participant row is a bound, so sums must carry it.
     bounded: bool,
+    /// Sums not made because their parts' bounds pull both ways, by (office, program,
+    /// segment, measure, period).
+    pub unmade: std::collections::BTreeMap<(usize, Program, Segment, Measure, Period), Unmade>,
 }
 
 /// One key of a program figure.
@@ -192,6 +196,35 @@ impl ProgramFigures {
         Some(self.derived.intern(p))
     }
 
+    /// Notes a sum not made because its parts pull both ways, where the key has no figure.
+    fn not_made(
+        &mut self,
+        ds: &DataSet,
+        (o, pr, p, s, m): Key,
+        how: Derivation,
+        parts: &[(Part, Key)],
+    ) {
+        if self.value(ds, (o, pr, p, s, m)).is_some() {
+            return;
+        }
+        let mut why = Unmade {
+            how,
+            lower: Vec::new(),
+            upper: Vec::new(),
+        };
+        for &(part, k) in parts {
+            let Some(f) = self.fig(ds, k) else {
+                continue;
+            };
+            match f.bound() {
+                Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                Bound::Exact | Bound::About => {}
+            }
+        }
+        self.unmade.insert((o, pr, s, m, p), why);
+    }
+
     /// Stores a derived figure unless the key has one; a given figure that differs is returned
     /// as (given, line), unless the bounds of the two let them be the same number.
     fn derive(
@@ -268,6 +301,13 @@ impl ProgramFigures {
                         };
                         let parts: Vec<Key> = kids.iter().map(|&k| (k, pr, p, s, m)).collect();
                         let Some(how) = self.how_of(ds, how, &parts) else {
+                            let named: Vec<(Part, Key)> =
+                                parts.iter().map(|&k| (Part::Office(k.0), k)).collect();
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made(ds, (o, pr, p, s, m), why, &named);
                             continue;
                         };
                         if let Some((given, line)) = self.derive(ds, (o, pr, p, s, m), sum, how) {
@@ -327,6 +367,10 @@ impl ProgramFigures {
                     let parts: Vec<Key> =
                         Segment::PARTS.iter().map(|&s| (o, pr, p, s, m)).collect();
                     let Some(how) = self.how_of(ds, how, &parts) else {
+                        let named: Vec<(Part, Key)> =
+                            parts.iter().map(|&k| (Part::Segment(k.3), k)).collect();
+                        let key = (o, pr, p, Segment::All, m);
+                        self.not_made(ds, key, Derivation::Segments, &named);
                         continue;
                     };
                     let key = (o, pr, p, Segment::All, m);

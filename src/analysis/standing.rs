@@ -163,21 +163,20 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
 }
 
 /// The latest active figure of a series within `year` (or any year) that is a sum not made,
-/// its parts pulling both ways; only of program `all`, whose sums the index makes.
+/// its parts pulling both ways.
 fn unmade(
     ix: &Index,
     o: usize,
     (segment, program): (Segment, Program),
     year: Option<i32>,
 ) -> Option<Missing> {
-    if program != Program::All {
-        return None;
-    }
     let period = ix
-        .unmade_periods(o, segment, Measure::Active)
+        .unmade_periods_in(program, o, segment, Measure::Active)
         .into_iter()
         .rfind(|p| year.is_none_or(|y| p.year() == y))?;
-    let why = ix.unmade(o, period, segment, Measure::Active)?.clone();
+    let why = ix
+        .unmade_in(program, o, period, segment, Measure::Active)?
+        .clone();
     Some(Missing::Unmade { period, why })
 }
 
@@ -273,8 +272,8 @@ pub fn growth(
         .ok_or_else(|| {
             // The latest figure's base is a sum not made: say why.
             let base = rows.last().map(|r| r.period.year_before());
-            let why = base.filter(|_| program == Program::All).and_then(|p| {
-                let why = ix.unmade(o, p, segment, Measure::Active)?;
+            let why = base.and_then(|p| {
+                let why = ix.unmade_in(program, o, p, segment, Measure::Active)?;
                 Some(Missing::Unmade {
                     period: p,
                     why: why.clone(),

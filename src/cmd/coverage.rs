@@ -8,7 +8,7 @@ use super::common::{
     against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
     unmade_cell, with_bound, Ctx,
 };
-use crate::analysis::{any_bounded, coverage, denominator, CoverageRow, Index, Programs};
+use crate::analysis::{any_bounded, coverage, program_denominator, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
 use crate::model::{Measure, Program};
 use crate::output::{col, fig_source, Cell, Table};
@@ -150,26 +150,33 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
     let rank = ix.rank();
     let mut unmade: Vec<_> = ix
         .unmade_all()
-        .filter(|&(&(o, s, m, p), _)| {
+        .filter(|&((o, pr, s, m, p), _)| {
             m == Measure::Active
                 && f.office_ok(&ds, o)
                 && f.segment_ok(s)
                 && f.year_ok(p.year())
-                && f.programs.list().contains(&Program::All)
-                && denominator(s, asked).is_some()
+                && f.programs.list().contains(&pr)
+                && program_denominator(pr, s, asked).is_some()
         })
         .collect();
-    unmade.sort_by_key(|&(&(o, s, _, p), _)| (rank[o], s, p));
-    for (&(o, s, _, p), why) in unmade {
-        t.remarks.push(Cell::Phrase(vec![
+    unmade.sort_by_key(|&((o, pr, s, _, p), _)| (rank[o], pr != Program::All, pr, s, p));
+    for ((o, pr, s, _, p), why) in unmade {
+        let mut remark = vec![
             Cell::text(&ds.offices[o].name),
             Cell::Text(" (".into()),
             Cell::segment(s),
+        ];
+        if pr != Program::All {
+            remark.push(Cell::Text(", ".into()));
+            remark.push(Cell::Term(pr.code()));
+        }
+        remark.extend([
             Cell::Text(") ".into()),
             Cell::Period(p),
             Cell::Text(": ".into()),
             unmade_cell(&ds, why),
-        ]));
+        ]);
+        t.remarks.push(Cell::Phrase(remark));
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
