@@ -648,3 +648,22 @@ fn an_ambiguous_branch_names_the_level_in_the_readers_language() {
         "{id}"
     );
 }
+
+#[test]
+fn a_row_of_the_wrong_width_in_both_languages() {
+    // Line 4 of participants.csv has 5 of the header's 8 fields.
+    let d = fixture("ragged-rows");
+    let en = stderr(None, false, d.path(), &["growth"]);
+    assert!(
+        en.contains(
+            "participants.csv:4: found \"5 fields\", expected 8 fields, one per header column"
+        ),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("participants.csv:4: ditemukan \"5 kolom\", seharusnya 8 kolom, satu untuk setiap judul kolom"),
+        "{id}"
+    );
+    assert!(!id.contains("fields"), "{id}");
+}

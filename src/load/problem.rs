@@ -19,6 +19,8 @@ pub struct Problem {
     pub said: Option<Said>,
     /// The hint the same way.
     pub hint_said: Option<Said>,
+    /// What was found the same way, where the program wrote it (`5 fields`), not the input.
+    pub found_said: Option<Said>,
 }
 
 impl Problem {
@@ -26,6 +28,7 @@ impl Problem {
         Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path,
             line: None,
             column: None,
@@ -109,10 +112,14 @@ impl Say for Problem {
             &look("{}: "),
             std::iter::once(self.location_in(look).as_str()),
         );
-        match &self.found {
+        let found = match (&self.found_said, &self.found) {
+            (Some(s), _) => Some(s.say(look)),
+            (None, f) => f.clone(),
+        };
+        match found {
             Some(found) => out.push_str(&fill(
                 &look("found {}, expected {}"),
-                [quote(found), message].iter().map(String::as_str),
+                [quote(&found), message].iter().map(String::as_str),
             )),
             None => out.push_str(&message),
         }
@@ -238,6 +245,7 @@ pub(super) fn not_utf8(
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: path.to_string(),
         line: Some(line),
         column,
@@ -274,6 +282,7 @@ pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: path.to_string(),
         line: Some(line),
         column: None,
@@ -303,6 +312,7 @@ mod tests {
         let p = |n: u64| Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             line: Some(n),
             ..Problem::file("f".into(), "m".into())
         };

@@ -42,6 +42,7 @@ impl Ctx {
         self.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: self.path.clone(),
             line: Some(line),
             column: Some((col + 1, header)),
@@ -226,6 +227,7 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
         [] => Err(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: path.to_string(),
             line: Some(1),
             column: None,
@@ -248,6 +250,7 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
                 message: said.english(),
                 said: Some(said),
                 hint_said: None,
+                found_said: None,
                 path: path.to_string(),
                 line: Some(1),
                 column: None,
@@ -529,6 +532,7 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
                 message: said.english(),
                 said: Some(said),
                 hint_said: None,
+                found_said: None,
                 path: path.to_string(),
                 line: Some(1),
                 column: None,
@@ -560,7 +564,7 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
     let (line, column, hint) = match r {
         Refusal::LongHeader => (Some(1), None, None),
         Refusal::WideRow { line, limit, .. } => {
-            found = Some(format!("more than {limit} fields"));
+            found = Some(Said::new("more than {} fields", vec![limit.to_string()]));
             (
                 Some(line),
                 None,
@@ -583,10 +587,11 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
         message: said.english(),
         said: Some(said),
         hint_said: None,
+        found: found.as_ref().map(Said::english),
+        found_said: found,
         path: path.to_string(),
         line,
         column,
-        found,
         hint: hint.map(str::to_string),
     })
 }
@@ -611,6 +616,7 @@ fn check_headers(
         let mut p = Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: path.to_string(),
             line: Some(1),
             column: Some((i + 1, h.to_string())),
@@ -654,6 +660,7 @@ fn check_headers(
                 Problem {
                     said: None,
                     hint_said: None,
+                    found_said: None,
                     path: path.to_string(),
                     line: Some(1),
                     column: None,
@@ -721,6 +728,7 @@ pub(super) fn next_row(
                     message: said.english(),
                     said: Some(said),
                     hint_said: None,
+                    found_said: None,
                     path: ctx.path.clone(),
                     // An I/O error has no position: no line rather than a made-up one.
                     line: e.position().map(|p| p.line()),
@@ -751,6 +759,7 @@ pub(super) fn next_row(
         ctx.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: Some(Said::new("{} fields", vec![rec.len().to_string()])),
             path: ctx.path.clone(),
             line: Some(line),
             column: None,
@@ -790,6 +799,7 @@ pub(super) fn next_row(
         ctx.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: ctx.path.clone(),
             line: Some(line),
             column: Some((i + 1, format!("column {}", i + 1))),
@@ -824,6 +834,7 @@ where
                     message: said.english(),
                     said: Some(said),
                     hint_said: None,
+                    found_said: None,
                     path: ctx.path.clone(),
                     line: Some(line),
                     column: None,

@@ -175,6 +175,7 @@ fn error_cell(label: &str, line: u64, c: usize, column: &str, found: &str) -> Pr
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: label.to_string(),
         line: Some(line),
         column: Some((c + 1, column.to_string())),
@@ -244,6 +245,7 @@ mod tests {
         let mut p = Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: "b.xlsx [s]".into(),
             line: Some(4),
             column: Some((1, "value".into())),
