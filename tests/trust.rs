@@ -517,6 +517,17 @@ fn audit_names_the_one_denominator_a_percentage_fits() {
         line.contains("consistent only against employed 2022-08"),
         "{line}"
     );
+    // In Indonesian the survey is a month as BPS writes it.
+    let out = coverage()
+        .args(["--lang", "id", "audit", "-f", "markdown"])
+        .assert()
+        .code(1);
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = md.lines().find(|l| l.contains("| 39,41 persen ")).unwrap();
+    assert!(
+        line.contains("konsisten hanya terhadap penduduk bekerja Agustus 2022"),
+        "{line}"
+    );
 }
 
 /// A data set of one branch with these participant rows and one 2024 target.
