@@ -750,3 +750,42 @@ fn a_sum_over_a_sum_not_made_is_not_made_either_and_says_why() {
         &["2024: tidak ada jumlah: batas bagian-bagiannya berlawanan arah (Region A paling sedikit 110.000, Branch C lebih dari 40 ribu dan Branch D hampir 30 ribu)"],
     );
 }
+
+#[test]
+fn segments_that_pull_both_ways_make_no_total_and_say_why() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent\nnational,National,national,\nkc-x,Branch X,branch,national\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published\n\
+             kc-x,2024,pu,active,100000,fixture,lebih dari 100 ribu\n\
+             kc-x,2024,bpu,active,50000,fixture,hampir 50 ribu\n\
+             kc-x,2024,jakon,active,3000,fixture,3.000\n\
+             kc-x,2024,pmi,active,1000,fixture,1.000\n",
+        ),
+    ]);
+    // PU at least 100,000 and BPU at most 50,000 (jakon and PMI exact): `all` can be anything
+    // from below 154,000 to far above it, so it is not made.
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args([
+            "--lang",
+            "id",
+            "--format",
+            "markdown",
+            "growth",
+            "--segment",
+            "all",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    has(
+        &String::from_utf8(out.stdout).unwrap(),
+        &["tidak ada jumlah: batas bagian-bagiannya berlawanan arah (PU lebih dari 100 ribu dan BPU hampir 50 ribu)"],
+    );
+}
