@@ -477,6 +477,12 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
             ]),
         );
         has(&text(rank), &[&format!("2024: {why}")]);
+        // Its 2024 target of 70,000 has no actual to be achieved by.
+        let rank = go(
+            lang,
+            &with(&["rank", "--by", "achievement", "--level", "region"]),
+        );
+        has(&text(rank), &[&format!("2024: {why}")]);
         // targets: the 2024 target of 70,000 has no actual, and says why.
         has(
             &text(go(lang, &with(&["targets", "--office", "reg-b"]))),

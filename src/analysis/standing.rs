@@ -317,6 +317,10 @@ pub fn achievement(
         return Err(no_target());
     };
     found.ok_or_else(|| {
+        // The actual is a sum not made, its parts pulling both ways: say why.
+        if let Some((period, why)) = rows.iter().find_map(|r| r.unmade.clone()) {
+            return Missing::Unmade { period, why };
+        }
         let measure = match first.target.measure {
             TargetMeasure::New => Measure::New,
             _ => Measure::Active,
