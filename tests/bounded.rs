@@ -795,3 +795,50 @@ fn segments_that_pull_both_ways_make_no_total_and_say_why() {
         &["tidak ada jumlah: batas bagian-bagiannya berlawanan arah (PU lebih dari 100 ribu dan BPU hampir 50 ribu)"],
     );
 }
+
+#[test]
+fn a_bound_column_may_name_an_approximate_bound() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent\nnational,National,national,\nkc-x,Branch X,branch,national\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published,bound\n\
+             kc-x,2023,all,active,50000,fixture,50.000,\n\
+             kc-x,2024,all,active,60000,fixture,60.000,at_most_about\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // 60,000 at most about, less an exact 50,000: +10,000 (+20 %), at most about.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "growth"]).as_bytes());
+    let r = select(&h, &rows, &[("period", "2024")])[0];
+    assert_eq!(cell(&h, r, "value_bound"), "at_most_about");
+    assert_eq!(cell(&h, r, "change"), "10000");
+    assert_eq!(cell(&h, r, "change_bound"), "at_most_about");
+    has(
+        &go(&["--format", "markdown", "growth"]),
+        &[
+            "at most about 60,000",
+            "at most about +10,000",
+            "at most about +20.0%",
+        ],
+    );
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "growth"]),
+        &[
+            "paling banyak sekitar 60.000",
+            "paling banyak sekitar +10.000",
+        ],
+    );
+}
