@@ -473,6 +473,8 @@ fn claim_bars(
                 Some(Bound::AtLeast) => Some("more than {}"),
                 Some(Bound::AtMost) => Some("at most {}"),
                 Some(Bound::About) => Some("about {}"),
+                Some(Bound::AtLeastAbout) => Some("at least about {}"),
+                Some(Bound::AtMostAbout) => Some("at most about {}"),
                 Some(Bound::Exact) | None => None,
             };
             let share_range = match unit {

@@ -13,8 +13,22 @@ pub enum ResolveError {
     },
     Ambiguous {
         query: String,
-        candidates: Vec<String>,
+        /// Each office the query matches equally well: its code and name.
+        candidates: Vec<(String, String)>,
+        /// Their level, the same for all (the preferred one among the matches).
+        level: Level,
     },
+}
+
+impl ResolveError {
+    /// `kc-x (Kota Baru, branch), kc-y (Kota Lama, branch)`, the level as `level` says it.
+    fn listed(candidates: &[(String, String)], level: &str) -> String {
+        candidates
+            .iter()
+            .map(|(code, name)| format!("{code} ({name}, {level})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl fmt::Display for ResolveError {
@@ -27,16 +41,20 @@ impl fmt::Display for ResolveError {
                 }
                 write!(f, "\n  hint: `coverage offices` lists every office")
             }
-            ResolveError::Ambiguous { query, candidates } => {
+            ResolveError::Ambiguous {
+                query,
+                candidates,
+                level,
+            } => {
                 write!(
                     f,
                     "{query:?} matches several offices: {}",
-                    candidates.join(", ")
+                    Self::listed(candidates, level.code())
                 )?;
                 write!(
                     f,
                     "\n  hint: give the code, e.g. --branch {}",
-                    candidates[0].split(' ').next().unwrap_or("")
+                    candidates.first().map_or("", |c| c.0.as_str())
                 )
             }
         }
@@ -59,14 +77,18 @@ impl Say for ResolveError {
                 s.push_str(&hint(look("`coverage offices` lists every office")));
                 s
             }
-            ResolveError::Ambiguous { query, candidates } => {
+            ResolveError::Ambiguous {
+                query,
+                candidates,
+                level,
+            } => {
                 let q = format!("{query:?}");
-                let list = candidates.join(", ");
+                let list = Self::listed(candidates, &look(level.code()));
                 let mut s = fill(
                     &look("{} matches several offices: {}"),
                     [q.as_str(), list.as_str()].into_iter(),
                 );
-                let code = candidates[0].split(' ').next().unwrap_or("");
+                let code = candidates.first().map_or("", |c| c.0.as_str());
                 s.push_str(&hint(one("give the code, e.g. --branch {}", code)));
                 s
             }
@@ -90,11 +112,6 @@ fn preference(l: Level) -> u8 {
         Level::National => 3,
         Level::District => 4,
     }
-}
-
-fn describe(ds: &DataSet, i: usize) -> String {
-    let o = &ds.offices[i];
-    format!("{} ({}, {})", o.code, o.name, o.level)
 }
 
 /// Matches a code or a name, case-insensitively: an exact code or name wins; otherwise every
@@ -146,11 +163,15 @@ pub fn resolve(ds: &DataSet, query: &str) -> Result<usize, ResolveError> {
     if top.len() == 1 {
         Ok(top[0])
     } else {
-        let mut candidates: Vec<String> = top.iter().map(|&i| describe(ds, i)).collect();
+        let mut candidates: Vec<(String, String)> = top
+            .iter()
+            .map(|&i| (ds.offices[i].code.clone(), ds.offices[i].name.clone()))
+            .collect();
         candidates.sort();
         Err(ResolveError::Ambiguous {
             query: q.to_string(),
             candidates,
+            level: ds.offices[top[0]].level,
         })
     }
 }

@@ -539,3 +539,131 @@ fn usage_errors_in_the_readers_language() {
         "{err}"
     );
 }
+
+#[test]
+fn files_that_cannot_be_read_in_both_languages() {
+    // A directory where claims.csv should be.
+    let d = fixture("directory-as-file");
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("claims.csv: berupa folder, bukan berkas CSV"),
+        "{id}"
+    );
+    assert!(!id.contains("is a directory"), "{id}");
+    let en = stderr(None, false, d.path(), &["growth"]);
+    assert!(
+        en.contains("claims.csv: is a directory, not a CSV file"),
+        "{en}"
+    );
+
+    // A workbook's signature and nothing of a workbook after it: calamine's own words stay.
+    let t = tempfile::tempdir().unwrap();
+    let bad = t.path().join("book.xlsx");
+    std::fs::write(&bad, b"PK\x03\x04not a workbook").unwrap();
+    let en = stderr(None, false, &bad, &["growth"]);
+    assert!(
+        en.contains("book.xlsx: not a workbook that can be read ("),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, &bad, &["growth"]);
+    assert!(
+        id.contains("book.xlsx: bukan buku kerja yang dapat dibaca ("),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: simpan ulang sebagai .xlsx atau .ods"),
+        "{id}"
+    );
+    assert!(!id.contains("not a workbook"), "{id}");
+
+    // 2 MiB of commas and no line end: past the 1 MiB a header may take.
+    let d = common::data_dir();
+    std::fs::write(d.path().join("claims.csv"), vec![b','; 2 << 20]).unwrap();
+    let id = stderr(Some("id"), false, d.path(), &["claims"]);
+    assert!(
+        id.contains("claims.csv: baris pertama melampaui 1 MiB tanpa akhir baris: bukan berkas CSV sebuah data"),
+        "{id}"
+    );
+    assert!(!id.contains("runs past"), "{id}");
+}
+
+#[test]
+fn delimiter_problems_in_both_languages() {
+    // Four commas and three semicolons in the header: no delimiter is guessed.
+    let d = fixture("ambiguous-delimiter");
+    let id = stderr(Some("id"), false, d.path(), &["offices"]);
+    assert!(
+        id.contains("participants.csv:1: pemisah tidak dapat dikenali: baris judul kolom memuat 4 × ',' dan 3 × ';'"),
+        "{id}"
+    );
+    assert!(id.contains("petunjuk: sebutkan dengan --delimiter"), "{id}");
+    // Semicolons read with the comma asked for.
+    let d = fixture("semicolon-bom-crlf");
+    let id = stderr(
+        Some("id"),
+        false,
+        d.path(),
+        &["--delimiter", ",", "offices"],
+    );
+    assert!(
+        id.contains("seharusnya baris judul kolom yang dipisah dengan ',', pemisah yang diminta"),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: berkas tampaknya dipisah dengan ';': coba --delimiter ';' atau --delimiter auto"),
+        "{id}"
+    );
+    assert!(!id.contains("the delimiter"), "{id}");
+}
+
+#[test]
+fn an_ambiguous_branch_names_the_level_in_the_readers_language() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("offices.csv"),
+        "code,name,level,parent\nnational,National,national,\n\
+         kc-x,Kota Baru,branch,national\nkc-y,Kota Lama,branch,national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("participants.csv"),
+        "office,period,segment,measure,value,source\nkc-x,2023,all,active,10,s\n",
+    )
+    .unwrap();
+    let args = ["report", "--branch", "kota"];
+    let en = stderr(None, false, d.path(), &args);
+    assert!(
+        en.contains(
+            "\"kota\" matches several offices: kc-x (Kota Baru, branch), kc-y (Kota Lama, branch)"
+        ),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, d.path(), &args);
+    assert!(
+        id.contains("kc-x (Kota Baru, kantor cabang), kc-y (Kota Lama, kantor cabang)"),
+        "{id}"
+    );
+    assert!(
+        id.contains("petunjuk: sebutkan kodenya, misalnya --branch kc-x"),
+        "{id}"
+    );
+}
+
+#[test]
+fn a_row_of_the_wrong_width_in_both_languages() {
+    // Line 4 of participants.csv has 5 of the header's 8 fields.
+    let d = fixture("ragged-rows");
+    let en = stderr(None, false, d.path(), &["growth"]);
+    assert!(
+        en.contains(
+            "participants.csv:4: found \"5 fields\", expected 8 fields, one per header column"
+        ),
+        "{en}"
+    );
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("participants.csv:4: ditemukan \"5 kolom\", seharusnya 8 kolom, satu untuk setiap judul kolom"),
+        "{id}"
+    );
+    assert!(!id.contains("fields"), "{id}");
+}

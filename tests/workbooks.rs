@@ -585,3 +585,25 @@ fn a_report_title_wraps_on_a_narrow_terminal() {
     ));
     assert!(widest(&text) <= 80, "{text}");
 }
+
+#[test]
+fn a_problem_at_a_row_of_a_sheet_names_the_row_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut parts = typed_participants();
+    // b1 2022 again: sheet row 6 (row 1 is the header), first given in row 2.
+    parts.push(typed_participants().swap_remove(0));
+    let book = book(dir.path(), parts);
+    let en = fails(&["--data", &book, "growth"]);
+    assert!(
+        en.contains(&format!("{book} [participants] row 6: the same office")),
+        "{en}"
+    );
+    let id = fails(&["--lang", "id", "--data", &book, "growth"]);
+    assert!(
+        id.contains(&format!(
+            "{book} [participants] baris 6: baris dengan office"
+        )),
+        "{id}"
+    );
+    assert!(!id.contains("] row "), "{id}");
+}

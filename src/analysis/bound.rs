@@ -4,7 +4,9 @@
 //! upper bound (`hampir`, `kurang dari`, `di bawah`) or approximate (`sekitar`, `kisaran`,
 //! `kurang lebih`, `±`); a `bound` column says the same where a file has one. A sum,
 //! difference, share or average of such figures is itself one of these, or no figure at all
-//! when its inputs pull both ways (the remainder of two lower bounds can be anything).
+//! when its inputs pull both ways (the remainder of two lower bounds can be anything). A bound
+//! combined with an approximate figure is an approximate bound: at most 60,000 less about
+//! 50,000 is at most about +10,000.
 
 use super::published::{self, Qualifier};
 use crate::model::{Bound, Provenance};
@@ -37,6 +39,8 @@ pub enum Wording {
     LessThan,
     AtMost,
     About,
+    AtLeastAbout,
+    AtMostAbout,
 }
 
 /// The words for a given figure's bound.
@@ -48,6 +52,8 @@ pub fn wording(prov: &Provenance) -> Wording {
     match b {
         Bound::Exact => Wording::Exact,
         Bound::About => Wording::About,
+        Bound::AtLeastAbout => Wording::AtLeastAbout,
+        Bound::AtMostAbout => Wording::AtMostAbout,
         Bound::AtLeast if has("tembus") => Wording::AtLeast,
         Bound::AtLeast if pair("di", "atas") || has("above") => Wording::Above,
         Bound::AtLeast if has("lebih") || has("more") || has("over") => Wording::MoreThan,
@@ -60,14 +66,16 @@ pub fn wording(prov: &Provenance) -> Wording {
     }
 }
 
-/// The words for a derived figure's bound: at least, at most, about (a figure computed from a
-/// lower bound is at least what it shows, never "more than").
+/// The words for a derived figure's bound: at least, at most, about, at least about, at most
+/// about (a figure computed from a lower bound is at least what it shows, never "more than").
 pub fn derived_wording(b: Bound) -> Wording {
     match b {
         Bound::Exact => Wording::Exact,
         Bound::AtLeast => Wording::AtLeast,
         Bound::AtMost => Wording::AtMost,
         Bound::About => Wording::About,
+        Bound::AtLeastAbout => Wording::AtLeastAbout,
+        Bound::AtMostAbout => Wording::AtMostAbout,
     }
 }
 
@@ -78,16 +86,21 @@ fn ways(b: Bound) -> (bool, bool, bool) {
         Bound::AtLeast => (true, false, false),
         Bound::AtMost => (false, true, false),
         Bound::About => (false, false, true),
+        Bound::AtLeastAbout => (true, false, true),
+        Bound::AtMostAbout => (false, true, true),
     }
 }
 
 /// Back from ways to a bound; `None` when the true value may lie on either side without limit.
-/// A bound combined with an approximate figure stays a bound: its open side dominates.
+/// A bound combined with an approximate figure is an approximate bound: its open side stays
+/// open, and the side it limits is limited only about where the figure shows.
 fn from_ways(above: bool, below: bool, near: bool) -> Option<Bound> {
     match (above, below, near) {
         (true, true, _) => None,
-        (true, false, _) => Some(Bound::AtLeast),
-        (false, true, _) => Some(Bound::AtMost),
+        (true, false, false) => Some(Bound::AtLeast),
+        (true, false, true) => Some(Bound::AtLeastAbout),
+        (false, true, false) => Some(Bound::AtMost),
+        (false, true, true) => Some(Bound::AtMostAbout),
         (false, false, true) => Some(Bound::About),
         (false, false, false) => Some(Bound::Exact),
     }
@@ -114,13 +127,14 @@ pub fn ratio(a: Bound, b: Bound) -> Option<Bound> {
 
 /// Where the true value lies if a bound is taken as within one unit of the last digit
 /// published (`Rp281 miliar lebih`: Rp281 to 282 miliar; `hampir 2,9 juta`: 2,8 to 2,9 juta).
-/// `None` for an exact or approximate figure, or a text with no readable figure.
+/// `None` for an exact or approximate figure (an approximate bound too), or a text with no
+/// readable figure.
 pub fn range(value: f64, prov: &Provenance) -> Option<(f64, f64)> {
     let unit = published::parse(&prov.published).ok()?.unit;
     match of(prov) {
         Bound::AtLeast => Some((value, value + unit)),
         Bound::AtMost => Some((value - unit, value)),
-        Bound::Exact | Bound::About => None,
+        Bound::Exact | Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout => None,
     }
 }
 
@@ -202,6 +216,31 @@ mod tests {
         assert_eq!(ratio(AtLeast, Exact), Some(AtLeast));
         assert_eq!(ratio(Exact, AtMost), Some(AtLeast));
         assert_eq!(ratio(AtLeast, AtLeast), None);
+    }
+
+    #[test]
+    fn a_bound_beside_an_approximate_figure_is_an_approximate_bound() {
+        // At most 60,000 less about 50,000: at most about +10,000.
+        assert_eq!(difference(AtMost, About), Some(AtMostAbout));
+        // About 50,000 less at most 60,000: at least about -10,000.
+        assert_eq!(difference(About, AtMost), Some(AtLeastAbout));
+        assert_eq!(sum(AtLeast, About), Some(AtLeastAbout));
+        assert_eq!(sum(AtMost, About), Some(AtMostAbout));
+        // At least 110,000 over about 600,000: at least about 18.3%.
+        assert_eq!(ratio(AtLeast, About), Some(AtLeastAbout));
+        // An approximate bound carries on as one, and still refuses the other way.
+        assert_eq!(sum(AtLeastAbout, Exact), Some(AtLeastAbout));
+        assert_eq!(sum(AtLeastAbout, AtLeast), Some(AtLeastAbout));
+        assert_eq!(difference(AtLeastAbout, AtMostAbout), Some(AtLeastAbout));
+        assert_eq!(sum(AtLeastAbout, AtMost), None);
+        assert_eq!(difference(AtMostAbout, AtMost), None);
+        // About beside about, or an exact figure, stays about.
+        assert_eq!(difference(About, About), Some(About));
+        assert_eq!(derived_wording(AtMostAbout), Wording::AtMostAbout);
+        let mut p = given("60.000");
+        p.bound = Some(AtLeastAbout);
+        assert_eq!(wording(&p), Wording::AtLeastAbout);
+        assert_eq!(range(60_000.0, &p), None);
     }
 
     #[test]

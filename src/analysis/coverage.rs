@@ -115,6 +115,15 @@ pub struct CoverageRow {
     pub note_parts: Option<Note>,
 }
 
+impl CoverageRow {
+    /// How certain the ratio is: participants over workforce, as a ratio of their bounds;
+    /// `None` without a workforce figure, or where the two pull both ways.
+    pub fn bound(&self) -> Option<Bound> {
+        let (_, w) = self.workforce.as_ref()?;
+        super::bound::ratio(self.participants.bound(), w.bound())
+    }
+}
+
 /// Active participants against the workforce: the latest survey at or before the
 /// participants' period, else the earliest after it (flagged either way when they differ).
 /// Program `all` comes first, then each program `f.programs` asks for.

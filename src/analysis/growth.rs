@@ -1,7 +1,7 @@
 //! Growth of each participant series against the same period a year earlier.
 
 use super::bound;
-use super::index::Index;
+use super::index::{Index, Unmade};
 use super::{Fig, Filter};
 use crate::calc::{self, Change};
 use crate::model::*;
@@ -51,6 +51,27 @@ impl GrowthRow {
     }
 }
 
+/// The place of a sum not made because its parts' bounds pull both ways: where its growth row
+/// would be, and why it is not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnmadeRow {
+    pub office: usize,
+    pub program: Program,
+    pub segment: Segment,
+    pub measure: Measure,
+    pub period: Period,
+    pub why: Unmade,
+}
+
+/// A growth row, or the place of a sum not made. Rows go out one at a time and far outnumber
+/// the sums not made, so a row is not boxed to save the rare one's space.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum GrowthItem {
+    Row(GrowthRow),
+    Unmade(UnmadeRow),
+}
+
 /// Whether any participant row is a bound or about (by its `bound` column or its words), so
 /// growth and coverage must say how certain each derived figure is.
 pub fn any_bounded(ix: &Index) -> bool {
@@ -63,6 +84,17 @@ pub fn any_bounded(ix: &Index) -> bool {
 /// Growth of every series: each year's latest period (or every period) against the same
 /// period a year earlier.
 pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
+    growth_items(ix, f)
+        .into_iter()
+        .filter_map(|i| match i {
+            GrowthItem::Row(r) => Some(r),
+            GrowthItem::Unmade(_) => None,
+        })
+        .collect()
+}
+
+/// [`growth`], with the places of the sums not made because their parts pull both ways.
+pub fn growth_items(ix: &Index, f: &Filter) -> Vec<GrowthItem> {
     let mut rows = Vec::new();
     growth_each(ix, f, |r| {
         rows.push(r);
@@ -73,17 +105,41 @@ pub fn growth(ix: &Index, f: &Filter) -> Vec<GrowthRow> {
 }
 
 /// [`growth`], one row at a time in output order (office in hierarchy order, measure, segment,
-/// program, period), so a national monthly history is never held as rows.
+/// program, period), so a national monthly history is never held as rows. A sum not made
+/// because its parts pull both ways comes where its row would be.
 pub fn growth_each<E>(
     ix: &Index,
     f: &Filter,
-    mut emit: impl FnMut(GrowthRow) -> Result<(), E>,
+    mut emit: impl FnMut(GrowthItem) -> Result<(), E>,
 ) -> Result<(), E> {
     let programs = growth_programs(ix, f);
     let mut firsts = Firsts::default();
-    each_key(ix, f, &growth_offices(ix, f), programs, |key, p| {
-        emit(growth_row(ix, f, &mut firsts, key, p))
-    })
+    each_key(
+        ix,
+        f,
+        &growth_offices(ix, f),
+        programs,
+        true,
+        |(o, pr, s, m), p| {
+            if let Some(why) = ix.unmade_in(pr, o, p, s, m) {
+                return emit(GrowthItem::Unmade(UnmadeRow {
+                    office: o,
+                    program: pr,
+                    segment: s,
+                    measure: m,
+                    period: p,
+                    why: why.clone(),
+                }));
+            }
+            emit(GrowthItem::Row(growth_row(
+                ix,
+                f,
+                &mut firsts,
+                (o, pr, s, m),
+                p,
+            )))
+        },
+    )
 }
 
 /// The offices growth rows are written for, in output order: the one asked for, else every
@@ -101,23 +157,33 @@ pub fn growth_offices(ix: &Index, f: &Filter) -> Vec<usize> {
         .collect()
 }
 
-/// Every series and period a growth row is written for, in output order.
+/// Every series and period a growth row is written for, in output order; with `unmade`, the
+/// periods of sums not made too.
 fn each_key<E>(
     ix: &Index,
     f: &Filter,
     offices: &[usize],
     programs: &[Program],
+    unmade: bool,
     mut emit: impl FnMut((usize, Program, Segment, Measure), Period) -> Result<(), E>,
 ) -> Result<(), E> {
     for &o in offices {
         for &m in Measure::ALL {
             for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
                 for &pr in programs {
-                    let periods: Vec<Period> = ix
+                    let mut periods: Vec<Period> = ix
                         .periods_in(pr, o, s, m)
                         .into_iter()
                         .filter(|p| f.year_ok(p.year()))
                         .collect();
+                    if unmade {
+                        let not_made = ix.unmade_periods_in(pr, o, s, m);
+                        if !not_made.is_empty() {
+                            periods.extend(not_made.into_iter().filter(|p| f.year_ok(p.year())));
+                            periods.sort();
+                            periods.dedup();
+                        }
+                    }
                     for (i, &p) in periods.iter().enumerate() {
                         // Periods are in order: the year's latest is the last one of its year.
                         let latest = periods.get(i + 1).is_none_or(|n| n.year() != p.year());
@@ -260,7 +326,8 @@ pub fn growth_lines<'a, E>(
     mut emit: impl FnMut(&GrowthLine<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut firsts = Firsts::default();
-    each_key(ix, f, offices, &[Program::All], |(o, _, s, m), p| {
+    // Only a data set with bounds has sums not made, and it never comes here.
+    each_key(ix, f, offices, &[Program::All], false, |(o, _, s, m), p| {
         emit(&growth_line(ix, f, &mut firsts, (o, s, m), p))
     })
 }

@@ -24,6 +24,9 @@ pub struct Index<'a> {
     doubtful: bool,
     /// Some participant row is a bound, so sums must carry it.
     bounded: bool,
+    /// Sums not made because their parts' bounds pull both ways, by (office, segment,
+    /// measure, period), so the figure's place can say why it is empty.
+    unmade: std::collections::BTreeMap<(usize, Segment, Measure, Period), Unmade>,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -41,6 +44,24 @@ struct Cache {
     surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>>,
     /// Indices into the data set's targets, by office.
     targets: Vec<Vec<usize>>,
+}
+
+/// One part of a sum: a child office, or a segment of the office's own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Office(usize),
+    Segment(Segment),
+}
+
+/// A sum not made because its parts' bounds pull both ways: some bound it from below (at
+/// least), some from above (at most), so it can be any number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unmade {
+    /// How the sum would have been made (`sum of 2 branches`, `sum of segments`).
+    pub how: Derivation,
+    /// The parts that are lower bounds, and those that are upper bounds, with their figures.
+    pub lower: Vec<(Part, Fig)>,
+    pub upper: Vec<(Part, Fig)>,
 }
 
 /// Every slot of a year in the store's layout: the twelve months and the whole year.
@@ -71,6 +92,7 @@ impl<'a> Index<'a> {
                 .provenances()
                 .iter()
                 .any(|p| bound::of(p) != Bound::Exact),
+            unmade: std::collections::BTreeMap::new(),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -314,6 +336,140 @@ impl<'a> Index<'a> {
         Some(self.derived.intern(p))
     }
 
+    /// Notes a sum not made because its parts pull both ways, where the key has no figure of
+    /// its own (a given one stands as it is).
+    fn not_made(
+        &mut self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        how: Derivation,
+        parts: impl Iterator<Item = (Part, (usize, Period, Segment, Measure))>,
+    ) {
+        if self.ds.participants.get(o, p, s, m).is_some() || self.derived.get(o, p, s, m).is_some()
+        {
+            return;
+        }
+        let mut why = Unmade {
+            how,
+            lower: Vec::new(),
+            upper: Vec::new(),
+        };
+        for (part, (ko, kp, ks, km)) in parts {
+            let Some(f) = self.participant(ko, kp, ks, km) else {
+                continue;
+            };
+            match f.bound() {
+                Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                Bound::Exact | Bound::About => {}
+            }
+        }
+        self.unmade.insert((o, s, m, p), why);
+    }
+
+    /// A sum one of whose parts is itself a sum not made (its own parts pulling both ways),
+    /// the others known, is not made either: it keeps the bounds beneath it, those of the sum
+    /// not made and of the other parts, so its place can say why. `mask` holds the slots of
+    /// year `y` every part has a figure for.
+    fn unmade_above(
+        &mut self,
+        (o, s, m, y): (usize, Segment, Measure, i32),
+        parts: &[(Part, usize, Segment)],
+        mask: u16,
+        how: Derivation,
+    ) {
+        for b in (0..store::SLOTS).filter(|b| mask & (1 << b) == 0) {
+            let p = store::period(y, b);
+            if self.ds.participants.get(o, p, s, m).is_some()
+                || self.derived.get(o, p, s, m).is_some()
+                || self.unmade(o, p, s, m).is_some()
+            {
+                continue;
+            }
+            let mut why = Unmade {
+                how,
+                lower: Vec::new(),
+                upper: Vec::new(),
+            };
+            let mut below = false;
+            let mut complete = true;
+            for &(part, k, ks) in parts {
+                if let Some(u) = self.unmade(k, p, ks, m) {
+                    below = true;
+                    why.lower.extend(u.lower.iter().cloned());
+                    why.upper.extend(u.upper.iter().cloned());
+                    continue;
+                }
+                match self.participant(k, p, ks, m) {
+                    Some(f) => match f.bound() {
+                        Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                        Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                        Bound::Exact | Bound::About => {}
+                    },
+                    None => complete = false,
+                }
+            }
+            if below && complete {
+                self.unmade.insert((o, s, m, p), why);
+            }
+        }
+    }
+
+    /// Why a figure of program `all` is empty, where it is a sum whose parts pull both ways.
+    pub fn unmade(&self, o: usize, p: Period, s: Segment, m: Measure) -> Option<&Unmade> {
+        self.unmade.get(&(o, s, m, p))
+    }
+
+    /// [`Index::unmade`] for any program: `all`'s here, the others' in their own figures.
+    pub fn unmade_in(
+        &self,
+        pr: Program,
+        o: usize,
+        p: Period,
+        s: Segment,
+        m: Measure,
+    ) -> Option<&Unmade> {
+        match pr {
+            Program::All => self.unmade(o, p, s, m),
+            _ => self.programs.unmade.get(&(o, pr, s, m, p)),
+        }
+    }
+
+    /// [`Index::unmade_periods`] for any program.
+    pub fn unmade_periods_in(&self, pr: Program, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        match pr {
+            Program::All => self.unmade_periods(o, s, m),
+            _ => self
+                .programs
+                .unmade
+                .range((o, pr, s, m, Period::Month(i32::MIN, 0))..)
+                .take_while(|(k, _)| (k.0, k.1, k.2, k.3) == (o, pr, s, m))
+                .map(|(k, _)| k.4)
+                .collect(),
+        }
+    }
+
+    /// Every sum not made because its parts pull both ways, of every program, by (office,
+    /// program, segment, measure, period).
+    pub fn unmade_all(
+        &self,
+    ) -> impl Iterator<Item = ((usize, Program, Segment, Measure, Period), &Unmade)> + '_ {
+        let all = self
+            .unmade
+            .iter()
+            .map(|(&(o, s, m, p), u)| ((o, Program::All, s, m, p), u));
+        all.chain(self.programs.unmade.iter().map(|(&k, u)| (k, u)))
+    }
+
+    /// The periods of a series whose sums were not made because their parts pull both ways.
+    pub fn unmade_periods(&self, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        // `Month(MIN, 0)` sorts before every period.
+        self.unmade
+            .range((o, s, m, Period::Month(i32::MIN, 0))..)
+            .take_while(|(k, _)| (k.0, k.1, k.2) == (o, s, m))
+            .map(|(k, _)| k.3)
+            .collect()
+    }
+
     /// Stores a derived figure unless the key has one, given or derived; a given figure that
     /// differs is returned for a finding as (given, line).
     fn derive(
@@ -462,6 +618,15 @@ impl<'a> Index<'a> {
                 let years: BTreeSet<i32> = kids.iter().flat_map(|&k| self.years(k, s, m)).collect();
                 for y in years {
                     let (mask, sums) = self.year_sums(kids.iter().map(|&k| (k, s)), m, y);
+                    if !self.unmade.is_empty() && mask != ALL_SLOTS {
+                        let parts: Vec<(Part, usize, Segment)> =
+                            kids.iter().map(|&k| (Part::Office(k), k, s)).collect();
+                        let how = Derivation::SumOf {
+                            n: kids.len(),
+                            level,
+                        };
+                        self.unmade_above((o, s, m, y), &parts, mask, how);
+                    }
                     if mask == 0 || self.store_sums((o, s, m, y), mask, &sums, how) {
                         continue;
                     }
@@ -521,7 +686,13 @@ impl<'a> Index<'a> {
                             ));
                             continue;
                         };
-                        let Some(how) = self.how_of(how, kids.iter().map(|&k| (k, p, s, m))) else {
+                        let parts = kids.iter().map(|&k| (k, p, s, m));
+                        let Some(how) = self.how_of(how, parts.clone()) else {
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made((o, p, s, m), why, parts.map(|k| (Part::Office(k.0), k)));
                             continue;
                         };
                         if let Some((given, line)) = self.derive((o, p, s, m), sum, how) {
@@ -549,6 +720,13 @@ impl<'a> Index<'a> {
                 .collect();
             for y in years {
                 let (mask, sums) = self.year_sums(Segment::PARTS.iter().map(|&s| (o, s)), m, y);
+                if !self.unmade.is_empty() && mask != ALL_SLOTS {
+                    let parts: Vec<(Part, usize, Segment)> = Segment::PARTS
+                        .iter()
+                        .map(|&s| (Part::Segment(s), o, s))
+                        .collect();
+                    self.unmade_above((o, Segment::All, m, y), &parts, mask, Derivation::Segments);
+                }
                 if mask == 0 || self.store_sums((o, Segment::All, m, y), mask, &sums, how) {
                     continue;
                 }
@@ -599,7 +777,9 @@ impl<'a> Index<'a> {
                         continue;
                     };
                     let parts = Segment::PARTS.iter().map(|&s| (o, p, s, m));
-                    let Some(how) = self.how_of(how, parts) else {
+                    let Some(how) = self.how_of(how, parts.clone()) else {
+                        let parts = parts.map(|k| (Part::Segment(k.2), k));
+                        self.not_made((o, p, Segment::All, m), Derivation::Segments, parts);
                         continue;
                     };
                     if let Some((given, line)) = self.derive((o, p, Segment::All, m), sum, how) {
@@ -648,17 +828,31 @@ impl<'a> Index<'a> {
                 if done.contains(&(period, measure)) {
                     continue;
                 }
-                let vals: Option<Vec<i64>> = kids
+                let figs: Option<Vec<&Fig>> = kids
                     .iter()
-                    .map(|&k| self.workforce.get(&(k, period, measure)).map(|f| f.value))
+                    .map(|&k| self.workforce.get(&(k, period, measure)))
                     .collect();
-                let Some(sum) = vals.and_then(calc::checked_sum) else {
+                let Some(figs) = figs else {
+                    continue;
+                };
+                let Some(sum) = calc::checked_sum(figs.iter().map(|f| f.value)) else {
+                    continue;
+                };
+                // A sum of bounds is a bound; one of a lower and an upper bound is no figure.
+                let bound = figs
+                    .iter()
+                    .try_fold(Bound::Exact, |b, f| bound::sum(b, f.bound()));
+                let Some(bound) = bound else {
                     continue;
                 };
                 done.insert((period, measure));
                 let key = (o, period, measure);
                 match self.workforce.get(&key) {
-                    Some(given) if !given.derived && given.value != sum => {
+                    Some(given)
+                        if !given.derived
+                            && given.value != sum
+                            && !overlap((given.value, given.bound()), (sum, bound)) =>
+                    {
                         self.findings.push(Finding {
                             file: "workforce.csv",
                             column: None,
@@ -680,16 +874,15 @@ impl<'a> Index<'a> {
                     }
                     Some(_) => {}
                     None => {
-                        self.workforce.insert(
-                            key,
-                            Fig::derived(
-                                sum,
-                                Derivation::SumOf {
-                                    n: kids.len(),
-                                    level,
-                                },
-                            ),
+                        let mut f = Fig::derived(
+                            sum,
+                            Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            },
                         );
+                        f.bound_column = (bound != Bound::Exact).then_some(bound);
+                        self.workforce.insert(key, f);
                         okeys.w[o].insert((period, measure));
                     }
                 }
@@ -701,19 +894,17 @@ impl<'a> Index<'a> {
     fn derive_informal(&mut self, o: usize, lines: &HashMap<WKey, u64>, okeys: &mut OfficeKeys) {
         let periods: BTreeSet<Period> = okeys.w[o].iter().map(|k| k.0).collect();
         for p in periods {
-            let emp = self
-                .workforce
-                .get(&(o, p, WorkforceMeasure::Employed))
-                .map(|f| f.value);
-            let formal = self
-                .workforce
-                .get(&(o, p, WorkforceMeasure::Formal))
-                .map(|f| f.value);
-            let (Some(emp), Some(formal)) = (emp, formal) else {
+            let get = |m| self.workforce.get(&(o, p, m)).map(|f| (f.value, f.bound()));
+            let (Some((emp, eb)), Some((formal, fb))) = (
+                get(WorkforceMeasure::Employed),
+                get(WorkforceMeasure::Formal),
+            ) else {
                 continue;
             };
             let key = (o, p, WorkforceMeasure::Informal);
-            if formal > emp {
+            // Formal workers cannot outnumber the employed: named only where the bounds leave
+            // no way for them not to.
+            if formal > emp && !overlap((formal, fb), (emp, eb)) {
                 self.findings.push(Finding {
                     file: "workforce.csv",
                     column: None,
@@ -733,8 +924,15 @@ impl<'a> Index<'a> {
                 });
                 continue;
             }
+            // employed - formal: a bound as a difference of bounds are, or no figure.
+            let bound = bound::difference(eb, fb);
             match self.workforce.get(&key) {
-                Some(given) if !given.derived && given.value + formal != emp => {
+                // Bounded figures need not add up to the digit: named only where all are exact.
+                Some(given)
+                    if !given.derived
+                        && given.value + formal != emp
+                        && [eb, fb, given.bound()].iter().all(|&b| b == Bound::Exact) =>
+                {
                     self.findings.push(Finding {
                         file: "workforce.csv",
                         column: None,
@@ -753,10 +951,12 @@ impl<'a> Index<'a> {
                 }
                 Some(_) => {}
                 None => {
-                    self.workforce.insert(
-                        key,
-                        Fig::derived(emp - formal, Derivation::EmployedLessFormal),
-                    );
+                    let Some(bound) = bound else {
+                        continue;
+                    };
+                    let mut f = Fig::derived(emp - formal, Derivation::EmployedLessFormal);
+                    f.bound_column = (bound != Bound::Exact).then_some(bound);
+                    self.workforce.insert(key, f);
                     okeys.w[o].insert((p, WorkforceMeasure::Informal));
                 }
             }
@@ -886,13 +1086,14 @@ impl Index<'_> {
 
 /// Whether two figures, each with its bound, can be the same number: a given total of "lebih
 /// dari 500 ribu" is not contradicted by parts that add up to 505,000, nor a sum of lower
-/// bounds by a total above it. An approximate figure contradicts nothing.
-fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
+/// bounds by a total above it. An approximate figure (an approximate bound too) contradicts
+/// nothing.
+pub(super) fn overlap((a, ab): (i64, Bound), (b, bb): (i64, Bound)) -> bool {
     let span = |v: i64, k: Bound| match k {
         Bound::Exact => (Some(v), Some(v)),
         Bound::AtLeast => (Some(v), None),
         Bound::AtMost => (None, Some(v)),
-        Bound::About => (None, None),
+        Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout => (None, None),
     };
     let ((alo, ahi), (blo, bhi)) = (span(a, ab), span(b, bb));
     let lo = alo.max(blo);

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{derivation, level_word};
+use super::index::{Part, Unmade};
+use super::{bound, derivation, level_word};
 use super::{Fig, Finding, Note};
 use crate::calc;
 use crate::model::*;
@@ -68,6 +69,11 @@ pub struct ProgramFigures {
     /// Every series with a figure, given or derived: (office, program, segment, measure).
     series: BTreeSet<(usize, Program, Segment, Measure)>,
     pub findings: Vec<Finding>,
+    /// Some participant row is a bound, so sums must carry it.
+    bounded: bool,
+    /// Sums not made because their parts' bounds pull both ways, by (office, program,
+    /// segment, measure, period).
+    pub unmade: std::collections::BTreeMap<(usize, Program, Segment, Measure, Period), Unmade>,
 }
 
 /// One key of a program figure.
@@ -83,6 +89,11 @@ impl ProgramFigures {
         }
         let mut pf = ProgramFigures {
             derived: Participants::new(ds.offices.len()),
+            bounded: ds
+                .participants
+                .provenances()
+                .iter()
+                .any(|p| bound::of(p) != Bound::Exact),
             ..ProgramFigures::default()
         };
         pf.series = given
@@ -165,8 +176,57 @@ impl ProgramFigures {
             .filter(move |k| office.is_none_or(|o| k.0 == o))
     }
 
+    /// The provenance of a sum of these parts: `how`, or a copy carrying their bounds combined
+    /// (a sum of lower bounds is a lower bound); `None` when they pull both ways and the sum
+    /// is no figure.
+    fn how_of(&mut self, ds: &DataSet, how: u32, parts: &[Key]) -> Option<u32> {
+        if !self.bounded {
+            return Some(how);
+        }
+        let mut b = Bound::Exact;
+        for &k in parts {
+            let part = self.fig(ds, k).map_or(Bound::Exact, |f| f.bound());
+            b = bound::sum(b, part)?;
+        }
+        if b == Bound::Exact {
+            return Some(how);
+        }
+        let mut p = self.derived.provenance(how).clone();
+        p.bound = Some(b);
+        Some(self.derived.intern(p))
+    }
+
+    /// Notes a sum not made because its parts pull both ways, where the key has no figure.
+    fn not_made(
+        &mut self,
+        ds: &DataSet,
+        (o, pr, p, s, m): Key,
+        how: Derivation,
+        parts: &[(Part, Key)],
+    ) {
+        if self.value(ds, (o, pr, p, s, m)).is_some() {
+            return;
+        }
+        let mut why = Unmade {
+            how,
+            lower: Vec::new(),
+            upper: Vec::new(),
+        };
+        for &(part, k) in parts {
+            let Some(f) = self.fig(ds, k) else {
+                continue;
+            };
+            match f.bound() {
+                Bound::AtLeast | Bound::AtLeastAbout => why.lower.push((part, f)),
+                Bound::AtMost | Bound::AtMostAbout => why.upper.push((part, f)),
+                Bound::Exact | Bound::About => {}
+            }
+        }
+        self.unmade.insert((o, pr, s, m, p), why);
+    }
+
     /// Stores a derived figure unless the key has one; a given figure that differs is returned
-    /// as (given, line).
+    /// as (given, line), unless the bounds of the two let them be the same number.
     fn derive(
         &mut self,
         ds: &DataSet,
@@ -175,7 +235,14 @@ impl ProgramFigures {
         how: u32,
     ) -> Option<(i64, u64)> {
         match ds.participants.get_in(pr, o, p, s, m) {
-            Some((given, _)) if given != sum => {
+            Some((given, id)) if given != sum => {
+                if self.bounded {
+                    let gb = bound::of(ds.participants.provenance(id));
+                    let sb = bound::of(self.derived.provenance(how));
+                    if super::index::overlap((given, gb), (sum, sb)) {
+                        return None;
+                    }
+                }
                 Some((given, ds.participants.line_in(pr, o, p, s, m).unwrap_or(0)))
             }
             Some(_) => None,
@@ -232,6 +299,17 @@ impl ProgramFigures {
                         let Some(sum) = calc::checked_sum(vals) else {
                             continue;
                         };
+                        let parts: Vec<Key> = kids.iter().map(|&k| (k, pr, p, s, m)).collect();
+                        let Some(how) = self.how_of(ds, how, &parts) else {
+                            let named: Vec<(Part, Key)> =
+                                parts.iter().map(|&k| (Part::Office(k.0), k)).collect();
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made(ds, (o, pr, p, s, m), why, &named);
+                            continue;
+                        };
                         if let Some((given, line)) = self.derive(ds, (o, pr, p, s, m), sum, how) {
                             self.findings.push(Finding {
                                 file: "participants.csv",
@@ -284,6 +362,15 @@ impl ProgramFigures {
                         .iter()
                         .map(|&s| self.value(ds, (o, pr, p, s, m)).unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals) else {
+                        continue;
+                    };
+                    let parts: Vec<Key> =
+                        Segment::PARTS.iter().map(|&s| (o, pr, p, s, m)).collect();
+                    let Some(how) = self.how_of(ds, how, &parts) else {
+                        let named: Vec<(Part, Key)> =
+                            parts.iter().map(|&k| (Part::Segment(k.3), k)).collect();
+                        let key = (o, pr, p, Segment::All, m);
+                        self.not_made(ds, key, Derivation::Segments, &named);
                         continue;
                     };
                     let key = (o, pr, p, Segment::All, m);

@@ -1,7 +1,7 @@
 //! Where an office stands on one figure (coverage, growth or target achievement), for ranking
 //! offices and for holding one office to thresholds. No I/O and no formatting.
 
-use crate::analysis::{self, have, Against, Fig, Filter, Have, Index, Programs};
+use crate::analysis::{self, have, Against, Fig, Filter, Have, Index, Programs, Unmade};
 use crate::model::*;
 
 /// The figure offices are ranked by or held to.
@@ -47,6 +47,9 @@ pub enum Missing {
     NoBase { periods: Vec<Period> },
     /// No target (for `year` when one was asked); the years the office has targets for.
     NoTarget { year: Option<i32>, years: Vec<i32> },
+    /// The figure of `period` would be a sum, not made because its parts' bounds pull both
+    /// ways (a lower bound and an upper bound).
+    Unmade { period: Period, why: Unmade },
     /// A target for `year` but no figure in that year yet; what the office has of the
     /// measure, and a year whose achievement can be given (`--year`).
     NoActual {
@@ -66,6 +69,7 @@ impl Missing {
             Missing::NoBase { .. } => "no figure a year earlier to compare with",
             Missing::NoTarget { .. } => "no target",
             Missing::NoActual { .. } => "no figure for the target year yet",
+            Missing::Unmade { .. } => "no sum: its parts are bounded both ways",
         }
     }
 }
@@ -158,6 +162,24 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
     }
 }
 
+/// The latest active figure of a series within `year` (or any year) that is a sum not made,
+/// its parts pulling both ways.
+fn unmade(
+    ix: &Index,
+    o: usize,
+    (segment, program): (Segment, Program),
+    year: Option<i32>,
+) -> Option<Missing> {
+    let period = ix
+        .unmade_periods_in(program, o, segment, Measure::Active)
+        .into_iter()
+        .rfind(|p| year.is_none_or(|y| p.year() == y))?;
+    let why = ix
+        .unmade_in(program, o, period, segment, Measure::Active)?
+        .clone();
+    Some(Missing::Unmade { period, why })
+}
+
 /// The office's coverage of `program` in `year` (or its latest), against the employed (a
 /// program other than `all`: against the workforce the ILO holds it against).
 pub fn coverage(
@@ -169,6 +191,14 @@ pub fn coverage(
     let mut f = filter(o, segment, year);
     f.programs = Programs::One(program);
     let rows = analysis::coverage(ix, &f, Against::Ilo);
+    // A later figure not made says why, rather than an earlier ratio standing for it.
+    let later = |m: &Missing| match m {
+        Missing::Unmade { period, .. } => rows.last().is_none_or(|r| r.period < *period),
+        _ => false,
+    };
+    if let Some(m) = unmade(ix, o, (segment, program), year).filter(later) {
+        return Err(m);
+    }
     if rows.is_empty() {
         return Err(no_active(ix, o, segment));
     }
@@ -183,7 +213,7 @@ pub fn coverage(
                     measure: r.denominator,
                     period: *q,
                 },
-                bound: super::bound::ratio(r.participants.bound(), w.bound()),
+                bound: r.bound(),
                 uncertain: r.participants.uncertain || w.uncertain,
                 doubts: doubts([&r.participants, w]),
             })
@@ -215,6 +245,14 @@ pub fn growth(
         .into_iter()
         .filter(|r| r.measure == Measure::Active)
         .collect();
+    // A later figure not made says why, rather than an earlier change standing for it.
+    let later = |m: &Missing| match m {
+        Missing::Unmade { period, .. } => rows.last().is_none_or(|r| r.period < *period),
+        _ => false,
+    };
+    if let Some(m) = unmade(ix, o, (segment, program), year).filter(later) {
+        return Err(m);
+    }
     if rows.is_empty() {
         return Err(no_active(ix, o, segment));
     }
@@ -231,8 +269,19 @@ pub fn growth(
             })
         })
         .max_by_key(|s| s.period)
-        .ok_or_else(|| Missing::NoBase {
-            periods: ix.periods_in(program, o, segment, Measure::Active),
+        .ok_or_else(|| {
+            // The latest figure's base is a sum not made: say why.
+            let base = rows.last().map(|r| r.period.year_before());
+            let why = base.and_then(|p| {
+                let why = ix.unmade_in(program, o, p, segment, Measure::Active)?;
+                Some(Missing::Unmade {
+                    period: p,
+                    why: why.clone(),
+                })
+            });
+            why.unwrap_or_else(|| Missing::NoBase {
+                periods: ix.periods_in(program, o, segment, Measure::Active),
+            })
         })
 }
 
@@ -268,6 +317,10 @@ pub fn achievement(
         return Err(no_target());
     };
     found.ok_or_else(|| {
+        // The actual is a sum not made, its parts pulling both ways: say why.
+        if let Some((period, why)) = rows.iter().find_map(|r| r.unmade.clone()) {
+            return Missing::Unmade { period, why };
+        }
         let measure = match first.target.measure {
             TargetMeasure::New => Measure::New,
             _ => Measure::Active,

@@ -1,6 +1,6 @@
 //! Targets: the distance to each, the pace so far and the pace needed.
 
-use super::index::Index;
+use super::index::{Index, Unmade};
 use super::{Fig, Filter, Note};
 use crate::calc::{self, Change, Gap, Pace};
 use crate::model::*;
@@ -37,6 +37,9 @@ pub struct TargetRow<'a> {
     /// With no figure in the year or the year before, what the office does have of the
     /// measure (other segments, other periods), or of another measure.
     pub have: Option<super::Have>,
+    /// With no figure in the year (or none the year before), the sum that would be it and
+    /// was not made because its parts' bounds pull both ways.
+    pub unmade: Option<(Period, Unmade)>,
     /// How certain each figure of the row is, from the bounds of the figures it rests on.
     pub bounds: TargetBounds,
 }
@@ -88,7 +91,7 @@ impl TargetBounds {
             (Some(Bound::Exact), _) | (_, None) => false,
             (Some(Bound::AtLeast), Some(g)) => g.gap <= 0,
             (Some(Bound::AtMost), Some(g)) => g.gap > 0,
-            (Some(Bound::About) | None, Some(_)) => true,
+            (Some(Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout) | None, Some(_)) => true,
         };
         TargetBounds {
             target,
@@ -233,6 +236,7 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
         path: None,
         partial_base: None,
         have: None,
+        unmade: None,
         bounds: TargetBounds::EXACT,
     };
     let same = |year: i32, plan: Plan| {
@@ -360,6 +364,17 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
     }
     if row.status == PaceStatus::OnlyYearEnds && !m.is_flow() {
         row.avg_needed_per_month = row.required.map(|c| c.abs as f64 / 12.0);
+    }
+    let not_made = |p: Period| ix.unmade(o, p, t.segment, m).map(|u| (p, u.clone()));
+    if in_year.is_none() {
+        row.unmade = std::iter::once(Period::Year(t.year))
+            .chain((1..=12).rev().map(|mo| Period::Month(t.year, mo)))
+            .find_map(not_made);
+    }
+    if row.unmade.is_none() && base.is_none() {
+        row.unmade = [Period::Year(t.year - 1), Period::Month(t.year - 1, 12)]
+            .into_iter()
+            .find_map(not_made);
     }
     row.actual = in_year;
     row.base = base;

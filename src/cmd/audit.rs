@@ -182,7 +182,7 @@ fn verdict_cell(r: &AuditRow) -> (Cell, bool) {
             vec![
                 Cell::Term(r.verdict.term()),
                 Cell::Term(only.inputs[1].what),
-                Cell::text(only.inputs[1].period.to_string()),
+                Cell::Period(only.inputs[1].period),
             ],
         ),
         _ => Cell::Term(r.verdict.term()),

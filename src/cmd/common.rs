@@ -7,8 +7,8 @@ use anyhow::Result;
 
 use crate::analysis::bound::{self, Wording};
 use crate::analysis::{
-    offices_with, workers, Against, ClaimLine, CoverageRow, Filter, Index, PaceStatus, PartialBase,
-    Programs, TargetRow,
+    offices_with, workers, Against, ClaimLine, CoverageRow, Filter, Index, PaceStatus, Part,
+    PartialBase, Programs, TargetRow, Unmade,
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
@@ -139,7 +139,8 @@ pub fn result_open(s: &Standing, min: f64) -> bool {
         Some(Bound::Exact) => false,
         Some(Bound::AtMost) => s.value >= min,
         Some(Bound::AtLeast) => s.value < min,
-        Some(Bound::About) | None => true,
+        // About, or a bound that is itself only about where the figure shows.
+        Some(Bound::About | Bound::AtLeastAbout | Bound::AtMostAbout) | None => true,
     }
 }
 
@@ -199,6 +200,8 @@ pub fn qualified(b: Bound, figure: Cell, percent: bool) -> Cell {
         Bound::AtLeast => "more than {}",
         Bound::AtMost => "at most {}",
         Bound::About => "about {}",
+        Bound::AtLeastAbout => "at least about {}",
+        Bound::AtMostAbout => "at most about {}",
     };
     Cell::Template(template, vec![figure])
 }
@@ -215,6 +218,8 @@ pub fn worded(w: Wording, figure: Cell) -> Cell {
         Wording::LessThan => "less than {}",
         Wording::AtMost => "at most {}",
         Wording::About => "about {}",
+        Wording::AtLeastAbout => "at least about {}",
+        Wording::AtMostAbout => "at most about {}",
     };
     Cell::Template(template, vec![figure])
 }
@@ -234,6 +239,31 @@ pub fn with_bound(figure: Cell, b: Option<Bound>) -> Cell {
     } else {
         derived(b, figure)
     }
+}
+
+/// Why a sum is not made: `no sum: its parts are bounded both ways (Branch C more than 40
+/// thousand and Branch D just under 30 thousand)`, each part by its office's name or its
+/// segment, with its figure as published.
+pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
+    let parts = |list: &[(Part, crate::analysis::Fig)]| {
+        let mut out = Vec::new();
+        for (i, (part, f)) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(Cell::Text(", ".into()));
+            }
+            out.push(match *part {
+                Part::Office(o) => Cell::text(&ds.offices[o].name),
+                Part::Segment(s) => Cell::segment(s),
+            });
+            out.push(Cell::Text(" ".into()));
+            out.push(fig_words(f));
+        }
+        Cell::Phrase(out)
+    };
+    Cell::Template(
+        "no sum: its parts are bounded both ways ({} and {})",
+        vec![parts(&u.lower), parts(&u.upper)],
+    )
 }
 
 /// A participant or workforce figure for people: as published where it was (`750 ribu`: 750
@@ -540,6 +570,11 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
             vec![periods_cell(periods)],
         ),
         Missing::NoBase { .. } => Cell::Term(m.term()),
+        Missing::Unmade { period, why } => Cell::Phrase(vec![
+            Cell::Period(*period),
+            Cell::Text(": ".into()),
+            unmade_cell(ds, why),
+        ]),
         Missing::NoTarget { year, years } => match (year, years.last()) {
             (Some(y), Some(&last)) => t(
                 "no target for {}: targets given for {}; see --year {}",
@@ -578,11 +613,22 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
 
 /// A target's note: the partial sum it is set against, or why a figure is missing with what
 /// the office does have of it.
-pub fn target_note(r: &TargetRow) -> Cell {
+pub fn target_note(ds: &DataSet, r: &TargetRow) -> Cell {
     if let Some(pb) = &r.partial_base {
         return partial_note(pb, r.target.value);
     }
     let note = Cell::note(r.note_parts.as_ref());
+    // The figure that is not there because its parts pull both ways: why.
+    let note = match &r.unmade {
+        Some((p, why)) => Cell::Phrase(vec![
+            note,
+            Cell::Text("; ".into()),
+            Cell::Period(*p),
+            Cell::Text(": ".into()),
+            unmade_cell(ds, why),
+        ]),
+        None => note,
+    };
     match &r.have {
         Some(h) => Cell::Template(
             "{}: {} given for {} in {}; see coverage growth",

@@ -6,11 +6,11 @@ use anyhow::Result;
 
 use super::common::{
     against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
-    with_bound, Ctx,
+    unmade_cell, with_bound, Ctx,
 };
-use crate::analysis::{any_bounded, bound, coverage, CoverageRow, Index, Programs};
+use crate::analysis::{any_bounded, coverage, program_denominator, CoverageRow, Index, Programs};
 use crate::cli::CoverageArgs;
-use crate::model::Program;
+use crate::model::{Measure, Program};
 use crate::output::{col, fig_source, Cell, Table};
 use crate::Outcome;
 
@@ -76,7 +76,7 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
         ];
         if bounded {
             let w = r.workforce.as_ref().map(|(_, f)| f.bound());
-            let b = w.and_then(|w| bound::ratio(r.participants.bound(), w));
+            let b = r.bound();
             cells.insert(11, Cell::opt(r.pct, |p| with_bound(Cell::Pct(p), b)));
             cells.insert(18, Cell::text(r.participants.bound().code()));
             cells.insert(19, Cell::opt(w, |w| Cell::text(w.code())));
@@ -142,7 +142,42 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
     f.monthly = a.monthly;
     f.programs = programs(a.program, Programs::Each);
     let ix = Index::build(&ds);
-    let rows = coverage(&ix, &f, against(a.against));
-    ctx.emit(&table(&ix, &rows), out)?;
+    let asked = against(a.against);
+    let rows = coverage(&ix, &f, asked);
+    let mut t = table(&ix, &rows);
+    // A sum of active participants not made because its parts pull both ways has no row:
+    // say which and why under the table.
+    let rank = ix.rank();
+    let mut unmade: Vec<_> = ix
+        .unmade_all()
+        .filter(|&((o, pr, s, m, p), _)| {
+            m == Measure::Active
+                && f.office_ok(&ds, o)
+                && f.segment_ok(s)
+                && f.year_ok(p.year())
+                && f.programs.list().contains(&pr)
+                && program_denominator(pr, s, asked).is_some()
+        })
+        .collect();
+    unmade.sort_by_key(|&((o, pr, s, _, p), _)| (rank[o], pr != Program::All, pr, s, p));
+    for ((o, pr, s, _, p), why) in unmade {
+        let mut remark = vec![
+            Cell::text(&ds.offices[o].name),
+            Cell::Text(" (".into()),
+            Cell::segment(s),
+        ];
+        if pr != Program::All {
+            remark.push(Cell::Text(", ".into()));
+            remark.push(Cell::Term(pr.code()));
+        }
+        remark.extend([
+            Cell::Text(") ".into()),
+            Cell::Period(p),
+            Cell::Text(": ".into()),
+            unmade_cell(&ds, why),
+        ]);
+        t.remarks.push(Cell::Phrase(remark));
+    }
+    ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
 }

@@ -5,11 +5,11 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    bound_code, fig_words, filter, programs, reading_code, rests_on, with_bound, Ctx,
+    bound_code, fig_words, filter, programs, reading_code, rests_on, unmade_cell, with_bound, Ctx,
 };
 use crate::analysis::{
-    any_bounded, growth_each, growth_lines, growth_offices, Filter, GrowthLine, GrowthRow, Index,
-    Programs,
+    any_bounded, growth_each, growth_lines, growth_offices, Filter, GrowthItem, GrowthLine,
+    GrowthRow, Index, Programs, UnmadeRow,
 };
 use crate::cli::GrowthArgs;
 use crate::model::{Bound, DataSet, Measure, Program, Segment};
@@ -147,6 +147,38 @@ fn cells(
         cells.insert(i + 7, Cell::opt(base, |b| Cell::text(b.code())));
         cells.insert(i + 8, code(r.change.is_some(), cb));
         cells.insert(i + 9, code(r.cagr.is_some(), gb));
+    }
+    if programs {
+        cells.insert(2, Cell::Term(r.program.code()));
+    }
+    cells
+}
+
+/// The cells of a sum not made because its parts pull both ways: no value, its reason where
+/// people read the value, and `none` as its bound.
+fn unmade_cells(ds: &DataSet, r: &UnmadeRow, (programs, bounded): (bool, bool)) -> Vec<Cell> {
+    let mut cells = vec![
+        Cell::text(&ds.offices[r.office].code),
+        Cell::text(&ds.offices[r.office].name),
+        Cell::segment(r.segment),
+        Cell::Term(r.measure.code()),
+        Cell::Period(r.period),
+        Cell::Empty,
+        unmade_cell(ds, &r.why),
+    ];
+    cells.extend(std::iter::repeat_n(Cell::Empty, 7));
+    cells.push(fig_source(&r.why.how.english(), Some(r.why.how)));
+    cells.push(reading_code(false));
+    cells.push(Cell::Empty);
+    if bounded {
+        let i = 11;
+        for k in [i, i + 2, i + 5] {
+            cells.insert(k, Cell::Empty);
+        }
+        cells.insert(i + 6, bound_code(None));
+        for k in [i + 7, i + 8, i + 9] {
+            cells.insert(k, Cell::Empty);
+        }
     }
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));
@@ -322,8 +354,9 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
     output::render_rows(ctx.render, head, out, |sink| {
         let mut source = None;
-        growth_each(&ix, &f, |r| {
-            sink.row(cells(&ds, &r, (shown, bounded), &mut source))
+        growth_each(&ix, &f, |item| match item {
+            GrowthItem::Row(r) => sink.row(cells(&ds, &r, (shown, bounded), &mut source)),
+            GrowthItem::Unmade(r) => sink.row(unmade_cells(&ds, &r, (shown, bounded))),
         })
     })?;
     Ok(Outcome::Ok)

@@ -7,15 +7,17 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, as_published, between, bound_code, coverage_note, idr_as_published, if_targets,
-    line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note, with_bound,
-    Amount, Ctx,
+    against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
+    if_targets, line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note,
+    unmade_cell, with_bound, Amount, Ctx,
 };
-use crate::analysis::{self, ClaimRow, CoverageRow, Filter, GrowthRow, Index, Programs, TargetRow};
+use crate::analysis::{
+    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow,
+};
 use crate::cli::ReportArgs;
 use crate::model::{
-    Bound, DataSet, Derivation, Level, Period, Plan, Program, Segment, Target, TargetMeasure,
-    WorkforceMeasure,
+    Bound, DataSet, Derivation, Level, Measure, Period, Plan, Program, Segment, Target,
+    TargetMeasure, WorkforceMeasure,
 };
 use crate::output::{col, fig_source, Cell, Table};
 use crate::resolve::resolve;
@@ -119,15 +121,35 @@ fn text(s: String) -> Cell {
     Cell::Text(s)
 }
 
-/// `vs 2022: 750,000`, with the number written in the reader's language.
-fn compared(word: &'static str, p: Period, v: i64) -> Cell {
+/// `vs 2022: 750,000`, with the figure written in the reader's language.
+fn compared(word: &'static str, p: Period, v: Cell) -> Cell {
     Cell::Phrase(vec![
         Cell::Term(word),
         text(" ".into()),
         Cell::Period(p),
         text(": ".into()),
-        Cell::Int(v),
+        v,
     ])
+}
+
+/// A participant or workforce figure on a line: the count where it is exact, else as
+/// published with its bound in words (`about 50 thousand`, `at least about 185,000`).
+fn count_words(f: &analysis::Fig) -> Cell {
+    if f.bound() == Bound::Exact {
+        Cell::Int(f.value)
+    } else {
+        fig_words(f)
+    }
+}
+
+/// A derived figure's cell for csv and json: the figure, or nothing where its inputs pull
+/// both ways and there is none.
+fn raw_of(figure: Cell, b: Option<Bound>) -> Cell {
+    if b.is_some() {
+        figure
+    } else {
+        Cell::Empty
+    }
 }
 
 /// A program's code on a line; empty for program `all`, as lines without programs have it.
@@ -165,7 +187,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         office,
     };
     // The same rows the growth, coverage, targets and claims commands print.
-    participants(&mut l, &analysis::growth(&ix, &f));
+    participants(&mut l, &analysis::growth_items(&ix, &f));
     coverage(
         &mut l,
         &ix,
@@ -247,28 +269,67 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
     t
 }
 
-/// Participant figures with their change on a year earlier and compound growth.
-fn participants(l: &mut Long, rows: &[GrowthRow]) {
+/// The unit of a participant measure's figures.
+fn unit_of(m: Measure) -> &'static str {
+    if m.code().starts_with("employers") {
+        "employers"
+    } else {
+        "persons"
+    }
+}
+
+/// A participant measure's label, with the months a flow covers.
+fn measure_label(m: Measure, p: Period) -> Cell {
+    if m.is_flow() {
+        Cell::Phrase(vec![
+            Cell::Term(m.label()),
+            text(" (".into()),
+            Cell::Span(p),
+            text(")".into()),
+        ])
+    } else {
+        Cell::Term(m.label())
+    }
+}
+
+/// Participant figures with their change on a year earlier and compound growth; a sum not
+/// made because its parts pull both ways says so where its figure would be.
+fn participants(l: &mut Long, items: &[GrowthItem]) {
     const P: &str = "Participants";
-    for r in rows {
-        let unit = if r.measure.code().starts_with("employers") {
-            "employers"
-        } else {
-            "persons"
+    for item in items {
+        let r = match item {
+            GrowthItem::Row(r) => r,
+            GrowthItem::Unmade(u) => {
+                let source = u.why.how.english();
+                let line = Line {
+                    period: u.period.to_string(),
+                    segment: u.segment.code(),
+                    program: program_code(u.program),
+                    metric: u.measure.code(),
+                    label: measure_label(u.measure, u.period),
+                    value: unmade_cell(l.ds, &u.why),
+                    unit: unit_of(u.measure),
+                    basis: Cell::Empty,
+                    source: &source,
+                    how: Some(u.why.how),
+                };
+                l.add_bounded(P, line, Cell::Empty, None);
+                continue;
+            }
         };
-        let label = if r.measure.is_flow() {
-            Cell::Phrase(vec![
-                Cell::Term(r.measure.label()),
-                text(" (".into()),
-                Cell::Span(r.period),
-                text(")".into()),
-            ])
-        } else {
-            Cell::Term(r.measure.label())
-        };
+        participant_lines(l, r);
+    }
+}
+
+/// The lines of one growth row: the figure, its change and compound growth.
+fn participant_lines(l: &mut Long, r: &GrowthRow) {
+    const P: &str = "Participants";
+    {
+        let unit = unit_of(r.measure);
+        let label = measure_label(r.measure, r.period);
         let period = r.period.to_string();
         let segment = r.segment.code();
-        l.add(
+        l.add_bounded(
             P,
             Line {
                 period: period.clone(),
@@ -276,16 +337,19 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                 program: program_code(r.program),
                 metric: r.measure.code(),
                 label,
-                value: Cell::Int(r.value.value),
+                value: count_words(&r.value),
                 unit,
                 basis: with_doubt(published(&r.value.published), &r.value),
                 source: &r.value.source,
                 how: r.value.how,
             },
+            Cell::Int(r.value.value),
+            Some(r.value.bound()),
         );
+        let cb = r.change_bound();
         if let (Some((bp, b)), Some(c)) = (&r.base, r.change) {
-            let basis = compared("vs", *bp, b.value);
-            l.add(
+            let basis = compared("vs", *bp, count_words(b));
+            l.add_bounded(
                 P,
                 Line {
                     period: period.clone(),
@@ -297,15 +361,17 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                         text(" ".into()),
                         Cell::Term(r.measure.label()),
                     ]),
-                    value: Cell::Delta(c.abs),
+                    value: with_bound(Cell::Delta(c.abs), cb),
                     unit,
                     basis: basis.clone(),
                     source: &b.source,
                     how: b.how,
                 },
+                raw_of(Cell::Delta(c.abs), cb),
+                cb,
             );
             if let Some(pct) = c.pct {
-                l.add(
+                l.add_bounded(
                     P,
                     Line {
                         period: period.clone(),
@@ -318,17 +384,20 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                             Cell::Term(r.measure.label()),
                             text(" %".into()),
                         ]),
-                        value: Cell::PctDelta(pct),
+                        value: with_bound(Cell::PctDelta(pct), cb),
                         unit: "percent",
                         basis,
                         source: &b.source,
                         how: b.how,
                     },
+                    raw_of(Cell::PctDelta(pct), cb),
+                    cb,
                 );
             }
         }
         if let Some((since, g)) = r.cagr {
-            l.add(
+            let gb = r.cagr_bound();
+            l.add_bounded(
                 P,
                 Line {
                     period,
@@ -336,12 +405,14 @@ fn participants(l: &mut Long, rows: &[GrowthRow]) {
                     program: program_code(r.program),
                     metric: "cagr_pct",
                     label: Cell::Term("compound growth per year"),
-                    value: Cell::PctDelta(g),
+                    value: with_bound(Cell::PctDelta(g), gb),
                     unit: "percent",
                     basis: Cell::Phrase(vec![Cell::Term("since"), text(format!(" {since}"))]),
                     source: "",
                     how: None,
                 },
+                raw_of(Cell::PctDelta(g), gb),
+                gb,
             );
         }
     }
@@ -354,9 +425,9 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
         let basis = match &r.workforce {
             Some((q, w)) => {
                 let mut p = vec![
-                    Cell::Int(r.participants.value),
+                    count_words(&r.participants),
                     text(" / ".into()),
-                    Cell::Int(w.value),
+                    count_words(w),
                     text(" ".into()),
                     Cell::Term(analysis::workers(r.denominator)),
                     text(" (".into()),
@@ -379,21 +450,24 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
         };
         let source = r.workforce.as_ref().map_or("", |(_, w)| w.source.as_str());
         let how = r.workforce.as_ref().and_then(|(_, w)| w.how);
-        l.add(
-            C,
-            Line {
-                period: r.period.to_string(),
-                segment: r.segment.code(),
-                program: program_code(r.program),
-                metric: "coverage_pct",
-                label: Cell::Term(coverage_of(r.denominator)),
-                value: Cell::opt(r.pct, Cell::Pct),
-                unit: "percent",
-                basis,
-                source,
-                how,
-            },
-        );
+        let b = r.bound();
+        let line = Line {
+            period: r.period.to_string(),
+            segment: r.segment.code(),
+            program: program_code(r.program),
+            metric: "coverage_pct",
+            label: Cell::Term(coverage_of(r.denominator)),
+            value: Cell::opt(r.pct, |p| with_bound(Cell::Pct(p), b)),
+            unit: "percent",
+            basis,
+            source,
+            how,
+        };
+        match r.pct {
+            // The ratio with its bound: people see it in words, csv and json get its code.
+            Some(p) => l.add_bounded(C, line, raw_of(Cell::Pct(p), b), b),
+            None => l.add(C, line),
+        }
     }
 }
 
@@ -513,7 +587,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
     }
     target_path(l, r);
     if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
-        let basis = compared("from", *bp, b.value);
+        let basis = compared("from", *bp, count_words(b));
         l.add_bounded(
             T,
             line(
@@ -700,8 +774,8 @@ fn target_pace(l: &mut Long, r: &TargetRow) {
             "",
         ),
     );
-    if r.note_parts.is_some() || r.partial_base.is_some() {
-        let note = target_note(r);
+    if r.note_parts.is_some() || r.partial_base.is_some() || r.unmade.is_some() {
+        let note = target_note(l.ds, r);
         l.add(
             T,
             line("note", Cell::Term("note"), Cell::Empty, "", note, ""),

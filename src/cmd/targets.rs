@@ -147,7 +147,7 @@ pub fn table(ds: &DataSet, rows: &[TargetRow]) -> Table {
             Cell::opt(r.pace, |p| Cell::Bool(p.on_track)),
             Cell::opt(r.reach_month, |m| Cell::Int(i64::from(m))),
             Cell::opt(r.reach_month, |m| Cell::Month(tg.year, m)),
-            target_note(r),
+            target_note(ds, r),
             Cell::source(&tg.prov.source),
         ]);
     }

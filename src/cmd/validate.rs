@@ -103,6 +103,7 @@ fn lines(
         let at = crate::load::Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: ctx.source.display(f.file),
             line: (f.line > 0).then_some(f.line),
             column: f.column.map(|(c, h)| (c, h.to_string())),

@@ -19,6 +19,8 @@ pub struct Problem {
     pub said: Option<Said>,
     /// The hint the same way.
     pub hint_said: Option<Said>,
+    /// What was found the same way, where the program wrote it (`5 fields`), not the input.
+    pub found_said: Option<Said>,
 }
 
 impl Problem {
@@ -26,6 +28,7 @@ impl Problem {
         Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path,
             line: None,
             column: None,
@@ -58,10 +61,18 @@ impl Problem {
     /// `book.xlsx [sheet]`) the line is the row and the column is lettered:
     /// `book.xlsx [participants] E3 (value)`.
     pub fn location(&self) -> String {
+        self.location_in(&|k: &str| k.to_string())
+    }
+
+    /// [`Problem::location`] in the reader's language (a sheet's `row`).
+    fn location_in(&self, look: Lookup) -> String {
         if self.path.ends_with(']') && self.path.contains(" [") {
             return match (self.line, &self.column) {
                 (Some(l), Some((c, h))) => format!("{} {}{l} ({h})", self.path, letters(*c)),
-                (Some(l), None) => format!("{} row {l}", self.path),
+                (Some(l), None) => fill(
+                    &look("{} row {}"),
+                    [self.path.as_str(), l.to_string().as_str()].into_iter(),
+                ),
                 _ => self.path.clone(),
             };
         }
@@ -97,11 +108,18 @@ impl Say for Problem {
             Some(s) => s.say(look),
             None => look(&self.message),
         };
-        let mut out = fill(&look("{}: "), std::iter::once(self.location().as_str()));
-        match &self.found {
+        let mut out = fill(
+            &look("{}: "),
+            std::iter::once(self.location_in(look).as_str()),
+        );
+        let found = match (&self.found_said, &self.found) {
+            (Some(s), _) => Some(s.say(look)),
+            (None, f) => f.clone(),
+        };
+        match found {
             Some(found) => out.push_str(&fill(
                 &look("found {}, expected {}"),
-                [quote(found), message].iter().map(String::as_str),
+                [quote(&found), message].iter().map(String::as_str),
             )),
             None => out.push_str(&message),
         }
@@ -227,6 +245,7 @@ pub(super) fn not_utf8(
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: path.to_string(),
         line: Some(line),
         column,
@@ -263,6 +282,7 @@ pub(super) fn duplicate_problem(path: &str, line: u64, what: &str, first: Option
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: path.to_string(),
         line: Some(line),
         column: None,
@@ -292,6 +312,7 @@ mod tests {
         let p = |n: u64| Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             line: Some(n),
             ..Problem::file("f".into(), "m".into())
         };

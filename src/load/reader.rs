@@ -42,6 +42,7 @@ impl Ctx {
         self.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: self.path.clone(),
             line: Some(line),
             column: Some((col + 1, header)),
@@ -226,6 +227,7 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
         [] => Err(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: path.to_string(),
             line: Some(1),
             column: None,
@@ -233,23 +235,29 @@ fn detect_delimiter(path: &str, bytes: &[u8]) -> Result<u8, Problem> {
             message: "cannot detect the delimiter: the header line has no ',', ';' or tab".into(),
             hint: Some("name it with --delimiter ',' (or ';' or '\\t')".into()),
         }),
-        _ => Err(Problem {
-            said: None,
-            hint_said: None,
-            path: path.to_string(),
-            line: Some(1),
-            column: None,
-            found: None,
-            message: format!(
-                "cannot detect the delimiter: the header line contains {}",
-                found
-                    .iter()
-                    .map(|(d, n)| format!("{n} × {}", delim_name(*d)))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-            hint: Some("name it with --delimiter".into()),
-        }),
+        _ => {
+            // `4 × ','` for each, the last joined by the language's "and".
+            let mut each: Vec<String> = found
+                .iter()
+                .map(|(d, n)| format!("{n} × {}", delim_name(*d)))
+                .collect();
+            let last = each.pop().unwrap_or_default();
+            let said = Said::new(
+                "cannot detect the delimiter: the header line contains {} and {}",
+                vec![each.join(", "), last],
+            );
+            Err(Problem {
+                message: said.english(),
+                said: Some(said),
+                hint_said: None,
+                found_said: None,
+                path: path.to_string(),
+                line: Some(1),
+                column: None,
+                found: None,
+                hint: Some("name it with --delimiter".into()),
+            })
+        }
     }
 }
 
@@ -516,17 +524,19 @@ fn read_headers(rdr: &mut Reader, path: &str, delimiter: u8) -> Result<csv::Stri
             .iter()
             .find(|&&d| d != delimiter && only.contains(char::from(d)))
         {
+            let said = Said::new(
+                "a header row separated by {}, the delimiter asked for",
+                vec![delim_name(delimiter).to_string()],
+            );
             return Err(Problem {
-                said: None,
+                message: said.english(),
+                said: Some(said),
                 hint_said: None,
+                found_said: None,
                 path: path.to_string(),
                 line: Some(1),
                 column: None,
                 found: Some(only.to_string()),
-                message: format!(
-                    "a header row separated by {}, the delimiter asked for",
-                    delim_name(delimiter)
-                ),
                 hint: Some(format!(
                     "the file looks {}-separated: try --delimiter {} or --delimiter auto",
                     delim_name(d),
@@ -554,7 +564,7 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
     let (line, column, hint) = match r {
         Refusal::LongHeader => (Some(1), None, None),
         Refusal::WideRow { line, limit, .. } => {
-            found = Some(format!("more than {limit} fields"));
+            found = Some(Said::new("more than {} fields", vec![limit.to_string()]));
             (
                 Some(line),
                 None,
@@ -572,14 +582,16 @@ fn refused(path: &str, e: &csv::Error, headers: Option<&csv::StringRecord>) -> O
             Some("close the quote, or write a quote inside a quoted cell twice: \"\""),
         ),
     };
+    let said = r.said();
     Some(Problem {
-        said: None,
+        message: said.english(),
+        said: Some(said),
         hint_said: None,
+        found: found.as_ref().map(Said::english),
+        found_said: found,
         path: path.to_string(),
         line,
         column,
-        found,
-        message: r.to_string(),
         hint: hint.map(str::to_string),
     })
 }
@@ -604,6 +616,7 @@ fn check_headers(
         let mut p = Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: path.to_string(),
             line: Some(1),
             column: Some((i + 1, h.to_string())),
@@ -647,6 +660,7 @@ fn check_headers(
                 Problem {
                     said: None,
                     hint_said: None,
+                    found_said: None,
                     path: path.to_string(),
                     line: Some(1),
                     column: None,
@@ -708,16 +722,20 @@ pub(super) fn next_row(
         Ok(false) => return None,
         Ok(true) => {}
         Err(e) => {
-            let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| Problem {
-                said: None,
-                hint_said: None,
-                path: ctx.path.clone(),
-                // An I/O error has no position: no line rather than a made-up one.
-                line: e.position().map(|p| p.line()),
-                column: None,
-                found: None,
-                message: format!("unreadable CSV: {}", e.kind_text()),
-                hint: None,
+            let p = refused(&ctx.path, &e, Some(&ctx.headers)).unwrap_or_else(|| {
+                let said = Said::new("unreadable CSV: {}", vec![e.kind_text()]);
+                Problem {
+                    message: said.english(),
+                    said: Some(said),
+                    hint_said: None,
+                    found_said: None,
+                    path: ctx.path.clone(),
+                    // An I/O error has no position: no line rather than a made-up one.
+                    line: e.position().map(|p| p.line()),
+                    column: None,
+                    found: None,
+                    hint: None,
+                }
             });
             ctx.problems.push(p);
             return None;
@@ -741,6 +759,7 @@ pub(super) fn next_row(
         ctx.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: Some(Said::new("{} fields", vec![rec.len().to_string()])),
             path: ctx.path.clone(),
             line: Some(line),
             column: None,
@@ -780,6 +799,7 @@ pub(super) fn next_row(
         ctx.problems.push(Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: ctx.path.clone(),
             line: Some(line),
             column: Some((i + 1, format!("column {}", i + 1))),
@@ -809,14 +829,16 @@ where
             Ok(v) => row(ctx, line, v),
             Err(e) => {
                 // Fields are all strings, so this only happens for malformed input we cannot map.
+                let said = Said::new("unreadable row: {}", vec![e.to_string()]);
                 ctx.problems.push(Problem {
-                    said: None,
+                    message: said.english(),
+                    said: Some(said),
                     hint_said: None,
+                    found_said: None,
                     path: ctx.path.clone(),
                     line: Some(line),
                     column: None,
                     found: None,
-                    message: format!("unreadable row: {e}"),
                     hint: None,
                 });
             }

@@ -80,7 +80,7 @@ impl DataSource {
 
     /// The file as a stream with its line ends made LF, or `None` when it does not exist.
     pub(super) fn read(&self, file: &str) -> Result<Option<Input>, Problem> {
-        let err = |e: io::Error| Problem::file(self.display(file), io_message(&e));
+        let err = |e: io::Error| io_problem(self.display(file), &e);
         match self {
             DataSource::Embedded => EMBEDDED
                 .iter()
@@ -117,7 +117,7 @@ impl DataSource {
 /// A file of a folder, or named on its own: refused when it is a device or a socket, looked at
 /// before it is opened (opening a socket fails and a device may act).
 fn open_file(path: &Path, shown: &str) -> Result<Option<Input>, Problem> {
-    let err = |e: io::Error| Problem::file(shown.to_string(), io_message(&e));
+    let err = |e: io::Error| io_problem(shown.to_string(), &e);
     let refuse = |what: &str| {
         let message = format!("is {what}, not a CSV file: it is not read");
         Problem::file(shown.to_string(), message)
@@ -176,7 +176,7 @@ fn unpacked(
     again: Again,
     shown: &str,
 ) -> Result<Input, Problem> {
-    let err = |e: io::Error| Problem::file(shown.to_string(), io_message(&e));
+    let err = |e: io::Error| io_problem(shown.to_string(), &e);
     if head.starts_with(&[0x1F, 0x8B]) {
         return Input::start(flate2::read::MultiGzDecoder::new(r), Again::Never).map_err(err);
     }
@@ -343,26 +343,32 @@ impl Refusal {
     }
 }
 
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Refusal {
+    /// The message as a glossary key with its slots.
+    pub(super) fn said(&self) -> Said {
         match self {
-            Refusal::LongHeader => write!(
-                f,
+            Refusal::LongHeader => Said::new(
                 "the first line runs past {} MiB without a line end: not a CSV file of a data set",
-                MAX_HEADER >> 20
+                vec![(MAX_HEADER >> 20).to_string()],
             ),
-            Refusal::LongRow { .. } => write!(
-                f,
+            Refusal::LongRow { .. } => Said::new(
                 "a row longer than {} MiB: rows are refused past that length",
-                MAX_ROW >> 20
+                vec![(MAX_ROW >> 20).to_string()],
             ),
-            Refusal::Unclosed { .. } => f.write_str(
+            Refusal::Unclosed { .. } => Said::new(
                 "a quote opened here is never closed: the rest of the file would be read as one cell",
+                vec![],
             ),
             Refusal::WideRow { width, .. } => {
-                write!(f, "{width} fields, one per header column")
+                Said::new("{} fields, one per header column", vec![width.to_string()])
             }
         }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().english())
     }
 }
 
@@ -769,7 +775,7 @@ fn folder(
 }
 
 fn open_book(path: &Path, shown: String) -> Result<Book, Problem> {
-    let f = File::open(path).map_err(|e| Problem::file(shown.clone(), io_message(&e)))?;
+    let f = File::open(path).map_err(|e| io_problem(shown.clone(), &e))?;
     Book::read(shown, f)
 }
 
@@ -823,8 +829,7 @@ fn pick(name: &'static str, path: &Path, opts: ReadOptions) -> Result<Origin, Pr
             // A notice only: a closed standard error must not stop the reading.
             let _ = writeln!(io::stderr(), "{notice}");
         }
-        let head =
-            first_bytes(&mut stdin).map_err(|e| Problem::file("<stdin>".into(), io_message(&e)))?;
+        let head = first_bytes(&mut stdin).map_err(|e| io_problem("<stdin>".into(), &e))?;
         if !is_workbook_signature(&head) {
             return Ok(Origin::Stdin(head));
         }
@@ -936,15 +941,20 @@ impl DataSource {
     }
 }
 
-fn io_message(e: &io::Error) -> String {
-    if let Some(r) = Refusal::of(e) {
-        return r.to_string();
-    }
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory, not a CSV file".into(),
-        _ => format!("cannot be read: {e}"),
-    }
+/// The problem of a file that cannot be read, in words each language says its own way (what
+/// the system said kept as it said it).
+fn io_problem(path: String, e: &io::Error) -> Problem {
+    let said = match Refusal::of(e) {
+        Some(r) => r.said(),
+        None => match e.kind() {
+            io::ErrorKind::PermissionDenied => {
+                Said::new("cannot be read: permission denied", vec![])
+            }
+            io::ErrorKind::IsADirectory => Said::new("is a directory, not a CSV file", vec![]),
+            _ => Said::new("cannot be read: {}", vec![e.to_string()]),
+        },
+    };
+    Problem::file(path, String::new()).said(said)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 
 use super::files::ReadOptions;
 use super::problem::Problem;
+use crate::said::Said;
 
 /// The most a workbook file may take: calamine reads it whole, and every workbook of a data
 /// set is a few megabytes.
@@ -39,25 +40,34 @@ impl Book {
     pub(super) fn read(name: String, r: impl Read) -> Result<Book, Problem> {
         let mut bytes = Vec::new();
         let read = r.take(MAX_WORKBOOK + 1).read_to_end(&mut bytes);
-        let fail = |m: String| Problem::file(name.clone(), m);
+        // Each message a glossary key; what the system or the workbook library said stays
+        // as it said it.
+        let fail = |key: &'static str, args: Vec<String>| {
+            Problem::file(name.clone(), String::new()).said(Said::new(key, args))
+        };
         if let Err(e) = read {
-            return Err(fail(format!("cannot be read: {e}")));
+            return Err(fail("cannot be read: {}", vec![e.to_string()]));
         }
         if bytes.len() as u64 > MAX_WORKBOOK {
-            return Err(fail(format!(
+            return Err(fail(
                 "a workbook larger than {} MiB: it is not read",
-                MAX_WORKBOOK >> 20
-            )));
+                vec![(MAX_WORKBOOK >> 20).to_string()],
+            ));
         }
         let mut wb = open_workbook_auto_from_rs(Cursor::new(&bytes[..])).map_err(|e| {
-            fail(format!("not a workbook that can be read ({e})"))
+            fail("not a workbook that can be read ({})", vec![e.to_string()])
                 .with_hint("save it again as .xlsx or .ods, or export the sheet as CSV")
         })?;
         let mut sheets = Vec::new();
         for sheet in wb.sheet_names() {
             match wb.worksheet_range(&sheet) {
                 Ok(r) => sheets.push((sheet, r)),
-                Err(e) => return Err(fail(format!("sheet {sheet:?} cannot be read ({e})"))),
+                Err(e) => {
+                    return Err(fail(
+                        "sheet {} cannot be read ({})",
+                        vec![format!("{sheet:?}"), e.to_string()],
+                    ))
+                }
             }
         }
         Ok(Book { name, sheets })
@@ -165,6 +175,7 @@ fn error_cell(label: &str, line: u64, c: usize, column: &str, found: &str) -> Pr
     Problem {
         said: None,
         hint_said: None,
+        found_said: None,
         path: label.to_string(),
         line: Some(line),
         column: Some((c + 1, column.to_string())),
@@ -234,6 +245,7 @@ mod tests {
         let mut p = Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: "b.xlsx [s]".into(),
             line: Some(4),
             column: Some((1, "value".into())),

@@ -413,12 +413,15 @@ code_enum!(
 );
 
 code_enum!(
-    /// How far a figure is from exact, as a `bound` column states it.
+    /// How far a figure is from exact, as a `bound` column states it: a bound beside an
+    /// approximate figure is an approximate bound (`at_most_about`).
     Bound {
         Exact => "exact",
         AtLeast => "at_least",
         AtMost => "at_most",
         About => "about",
+        AtLeastAbout => "at_least_about",
+        AtMostAbout => "at_most_about",
     }
 );
 

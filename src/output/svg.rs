@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -218,7 +218,7 @@ where
                 vec![start, (end_x as i32, end_y as i32)],
                 l.colour.mix(0.6).stroke_width(1),
             ))
-            .map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+            .map_err(cannot_draw)?;
         }
         let mut f = font(LABEL_PX);
         if l.bold {
@@ -226,7 +226,7 @@ where
         }
         let st = f.color(&l.colour).pos(Pos::new(l.h, VPos::Bottom));
         root.draw(&Text::new(l.text, (l.x, l.y + dy), st))
-            .map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+            .map_err(cannot_draw)?;
     }
     Ok(())
 }
@@ -235,7 +235,7 @@ where
 pub fn render(chart: &Chart) -> Result<String> {
     let chart = shown(chart);
     let mut buf = String::new();
-    draw(&chart, &mut buf).map_err(|e| anyhow!("cannot draw the chart: {e}"))?;
+    draw(&chart, &mut buf).map_err(cannot_draw)?;
     Ok(buf)
 }
 
@@ -847,6 +847,15 @@ where
         ))?;
     }
     Ok(())
+}
+
+/// A chart that cannot be drawn, in words each language says its own way (the drawing
+/// library's own kept as it said it).
+fn cannot_draw(e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::Error::new(crate::said::Said::new(
+        "cannot draw the chart: {}",
+        vec![e.to_string()],
+    ))
 }
 
 #[cfg(test)]

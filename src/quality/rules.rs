@@ -353,6 +353,7 @@ pub fn read(src: &DataSource, delimiter: Option<u8>) -> Result<Vec<Rule>, InputE
         let problem = |k: usize, found: &str, expected: String| Problem {
             said: None,
             hint_said: None,
+            found_said: None,
             path: path.clone(),
             line: Some(line),
             column: Some((at[k] + 1, COLUMNS[k].to_string())),
