@@ -171,6 +171,18 @@ fn each_key<E>(
         for &m in Measure::ALL {
             for &s in Segment::ALL.iter().filter(|&&s| f.segment_ok(s)) {
                 for &pr in programs {
+                    if !f.monthly
+                        && pr == Program::All
+                        && (!unmade || ix.unmade_periods(o, s, m).is_empty())
+                    {
+                        // Each year's latest period, found without listing the others.
+                        for p in ix.latest_periods(o, s, m) {
+                            if f.year_ok(p.year()) {
+                                emit((o, pr, s, m), p)?;
+                            }
+                        }
+                        continue;
+                    }
                     let mut periods: Vec<Period> = ix
                         .periods_in(pr, o, s, m)
                         .into_iter()

@@ -241,6 +241,18 @@ impl<'a> Index<'a> {
         out
     }
 
+    /// The latest period of each year with a figure for the series, in order: the last of
+    /// each year's periods in [`Index::periods`].
+    pub fn latest_periods(&self, o: usize, s: Segment, m: Measure) -> Vec<Period> {
+        self.years(o, s, m)
+            .into_iter()
+            .filter_map(|y| {
+                let known = self.known(o, s, m, y);
+                (known != 0).then(|| store::period(y, 15 - known.leading_zeros() as usize))
+            })
+            .collect()
+    }
+
     /// Every participant figure, given or derived, with its key (office, period, segment, measure).
     pub fn participant_figs(&self) -> Vec<((usize, Period, Segment, Measure), Fig)> {
         let mut out = Vec::new();
@@ -582,11 +594,13 @@ impl<'a> Index<'a> {
             return false;
         }
         let id = self.derived.series_for(o, Program::All, s, m);
-        for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
-            // The key has no derived figure in the year, so none is a duplicate.
-            let _ = self
-                .derived
-                .insert_id(id, store::period(y, b), sums[b], how, None);
+        if !self.derived.insert_year(id, y, mask, sums, how) {
+            for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
+                // The key has no derived figure in the year, so none is a duplicate.
+                let _ = self
+                    .derived
+                    .insert_id(id, store::period(y, b), sums[b], how, None);
+            }
         }
         true
     }

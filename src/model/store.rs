@@ -272,6 +272,50 @@ impl Participants {
         self.put(id, p, value, prov, line)
     }
 
+    /// Stores `vals` in the slots of year `y` of series `id` that `slots` names, all with
+    /// provenance `prov`, as one write for the year: what [`Participants::insert_id`] would
+    /// do slot by slot. False, and nothing stored, when the series has a row in that year.
+    pub fn insert_year(
+        &mut self,
+        id: u32,
+        y: i32,
+        slots: u16,
+        vals: &[Option<i64>; SLOTS],
+        prov: u32,
+    ) -> bool {
+        let rec = self.year_mut(id, y);
+        if rec.seen != 0 {
+            return false;
+        }
+        let mut known = 0u16;
+        let mut wide = 0u16;
+        rec.prov = prov;
+        for (b, v) in vals.iter().enumerate() {
+            let bit = 1u16 << b;
+            let Some(v) = v.filter(|_| slots & bit != 0) else {
+                continue;
+            };
+            known |= bit;
+            match u32::try_from(v) {
+                Ok(small) => rec.vals[b] = small,
+                Err(_) => wide |= bit,
+            }
+        }
+        rec.seen = known;
+        rec.known = known;
+        rec.wide = wide;
+        self.rows += known.count_ones() as usize;
+        if known != 0 {
+            self.mark_year(id, y);
+        }
+        for b in (0..SLOTS).filter(|b| wide & (1 << b) != 0) {
+            if let Some(v) = vals[b] {
+                self.wide.insert((id, period(y, b)), (v, prov));
+            }
+        }
+        true
+    }
+
     /// Every series of program `all` with at least one known figure.
     pub fn series(&self) -> impl Iterator<Item = SeriesKey> + '_ {
         self.series_any().filter(|k| k.program == Program::All)
