@@ -1,9 +1,11 @@
 //! Writes a synthetic national data set in the tool's own format, for benchmarks.
 //!
 //! `cargo run --release --example gen -- --rows 10000000 --out target/bench/10m`
+//! `cargo run --release --example gen -- --branches 20000 --years 2 --out target/bench/20k`
 //!
 //! offices.csv: `national`, 11 regions (`r01`..`r11`) and enough branches (`b00001`..) to make
-//! `--rows` monthly rows over `--years` years; branches are dealt to the regions in turn.
+//! `--rows` monthly rows over `--years` years, or `--branches` of them (every month of each,
+//! unless `--rows` stops the file sooner); branches are dealt to the regions in turn.
 //! participants.csv: one row per branch, month, segment (pu, bpu, jakon, pmi) and measure,
 //! in period order as monthly batches are appended. `active` is the stock at the month's end;
 //! `new` is year to date through the month (it restarts each January), as the format defines.
@@ -21,18 +23,20 @@ const SEGMENTS: [&str; 4] = ["pu", "bpu", "jakon", "pmi"];
 
 struct Args {
     rows: u64,
+    branches: u64,
     years: u64,
     start: u64,
     seed: u64,
     out: PathBuf,
 }
 
-const USAGE: &str =
-    "usage: gen --rows N --out DIR [--years Y (15)] [--start YEAR (2010)] [--seed S (1)]";
+const USAGE: &str = "usage: gen (--rows N | --branches B [--rows N]) --out DIR [--years Y (15)] \
+     [--start YEAR (2010)] [--seed S (1)]";
 
 fn parse_args() -> Result<Args, String> {
     let mut a = Args {
         rows: 0,
+        branches: 0,
         years: 15,
         start: 2010,
         seed: 1,
@@ -48,6 +52,7 @@ fn parse_args() -> Result<Args, String> {
         };
         match flag.as_str() {
             "--rows" => a.rows = num(value()?)?,
+            "--branches" => a.branches = num(value()?)?,
             "--years" => a.years = num(value()?)?,
             "--start" => a.start = num(value()?)?,
             "--seed" => a.seed = num(value()?)?,
@@ -56,7 +61,7 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("unknown argument {flag:?}\n{USAGE}")),
         }
     }
-    if a.rows == 0 || a.out.as_os_str().is_empty() {
+    if (a.rows == 0 && a.branches == 0) || a.out.as_os_str().is_empty() {
         return Err(USAGE.into());
     }
     if a.years == 0 || !(1900..=2900).contains(&a.start) {
@@ -86,7 +91,14 @@ impl Rng {
 fn run(a: &Args) -> std::io::Result<()> {
     let per_month = 8u64; // 4 segments x 2 measures, per branch
     let months = a.years * 12;
-    let branches = a.rows.div_ceil(months * per_month).max(REGIONS as u64) as usize;
+    let (branches, rows) = match a.branches {
+        0 => (a.rows.div_ceil(months * per_month), a.rows),
+        b => {
+            let all = b * months * per_month;
+            (b, if a.rows == 0 { all } else { a.rows.min(all) })
+        }
+    };
+    let branches = branches.max(REGIONS as u64) as usize;
     fs::create_dir_all(&a.out)?;
 
     let mut off = BufWriter::new(File::create(a.out.join("offices.csv"))?);
@@ -107,7 +119,7 @@ fn run(a: &Args) -> std::io::Result<()> {
     let mut ytd: Vec<u64> = vec![0; branches * 4];
     let mut w = BufWriter::with_capacity(1 << 20, File::create(a.out.join("participants.csv"))?);
     writeln!(w, "office,period,segment,measure,value,source")?;
-    let mut left = a.rows;
+    let mut left = rows;
     let mut line = String::with_capacity(64);
     'months: for m in 0..months {
         let (year, month) = (a.start + m / 12, m % 12 + 1);
@@ -143,7 +155,7 @@ fn run(a: &Args) -> std::io::Result<()> {
     eprintln!(
         "{}: {} rows, {} branches in {REGIONS} regions, {}-{}",
         a.out.display(),
-        a.rows - left,
+        rows - left,
         branches,
         a.start,
         a.start + a.years - 1

@@ -481,6 +481,23 @@ impl Participants {
                     }
                     continue;
                 }
+                if here.seen & rec.seen == 0
+                    && rec.wide == 0
+                    && here.prov == provs[rec.prov as usize]
+                {
+                    // Other slots of the same year from the same source: what a slot by slot
+                    // insert would store, at once (a wide slot of `here` stays as it is).
+                    let first_known = here.known == 0 && rec.known != 0;
+                    for b in (0..SLOTS).filter(|b| rec.known & (1 << b) != 0) {
+                        here.vals[b] = rec.vals[b];
+                    }
+                    here.seen |= rec.seen;
+                    here.known |= rec.known;
+                    if first_known {
+                        self.mark_year(id, y);
+                    }
+                    continue;
+                }
                 for b in (0..SLOTS).filter(|b| rec.seen & (1 << b) != 0) {
                     let p = period(y, b);
                     let bit = 1u16 << b;
