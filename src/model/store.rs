@@ -259,19 +259,6 @@ impl Participants {
         })
     }
 
-    /// [`Participants::insert_in`] into the series `id` from [`Participants::series_for`].
-    #[inline]
-    pub fn insert_id(
-        &mut self,
-        id: u32,
-        p: Period,
-        value: Option<i64>,
-        prov: u32,
-        line: Option<u64>,
-    ) -> Result<(), Duplicate> {
-        self.put(id, p, value, prov, line)
-    }
-
     /// Stores `vals` in the slots of year `y` of series `id` that `slots` names, all with
     /// provenance `prov`, as one write for the year: what [`Participants::insert_id`] would
     /// do slot by slot. False, and nothing stored, when the series has a row in that year.
@@ -372,12 +359,12 @@ impl Participants {
             measure: m,
             program: pr,
         });
-        self.put(id, p, value, prov, line)
+        self.insert_id(id, p, value, prov, line)
     }
 
-    /// [`Participants::insert_in`] for a series by its id.
+    /// [`Participants::insert_in`] into the series `id` from [`Participants::series_for`].
     #[inline(always)]
-    fn put(
+    pub fn insert_id(
         &mut self,
         id: u32,
         p: Period,
@@ -509,7 +496,7 @@ impl Participants {
                             rec.prov,
                         ),
                     };
-                    if self.put(id, p, value, provs[prov as usize], None).is_err() {
+                    if self.insert_id(id, p, value, provs[prov as usize], None).is_err() {
                         dup(later.series[sid], p);
                         dups += 1;
                     } else {
