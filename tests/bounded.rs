@@ -491,11 +491,10 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
         // report: the line of the figure, and the target's note.
         let report = text(go(lang, &with(&["report", "--branch", "reg-b"])));
         assert_eq!(report.matches(why).count(), 2, "{report}");
-        // coverage: no row, so a remark under the table.
-        has(
-            &text(go(lang, &with(&["coverage", "--office", "reg-b"]))),
-            &[&format!("2024: {why}")],
-        );
+        // coverage: a row of its own, the reason in its note.
+        let cov = text(go(lang, &with(&["coverage", "--office", "reg-b"])));
+        let line = cov.lines().find(|l| l.contains(why)).expect("a row");
+        has(line, &["| 2024 "]);
         let check = go(
             lang,
             &[
@@ -517,6 +516,24 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
     let r = select(&h, &rows, &[("metric", "active"), ("period", "2024")])[0];
     assert_eq!(cell(&h, r, "value"), "");
     assert_eq!(cell(&h, r, "bound"), "none");
+    // coverage: csv and json carry the row too, no figure and its reason in the note.
+    let (h, rows) = csv_rows(&run_in(dir, &["--format", "csv", "coverage"]).stdout);
+    let r = select(&h, &rows, &[("office", "reg-b"), ("period", "2024")]);
+    assert_eq!(r.len(), 1);
+    assert_eq!(cell(&h, r[0], "active"), "");
+    assert_eq!(cell(&h, r[0], "active_bound"), "none");
+    assert_eq!(cell(&h, r[0], "coverage_pct"), "");
+    assert_eq!(cell(&h, r[0], "note"), en);
+    let json = String::from_utf8(run_in(dir, &["--format", "json", "coverage"]).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let row = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["office"] == "reg-b" && r["period"] == "2024")
+        .expect("a json row");
+    assert!(row["active"].is_null());
+    assert_eq!(row["note"], en);
     // Region A's 2024 sum is made (at least 176,000): no reason anywhere for it.
     let growth = text(run_in(dir, &["growth", "--office", "reg-a"]));
     assert!(!growth.contains("no sum"), "{growth}");
@@ -841,4 +858,46 @@ fn a_bound_column_may_name_an_approximate_bound() {
             "paling banyak sekitar +10.000",
         ],
     );
+}
+
+#[test]
+fn a_workforce_sum_that_pulls_both_ways_says_why_its_ratio_is_missing() {
+    let dir = "tests/fixtures/bounded-workforce";
+    // Region's employed at 2024-08 would be Branch A's "lebih dari 400 ribu" (at least
+    // 400,000) plus Branch B's "hampir 200 ribu" (at most 200,000): no figure. Its active
+    // 2024 is 100,000 + 50,000 = 150,000, exact, so only the workforce is missing.
+    let en = "no employed workforce figure for reg at 2024-08: no sum: its parts are bounded both ways (Branch A more than 400 thousand and Branch B just under 200 thousand)";
+    let (h, rows) = csv_rows(run_on(dir, "en", "csv", &["coverage"]).as_bytes());
+    let r = select(&h, &rows, &[("office", "reg")])[0];
+    assert_eq!(cell(&h, r, "active"), "150000");
+    assert_eq!(cell(&h, r, "workforce"), "");
+    assert_eq!(cell(&h, r, "coverage_pct"), "");
+    assert_eq!(cell(&h, r, "note"), en);
+    // Each branch keeps its ratio: 100,000 / at least 400,000 = at most 25 %; 50,000 / at
+    // most 200,000 = at least 25 %.
+    let a = select(&h, &rows, &[("office", "kc-a")])[0];
+    assert!(approx(cell(&h, a, "coverage_pct"), 25.0, 1e-9));
+    assert_eq!(cell(&h, a, "coverage_bound"), "at_most");
+    let b = select(&h, &rows, &[("office", "kc-b")])[0];
+    assert!(approx(cell(&h, b, "coverage_pct"), 25.0, 1e-9));
+    assert_eq!(cell(&h, b, "coverage_bound"), "at_least");
+    // People read the same reason, in either language, in the table and in the report.
+    for (lang, why) in [
+        (
+            "en",
+            "no employed workforce figure for reg at 2024-08: no sum",
+        ),
+        (
+            "id",
+            "tidak ada angka penduduk bekerja untuk reg pada Agustus 2024: tidak ada jumlah",
+        ),
+    ] {
+        for args in [&["coverage"][..], &["report", "--branch", "reg"][..]] {
+            let out = run_on(dir, lang, "markdown", args);
+            has(&out, &[why]);
+            // Never the reason for a figure no office has.
+            assert!(!out.contains("or all of its"), "{out}");
+            assert!(!out.contains("atau seluruh"), "{out}");
+        }
+    }
 }

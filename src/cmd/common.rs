@@ -650,6 +650,17 @@ pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
     if r.workforce.is_some() {
         return note;
     }
+    if let Some((q, why)) = &r.workforce_unmade {
+        return Cell::Template(
+            "no {} workforce figure for {} at {}: {}",
+            vec![
+                Cell::Term(crate::analysis::workers(r.denominator)),
+                Cell::text(&ix.ds.offices[r.office].code),
+                Cell::Period(*q),
+                unmade_cell(ix.ds, why),
+            ],
+        );
+    }
     let offices = offices_with(ix, r.denominator);
     match offices.first() {
         Some(&first) => Cell::Template(

@@ -562,6 +562,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no {} figure in the data set", "tidak ada angka {} dalam data"),
     ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
     ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
+    ("no {} workforce figure for {} at {}: {}", "tidak ada angka {} untuk {} pada {}: {}"),
     ("no {} workforce figure for {} or all of its districts", "tidak ada angka {} untuk {} atau seluruh kabupaten/kotanya"),
     ("no {} workforce figure for {} or all of its provinces or branches", "tidak ada angka {} untuk {} atau seluruh provinsi atau kantor cabangnya"),
     ("no {} workforce figure for {} or all of its regions", "tidak ada angka {} untuk {} atau seluruh kantor wilayahnya"),
