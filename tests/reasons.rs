@@ -322,3 +322,39 @@ fn a_report_with_nothing_names_the_offices_that_have_figures() {
         "{t}"
     );
 }
+
+#[test]
+fn check_names_the_segment_in_the_readers_language() {
+    // Beta has active PU 60,000 and BPU 15,000 at 2023-08, no all-segments figure and no
+    // survey: coverage of all segments has nothing to be held against.
+    let err = |args: &[&str]| {
+        let e = run(args).code(2);
+        String::from_utf8(e.get_output().stderr.clone()).unwrap()
+    };
+    let id = err(&[
+        "--lang",
+        "id",
+        "check",
+        "--branch",
+        "beta",
+        "--min-coverage",
+        "5",
+    ]);
+    assert!(id.contains("untuk kc-beta (semua segmen): "), "{id}");
+    assert!(!id.contains("segmen all"), "{id}");
+    let en = err(&["check", "--branch", "beta", "--min-coverage", "5"]);
+    assert!(en.contains("for kc-beta (all segments): "), "{en}");
+    // One segment as BPS writes it: PU, not pu.
+    let id = err(&[
+        "--lang",
+        "id",
+        "check",
+        "--branch",
+        "beta",
+        "--segment",
+        "pu",
+        "--min-coverage",
+        "5",
+    ]);
+    assert!(id.contains("untuk kc-beta (segmen PU): "), "{id}");
+}

@@ -124,11 +124,20 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             .collect();
         return Err(Told::new(Said::new(
             if segment == Segment::All {
-                "no figure to hold the threshold against for {} ({} segments): {}"
+                "no figure to hold the threshold against for {} (all segments): {}"
             } else {
                 "no figure to hold the threshold against for {} ({} segment): {}"
             },
-            vec![code.clone(), segment.code().to_string(), reasons.join("; ")],
+            // Segments as BPS writes them: PU, BPU.
+            if segment == Segment::All {
+                vec![code.clone(), reasons.join("; ")]
+            } else {
+                vec![
+                    code.clone(),
+                    segment.code().to_uppercase(),
+                    reasons.join("; "),
+                ]
+            },
         ))
         .hint(hint)
         .into());
