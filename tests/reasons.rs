@@ -70,7 +70,8 @@ fn rank_says_what_each_office_has() {
     );
     assert_eq!(
         reason_of(&a, "kc-epsilon"),
-        "no figure for 2024 yet: active participants given for all segments in 2023"
+        "no figure for 2024 yet: active participants given for all segments in 2023; see \
+         coverage targets"
     );
     assert_eq!(reason_of(&a, "kc-delta"), "no target for this office");
 }

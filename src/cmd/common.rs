@@ -605,7 +605,9 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
             }
             match other_year {
                 Some(y) => t("{}; see --year {}", vec![c, Cell::Plain(i64::from(*y))]),
-                None => c,
+                // No year has an actual: `targets` lists the target, the base it is set
+                // against and what is known of it.
+                None => t("{}; see coverage targets", vec![c]),
             }
         }
     }

@@ -747,6 +747,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{}; given for {}: see --branch {}", "{}; ada untuk {}: lihat --branch {}"),
     ("{}; offices with participant figures: {}; see --branch {}", "{}; kantor yang memiliki angka peserta: {}; lihat --branch {}"),
     ("{}; see --year {}", "{}; lihat --year {}"),
+    ("{}; see coverage targets", "{}; lihat coverage targets"),
     ("{}; {} given, at least {} in {}: try --segment {}", "{}; ada angka {}, paling sedikit {} pada {}: coba --segment {}"),
     ("{}; {} given: try --segment {}", "{}; ada angka {}: coba --segment {}"),
 ];
