@@ -402,3 +402,46 @@ fn the_report_says_which_participant_rows_are_read_one_way_of_two() {
         assert!(!stock.contains(words.split(' ').next().unwrap()), "{stock}");
     }
 }
+
+#[test]
+fn the_report_says_what_a_gap_and_an_achievement_rest_on() {
+    let (h, rows) = csv(None, &["report", "--branch", "national"]);
+    let line = |period: &str, metric: &str| {
+        select(&h, &rows, &[("period", period), ("metric", metric)])[0].clone()
+    };
+    // 2022 roadmap: 35,930,000 − 35,860,000 = 70,000 to go; 35.86 / 35.93 = 99.805 %. The
+    // target "35,93 juta" is read one way of two (it may be the 2022 outcome).
+    let gap = line("2022", "gap");
+    assert_eq!(cell(&h, &gap, "value"), "70000");
+    assert_eq!(
+        cell(&h, &gap, "basis"),
+        "target − actual, if 35,93 juta is the 2022 roadmap target"
+    );
+    let pct = line("2022", "achieved_pct");
+    assert!(approx(cell(&h, &pct, "value"), 99.805, 0.001));
+    assert_eq!(
+        cell(&h, &pct, "basis"),
+        "actual / target, if 35,93 juta is the 2022 roadmap target"
+    );
+    // 2023 roadmap: 43,920,000 − 41,460,000 = 2,460,000; neither row is uncertain.
+    let gap = line("2023", "gap");
+    assert_eq!(cell(&h, &gap, "value"), "2460000");
+    assert_eq!(cell(&h, &gap, "basis"), "target − actual");
+    // Coverage 2022: 35,860,000 / 139,850,000 = 25.64 %, on the August 2023 survey, the only
+    // one, taken after the figure and serving 2023 too.
+    let cov = line("2022", "coverage_pct");
+    assert!(approx(cell(&h, &cov, "value"), 25.642, 0.001));
+    assert_eq!(
+        cell(&h, &cov, "basis"),
+        "35,860,000 / 139,850,000 employed (survey 2023-08); resting on a survey taken after \
+         the figure; the same survey serves 2023, so the ratio moves with participants alone"
+    );
+    let id = run(None, "id", "markdown", &["report", "--branch", "national"]);
+    for want in [
+        "realisasi / target, jika 35,93 juta adalah target tahun 2022 (peta jalan)",
+        "(survei Agustus 2023); bertumpu pada survei yang diadakan setelah angka; survei yang \
+         sama dipakai untuk 2023",
+    ] {
+        assert!(id.contains(want), "{want}\n{id}");
+    }
+}

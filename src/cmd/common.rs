@@ -481,7 +481,7 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
         vec![
             Cell::Int(pb.sum),
             codes(&pb.known),
-            Cell::text(pb.period.to_string()),
+            Cell::Period(pb.period),
             Cell::opt(target.map(|t| t.saturating_sub(pb.sum)), Cell::Delta),
             codes(&pb.missing),
         ],

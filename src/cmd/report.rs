@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
-    if_targets, line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note,
-    unmade_cell, with_bound, Amount, Ctx,
+    if_read, if_targets, line_code, offices_cell, periods_cell, programs, qualified, rests_on,
+    status_cell, target_note, unmade_cell, with_bound, Amount, Ctx,
 };
 use crate::analysis::{
     self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow,
@@ -436,13 +436,34 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
                     Cell::Period(*q),
                     text(")".into()),
                 ];
-                if r.periods_differ {
+                // A later survey is said plainly, and one survey serving several years too.
+                if r.survey_after {
+                    p.push(text("; ".into()));
+                    p.push(Cell::Term("resting on a survey taken after the figure"));
+                } else if r.periods_differ {
                     p.push(text("; ".into()));
                     p.push(Cell::Term("dates differ"));
+                }
+                if !r.survey_shared_with.is_empty() {
+                    p.push(text("; ".into()));
+                    p.push(Cell::Template(
+                        "the same survey serves {}, so the ratio moves with participants alone",
+                        vec![periods_cell(&r.survey_shared_with)],
+                    ));
                 }
                 if let Some(d) = r.definition {
                     p.push(text("; ".into()));
                     p.push(Cell::Term(d));
+                }
+                // The rows read one way of two the ratio rests on.
+                let doubts: Vec<&str> = [&r.participants, w]
+                    .into_iter()
+                    .filter(|f| f.uncertain)
+                    .map(|f| f.doubt.as_str())
+                    .collect();
+                if !doubts.is_empty() {
+                    p.push(text("; ".into()));
+                    p.push(rests_on(&doubts));
                 }
                 Cell::Phrase(p)
             }
@@ -499,6 +520,19 @@ fn target_line<'s>(
         source,
         how: None,
     }
+}
+
+/// How a gap or an achievement is made, with the rows read one way of two it rests on: "actual
+/// / target, if 35,93 juta is the 2022 roadmap target".
+fn comparison(r: &TargetRow, how: &'static str) -> Cell {
+    let target = r.target.prov.uncertain.then_some(r.target);
+    let others: Vec<&str> = r
+        .actual
+        .iter()
+        .filter(|(_, a)| a.uncertain)
+        .map(|(_, a)| a.doubt.as_str())
+        .collect();
+    if_read(Cell::Term(how), target, &others)
 }
 
 /// The target, the actual figure, the gap and the change needed.
@@ -563,7 +597,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 Cell::Term("gap to target"),
                 with_bound(delta(g.gap), bd.gap),
                 unit,
-                Cell::Term("target − actual"),
+                comparison(r, "target − actual"),
                 "",
             ),
             delta(g.gap),
@@ -577,7 +611,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                     Cell::Term("achieved"),
                     with_bound(Cell::Pct(p), bd.achieved),
                     "percent",
-                    Cell::Term("actual / target"),
+                    comparison(r, "actual / target"),
                     "",
                 ),
                 Cell::Pct(p),

@@ -617,6 +617,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("reporting rate", "tingkat pelaporan"),
     ("reports while siblings stop", "melapor saat kantor setingkat berhenti"),
     ("required file not found", "berkas wajib tidak ditemukan"),
+    ("resting on a survey taken after the figure", "bertumpu pada survei yang diadakan setelah angka"),
     ("resting on a survey taken after the figure: participants {}, survey {}", "bertumpu pada survei yang diadakan setelah angka: peserta {}, survei {}"),
     ("resting on a survey taken after the figure: participants {}, survey {}; the same survey serves {}, so the ratio moves with participants alone", "bertumpu pada survei yang diadakan setelah angka: peserta {}, survei {}; survei yang sama dipakai untuk {}, sehingga rasio hanya bergerak karena peserta"),
     ("rise beyond additions", "kenaikan melebihi penambahan peserta"),
