@@ -966,7 +966,15 @@ fn stated(l: &mut Long, f: &Filter) {
                 label: Cell::Term(s.metric.label()),
                 value: shown,
                 unit: if pct { "percent" } else { "persons" },
-                basis: published(&s.prov.published),
+                basis: match published(&s.prov.published) {
+                    // A figure read one way of two says so, as a participant figure does.
+                    p if s.prov.uncertain => Cell::Phrase(vec![
+                        p,
+                        text("; ".into()),
+                        rests_on(&[s.prov.published.as_str()]),
+                    ]),
+                    p => p,
+                },
                 source: &s.prov.source,
                 how: None,
             },
