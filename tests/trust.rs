@@ -471,6 +471,22 @@ fn audit_recomputes_from_the_value_the_user_holds() {
         .unwrap();
     assert_eq!(cell(&h, r, "verdict"), "inconsistent");
     assert_eq!(cell(&h, r, "computed_point"), "12440000");
+    // What it was computed from names the held value, and the text as what was published.
+    assert_eq!(
+        cell(&h, r, "basis"),
+        "target 2024 (53,900,000, published as \"53,86 juta\") − active participants 2023 \
+         (\"41,46 juta\")"
+    );
+    let id = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "--lang", "id"])
+        .args(["audit", "-f", "markdown"])
+        .assert()
+        .code(1);
+    let id = String::from_utf8(id.get_output().stdout.clone()).unwrap();
+    assert!(
+        id.contains("target 2024 (53.900.000, dipublikasikan sebagai \"53,86 juta\")"),
+        "{id}"
+    );
 }
 
 #[test]

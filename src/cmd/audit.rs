@@ -23,8 +23,19 @@ fn input_phrase(i: &Input, out: &mut Vec<Cell>) {
     out.push(t(" "));
     out.push(Cell::Period(i.period));
     out.push(t(" ("));
+    // A value the user corrected and whose text was left: the figure computed from is the
+    // value, and the text is named as what was published.
+    let corrected = crate::analysis::published::parse(&i.published)
+        .is_ok_and(|p| !p.percent && (p.value - i.value as f64).abs() >= 0.5);
     if i.published.is_empty() {
         out.push(Cell::Int(i.value));
+    } else if corrected {
+        out.push(Cell::Int(i.value));
+        out.push(t(", "));
+        out.push(Cell::Term("published as"));
+        out.push(t(" \""));
+        out.push(Cell::quote(&i.published));
+        out.push(t("\""));
     } else {
         out.push(t("\""));
         out.push(Cell::quote(&i.published));
