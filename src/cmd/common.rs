@@ -325,7 +325,7 @@ pub fn as_published_or(value: f64, prov: &Provenance, money: bool, plain: Cell) 
 }
 
 /// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
-/// Rp281.00 billion); the usual two decimals where the text gives none.
+/// Rp281.00 billion); the usual two decimals where the text gives none, zeros left off.
 pub fn idr_as_published(v: i64, published: &str) -> Cell {
     let Ok(p) = crate::analysis::published::parse(published) else {
         return Cell::Idr(v);
