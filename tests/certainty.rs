@@ -473,3 +473,57 @@ fn a_stated_figure_read_one_way_of_two_says_so_in_the_report() {
         "{id}"
     );
 }
+
+#[test]
+fn a_check_verdict_on_an_uncertain_target_says_so() {
+    // National 2022: 35,860,000 / 35,930,000 = 99.805 %, against the roadmap figure "35,93
+    // juta", read one way of two (it may be the 2022 outcome). 99.805 >= 95: pass; < 99.9: fail.
+    let pass = run(
+        None,
+        "en",
+        "markdown",
+        &[
+            "check",
+            "--branch",
+            "national",
+            "--year",
+            "2022",
+            "--min-achievement",
+            "95",
+        ],
+    );
+    let row = pass.lines().find(|l| l.contains("achievement")).unwrap();
+    assert!(row.contains("| 99.8% "), "{row}");
+    assert!(
+        row.contains("| pass, if 35,93 juta is read as its note says"),
+        "{row}"
+    );
+    let out = coverage()
+        .args([
+            "--lang", "id", "--format", "markdown", "check", "--branch", "national",
+        ])
+        .args(["--year", "2022", "--min-achievement", "99.9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let id = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        id.contains("| tidak memenuhi, jika 35,93 juta dibaca seperti pada catatannya"),
+        "{id}"
+    );
+    // Machines keep the plain verdict and the reading beside it.
+    let (h, rows) = csv(
+        None,
+        &[
+            "check",
+            "--branch",
+            "national",
+            "--year",
+            "2022",
+            "--min-achievement",
+            "95",
+        ],
+    );
+    assert_eq!(cell(&h, &rows[0], "result"), "pass");
+    assert_eq!(cell(&h, &rows[0], "reading"), "uncertain");
+}
