@@ -56,10 +56,11 @@ fn rank_says_what_each_office_has() {
         reason_of(&g, "kc-epsilon"),
         "no figure a year earlier to compare with: active participants given for 2023 only"
     );
-    // Coverage: only kc-alpha has a survey (employed 400,000: 100,000 / 400,000 = 25.0 %).
+    // Coverage: only kc-alpha has a survey (employed 400,000: 100,000 / 400,000 = 25.0 %). A
+    // ranking has no --branch: the level that shows kc-alpha is named instead.
     assert_eq!(
         reason_of(&["rank", "--by", "coverage"], "kc-epsilon"),
-        "no employed figure for this office: given for kc-alpha; see --branch kc-alpha"
+        "no employed figure for this office: given for kc-alpha; see --level branch"
     );
     // Achievement: kc-alpha's target is for 2023 (100,000 / 125,000 = 80.0 %); asked for 2024
     // it names the year there is.
@@ -358,4 +359,36 @@ fn check_names_the_segment_in_the_readers_language() {
         "5",
     ]);
     assert!(id.contains("untuk kc-beta (segmen PU): "), "{id}");
+}
+
+#[test]
+fn a_ranking_names_the_level_that_shows_the_figure() {
+    // Shipped data: Bali Denpasar's BPU 116,573 at 2023-08 has no informal workforce of its
+    // own; only Bali (a province) has one (informal 1,209,382 at 2019-08, 1,370,000 at 2020-08).
+    let out = |lang: &str| {
+        let o = common::coverage()
+            .args([
+                "--lang",
+                lang,
+                "rank",
+                "--by",
+                "coverage",
+                "--segment",
+                "bpu",
+            ])
+            .args(["-f", "markdown"])
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let en = out("en");
+    assert!(
+        en.contains("no informal figure for this office: given for bali; see --level province"),
+        "{en}"
+    );
+    let id = out("id");
+    assert!(
+        id.contains("ada untuk bali; lihat --level province"),
+        "{id}"
+    );
 }

@@ -499,6 +499,22 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
 /// Why an office has no figure, saying what is there (which segments, which periods, which
 /// measure) and which flag shows it: "no active participants figure for all segments: PU + BPU
 /// given for Aug 2023, at least 75,000 together; see --segment pu".
+/// [`missing_cell`] in a ranking, which has no `--branch`: the offices with the figure are
+/// shown by `--level`, at the level of the first of them.
+pub fn missing_cell_ranked(m: &Missing, ds: &DataSet) -> Cell {
+    match m {
+        Missing::NoWorkforce { measure, offices } if !offices.is_empty() => Cell::Template(
+            "no {} figure for this office: given for {}; see --level {}",
+            vec![
+                Cell::Term(workers(*measure)),
+                offices_cell(ds, offices),
+                Cell::text(ds.offices[offices[0]].level.code()),
+            ],
+        ),
+        _ => missing_cell(m, ds),
+    }
+}
+
 pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
     let t = |k: &'static str, v: Vec<Cell>| Cell::Template(k, v);
     match m {

@@ -559,6 +559,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no workforce figure counts construction or migrant workers", "tidak ada angka BPS untuk pekerja jasa konstruksi atau pekerja migran"),
     ("no workforce figure to hold it against", "tidak ada angka BPS sebagai pembanding"),
     ("no {} figure for this office: given for {}; see --branch {}", "tidak ada angka {} untuk kantor ini: ada untuk {}; lihat --branch {}"),
+    ("no {} figure for this office: given for {}; see --level {}", "tidak ada angka {} untuk kantor ini: ada untuk {}; lihat --level {}"),
     ("no {} figure in the data set", "tidak ada angka {} dalam data"),
     ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
     ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
