@@ -322,6 +322,10 @@ fn the_report_gives_growth_and_coverage_with_their_bounds() {
     let r = line("coverage_pct", "2023");
     assert_eq!(cell(&h, r, "value"), "");
     assert_eq!(cell(&h, r, "bound"), "none");
+    // Its coverage line has no ratio and the same reason.
+    let r = select(&h, &rows, &[("metric", "coverage_pct"), ("period", "2024")])[0];
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "basis"), en);
     assert_eq!(cell(&h, line("coverage_pct", "2024"), "bound"), "at_least");
     let j: serde_json::Value = serde_json::from_str(&report("en", "json")).unwrap();
     let lines = j.as_array().unwrap();
@@ -488,9 +492,9 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
             &text(go(lang, &with(&["targets", "--office", "reg-b"]))),
             &[why],
         );
-        // report: the line of the figure, and the target's note.
+        // report: the line of the figure, its coverage line, and the target's note.
         let report = text(go(lang, &with(&["report", "--branch", "reg-b"])));
-        assert_eq!(report.matches(why).count(), 2, "{report}");
+        assert_eq!(report.matches(why).count(), 3, "{report}");
         // coverage: a row of its own, the reason in its note.
         let cov = text(go(lang, &with(&["coverage", "--office", "reg-b"])));
         let line = cov.lines().find(|l| l.contains(why)).expect("a row");

@@ -12,7 +12,7 @@ use super::common::{
     status_cell, target_note, unmade_cell, with_bound, Amount, Ctx,
 };
 use crate::analysis::{
-    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow,
+    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
 };
 use crate::cli::ReportArgs;
 use crate::model::{
@@ -188,11 +188,24 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     };
     // The same rows the growth, coverage, targets and claims commands print.
     participants(&mut l, &analysis::growth_items(&ix, &f));
-    coverage(
-        &mut l,
-        &ix,
-        &analysis::coverage(&ix, &f, against(a.against)),
-    );
+    let asked = against(a.against);
+    // A sum of active participants not made because its parts pull both ways: its coverage
+    // line says why, as the coverage command's row does.
+    let unmade: Vec<_> = ix
+        .unmade_all()
+        .filter(|&((o, pr, s, m, p), _)| {
+            o == office
+                && m == Measure::Active
+                && f.segment_ok(s)
+                && f.year_ok(p.year())
+                && f.programs.list().contains(&pr)
+        })
+        .filter_map(|((_, pr, s, _, p), why)| {
+            let (den, _) = analysis::program_denominator(pr, s, asked)?;
+            Some(((pr, s, p), den, why))
+        })
+        .collect();
+    coverage(&mut l, &ix, &analysis::coverage(&ix, &f, asked), &unmade);
     targets(&mut l, &analysis::targets(&ix, &f));
     claims(&mut l, &analysis::claims(&ds, &f).0);
     stated(&mut l, &f);
@@ -418,10 +431,41 @@ fn participant_lines(l: &mut Long, r: &GrowthRow) {
     }
 }
 
+/// A sum not made, where a coverage line would be: (program, segment, period), the workforce
+/// it would be held against, and why.
+type UnmadeLine<'a> = ((Program, Segment, Period), WorkforceMeasure, &'a Unmade);
+
 /// Coverage with the figures it divides.
-fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
+fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow], unmade: &[UnmadeLine]) {
     const C: &str = "Coverage";
+    // Each sum not made in its place among the rows, by program (`all` first), segment and
+    // period.
+    let key = |(pr, s, p): (Program, Segment, Period)| (pr != Program::All, pr, s, p);
+    let mut pending: Vec<&UnmadeLine> = unmade.iter().collect();
+    pending.sort_by_key(|u| key(u.0));
+    let mut pending = pending.into_iter().peekable();
+    let put = |l: &mut Long, u: &UnmadeLine| {
+        let ((pr, s, p), den, why) = *u;
+        l.add(
+            C,
+            Line {
+                period: p.to_string(),
+                segment: s.code(),
+                program: program_code(pr),
+                metric: "coverage_pct",
+                label: Cell::Term(coverage_of(den)),
+                value: Cell::Empty,
+                unit: "percent",
+                basis: unmade_cell(ix.ds, why),
+                source: "",
+                how: None,
+            },
+        );
+    };
     for r in rows {
+        while let Some(u) = pending.next_if(|u| key(u.0) < key((r.program, r.segment, r.period))) {
+            put(l, u);
+        }
         let basis = match &r.workforce {
             Some((q, w)) => {
                 let mut p = vec![
@@ -489,6 +533,9 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
             Some(p) => l.add_bounded(C, line, raw_of(Cell::Pct(p), b), b),
             None => l.add(C, line),
         }
+    }
+    for u in pending {
+        put(l, u);
     }
 }
 
