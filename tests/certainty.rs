@@ -527,3 +527,43 @@ fn a_check_verdict_on_an_uncertain_target_says_so() {
     assert_eq!(cell(&h, &rows[0], "result"), "pass");
     assert_eq!(cell(&h, &rows[0], "reading"), "uncertain");
 }
+
+#[test]
+fn the_report_gives_a_sum_of_some_segments_as_at_least_the_total() {
+    // Bali Denpasar has no all-segments figure. Active at August 2023: PU 424,997 + BPU
+    // 116,573 = 541,570, at least the branch total (JAKON and PMI not given). New in 2023: PU
+    // 207,010 + BPU 194,210 = 401,220, both read one way of two (additions or stocks?).
+    let (h, rows) = csv(None, &["report", "--branch", "denpasar"]);
+    let sums = select(&h, &rows, &[("metric", "partial_sum")]);
+    assert_eq!(sums.len(), 2);
+    let active = sums
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2023-08")
+        .unwrap();
+    assert_eq!(cell(&h, active, "value"), "541570");
+    assert_eq!(cell(&h, active, "bound"), "at_least");
+    assert_eq!(cell(&h, active, "segment"), "all");
+    assert_eq!(
+        cell(&h, active, "basis"),
+        "sum of PU + BPU as given, at least the total; not given: JAKON, PMI"
+    );
+    let new = sums
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2023")
+        .unwrap();
+    assert_eq!(cell(&h, new, "value"), "401220");
+    assert_eq!(
+        cell(&h, new, "basis"),
+        "sum of PU + BPU as given, at least the total; not given: JAKON, PMI, if the known \
+         figures are read as their notes say"
+    );
+    let id = run(None, "id", "markdown", &["report", "--branch", "denpasar"]);
+    assert!(id.contains("| paling sedikit 541.570 |"), "{id}");
+    assert!(
+        id.contains("jumlah PU + BPU yang tersedia, paling sedikit sama dengan total; tidak tersedia: JAKON, PMI"),
+        "{id}"
+    );
+    // Bali has an all-segments figure of its own: no such line.
+    let (h, rows) = csv(None, &["report", "--branch", "bali"]);
+    assert!(select(&h, &rows, &[("metric", "partial_sum")]).is_empty());
+}

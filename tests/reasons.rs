@@ -297,7 +297,7 @@ fn a_derived_source_is_said_in_each_language() {
     let md = run(&[
         "--lang", "id", "growth", "--branch", "kota", "-f", "markdown",
     ]);
-    assert!(md.contains("| jumlah PU, BPU, jakon dan PMI |"), "{md}");
+    assert!(md.contains("| jumlah PU, BPU, JAKON dan PMI |"), "{md}");
     // English tables say it the English way.
     let md = run(&["growth", "--branch", "kc-x", "-f", "markdown"]);
     assert!(md.contains("| sum of 2 districts |"), "{md}");

@@ -120,7 +120,7 @@ pub struct PartialBase {
 }
 
 /// The segments of `o` with a figure for `p`, summed, when some but not all have one.
-fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBase> {
+pub fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBase> {
     let mut out = PartialBase {
         period: p,
         sum: 0,

@@ -187,7 +187,9 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         office,
     };
     // The same rows the growth, coverage, targets and claims commands print.
-    participants(&mut l, &analysis::growth_items(&ix, &f));
+    let items = analysis::growth_items(&ix, &f);
+    participants(&mut l, &items);
+    partial_totals(&mut l, &ix, &items);
     let asked = against(a.against);
     // A sum of active participants not made because its parts pull both ways: its coverage
     // line says why, as the coverage command's row does.
@@ -331,6 +333,66 @@ fn participants(l: &mut Long, items: &[GrowthItem]) {
             }
         };
         participant_lines(l, r);
+    }
+}
+
+/// Where some segments have a figure but `all` has none, their sum is at least the total:
+/// Bali Denpasar's active PU 424,997 + BPU 116,573 = at least 541,570 at August 2023, with JAKON
+/// and PMI named as not given.
+fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
+    const P: &str = "Participants";
+    let mut keys: Vec<(Measure, Period)> = items
+        .iter()
+        .filter_map(|i| match i {
+            GrowthItem::Row(r) if r.program == Program::All && r.segment != Segment::All => {
+                Some((r.measure, r.period))
+            }
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let o = l.office;
+    for (m, p) in keys {
+        if ix.participant(o, p, Segment::All, m).is_some()
+            || ix.unmade(o, p, Segment::All, m).is_some()
+        {
+            continue;
+        }
+        let Some(pb) = analysis::partial_base(ix, o, p, m) else {
+            continue;
+        };
+        // One segment alone is its own figure, already listed.
+        if pb.known.len() < 2 || pb.missing.is_empty() {
+            continue;
+        }
+        let codes = |v: &[Segment], sep: &str| {
+            let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
+            Cell::text(c.join(sep))
+        };
+        let mut basis = Cell::Template(
+            "sum of {} as given, at least the total; not given: {}",
+            vec![codes(&pb.known, " + "), codes(&pb.missing, ", ")],
+        );
+        if pb.uncertain {
+            basis = Cell::Template(
+                "{}, if the known figures are read as their notes say",
+                vec![basis],
+            );
+        }
+        let line = Line {
+            period: p.to_string(),
+            segment: Segment::All.code(),
+            program: "",
+            metric: "partial_sum",
+            label: measure_label(m, p),
+            value: with_bound(Cell::Int(pb.sum), Some(Bound::AtLeast)),
+            unit: unit_of(m),
+            basis,
+            source: "",
+            how: None,
+        };
+        l.add_bounded(P, line, Cell::Int(pb.sum), Some(Bound::AtLeast));
     }
 }
 
