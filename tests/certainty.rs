@@ -567,3 +567,31 @@ fn the_report_gives_a_sum_of_some_segments_as_at_least_the_total() {
     let (h, rows) = csv(None, &["report", "--branch", "bali"]);
     assert!(select(&h, &rows, &[("metric", "partial_sum")]).is_empty());
 }
+
+#[test]
+fn a_sum_of_some_segments_is_a_lower_bound_only_when_its_parts_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source,published\n\
+         kc-a,2023,pu,active,30000,x,lebih dari 30 ribu\n\
+         kc-a,2023,bpu,active,10000,x,10.000\n\
+         kc-a,2024,pu,active,30000,x,hampir 30 ribu\n\
+         kc-a,2024,bpu,active,10000,x,10.000\n",
+    )
+    .unwrap();
+    let d = dir.path().to_path_buf();
+    let (h, rows) = csv(Some(&d), &["report", "--branch", "kc-a"]);
+    let sums = select(&h, &rows, &[("metric", "partial_sum")]);
+    // 2023: more than 30,000 + 10,000 = at least 40,000, and the missing segments only add.
+    // 2024: just under 30,000 + 10,000 could be above or below the total: no line.
+    assert_eq!(sums.len(), 1);
+    assert_eq!(cell(&h, sums[0], "period"), "2023");
+    assert_eq!(cell(&h, sums[0], "value"), "40000");
+    assert_eq!(cell(&h, sums[0], "bound"), "at_least");
+}

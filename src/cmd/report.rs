@@ -362,8 +362,13 @@ fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
         let Some(pb) = analysis::partial_base(ix, o, p, m) else {
             continue;
         };
-        // One segment alone is its own figure, already listed.
-        if pb.known.len() < 2 || pb.missing.is_empty() {
+        // One segment alone is its own figure, already listed; a part that is at most or
+        // about what it shows leaves the sum no lower bound of the total.
+        let firm = pb.known.iter().all(|&s| {
+            ix.participant(o, p, s, m)
+                .is_some_and(|f| matches!(f.bound(), Bound::Exact | Bound::AtLeast))
+        });
+        if pb.known.len() < 2 || pb.missing.is_empty() || !firm {
             continue;
         }
         let codes = |v: &[Segment], sep: &str| {
