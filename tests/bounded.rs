@@ -905,3 +905,58 @@ fn a_workforce_sum_that_pulls_both_ways_says_why_its_ratio_is_missing() {
         }
     }
 }
+
+#[test]
+fn informal_workers_whose_difference_pulls_both_ways_say_why() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published\n\
+             kc-a,2024,bpu,active,6000,x,6.000\n\
+             kc-a,2024,pu,active,60000,x,60.000\n",
+        ),
+        (
+            "workforce.csv",
+            "office,period,measure,value,source,published\n\
+             kc-a,2024-08,employed,600000,x,lebih dari 600 ribu\n\
+             kc-a,2024-08,formal,200000,x,lebih dari 200 ribu\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Informal = employed (at least 600,000) − formal (at least 200,000): the first pulls it
+    // up, the second down, so it is no figure and BPU 6,000 has no ratio.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "coverage"]).as_bytes());
+    let r = select(&h, &rows, &[("segment", "bpu")])[0];
+    assert_eq!(cell(&h, r, "coverage_pct"), "");
+    assert_eq!(
+        cell(&h, r, "note"),
+        "no informal workforce figure for kc-a at 2024-08: no figure: employed less formal, \
+         whose bounds pull it both ways (employed more than 600 thousand and formal more than \
+         200 thousand)"
+    );
+    // PU keeps its ratio: 60,000 / at least 200,000 = at most 30 %.
+    let r = select(&h, &rows, &[("segment", "pu")])[0];
+    assert!(approx(cell(&h, r, "coverage_pct"), 30.0, 1e-9));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_most");
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "coverage"]),
+        &[
+            "tidak ada angka pekerja informal untuk kc-a pada Agustus 2024: tidak ada angka: \
+           penduduk bekerja dikurangi pekerja formal, dengan batas yang berlawanan arah \
+           (penduduk bekerja lebih dari 600 ribu dan pekerja formal lebih dari 200 ribu)",
+        ],
+    );
+}

@@ -54,6 +54,9 @@ struct Cache {
 pub enum Part {
     Office(usize),
     Segment(Segment),
+    /// A workforce figure of the office itself (employed, formal), for informal workers
+    /// derived as their difference.
+    Workforce(WorkforceMeasure),
 }
 
 /// A sum not made because its parts' bounds pull both ways: some bound it from below (at
@@ -995,6 +998,31 @@ impl<'a> Index<'a> {
                 Some(_) => {}
                 None => {
                     let Some(bound) = bound else {
+                        // Kept with what pulls each way, so a ratio resting on it says why:
+                        // employed pulls the difference as it is bounded, formal the other way.
+                        let e = self.workforce[&(o, p, WorkforceMeasure::Employed)].clone();
+                        let fm = self.workforce[&(o, p, WorkforceMeasure::Formal)].clone();
+                        let mut why = Unmade {
+                            how: Derivation::EmployedLessFormal,
+                            lower: Vec::new(),
+                            upper: Vec::new(),
+                        };
+                        let lower = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtLeastAbout);
+                        let upper = |b: Bound| matches!(b, Bound::AtMost | Bound::AtMostAbout);
+                        let part = |m| Part::Workforce(m);
+                        if lower(eb) {
+                            why.lower.push((part(WorkforceMeasure::Employed), e));
+                        } else if upper(eb) {
+                            why.upper.push((part(WorkforceMeasure::Employed), e));
+                        }
+                        if upper(fb) {
+                            why.lower.push((part(WorkforceMeasure::Formal), fm));
+                        } else if lower(fb) {
+                            why.upper.push((part(WorkforceMeasure::Formal), fm));
+                        }
+                        self.unmade_workforce
+                            .entry((o, WorkforceMeasure::Informal, p))
+                            .or_insert(why);
                         continue;
                     };
                     let mut f = Fig::derived(emp - formal, Derivation::EmployedLessFormal);

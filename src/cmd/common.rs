@@ -12,7 +12,9 @@ use crate::analysis::{
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Period, Program, Provenance, Segment, Target, TargetMeasure};
+use crate::model::{
+    Bound, DataSet, Derivation, Period, Program, Provenance, Segment, Target, TargetMeasure,
+};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Missing, Standing};
@@ -254,6 +256,7 @@ pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
             out.push(match *part {
                 Part::Office(o) => Cell::text(&ds.offices[o].name),
                 Part::Segment(s) => Cell::segment(s),
+                Part::Workforce(m) => Cell::Term(crate::analysis::workers(m)),
             });
             out.push(Cell::Text(" ".into()));
             out.push(fig_words(f));
@@ -261,7 +264,11 @@ pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
         Cell::Phrase(out)
     };
     Cell::Template(
-        "no sum: its parts are bounded both ways ({} and {})",
+        if u.how == Derivation::EmployedLessFormal {
+            "no figure: employed less formal, whose bounds pull it both ways ({} and {})"
+        } else {
+            "no sum: its parts are bounded both ways ({} and {})"
+        },
         vec![parts(&u.lower), parts(&u.upper)],
     )
 }

@@ -536,6 +536,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no figure for {} yet", "belum ada angka untuk {}"),
     ("no figure to hold the threshold against for {} (all segments): {}", "tidak ada angka untuk dibandingkan dengan ambang batas untuk {} (semua segmen): {}"),
     ("no figure to hold the threshold against for {} ({} segment): {}", "tidak ada angka untuk dibandingkan dengan ambang batas untuk {} (segmen {}): {}"),
+    ("no figure: employed less formal, whose bounds pull it both ways ({} and {})", "tidak ada angka: penduduk bekerja dikurangi pekerja formal, dengan batas yang berlawanan arah ({} dan {})"),
     ("no figure: its inputs are bounds that pull both ways", "tidak ada angka: batas-batas masukannya berlawanan arah"),
     ("no figures for funds under management in the data set", "tidak ada angka dana kelolaan dalam data"),
     ("no figures for funds under management in the data set; change from the {} {} figure", "tidak ada angka dana kelolaan dalam data; perubahan dari angka {} ({})"),
