@@ -904,6 +904,33 @@ fn a_workforce_sum_that_pulls_both_ways_says_why_its_ratio_is_missing() {
             assert!(!out.contains("atau seluruh"), "{out}");
         }
     }
+    // rank and check: the region has no ratio, and the reason is the survey's sum not made,
+    // not that other offices have the figure.
+    let why = "no employed workforce figure at 2024-08: no sum: its parts are bounded both ways \
+               (Branch A more than 400 thousand and Branch B just under 200 thousand)";
+    let (h, rows) = csv_rows(
+        run_on(
+            dir,
+            "en",
+            "csv",
+            &["rank", "--by", "coverage", "--level", "region"],
+        )
+        .as_bytes(),
+    );
+    assert_eq!(cell(&h, &rows[0], "reason"), why);
+    let check = run_in(dir, &["check", "--branch", "reg", "--min-coverage", "10"]);
+    assert_eq!(check.status.code(), Some(2));
+    has(&String::from_utf8_lossy(&check.stderr), &[why]);
+    let id = run_on(
+        dir,
+        "id",
+        "markdown",
+        &["rank", "--by", "coverage", "--level", "region"],
+    );
+    has(
+        &id,
+        &["tidak ada angka penduduk bekerja pada Agustus 2024: tidak ada jumlah"],
+    );
 }
 
 #[test]

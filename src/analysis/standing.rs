@@ -43,6 +43,13 @@ pub enum Missing {
         measure: WorkforceMeasure,
         offices: Vec<usize>,
     },
+    /// The workforce of `measure` at the survey `period` would be a sum (or a difference) not
+    /// made because its parts' bounds pull both ways.
+    UnmadeWorkforce {
+        measure: WorkforceMeasure,
+        period: Period,
+        why: Unmade,
+    },
     /// No figure a year before any of these periods of the segment's active participants.
     NoBase { periods: Vec<Period> },
     /// No target (for `year` when one was asked); the years the office has targets for.
@@ -65,7 +72,9 @@ impl Missing {
             Missing::NoActive { have: None } => "no participant figures for this office",
             Missing::NoActive { .. } => "no active participants figure",
             Missing::OtherSegments { .. } => "no active participants figure for this segment",
-            Missing::NoWorkforce { .. } => "no workforce figure to hold it against",
+            Missing::NoWorkforce { .. } | Missing::UnmadeWorkforce { .. } => {
+                "no workforce figure to hold it against"
+            }
             Missing::NoBase { .. } => "no figure a year earlier to compare with",
             Missing::NoTarget { .. } => "no target",
             Missing::NoActual { .. } => "no figure for the target year yet",
@@ -219,6 +228,16 @@ pub fn coverage(
             })
         })
         .ok_or_else(|| {
+            // The survey the latest ratio would rest on is a sum not made: say why.
+            if let Some(r) = rows.last() {
+                if let Some((q, why)) = &r.workforce_unmade {
+                    return Missing::UnmadeWorkforce {
+                        measure: r.denominator,
+                        period: *q,
+                        why: why.clone(),
+                    };
+                }
+            }
             let measure = rows
                 .last()
                 .map_or(WorkforceMeasure::Employed, |r| r.denominator);

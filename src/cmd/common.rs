@@ -588,6 +588,18 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
                 vec![Cell::Term(workers(*measure))],
             ),
         },
+        Missing::UnmadeWorkforce {
+            measure,
+            period,
+            why,
+        } => t(
+            "no {} workforce figure at {}: {}",
+            vec![
+                Cell::Term(workers(*measure)),
+                Cell::Period(*period),
+                unmade_cell(ds, why),
+            ],
+        ),
         Missing::NoBase { periods } if !periods.is_empty() => t(
             "no figure a year earlier to compare with: active participants given for {} only",
             vec![periods_cell(periods)],

@@ -563,6 +563,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no {} figure for this office: given for {}; see --level {}", "tidak ada angka {} untuk kantor ini: ada untuk {}; lihat --level {}"),
     ("no {} figure in the data set", "tidak ada angka {} dalam data"),
     ("no {} figure yet; change needed is from {}", "belum ada angka {}; perubahan yang dibutuhkan dihitung dari {}"),
+    ("no {} workforce figure at {}: {}", "tidak ada angka {} pada {}: {}"),
     ("no {} workforce figure for {}", "tidak ada angka {} untuk {}"),
     ("no {} workforce figure for {} at {}: {}", "tidak ada angka {} untuk {} pada {}: {}"),
     ("no {} workforce figure for {} or all of its districts", "tidak ada angka {} untuk {} atau seluruh kabupaten/kotanya"),
