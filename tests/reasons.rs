@@ -392,3 +392,38 @@ fn a_ranking_names_the_level_that_shows_the_figure() {
         "{id}"
     );
 }
+
+#[test]
+fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
+    // Shipped data: targets for national (2022, 2023, 2024) and bali-denpasar (2024) only;
+    // claims for bali-denpasar only (2023-08).
+    let out = |args: &[&str]| {
+        let o = common::coverage().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let t = out(&["targets", "--branch", "bali"]);
+    assert!(
+        t.contains(
+            "no targets for bali in the data set; offices with targets: national, \
+             bali-denpasar; see --branch national"
+        ),
+        "{t}"
+    );
+    let t = out(&["targets", "--branch", "national", "--year", "2025"]);
+    assert!(
+        t.contains("no targets for national among those asked; targets given for 2022, 2023, 2024; see --year 2024"),
+        "{t}"
+    );
+    let t = out(&["--lang", "id", "claims", "--branch", "kc-tabanan"]);
+    assert!(
+        t.contains(
+            "tidak ada klaim untuk kc-tabanan dalam data; kantor yang memiliki klaim: \
+             bali-denpasar; lihat --branch bali-denpasar"
+        ),
+        "{t}"
+    );
+    // Machines get an empty table, as before.
+    let t = out(&["targets", "--branch", "bali", "--format", "csv"]);
+    assert_eq!(t.lines().count(), 1, "{t}");
+}

@@ -712,6 +712,75 @@ pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
     }
 }
 
+/// Why an office's table of targets or claims is empty, and what shows them: its own years
+/// (`--year`), else the offices that have them (`--branch`). `with` holds each record's office
+/// and year; `None` when no office was asked for or the table has rows.
+pub fn empty_remark(
+    ds: &DataSet,
+    f: &crate::analysis::Filter,
+    kind: Kind,
+    with: impl Iterator<Item = (usize, i32)>,
+) -> Option<Cell> {
+    let o = f.office?;
+    let with: Vec<(usize, i32)> = with.collect();
+    let code = Cell::text(&ds.offices[o].code);
+    let mut years: Vec<i32> = with.iter().filter(|r| r.0 == o).map(|r| r.1).collect();
+    years.sort_unstable();
+    years.dedup();
+    if let Some(&last) = years.last() {
+        return Some(Cell::Template(
+            match kind {
+                Kind::Targets => {
+                    "no targets for {} among those asked; targets given for {}; see --year {}"
+                }
+                Kind::Claims => {
+                    "no claims for {} among those asked; claims given for {}; see --year {}"
+                }
+            },
+            vec![code, years_cell(&years), Cell::Plain(i64::from(last))],
+        ));
+    }
+    let mut offices: Vec<usize> = with.iter().map(|r| r.0).collect();
+    let rank = {
+        let order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+        let mut rank = vec![0; ds.offices.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        rank
+    };
+    offices.sort_by_key(|&i| rank[i]);
+    offices.dedup();
+    Some(match offices.first() {
+        Some(&first) => Cell::Template(
+            match kind {
+                Kind::Targets => {
+                    "no targets for {} in the data set; offices with targets: {}; see --branch {}"
+                }
+                Kind::Claims => {
+                    "no claims for {} in the data set; offices with claims: {}; see --branch {}"
+                }
+            },
+            vec![
+                code,
+                offices_cell(ds, &offices),
+                Cell::text(&ds.offices[first].code),
+            ],
+        ),
+        None => Cell::Term(match kind {
+            Kind::Targets => "no targets in the data set",
+            Kind::Claims => "no claims in the data set",
+        }),
+    })
+}
+
+/// What an empty table would have listed.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Targets,
+    Claims,
+}
+
 /// Segments as BPS writes them: `PU + BPU`, or `all segments`.
 pub fn segments_cell(segs: &[Segment]) -> Cell {
     joined(segs.iter().map(|s| match s {
