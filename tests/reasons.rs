@@ -423,6 +423,15 @@ fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
         ),
         "{t}"
     );
+    // Coverage of an office with no active figure: national, bali and bali-denpasar have them.
+    let t = out(&["coverage", "--branch", "kc-tabanan"]);
+    assert!(
+        t.contains(
+            "no active participants figure for kc-tabanan in the data set; offices with \
+             participant figures: national, bali, bali-denpasar; see --branch national"
+        ),
+        "{t}"
+    );
     // Machines get an empty table, as before.
     let t = out(&["targets", "--branch", "bali", "--format", "csv"]);
     assert_eq!(t.lines().count(), 1, "{t}");

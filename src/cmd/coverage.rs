@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
-    unmade_cell, with_bound, Ctx,
+    against, bound_code, coverage_note, fig_words, filter, offices_cell, programs, reading_code,
+    rests_on, unmade_cell, with_bound, Ctx,
 };
 use crate::analysis::{
     any_bounded, coverage, program_denominator, Against, CoverageRow, Index, Programs, Unmade,
@@ -216,7 +216,32 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
         })
         .map(|((o, pr, s, _, p), why)| ((o, pr, s, p), why))
         .collect();
-    let t = table(&ix, &rows, &unmade, asked);
+    let mut t = table(&ix, &rows, &unmade, asked);
+    // An office with no active participants: which offices have them.
+    if let (Some(o), true) = (f.office, t.rows.is_empty()) {
+        let mut with: Vec<usize> = ix
+            .series_of(None)
+            .iter()
+            .filter(|&&(_, _, m)| m == Measure::Active)
+            .map(|&(o, _, _)| o)
+            .collect();
+        with.dedup();
+        let none = Cell::Template(
+            "no active participants figure for {} in the data set",
+            vec![Cell::text(&ds.offices[o].code)],
+        );
+        t.remarks.push(match with.first() {
+            Some(&first) => Cell::Template(
+                "{}; offices with participant figures: {}; see --branch {}",
+                vec![
+                    none,
+                    offices_cell(&ds, &with),
+                    Cell::text(&ds.offices[first].code),
+                ],
+            ),
+            None => none,
+        });
+    }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
 }

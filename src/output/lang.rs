@@ -519,6 +519,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no active participant figures for {}{} (participants.csv), so no coverage", "tidak ada angka peserta aktif untuk {}{} (participants.csv), sehingga cakupan tidak dapat dihitung"),
     ("no active participants figure", "tidak ada angka peserta aktif"),
     ("no active participants figure for this segment", "tidak ada angka peserta aktif untuk segmen ini"),
+    ("no active participants figure for {} in the data set", "tidak ada angka peserta aktif untuk {} dalam data"),
     ("no active participants figure for {}: {} given for {}, at least {} together in {}; see --segment {}", "tidak ada angka peserta aktif untuk {}: ada angka {} untuk {}, jumlahnya paling sedikit {} pada {}; lihat --segment {}"),
     ("no active participants figure for {}: {} given for {}, at least {} together; see --segment {}", "tidak ada angka peserta aktif untuk {}: ada angka {} untuk {}, jumlahnya paling sedikit {}; lihat --segment {}"),
     ("no active participants figure for {}: {} given for {}; see --segment {}", "tidak ada angka peserta aktif untuk {}: ada angka {} untuk {}; lihat --segment {}"),
