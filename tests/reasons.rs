@@ -436,3 +436,30 @@ fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
     let t = out(&["targets", "--branch", "bali", "--format", "csv"]);
     assert_eq!(t.lines().count(), 1, "{t}");
 }
+
+#[test]
+fn audit_names_the_offices_with_the_workforce_a_figure_lacks() {
+    // Shipped data: Bali Denpasar's "di atas 80 persen" PU coverage needs formal workers,
+    // which only national (57.18 million) and bali (1.25 million and others) have; its
+    // "kisaran 12 persen" BPU needs informal workers, which only bali has.
+    let o = common::coverage()
+        .args(["audit", "--format", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    let note = |seg: &str| {
+        let r = rows
+            .iter()
+            .find(|r| cell(&h, r, "office") == "bali-denpasar" && cell(&h, r, "segment") == seg)
+            .unwrap();
+        cell(&h, r, "note").to_string()
+    };
+    assert_eq!(
+        note("pu"),
+        "no workforce figure (formal): bali-denpasar; given for national, bali: see --branch national"
+    );
+    assert_eq!(
+        note("bpu"),
+        "no workforce figure (informal): bali-denpasar; given for bali: see --branch bali"
+    );
+}
