@@ -718,3 +718,45 @@ fn trailing_zeros_take_the_wider_reading_and_say_so() {
          the wider reading"
     );
 }
+
+#[test]
+fn rank_and_check_say_when_a_ratio_rests_on_a_later_survey() {
+    // National 2022: 35,860,000 / 139,850,000 (August 2023, the only survey) = 25.64 %.
+    let out = coverage()
+        .args([
+            "rank", "--by", "coverage", "--level", "national", "--year", "2022",
+        ])
+        .args(["-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    assert!(cell(&h, &rows[0], "value").starts_with("25.64"));
+    assert_eq!(
+        cell(&h, &rows[0], "basis"),
+        "employed 2023-08; resting on a survey taken after the figure"
+    );
+    // 2023 against the same survey: August 2023 is not after the 2023 year end.
+    let out = coverage()
+        .args([
+            "rank", "--by", "coverage", "--level", "national", "--year", "2023",
+        ])
+        .args(["-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    assert_eq!(cell(&h, &rows[0], "basis"), "employed 2023-08");
+    let out = coverage()
+        .args([
+            "--lang", "id", "check", "--branch", "national", "--year", "2022",
+        ])
+        .args(["--min-coverage", "20", "-f", "markdown"])
+        .assert()
+        .success();
+    let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        t.contains(
+            "penduduk bekerja Agustus 2023; bertumpu pada survei yang diadakan setelah angka"
+        ),
+        "{t}"
+    );
+}

@@ -114,6 +114,8 @@ pub enum Basis {
     Survey {
         measure: WorkforceMeasure,
         period: Period,
+        /// The survey was taken after the figure (the only one there is).
+        after: bool,
     },
     Base {
         period: Period,
@@ -221,6 +223,7 @@ pub fn coverage(
                 against: Basis::Survey {
                     measure: r.denominator,
                     period: *q,
+                    after: r.survey_after,
                 },
                 bound: r.bound(),
                 uncertain: r.participants.uncertain || w.uncertain,

@@ -87,8 +87,17 @@ pub fn by(b: ByArg) -> By {
 pub fn basis_phrase(s: &Standing) -> Cell {
     let t = |s: &str| Cell::Text(s.to_string());
     Cell::Phrase(match &s.against {
-        Basis::Survey { measure, period } => {
-            vec![Cell::Term(workers(*measure)), t(" "), Cell::Period(*period)]
+        Basis::Survey {
+            measure,
+            period,
+            after,
+        } => {
+            let mut p = vec![Cell::Term(workers(*measure)), t(" "), Cell::Period(*period)];
+            if *after {
+                p.push(t("; "));
+                p.push(Cell::Term("resting on a survey taken after the figure"));
+            }
+            p
         }
         Basis::Base { period } => vec![Cell::Term("vs"), t(" "), Cell::Period(*period)],
         Basis::Target {
