@@ -463,3 +463,36 @@ fn audit_names_the_offices_with_the_workforce_a_figure_lacks() {
         "no workforce figure (informal): bali-denpasar; given for bali: see --branch bali"
     );
 }
+
+#[test]
+fn a_sum_of_segments_is_named_a_lower_bound_only_when_its_parts_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    // 2024, the latest period both segments share: PU "hampir 30 ribu" (at most 30,000) + BPU
+    // 10,000 could be above or below the total, so no "at least" is said of it.
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source,published\n\
+         kc-a,2023,pu,active,30000,x,30.000\n\
+         kc-a,2023,bpu,active,10000,x,10.000\n\
+         kc-a,2024,pu,active,30000,x,hampir 30 ribu\n\
+         kc-a,2024,bpu,active,10000,x,10.000\n",
+    )
+    .unwrap();
+    let o = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["rank", "--by", "coverage", "-f", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    assert_eq!(
+        cell(&h, &rows[0], "reason"),
+        "no active participants figure for all segments: PU, BPU given for 2023, 2024; see \
+         --segment pu"
+    );
+}

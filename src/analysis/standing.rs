@@ -159,11 +159,16 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
                 .all(|&s| ix.participant(o, p, s, Measure::Active).is_some())
         });
         at_least = shared.and_then(|p| {
-            let vals = segs.iter().map(|&s| {
-                ix.participant(o, p, s, Measure::Active)
-                    .map_or(0, |f| f.value)
-            });
-            crate::calc::checked_sum(vals).map(|v| (v, p))
+            let figs: Vec<Fig> = segs
+                .iter()
+                .filter_map(|&s| ix.participant(o, p, s, Measure::Active))
+                .collect();
+            // A part that is at most or about what it shows leaves the sum no lower bound.
+            let firm = figs
+                .iter()
+                .all(|f| matches!(f.bound(), Bound::Exact | Bound::AtLeast));
+            let sum = crate::calc::checked_sum(figs.iter().map(|f| f.value))?;
+            firm.then_some((sum, p))
         });
     }
     Missing::OtherSegments {
