@@ -595,3 +595,41 @@ fn a_sum_of_some_segments_is_a_lower_bound_only_when_its_parts_are() {
     assert_eq!(cell(&h, sums[0], "value"), "40000");
     assert_eq!(cell(&h, sums[0], "bound"), "at_least");
 }
+
+#[test]
+fn a_target_is_set_against_a_partial_sum_only_when_it_bounds_the_total() {
+    let go = |pu: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("offices.csv"),
+            "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("participants.csv"),
+            format!(
+                "office,period,segment,measure,value,source,published\n\
+                 kc-a,2023,pu,new,30000,x,{pu}\n\
+                 kc-a,2023,bpu,new,10000,x,10.000\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("targets.csv"),
+            "office,year,plan,measure,segment,value,source,published\n\
+             kc-a,2024,annual,new,all,50000,x,50.000\n",
+        )
+        .unwrap();
+        let d = dir.path().to_path_buf();
+        let (h, rows) = csv(Some(&d), &["targets"]);
+        cell(&h, &rows[0], "note").to_string()
+    };
+    // Exact: 30,000 + 10,000 = 40,000 known, at least the total; 50,000 − 40,000 = at most
+    // 10,000 to go.
+    assert_eq!(
+        go("30.000"),
+        "40,000 known for PU, BPU in 2023, at least the total: at most +10,000 to go (missing: JAKON, PMI)"
+    );
+    // "hampir 30 ribu" (at most 30,000): the sum bounds the total neither way.
+    assert!(!go("hampir 30 ribu").contains("known for"));
+}
