@@ -38,10 +38,12 @@ fn rank_says_what_each_office_has() {
     // kc-alpha: 100,000 / 80,000 - 1 = +25.0 %, ranked.
     assert_eq!(reason_of(&g, "kc-alpha"), "");
     // kc-beta: PU 60,000 + BPU 15,000 = 75,000 at 2023-08, at least the total.
+    // Nor has PU growth (2023-08 only), so the reason says what it lacks.
     assert_eq!(
         reason_of(&g, "kc-beta"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
-         75,000 together; see --segment pu"
+         75,000 together; nor for PU: no figure a year earlier to compare with: active \
+         participants given for 2023-08 only"
     );
     assert_eq!(
         reason_of(&g, "kc-gamma"),
@@ -82,7 +84,8 @@ fn rank_reasons_in_indonesian() {
     let t = stdout(&["--lang", "id", "rank", "--by", "growth", "-f", "markdown"]);
     for want in [
         "tidak ada angka peserta aktif untuk semua segmen: ada angka PU, BPU untuk Agustus 2023, \
-         jumlahnya paling sedikit 75.000; lihat --segment pu",
+         jumlahnya paling sedikit 75.000; begitu pula untuk PU: tidak ada angka setahun \
+         sebelumnya sebagai pembanding",
         "tidak ada angka peserta aktif: ada angka penambahan peserta untuk semua segmen pada \
          2023; lihat coverage growth",
         "tidak ada angka peserta untuk kantor ini",
@@ -490,9 +493,43 @@ fn a_sum_of_segments_is_named_a_lower_bound_only_when_its_parts_are() {
         .output()
         .unwrap();
     let (h, rows) = csv_rows(&o.stdout);
+    // Nor has PU a ratio: the data set has no workforce at all.
     assert_eq!(
         cell(&h, &rows[0], "reason"),
-        "no active participants figure for all segments: PU, BPU given for 2023, 2024; see \
-         --segment pu"
+        "no active participants figure for all segments: PU, BPU given for 2023, 2024; nor for \
+         PU: no formal figure in the data set"
+    );
+}
+
+#[test]
+fn a_segment_that_has_the_figure_is_the_one_pointed_to() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    // PU is given for 2024 only; BPU for 2023 and 2024 (8,000 to 10,000: +25 %). Growth of
+    // all segments has no figure (at least 30,000 + 10,000 = 40,000 in 2024, the latest
+    // period both share), PU none either, so --segment bpu is the flag named.
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source\n\
+         kc-a,2024,pu,active,30000,x\n\
+         kc-a,2023,bpu,active,8000,x\n\
+         kc-a,2024,bpu,active,10000,x\n",
+    )
+    .unwrap();
+    let o = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["rank", "--by", "growth", "-f", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    assert_eq!(
+        cell(&h, &rows[0], "reason"),
+        "no active participants figure for all segments: PU, BPU given for 2023, 2024, at \
+         least 40,000 together in 2024; see --segment bpu"
     );
 }

@@ -678,10 +678,13 @@ fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
         .iter()
         .find(|r| cell(&h, r, "office") == "bali-denpasar")
         .unwrap();
+    // Nor has PU a ratio (no formal workforce of the branch), so the reason says so rather
+    // than point to --segment pu; only national and bali (a province) have formal workers.
     assert_eq!(
         cell(&h, r, "reason"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
-         541,570 together; see --segment pu"
+         541,570 together; nor for PU: no formal figure for this office: given for national, \
+         bali; see --level national"
     );
     // Blitar has no figure at all, and says only that.
     let b = rows

@@ -37,6 +37,9 @@ pub enum Missing {
         asked: Segment,
         have: Have,
         at_least: Option<(i64, Period)>,
+        /// The first of those segments that has the figure asked for (`--segment` shows it);
+        /// when none has, the first segment and why it has none.
+        shows: Result<Segment, (Segment, Box<Missing>)>,
     },
     /// No workforce figure of `measure`; the offices that have one.
     NoWorkforce {
@@ -171,11 +174,43 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
             firm.then_some((sum, p))
         });
     }
+    let shows = Ok(have.segments[0]);
     Missing::OtherSegments {
         asked: segment,
         have,
         at_least,
+        shows,
     }
+}
+
+/// [`no_active`], with the segment `--segment` would show the figure for: the first of the
+/// segments given whose own figure `by` can be computed.
+fn no_active_by(
+    ix: &Index,
+    o: usize,
+    (segment, program): (Segment, Program),
+    year: Option<i32>,
+    by: By,
+) -> Missing {
+    let mut m = no_active(ix, o, segment);
+    if let Missing::OtherSegments { have, shows, .. } = &mut m {
+        let mut first = None;
+        for &s in &have.segments {
+            match standing_in(ix, by, o, (s, program), year) {
+                Ok(_) => {
+                    *shows = Ok(s);
+                    return m;
+                }
+                Err(why) => {
+                    first.get_or_insert((s, Box::new(why)));
+                }
+            }
+        }
+        if let Some(f) = first {
+            *shows = Err(f);
+        }
+    }
+    m
 }
 
 /// The latest active figure of a series within `year` (or any year) that is a sum not made,
@@ -216,7 +251,7 @@ pub fn coverage(
         return Err(m);
     }
     if rows.is_empty() {
-        return Err(no_active(ix, o, segment));
+        return Err(no_active_by(ix, o, (segment, program), year, By::Coverage));
     }
     rows.iter()
         .rev()
@@ -281,7 +316,7 @@ pub fn growth(
         return Err(m);
     }
     if rows.is_empty() {
-        return Err(no_active(ix, o, segment));
+        return Err(no_active_by(ix, o, (segment, program), year, By::Growth));
     }
     rows.iter()
         .filter_map(|r| {

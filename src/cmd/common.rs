@@ -518,20 +518,26 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
 /// [`missing_cell`] in a ranking, which has no `--branch`: the offices with the figure are
 /// shown by `--level`, at the level of the first of them.
 pub fn missing_cell_ranked(m: &Missing, ds: &DataSet) -> Cell {
-    match m {
-        Missing::NoWorkforce { measure, offices } if !offices.is_empty() => Cell::Template(
-            "no {} figure for this office: given for {}; see --level {}",
-            vec![
-                Cell::Term(workers(*measure)),
-                offices_cell(ds, offices),
-                Cell::text(ds.offices[offices[0]].level.code()),
-            ],
-        ),
-        _ => missing_cell(m, ds),
-    }
+    missing_in(m, ds, true)
 }
 
 pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
+    missing_in(m, ds, false)
+}
+
+fn missing_in(m: &Missing, ds: &DataSet, ranked: bool) -> Cell {
+    if let (true, Missing::NoWorkforce { measure, offices }) = (ranked, m) {
+        if let Some(&first) = offices.first() {
+            return Cell::Template(
+                "no {} figure for this office: given for {}; see --level {}",
+                vec![
+                    Cell::Term(workers(*measure)),
+                    offices_cell(ds, offices),
+                    Cell::text(ds.offices[first].level.code()),
+                ],
+            );
+        }
+    }
     let t = |k: &'static str, v: Vec<Cell>| Cell::Template(k, v);
     match m {
         Missing::NoActive { have: None } => Cell::Term(m.term()),
@@ -547,9 +553,53 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
             asked,
             have,
             at_least,
+            shows: Err((s, why)),
+        } => {
+            // No segment given has the figure either: what the first one lacks, so the flag is
+            // not followed to another empty answer.
+            let asked = segments_cell(&[*asked]);
+            let given = match at_least {
+                Some((sum, p)) if have.periods == [*p] => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        Cell::Period(*p),
+                        Cell::Int(*sum),
+                    ],
+                ),
+                Some((sum, p)) => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together in {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                        Cell::Int(*sum),
+                        Cell::Period(*p),
+                    ],
+                ),
+                None => t(
+                    "no active participants figure for {}: {} given for {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                    ],
+                ),
+            };
+            t(
+                "{}; nor for {}: {}",
+                vec![given, segments_cell(&[*s]), missing_in(why, ds, ranked)],
+            )
+        }
+        Missing::OtherSegments {
+            asked,
+            have,
+            at_least,
+            shows: Ok(flag),
         } => {
             let asked = segments_cell(&[*asked]);
-            let flag = Cell::text(have.segments[0].code());
+            let flag = Cell::text(flag.code());
             match at_least {
                 Some((sum, p)) if have.periods == [*p] => t(
                     "no active participants figure for {}: {} given for {}, at least {} together; see --segment {}",
