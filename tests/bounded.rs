@@ -488,14 +488,13 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
             &text(go(lang, &with(&["targets", "--office", "reg-b"]))),
             &[why],
         );
-        // report: the line of the figure, and the target's note.
+        // report: the line of the figure, its coverage line, and the target's note.
         let report = text(go(lang, &with(&["report", "--branch", "reg-b"])));
-        assert_eq!(report.matches(why).count(), 2, "{report}");
-        // coverage: no row, so a remark under the table.
-        has(
-            &text(go(lang, &with(&["coverage", "--office", "reg-b"]))),
-            &[&format!("2024: {why}")],
-        );
+        assert_eq!(report.matches(why).count(), 3, "{report}");
+        // coverage: a row of its own, the reason in its note.
+        let cov = text(go(lang, &with(&["coverage", "--office", "reg-b"])));
+        let line = cov.lines().find(|l| l.contains(why)).expect("a row");
+        has(line, &["| 2024 "]);
         let check = go(
             lang,
             &[
@@ -517,6 +516,28 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
     let r = select(&h, &rows, &[("metric", "active"), ("period", "2024")])[0];
     assert_eq!(cell(&h, r, "value"), "");
     assert_eq!(cell(&h, r, "bound"), "none");
+    // Its coverage line has no ratio and the same reason.
+    let r = select(&h, &rows, &[("metric", "coverage_pct"), ("period", "2024")])[0];
+    assert_eq!(cell(&h, r, "value"), "");
+    assert_eq!(cell(&h, r, "basis"), en);
+    // coverage: csv and json carry the row too, no figure and its reason in the note.
+    let (h, rows) = csv_rows(&run_in(dir, &["--format", "csv", "coverage"]).stdout);
+    let r = select(&h, &rows, &[("office", "reg-b"), ("period", "2024")]);
+    assert_eq!(r.len(), 1);
+    assert_eq!(cell(&h, r[0], "active"), "");
+    assert_eq!(cell(&h, r[0], "active_bound"), "none");
+    assert_eq!(cell(&h, r[0], "coverage_pct"), "");
+    assert_eq!(cell(&h, r[0], "note"), en);
+    let json = String::from_utf8(run_in(dir, &["--format", "json", "coverage"]).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let row = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["office"] == "reg-b" && r["period"] == "2024")
+        .expect("a json row");
+    assert!(row["active"].is_null());
+    assert_eq!(row["note"], en);
     // Region A's 2024 sum is made (at least 176,000): no reason anywhere for it.
     let growth = text(run_in(dir, &["growth", "--office", "reg-a"]));
     assert!(!growth.contains("no sum"), "{growth}");
@@ -839,6 +860,130 @@ fn a_bound_column_may_name_an_approximate_bound() {
         &[
             "paling banyak sekitar 60.000",
             "paling banyak sekitar +10.000",
+        ],
+    );
+}
+
+#[test]
+fn a_workforce_sum_that_pulls_both_ways_says_why_its_ratio_is_missing() {
+    let dir = "tests/fixtures/bounded-workforce";
+    // Region's employed at 2024-08 would be Branch A's "lebih dari 400 ribu" (at least
+    // 400,000) plus Branch B's "hampir 200 ribu" (at most 200,000): no figure. Its active
+    // 2024 is 100,000 + 50,000 = 150,000, exact, so only the workforce is missing.
+    let en = "no employed workforce figure for reg at 2024-08: no sum: its parts are bounded both ways (Branch A more than 400 thousand and Branch B just under 200 thousand)";
+    let (h, rows) = csv_rows(run_on(dir, "en", "csv", &["coverage"]).as_bytes());
+    let r = select(&h, &rows, &[("office", "reg")])[0];
+    assert_eq!(cell(&h, r, "active"), "150000");
+    assert_eq!(cell(&h, r, "workforce"), "");
+    assert_eq!(cell(&h, r, "coverage_pct"), "");
+    assert_eq!(cell(&h, r, "note"), en);
+    // Each branch keeps its ratio: 100,000 / at least 400,000 = at most 25 %; 50,000 / at
+    // most 200,000 = at least 25 %.
+    let a = select(&h, &rows, &[("office", "kc-a")])[0];
+    assert!(approx(cell(&h, a, "coverage_pct"), 25.0, 1e-9));
+    assert_eq!(cell(&h, a, "coverage_bound"), "at_most");
+    let b = select(&h, &rows, &[("office", "kc-b")])[0];
+    assert!(approx(cell(&h, b, "coverage_pct"), 25.0, 1e-9));
+    assert_eq!(cell(&h, b, "coverage_bound"), "at_least");
+    // People read the same reason, in either language, in the table and in the report.
+    for (lang, why) in [
+        (
+            "en",
+            "no employed workforce figure for reg at 2024-08: no sum",
+        ),
+        (
+            "id",
+            "tidak ada angka penduduk bekerja untuk reg pada Agustus 2024: tidak ada jumlah",
+        ),
+    ] {
+        for args in [&["coverage"][..], &["report", "--branch", "reg"][..]] {
+            let out = run_on(dir, lang, "markdown", args);
+            has(&out, &[why]);
+            // Never the reason for a figure no office has.
+            assert!(!out.contains("or all of its"), "{out}");
+            assert!(!out.contains("atau seluruh"), "{out}");
+        }
+    }
+    // rank and check: the region has no ratio, and the reason is the survey's sum not made,
+    // not that other offices have the figure.
+    let why = "no employed workforce figure at 2024-08: no sum: its parts are bounded both ways \
+               (Branch A more than 400 thousand and Branch B just under 200 thousand)";
+    let (h, rows) = csv_rows(
+        run_on(
+            dir,
+            "en",
+            "csv",
+            &["rank", "--by", "coverage", "--level", "region"],
+        )
+        .as_bytes(),
+    );
+    assert_eq!(cell(&h, &rows[0], "reason"), why);
+    let check = run_in(dir, &["check", "--branch", "reg", "--min-coverage", "10"]);
+    assert_eq!(check.status.code(), Some(2));
+    has(&String::from_utf8_lossy(&check.stderr), &[why]);
+    let id = run_on(
+        dir,
+        "id",
+        "markdown",
+        &["rank", "--by", "coverage", "--level", "region"],
+    );
+    has(
+        &id,
+        &["tidak ada angka penduduk bekerja pada Agustus 2024: tidak ada jumlah"],
+    );
+}
+
+#[test]
+fn informal_workers_whose_difference_pulls_both_ways_say_why() {
+    let dir = data(&[
+        (
+            "offices.csv",
+            "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+        ),
+        (
+            "participants.csv",
+            "office,period,segment,measure,value,source,published\n\
+             kc-a,2024,bpu,active,6000,x,6.000\n\
+             kc-a,2024,pu,active,60000,x,60.000\n",
+        ),
+        (
+            "workforce.csv",
+            "office,period,measure,value,source,published\n\
+             kc-a,2024-08,employed,600000,x,lebih dari 600 ribu\n\
+             kc-a,2024-08,formal,200000,x,lebih dari 200 ribu\n",
+        ),
+    ]);
+    let go = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Informal = employed (at least 600,000) − formal (at least 200,000): the first pulls it
+    // up, the second down, so it is no figure and BPU 6,000 has no ratio.
+    let (h, rows) = csv_rows(go(&["--format", "csv", "coverage"]).as_bytes());
+    let r = select(&h, &rows, &[("segment", "bpu")])[0];
+    assert_eq!(cell(&h, r, "coverage_pct"), "");
+    assert_eq!(
+        cell(&h, r, "note"),
+        "no informal workforce figure for kc-a at 2024-08: no figure: employed less formal, \
+         whose bounds pull it both ways (employed more than 600 thousand and formal more than \
+         200 thousand)"
+    );
+    // PU keeps its ratio: 60,000 / at least 200,000 = at most 30 %.
+    let r = select(&h, &rows, &[("segment", "pu")])[0];
+    assert!(approx(cell(&h, r, "coverage_pct"), 30.0, 1e-9));
+    assert_eq!(cell(&h, r, "coverage_bound"), "at_most");
+    has(
+        &go(&["--lang", "id", "--format", "markdown", "coverage"]),
+        &[
+            "tidak ada angka pekerja informal untuk kc-a pada Agustus 2024: tidak ada angka: \
+           penduduk bekerja dikurangi pekerja formal, dengan batas yang berlawanan arah \
+           (penduduk bekerja lebih dari 600 ribu dan pekerja formal lebih dari 200 ribu)",
         ],
     );
 }

@@ -402,3 +402,234 @@ fn the_report_says_which_participant_rows_are_read_one_way_of_two() {
         assert!(!stock.contains(words.split(' ').next().unwrap()), "{stock}");
     }
 }
+
+#[test]
+fn the_report_says_what_a_gap_and_an_achievement_rest_on() {
+    let (h, rows) = csv(None, &["report", "--branch", "national"]);
+    let line = |period: &str, metric: &str| {
+        select(&h, &rows, &[("period", period), ("metric", metric)])[0].clone()
+    };
+    // 2022 roadmap: 35,930,000 − 35,860,000 = 70,000 to go; 35.86 / 35.93 = 99.805 %. The
+    // target "35,93 juta" is read one way of two (it may be the 2022 outcome).
+    let gap = line("2022", "gap");
+    assert_eq!(cell(&h, &gap, "value"), "70000");
+    assert_eq!(
+        cell(&h, &gap, "basis"),
+        "target − actual, if 35,93 juta is the 2022 roadmap target"
+    );
+    let pct = line("2022", "achieved_pct");
+    assert!(approx(cell(&h, &pct, "value"), 99.805, 0.001));
+    assert_eq!(
+        cell(&h, &pct, "basis"),
+        "actual / target, if 35,93 juta is the 2022 roadmap target"
+    );
+    // 2023 roadmap: 43,920,000 − 41,460,000 = 2,460,000; neither row is uncertain.
+    let gap = line("2023", "gap");
+    assert_eq!(cell(&h, &gap, "value"), "2460000");
+    assert_eq!(cell(&h, &gap, "basis"), "target − actual");
+    // Coverage 2022: 35,860,000 / 139,850,000 = 25.64 %, on the August 2023 survey, the only
+    // one, taken after the figure and serving 2023 too.
+    let cov = line("2022", "coverage_pct");
+    assert!(approx(cell(&h, &cov, "value"), 25.642, 0.001));
+    assert_eq!(
+        cell(&h, &cov, "basis"),
+        "35,860,000 / 139,850,000 employed (survey 2023-08); resting on a survey taken after \
+         the figure; the same survey serves 2023, so the ratio moves with participants alone"
+    );
+    let id = run(None, "id", "markdown", &["report", "--branch", "national"]);
+    for want in [
+        "realisasi / target, jika 35,93 juta adalah target tahun 2022 (peta jalan)",
+        "(survei Agustus 2023); bertumpu pada survei yang diadakan setelah angka; survei yang \
+         sama dipakai untuk 2023",
+    ] {
+        assert!(id.contains(want), "{want}\n{id}");
+    }
+}
+
+#[test]
+fn a_stated_figure_read_one_way_of_two_says_so_in_the_report() {
+    // Bali's "20 persen" (of Bali, or of the branch's area?) and "70 persen" informal (of
+    // what?) are marked uncertain in stated.csv; "hampir 2,9 juta jiwa" is not.
+    let (h, rows) = csv(None, &["report", "--branch", "bali"]);
+    let basis = |metric: &str| {
+        let r = select(&h, &rows, &[("metric", metric), ("period", "not given")])[0];
+        cell(&h, r, "basis").to_string()
+    };
+    assert_eq!(
+        basis("coverage_pct"),
+        "published as \"20 persen\"; if 20 persen is read as its note says"
+    );
+    assert_eq!(
+        basis("informal_share_pct"),
+        "published as \"70 persen\"; if 70 persen is read as its note says"
+    );
+    assert_eq!(
+        basis("potential_workers"),
+        "published as \"hampir 2,9 juta jiwa\""
+    );
+    let id = run(None, "id", "markdown", &["report", "--branch", "bali"]);
+    assert!(
+        id.contains("jika 20 persen dibaca seperti pada catatannya"),
+        "{id}"
+    );
+}
+
+#[test]
+fn a_check_verdict_on_an_uncertain_target_says_so() {
+    // National 2022: 35,860,000 / 35,930,000 = 99.805 %, against the roadmap figure "35,93
+    // juta", read one way of two (it may be the 2022 outcome). 99.805 >= 95: pass; < 99.9: fail.
+    let pass = run(
+        None,
+        "en",
+        "markdown",
+        &[
+            "check",
+            "--branch",
+            "national",
+            "--year",
+            "2022",
+            "--min-achievement",
+            "95",
+        ],
+    );
+    let row = pass.lines().find(|l| l.contains("achievement")).unwrap();
+    assert!(row.contains("| 99.8% "), "{row}");
+    assert!(
+        row.contains("| pass, if 35,93 juta is read as its note says"),
+        "{row}"
+    );
+    let out = coverage()
+        .args([
+            "--lang", "id", "--format", "markdown", "check", "--branch", "national",
+        ])
+        .args(["--year", "2022", "--min-achievement", "99.9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let id = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        id.contains("| tidak memenuhi, jika 35,93 juta dibaca seperti pada catatannya"),
+        "{id}"
+    );
+    // Machines keep the plain verdict and the reading beside it.
+    let (h, rows) = csv(
+        None,
+        &[
+            "check",
+            "--branch",
+            "national",
+            "--year",
+            "2022",
+            "--min-achievement",
+            "95",
+        ],
+    );
+    assert_eq!(cell(&h, &rows[0], "result"), "pass");
+    assert_eq!(cell(&h, &rows[0], "reading"), "uncertain");
+}
+
+#[test]
+fn the_report_gives_a_sum_of_some_segments_as_at_least_the_total() {
+    // Bali Denpasar has no all-segments figure. Active at August 2023: PU 424,997 + BPU
+    // 116,573 = 541,570, at least the branch total (JAKON and PMI not given). New in 2023: PU
+    // 207,010 + BPU 194,210 = 401,220, both read one way of two (additions or stocks?).
+    let (h, rows) = csv(None, &["report", "--branch", "denpasar"]);
+    let sums = select(&h, &rows, &[("metric", "partial_sum")]);
+    assert_eq!(sums.len(), 2);
+    let active = sums
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2023-08")
+        .unwrap();
+    assert_eq!(cell(&h, active, "value"), "541570");
+    assert_eq!(cell(&h, active, "bound"), "at_least");
+    assert_eq!(cell(&h, active, "segment"), "all");
+    assert_eq!(
+        cell(&h, active, "basis"),
+        "sum of PU + BPU as given, at least the total; not given: JAKON, PMI"
+    );
+    let new = sums
+        .iter()
+        .find(|r| cell(&h, r, "period") == "2023")
+        .unwrap();
+    assert_eq!(cell(&h, new, "value"), "401220");
+    assert_eq!(
+        cell(&h, new, "basis"),
+        "sum of PU + BPU as given, at least the total; not given: JAKON, PMI, if the known \
+         figures are read as their notes say"
+    );
+    let id = run(None, "id", "markdown", &["report", "--branch", "denpasar"]);
+    assert!(id.contains("| paling sedikit 541.570 |"), "{id}");
+    assert!(
+        id.contains("jumlah PU + BPU yang tersedia, paling sedikit sama dengan total; tidak tersedia: JAKON, PMI"),
+        "{id}"
+    );
+    // Bali has an all-segments figure of its own: no such line.
+    let (h, rows) = csv(None, &["report", "--branch", "bali"]);
+    assert!(select(&h, &rows, &[("metric", "partial_sum")]).is_empty());
+}
+
+#[test]
+fn a_sum_of_some_segments_is_a_lower_bound_only_when_its_parts_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source,published\n\
+         kc-a,2023,pu,active,30000,x,lebih dari 30 ribu\n\
+         kc-a,2023,bpu,active,10000,x,10.000\n\
+         kc-a,2024,pu,active,30000,x,hampir 30 ribu\n\
+         kc-a,2024,bpu,active,10000,x,10.000\n",
+    )
+    .unwrap();
+    let d = dir.path().to_path_buf();
+    let (h, rows) = csv(Some(&d), &["report", "--branch", "kc-a"]);
+    let sums = select(&h, &rows, &[("metric", "partial_sum")]);
+    // 2023: more than 30,000 + 10,000 = at least 40,000, and the missing segments only add.
+    // 2024: just under 30,000 + 10,000 could be above or below the total: no line.
+    assert_eq!(sums.len(), 1);
+    assert_eq!(cell(&h, sums[0], "period"), "2023");
+    assert_eq!(cell(&h, sums[0], "value"), "40000");
+    assert_eq!(cell(&h, sums[0], "bound"), "at_least");
+}
+
+#[test]
+fn a_target_is_set_against_a_partial_sum_only_when_it_bounds_the_total() {
+    let go = |pu: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("offices.csv"),
+            "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("participants.csv"),
+            format!(
+                "office,period,segment,measure,value,source,published\n\
+                 kc-a,2023,pu,new,30000,x,{pu}\n\
+                 kc-a,2023,bpu,new,10000,x,10.000\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("targets.csv"),
+            "office,year,plan,measure,segment,value,source,published\n\
+             kc-a,2024,annual,new,all,50000,x,50.000\n",
+        )
+        .unwrap();
+        let d = dir.path().to_path_buf();
+        let (h, rows) = csv(Some(&d), &["targets"]);
+        cell(&h, &rows[0], "note").to_string()
+    };
+    // Exact: 30,000 + 10,000 = 40,000 known, at least the total; 50,000 − 40,000 = at most
+    // 10,000 to go.
+    assert_eq!(
+        go("30.000"),
+        "40,000 known for PU, BPU in 2023, at least the total: at most +10,000 to go (missing: JAKON, PMI)"
+    );
+    // "hampir 30 ribu" (at most 30,000): the sum bounds the total neither way.
+    assert!(!go("hampir 30 ribu").contains("known for"));
+}

@@ -18,6 +18,7 @@ const RUNS: &[&[&str]] = &[
     &["claims"],
     &["audit"],
     &["quality"],
+    &["quality", "--branch", "bali-denpasar"],
     &["validate"],
     &["rank", "--by", "coverage"],
     &["rank", "--by", "growth"],
@@ -72,6 +73,12 @@ const FORBIDDEN: &[&str] = &[
     "| pu ",
     "| bpu ",
     "| other ",
+    // One word for a figure in headings: Indikator names it, Nilai holds it.
+    "│ Angka ",
+    "| Angka ",
+    // Headings start with a capital.
+    "│ terhadap peta jalan",
+    "| terhadap peta jalan",
     // Rupiah units written one way, as BPS does.
     " T ",
     " T│",

@@ -38,10 +38,12 @@ fn rank_says_what_each_office_has() {
     // kc-alpha: 100,000 / 80,000 - 1 = +25.0 %, ranked.
     assert_eq!(reason_of(&g, "kc-alpha"), "");
     // kc-beta: PU 60,000 + BPU 15,000 = 75,000 at 2023-08, at least the total.
+    // Nor has PU growth (2023-08 only), so the reason says what it lacks.
     assert_eq!(
         reason_of(&g, "kc-beta"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
-         75,000 together; see --segment pu"
+         75,000 together; nor for PU: no figure a year earlier to compare with: active \
+         participants given for 2023-08 only"
     );
     assert_eq!(
         reason_of(&g, "kc-gamma"),
@@ -56,10 +58,11 @@ fn rank_says_what_each_office_has() {
         reason_of(&g, "kc-epsilon"),
         "no figure a year earlier to compare with: active participants given for 2023 only"
     );
-    // Coverage: only kc-alpha has a survey (employed 400,000: 100,000 / 400,000 = 25.0 %).
+    // Coverage: only kc-alpha has a survey (employed 400,000: 100,000 / 400,000 = 25.0 %). A
+    // ranking has no --branch: the level that shows kc-alpha is named instead.
     assert_eq!(
         reason_of(&["rank", "--by", "coverage"], "kc-epsilon"),
-        "no employed figure for this office: given for kc-alpha; see --branch kc-alpha"
+        "no employed figure for this office: given for kc-alpha; see --level branch"
     );
     // Achievement: kc-alpha's target is for 2023 (100,000 / 125,000 = 80.0 %); asked for 2024
     // it names the year there is.
@@ -70,7 +73,8 @@ fn rank_says_what_each_office_has() {
     );
     assert_eq!(
         reason_of(&a, "kc-epsilon"),
-        "no figure for 2024 yet: active participants given for all segments in 2023"
+        "no figure for 2024 yet: active participants given for all segments in 2023; see \
+         coverage targets"
     );
     assert_eq!(reason_of(&a, "kc-delta"), "no target for this office");
 }
@@ -80,7 +84,8 @@ fn rank_reasons_in_indonesian() {
     let t = stdout(&["--lang", "id", "rank", "--by", "growth", "-f", "markdown"]);
     for want in [
         "tidak ada angka peserta aktif untuk semua segmen: ada angka PU, BPU untuk Agustus 2023, \
-         jumlahnya paling sedikit 75.000; lihat --segment pu",
+         jumlahnya paling sedikit 75.000; begitu pula untuk PU: tidak ada angka setahun \
+         sebelumnya sebagai pembanding",
         "tidak ada angka peserta aktif: ada angka penambahan peserta untuk semua segmen pada \
          2023; lihat coverage growth",
         "tidak ada angka peserta untuk kantor ini",
@@ -295,7 +300,7 @@ fn a_derived_source_is_said_in_each_language() {
     let md = run(&[
         "--lang", "id", "growth", "--branch", "kota", "-f", "markdown",
     ]);
-    assert!(md.contains("| jumlah PU, BPU, jakon dan PMI |"), "{md}");
+    assert!(md.contains("| jumlah PU, BPU, JAKON dan PMI |"), "{md}");
     // English tables say it the English way.
     let md = run(&["growth", "--branch", "kc-x", "-f", "markdown"]);
     assert!(md.contains("| sum of 2 districts |"), "{md}");
@@ -320,5 +325,211 @@ fn a_report_with_nothing_names_the_offices_that_have_figures() {
              kc-alpha, kc-beta, kc-gamma dan 1 lainnya; lihat --branch kc-alpha"
         ),
         "{t}"
+    );
+}
+
+#[test]
+fn check_names_the_segment_in_the_readers_language() {
+    // Beta has active PU 60,000 and BPU 15,000 at 2023-08, no all-segments figure and no
+    // survey: coverage of all segments has nothing to be held against.
+    let err = |args: &[&str]| {
+        let e = run(args).code(2);
+        String::from_utf8(e.get_output().stderr.clone()).unwrap()
+    };
+    let id = err(&[
+        "--lang",
+        "id",
+        "check",
+        "--branch",
+        "beta",
+        "--min-coverage",
+        "5",
+    ]);
+    assert!(id.contains("untuk kc-beta (semua segmen): "), "{id}");
+    assert!(!id.contains("segmen all"), "{id}");
+    let en = err(&["check", "--branch", "beta", "--min-coverage", "5"]);
+    assert!(en.contains("for kc-beta (all segments): "), "{en}");
+    // One segment as BPS writes it: PU, not pu.
+    let id = err(&[
+        "--lang",
+        "id",
+        "check",
+        "--branch",
+        "beta",
+        "--segment",
+        "pu",
+        "--min-coverage",
+        "5",
+    ]);
+    assert!(id.contains("untuk kc-beta (segmen PU): "), "{id}");
+}
+
+#[test]
+fn a_ranking_names_the_level_that_shows_the_figure() {
+    // Shipped data: Bali Denpasar's BPU 116,573 at 2023-08 has no informal workforce of its
+    // own; only Bali (a province) has one (informal 1,209,382 at 2019-08, 1,370,000 at 2020-08).
+    let out = |lang: &str| {
+        let o = common::coverage()
+            .args([
+                "--lang",
+                lang,
+                "rank",
+                "--by",
+                "coverage",
+                "--segment",
+                "bpu",
+            ])
+            .args(["-f", "markdown"])
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let en = out("en");
+    assert!(
+        en.contains("no informal figure for this office: given for bali; see --level province"),
+        "{en}"
+    );
+    let id = out("id");
+    assert!(
+        id.contains("ada untuk bali; lihat --level province"),
+        "{id}"
+    );
+}
+
+#[test]
+fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
+    // Shipped data: targets for national (2022, 2023, 2024) and bali-denpasar (2024) only;
+    // claims for bali-denpasar only (2023-08).
+    let out = |args: &[&str]| {
+        let o = common::coverage().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let t = out(&["targets", "--branch", "bali"]);
+    assert!(
+        t.contains(
+            "no targets for bali in the data set; offices with targets: national, \
+             bali-denpasar; see --branch national"
+        ),
+        "{t}"
+    );
+    let t = out(&["targets", "--branch", "national", "--year", "2025"]);
+    assert!(
+        t.contains("no targets for national among those asked; targets given for 2022, 2023, 2024; see --year 2024"),
+        "{t}"
+    );
+    let t = out(&["--lang", "id", "claims", "--branch", "kc-tabanan"]);
+    assert!(
+        t.contains(
+            "tidak ada klaim untuk kc-tabanan dalam data; kantor yang memiliki klaim: \
+             bali-denpasar; lihat --branch bali-denpasar"
+        ),
+        "{t}"
+    );
+    // Coverage of an office with no active figure: national, bali and bali-denpasar have them.
+    let t = out(&["coverage", "--branch", "kc-tabanan"]);
+    assert!(
+        t.contains(
+            "no active participants figure for kc-tabanan in the data set; offices with \
+             participant figures: national, bali, bali-denpasar; see --branch national"
+        ),
+        "{t}"
+    );
+    // Machines get an empty table, as before.
+    let t = out(&["targets", "--branch", "bali", "--format", "csv"]);
+    assert_eq!(t.lines().count(), 1, "{t}");
+}
+
+#[test]
+fn audit_names_the_offices_with_the_workforce_a_figure_lacks() {
+    // Shipped data: Bali Denpasar's "di atas 80 persen" PU coverage needs formal workers,
+    // which only national (57.18 million) and bali (1.25 million and others) have; its
+    // "kisaran 12 persen" BPU needs informal workers, which only bali has.
+    let o = common::coverage()
+        .args(["audit", "--format", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    let note = |seg: &str| {
+        let r = rows
+            .iter()
+            .find(|r| cell(&h, r, "office") == "bali-denpasar" && cell(&h, r, "segment") == seg)
+            .unwrap();
+        cell(&h, r, "note").to_string()
+    };
+    assert_eq!(
+        note("pu"),
+        "no workforce figure (formal): bali-denpasar; given for national, bali: see --branch national"
+    );
+    assert_eq!(
+        note("bpu"),
+        "no workforce figure (informal): bali-denpasar; given for bali: see --branch bali"
+    );
+}
+
+#[test]
+fn a_sum_of_segments_is_named_a_lower_bound_only_when_its_parts_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    // 2024, the latest period both segments share: PU "hampir 30 ribu" (at most 30,000) + BPU
+    // 10,000 could be above or below the total, so no "at least" is said of it.
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source,published\n\
+         kc-a,2023,pu,active,30000,x,30.000\n\
+         kc-a,2023,bpu,active,10000,x,10.000\n\
+         kc-a,2024,pu,active,30000,x,hampir 30 ribu\n\
+         kc-a,2024,bpu,active,10000,x,10.000\n",
+    )
+    .unwrap();
+    let o = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["rank", "--by", "coverage", "-f", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    // Nor has PU a ratio: the data set has no workforce at all.
+    assert_eq!(
+        cell(&h, &rows[0], "reason"),
+        "no active participants figure for all segments: PU, BPU given for 2023, 2024; nor for \
+         PU: no formal figure in the data set"
+    );
+}
+
+#[test]
+fn a_segment_that_has_the_figure_is_the_one_pointed_to() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("offices.csv"),
+        "code,name,level,parent,partial\nnational,National,national,,yes\nkc-a,Branch A,branch,national,\n",
+    )
+    .unwrap();
+    // PU is given for 2024 only; BPU for 2023 and 2024 (8,000 to 10,000: +25 %). Growth of
+    // all segments has no figure (at least 30,000 + 10,000 = 40,000 in 2024, the latest
+    // period both share), PU none either, so --segment bpu is the flag named.
+    std::fs::write(
+        dir.path().join("participants.csv"),
+        "office,period,segment,measure,value,source\n\
+         kc-a,2024,pu,active,30000,x\n\
+         kc-a,2023,bpu,active,8000,x\n\
+         kc-a,2024,bpu,active,10000,x\n",
+    )
+    .unwrap();
+    let o = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["rank", "--by", "growth", "-f", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&o.stdout);
+    assert_eq!(
+        cell(&h, &rows[0], "reason"),
+        "no active participants figure for all segments: PU, BPU given for 2023, 2024, at \
+         least 40,000 together in 2024; see --segment bpu"
     );
 }

@@ -74,7 +74,7 @@ fn a_lower_bound_less_an_upper_bound_is_a_lower_bound() {
         .stdout
         .clone();
     let t = String::from_utf8(out).unwrap();
-    assert!(t.contains("more than Rp61.00 billion"), "{t}");
+    assert!(t.contains("more than Rp61 billion"), "{t}");
     assert!(t.contains("at most Rp281 billion"), "{t}");
     assert!(t.contains("at most 82.2%"), "{t}");
 }
@@ -87,10 +87,7 @@ fn shipped_claims_in_words_in_both_languages() {
     let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
     assert!(en.contains("more than Rp281 billion"), "{en}");
     assert!(en.contains("more than Rp342 billion"), "{en}");
-    assert!(
-        en.contains("between Rp60.00 billion and Rp62.00 billion"),
-        "{en}"
-    );
+    assert!(en.contains("between Rp60 billion and Rp62 billion"), "{en}");
     assert!(!en.contains("Rp61"), "{en}");
     let id = coverage()
         .args(["claims", "--lang", "id"])
@@ -471,6 +468,22 @@ fn audit_recomputes_from_the_value_the_user_holds() {
         .unwrap();
     assert_eq!(cell(&h, r, "verdict"), "inconsistent");
     assert_eq!(cell(&h, r, "computed_point"), "12440000");
+    // What it was computed from names the held value, and the text as what was published.
+    assert_eq!(
+        cell(&h, r, "basis"),
+        "target 2024 (53,900,000, published as \"53,86 juta\") − active participants 2023 \
+         (\"41,46 juta\")"
+    );
+    let id = coverage()
+        .args(["--data", dir.path().to_str().unwrap(), "--lang", "id"])
+        .args(["audit", "-f", "markdown"])
+        .assert()
+        .code(1);
+    let id = String::from_utf8(id.get_output().stdout.clone()).unwrap();
+    assert!(
+        id.contains("target 2024 (53.900.000, dipublikasikan sebagai \"53,86 juta\")"),
+        "{id}"
+    );
 }
 
 #[test]
@@ -665,10 +678,13 @@ fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
         .iter()
         .find(|r| cell(&h, r, "office") == "bali-denpasar")
         .unwrap();
+    // Nor has PU a ratio (no formal workforce of the branch), so the reason says so rather
+    // than point to --segment pu; only national and bali (a province) have formal workers.
     assert_eq!(
         cell(&h, r, "reason"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
-         541,570 together; see --segment pu"
+         541,570 together; nor for PU: no formal figure for this office: given for national, \
+         bali; see --level national"
     );
     // Blitar has no figure at all, and says only that.
     let b = rows
@@ -703,5 +719,47 @@ fn trailing_zeros_take_the_wider_reading_and_say_so() {
         cell(&h, r, "note"),
         "750 ribu read to the nearest 10,000: its trailing zeros leave the precision open, so \
          the wider reading"
+    );
+}
+
+#[test]
+fn rank_and_check_say_when_a_ratio_rests_on_a_later_survey() {
+    // National 2022: 35,860,000 / 139,850,000 (August 2023, the only survey) = 25.64 %.
+    let out = coverage()
+        .args([
+            "rank", "--by", "coverage", "--level", "national", "--year", "2022",
+        ])
+        .args(["-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    assert!(cell(&h, &rows[0], "value").starts_with("25.64"));
+    assert_eq!(
+        cell(&h, &rows[0], "basis"),
+        "employed 2023-08; resting on a survey taken after the figure"
+    );
+    // 2023 against the same survey: August 2023 is not after the 2023 year end.
+    let out = coverage()
+        .args([
+            "rank", "--by", "coverage", "--level", "national", "--year", "2023",
+        ])
+        .args(["-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    assert_eq!(cell(&h, &rows[0], "basis"), "employed 2023-08");
+    let out = coverage()
+        .args([
+            "--lang", "id", "check", "--branch", "national", "--year", "2022",
+        ])
+        .args(["--min-coverage", "20", "-f", "markdown"])
+        .assert()
+        .success();
+    let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        t.contains(
+            "penduduk bekerja Agustus 2023; bertumpu pada survei yang diadakan setelah angka"
+        ),
+        "{t}"
     );
 }

@@ -1,6 +1,6 @@
 //! Coverage: active participants against the workforce that segment is held against.
 
-use super::index::Index;
+use super::index::{Index, Unmade};
 use super::{select_periods, Fig, Filter, Note};
 use crate::calc::{self};
 use crate::model::*;
@@ -113,6 +113,9 @@ pub struct CoverageRow {
     pub survey_shared_with: Vec<Period>,
     /// Why the ratio is missing or what to bear in mind, as a glossary template with slots.
     pub note_parts: Option<Note>,
+    /// The survey the ratio would rest on where its workforce is a sum not made because its
+    /// parts' bounds pull both ways, and why; the ratio is then missing.
+    pub workforce_unmade: Option<(Period, Unmade)>,
 }
 
 impl CoverageRow {
@@ -183,13 +186,26 @@ fn coverage_row(
         .participant_in(pr, o, p, s, Measure::Active)
         .expect("selected");
     let (den, definition) = program_denominator(pr, s, against).expect("filtered");
-    let surveys = ix.surveys(o, den);
-    let chosen = surveys
+    // The surveys there are, and those whose sums were not made: the rule picks among both,
+    // so a ratio is not quietly taken from another survey when the one it should rest on is
+    // a sum not made.
+    let unmade = ix.unmade_surveys(o, den);
+    let mut surveys: Vec<(Period, Option<&Unmade>)> = ix
+        .surveys(o, den)
+        .iter()
+        .map(|&q| (q, None))
+        .chain(unmade.iter().map(|&(q, u)| (q, Some(u))))
+        .collect();
+    surveys.sort_by_key(|s| s.0);
+    let pick = surveys
         .iter()
         .rev()
-        .find(|q| **q <= p)
-        .or_else(|| surveys.first())
-        .map(|&q| (q, ix.workforce[&(o, q, den)].clone()));
+        .find(|q| q.0 <= p)
+        .or_else(|| surveys.first());
+    let workforce_unmade = pick.and_then(|&(q, u)| u.map(|u| (q, u.clone())));
+    let chosen = pick
+        .filter(|q| q.1.is_none())
+        .map(|&(q, _)| (q, ix.workforce[&(o, q, den)].clone()));
     let (pct, periods_differ, note) = match &chosen {
         Some((q, w)) => {
             let differ =
@@ -202,6 +218,7 @@ fn coverage_row(
             });
             (calc::ratio_pct(participants.value, w.value), differ, note)
         }
+        None if workforce_unmade.is_some() => (None, false, None),
         None => (
             None,
             false,
@@ -233,6 +250,7 @@ fn coverage_row(
         pct,
         periods_differ,
         note_parts: note,
+        workforce_unmade,
         survey_after: false,
         survey_shared_with: Vec::new(),
     }

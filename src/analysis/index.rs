@@ -27,6 +27,9 @@ pub struct Index<'a> {
     /// Sums not made because their parts' bounds pull both ways, by (office, segment,
     /// measure, period), so the figure's place can say why it is empty.
     unmade: std::collections::BTreeMap<(usize, Segment, Measure, Period), Unmade>,
+    /// Workforce sums not made because their parts' bounds pull both ways, by (office,
+    /// measure, survey), so a ratio that would rest on one can say why it is missing.
+    unmade_workforce: std::collections::BTreeMap<(usize, WorkforceMeasure, Period), Unmade>,
     /// Looked up once after the figures are final, so a question about one office costs
     /// that office's share of the work, not the whole data set's.
     cache: Cache,
@@ -51,6 +54,9 @@ struct Cache {
 pub enum Part {
     Office(usize),
     Segment(Segment),
+    /// A workforce figure of the office itself (employed, formal), for informal workers
+    /// derived as their difference.
+    Workforce(WorkforceMeasure),
 }
 
 /// A sum not made because its parts' bounds pull both ways: some bound it from below (at
@@ -93,6 +99,7 @@ impl<'a> Index<'a> {
                 .iter()
                 .any(|p| bound::of(p) != Bound::Exact),
             unmade: std::collections::BTreeMap::new(),
+            unmade_workforce: std::collections::BTreeMap::new(),
             cache: Cache::default(),
         };
         let mut w_line: HashMap<WKey, u64> = HashMap::new();
@@ -424,6 +431,17 @@ impl<'a> Index<'a> {
                 self.unmade.insert((o, s, m, p), why);
             }
         }
+    }
+
+    /// The surveys of an office's workforce measure whose sums were not made because their
+    /// parts' bounds pull both ways, in order, with why.
+    pub fn unmade_surveys(&self, o: usize, m: WorkforceMeasure) -> Vec<(Period, &Unmade)> {
+        // `Month(MIN, 0)` sorts before every period.
+        self.unmade_workforce
+            .range((o, m, Period::Month(i32::MIN, 0))..)
+            .take_while(|(k, _)| (k.0, k.1) == (o, m))
+            .map(|(k, u)| (k.2, u))
+            .collect()
     }
 
     /// Why a figure of program `all` is empty, where it is a sum whose parts pull both ways.
@@ -856,11 +874,39 @@ impl<'a> Index<'a> {
                 let bound = figs
                     .iter()
                     .try_fold(Bound::Exact, |b, f| bound::sum(b, f.bound()));
+                let key = (o, period, measure);
                 let Some(bound) = bound else {
+                    // No figure, but kept with its parts so a ratio resting on it says why;
+                    // a given figure stands as it is.
+                    if !self.workforce.contains_key(&key) {
+                        let mut why = Unmade {
+                            how: Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            },
+                            lower: Vec::new(),
+                            upper: Vec::new(),
+                        };
+                        for (&k, f) in kids.iter().zip(&figs) {
+                            match f.bound() {
+                                Bound::AtLeast | Bound::AtLeastAbout => {
+                                    why.lower.push((Part::Office(k), (*f).clone()))
+                                }
+                                Bound::AtMost | Bound::AtMostAbout => {
+                                    why.upper.push((Part::Office(k), (*f).clone()))
+                                }
+                                Bound::Exact | Bound::About => {}
+                            }
+                        }
+                        self.unmade_workforce
+                            .entry((o, measure, period))
+                            .or_insert(why);
+                    }
                     continue;
                 };
                 done.insert((period, measure));
-                let key = (o, period, measure);
+                // A sum made from the next level down replaces one not made from this one.
+                self.unmade_workforce.remove(&(o, measure, period));
                 match self.workforce.get(&key) {
                     Some(given)
                         if !given.derived
@@ -966,6 +1012,31 @@ impl<'a> Index<'a> {
                 Some(_) => {}
                 None => {
                     let Some(bound) = bound else {
+                        // Kept with what pulls each way, so a ratio resting on it says why:
+                        // employed pulls the difference as it is bounded, formal the other way.
+                        let e = self.workforce[&(o, p, WorkforceMeasure::Employed)].clone();
+                        let fm = self.workforce[&(o, p, WorkforceMeasure::Formal)].clone();
+                        let mut why = Unmade {
+                            how: Derivation::EmployedLessFormal,
+                            lower: Vec::new(),
+                            upper: Vec::new(),
+                        };
+                        let lower = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtLeastAbout);
+                        let upper = |b: Bound| matches!(b, Bound::AtMost | Bound::AtMostAbout);
+                        let part = |m| Part::Workforce(m);
+                        if lower(eb) {
+                            why.lower.push((part(WorkforceMeasure::Employed), e));
+                        } else if upper(eb) {
+                            why.upper.push((part(WorkforceMeasure::Employed), e));
+                        }
+                        if upper(fb) {
+                            why.lower.push((part(WorkforceMeasure::Formal), fm));
+                        } else if lower(fb) {
+                            why.upper.push((part(WorkforceMeasure::Formal), fm));
+                        }
+                        self.unmade_workforce
+                            .entry((o, WorkforceMeasure::Informal, p))
+                            .or_insert(why);
                         continue;
                     };
                     let mut f = Fig::derived(emp - formal, Derivation::EmployedLessFormal);

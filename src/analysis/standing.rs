@@ -37,11 +37,21 @@ pub enum Missing {
         asked: Segment,
         have: Have,
         at_least: Option<(i64, Period)>,
+        /// The first of those segments that has the figure asked for (`--segment` shows it);
+        /// when none has, the first segment and why it has none.
+        shows: Result<Segment, (Segment, Box<Missing>)>,
     },
     /// No workforce figure of `measure`; the offices that have one.
     NoWorkforce {
         measure: WorkforceMeasure,
         offices: Vec<usize>,
+    },
+    /// The workforce of `measure` at the survey `period` would be a sum (or a difference) not
+    /// made because its parts' bounds pull both ways.
+    UnmadeWorkforce {
+        measure: WorkforceMeasure,
+        period: Period,
+        why: Unmade,
     },
     /// No figure a year before any of these periods of the segment's active participants.
     NoBase { periods: Vec<Period> },
@@ -65,7 +75,9 @@ impl Missing {
             Missing::NoActive { have: None } => "no participant figures for this office",
             Missing::NoActive { .. } => "no active participants figure",
             Missing::OtherSegments { .. } => "no active participants figure for this segment",
-            Missing::NoWorkforce { .. } => "no workforce figure to hold it against",
+            Missing::NoWorkforce { .. } | Missing::UnmadeWorkforce { .. } => {
+                "no workforce figure to hold it against"
+            }
             Missing::NoBase { .. } => "no figure a year earlier to compare with",
             Missing::NoTarget { .. } => "no target",
             Missing::NoActual { .. } => "no figure for the target year yet",
@@ -105,6 +117,8 @@ pub enum Basis {
     Survey {
         measure: WorkforceMeasure,
         period: Period,
+        /// The survey was taken after the figure (the only one there is).
+        after: bool,
     },
     Base {
         period: Period,
@@ -148,18 +162,55 @@ fn no_active(ix: &Index, o: usize, segment: Segment) -> Missing {
                 .all(|&s| ix.participant(o, p, s, Measure::Active).is_some())
         });
         at_least = shared.and_then(|p| {
-            let vals = segs.iter().map(|&s| {
-                ix.participant(o, p, s, Measure::Active)
-                    .map_or(0, |f| f.value)
-            });
-            crate::calc::checked_sum(vals).map(|v| (v, p))
+            let figs: Vec<Fig> = segs
+                .iter()
+                .filter_map(|&s| ix.participant(o, p, s, Measure::Active))
+                .collect();
+            // A part that is at most or about what it shows leaves the sum no lower bound.
+            let firm = figs
+                .iter()
+                .all(|f| matches!(f.bound(), Bound::Exact | Bound::AtLeast));
+            let sum = crate::calc::checked_sum(figs.iter().map(|f| f.value))?;
+            firm.then_some((sum, p))
         });
     }
+    let shows = Ok(have.segments[0]);
     Missing::OtherSegments {
         asked: segment,
         have,
         at_least,
+        shows,
     }
+}
+
+/// [`no_active`], with the segment `--segment` would show the figure for: the first of the
+/// segments given whose own figure `by` can be computed.
+fn no_active_by(
+    ix: &Index,
+    o: usize,
+    (segment, program): (Segment, Program),
+    year: Option<i32>,
+    by: By,
+) -> Missing {
+    let mut m = no_active(ix, o, segment);
+    if let Missing::OtherSegments { have, shows, .. } = &mut m {
+        let mut first = None;
+        for &s in &have.segments {
+            match standing_in(ix, by, o, (s, program), year) {
+                Ok(_) => {
+                    *shows = Ok(s);
+                    return m;
+                }
+                Err(why) => {
+                    first.get_or_insert((s, Box::new(why)));
+                }
+            }
+        }
+        if let Some(f) = first {
+            *shows = Err(f);
+        }
+    }
+    m
 }
 
 /// The latest active figure of a series within `year` (or any year) that is a sum not made,
@@ -200,7 +251,7 @@ pub fn coverage(
         return Err(m);
     }
     if rows.is_empty() {
-        return Err(no_active(ix, o, segment));
+        return Err(no_active_by(ix, o, (segment, program), year, By::Coverage));
     }
     rows.iter()
         .rev()
@@ -212,6 +263,7 @@ pub fn coverage(
                 against: Basis::Survey {
                     measure: r.denominator,
                     period: *q,
+                    after: r.survey_after,
                 },
                 bound: r.bound(),
                 uncertain: r.participants.uncertain || w.uncertain,
@@ -219,6 +271,16 @@ pub fn coverage(
             })
         })
         .ok_or_else(|| {
+            // The survey the latest ratio would rest on is a sum not made: say why.
+            if let Some(r) = rows.last() {
+                if let Some((q, why)) = &r.workforce_unmade {
+                    return Missing::UnmadeWorkforce {
+                        measure: r.denominator,
+                        period: *q,
+                        why: why.clone(),
+                    };
+                }
+            }
             let measure = rows
                 .last()
                 .map_or(WorkforceMeasure::Employed, |r| r.denominator);
@@ -254,7 +316,7 @@ pub fn growth(
         return Err(m);
     }
     if rows.is_empty() {
-        return Err(no_active(ix, o, segment));
+        return Err(no_active_by(ix, o, (segment, program), year, By::Growth));
     }
     rows.iter()
         .filter_map(|r| {

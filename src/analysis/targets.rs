@@ -119,8 +119,9 @@ pub struct PartialBase {
     pub uncertain: bool,
 }
 
-/// The segments of `o` with a figure for `p`, summed, when some but not all have one.
-fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBase> {
+/// The segments of `o` with a figure for `p`, summed, when some but not all have one: at
+/// least the total, so only where each part is exact or itself a lower bound.
+pub fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBase> {
     let mut out = PartialBase {
         period: p,
         sum: 0,
@@ -131,6 +132,10 @@ fn partial_base(ix: &Index, o: usize, p: Period, m: Measure) -> Option<PartialBa
     for &s in Segment::ALL.iter().filter(|s| **s != Segment::All) {
         match ix.participant(o, p, s, m) {
             Some(f) => {
+                // A part at most or about what it shows leaves the sum no lower bound.
+                if !matches!(f.bound(), Bound::Exact | Bound::AtLeast) {
+                    return None;
+                }
                 out.sum = out.sum.checked_add(f.value)?;
                 out.uncertain |= f.uncertain;
                 out.known.push(s);

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::common::{as_published_or, filter, if_read, reading_code, Ctx};
+use super::common::{as_published_or, filter, if_read, offices_cell, reading_code, Ctx};
 use crate::analysis::Index;
 use crate::audit::{audit, AuditRow, Candidate, Input, Op, Verdict, Why};
 use crate::cli::AuditArgs;
@@ -23,8 +23,19 @@ fn input_phrase(i: &Input, out: &mut Vec<Cell>) {
     out.push(t(" "));
     out.push(Cell::Period(i.period));
     out.push(t(" ("));
+    // A value the user corrected and whose text was left: the figure computed from is the
+    // value, and the text is named as what was published.
+    let corrected = crate::analysis::published::parse(&i.published)
+        .is_ok_and(|p| !p.percent && (p.value - i.value as f64).abs() >= 0.5);
     if i.published.is_empty() {
         out.push(Cell::Int(i.value));
+    } else if corrected {
+        out.push(Cell::Int(i.value));
+        out.push(t(", "));
+        out.push(Cell::Term("published as"));
+        out.push(t(" \""));
+        out.push(Cell::quote(&i.published));
+        out.push(t("\""));
     } else {
         out.push(t("\""));
         out.push(Cell::quote(&i.published));
@@ -67,12 +78,34 @@ fn why(ds: &DataSet, r: &AuditRow, w: &Why) -> Cell {
             t(" "),
             Cell::Period(*period),
         ],
-        Why::NoWorkforce { what } => vec![
-            Cell::Term("no workforce figure"),
-            t(" ("),
-            Cell::Term(what),
-            t(&format!("): {}", ds.offices[r.stated.office].code)),
-        ],
+        Why::NoWorkforce { what } => {
+            let none = Cell::Phrase(vec![
+                Cell::Term("no workforce figure"),
+                t(" ("),
+                Cell::Term(what),
+                t(&format!("): {}", ds.offices[r.stated.office].code)),
+            ]);
+            // The offices that have that workforce, and the flag that shows them.
+            let mut with: Vec<usize> = ds
+                .workforce
+                .iter()
+                .filter(|w| w.value.is_some() && crate::analysis::workers(w.measure) == *what)
+                .map(|w| w.office)
+                .collect();
+            with.sort_unstable();
+            with.dedup();
+            match with.first() {
+                Some(&first) => vec![Cell::Template(
+                    "{}; given for {}: see --branch {}",
+                    vec![
+                        none,
+                        offices_cell(ds, &with),
+                        Cell::text(&ds.offices[first].code),
+                    ],
+                )],
+                None => vec![none],
+            }
+        }
         Why::NotDerived => vec![Cell::Term(
             "a count in its own right: nothing to recompute it from",
         )],

@@ -6,7 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    basis_phrase, bound_code, missing_cell, raw_value, reading_code, result_open, value_cell, Ctx,
+    basis_phrase, bound_code, if_read, missing_cell, raw_value, reading_code, result_open,
+    value_cell, Ctx,
 };
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
@@ -14,7 +15,7 @@ use crate::model::{Measure, Segment};
 use crate::output::{cell_human, col, Cell, Table};
 use crate::resolve::resolve;
 use crate::said::{Said, Told};
-use crate::standing::{standing, By, Missing};
+use crate::standing::{standing, By, Missing, Standing};
 use crate::Outcome;
 
 pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -73,17 +74,32 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             Cell::Term(b.term()),
             Cell::PctStated(min),
             Cell::opt(s.ok(), |s| raw_value(b, s)),
-            Cell::opt(s.ok(), |s| value_cell(b, s)),
+            // The rows read one way of two are named on the verdict, which rests on them.
+            Cell::opt(s.ok(), |s| {
+                let plain = Standing {
+                    doubts: Vec::new(),
+                    ..s.clone()
+                };
+                value_cell(b, &plain)
+            }),
             Cell::opt(s.ok(), |s| bound_code(s.bound)),
             Cell::opt(s.ok(), |s| reading_code(s.uncertain)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
             Cell::Term(result),
             match &s {
-                Ok(st) if result_open(st, min) => Cell::Template(
-                    "{}, though the figure is a bound and may lie on the other side",
-                    vec![Cell::Term(result)],
-                ),
+                Ok(st) => {
+                    let verdict = if result_open(st, min) {
+                        Cell::Template(
+                            "{}, though the figure is a bound and may lie on the other side",
+                            vec![Cell::Term(result)],
+                        )
+                    } else {
+                        Cell::Term(result)
+                    };
+                    let doubts: Vec<&str> = st.doubts.iter().map(String::as_str).collect();
+                    if_read(verdict, None, &doubts)
+                }
                 _ => Cell::Term(result),
             },
             Cell::opt(s.err(), |m| missing_cell(m, &ds)),
@@ -124,11 +140,20 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
             .collect();
         return Err(Told::new(Said::new(
             if segment == Segment::All {
-                "no figure to hold the threshold against for {} ({} segments): {}"
+                "no figure to hold the threshold against for {} (all segments): {}"
             } else {
                 "no figure to hold the threshold against for {} ({} segment): {}"
             },
-            vec![code.clone(), segment.code().to_string(), reasons.join("; ")],
+            // Segments as BPS writes them: PU, BPU.
+            if segment == Segment::All {
+                vec![code.clone(), reasons.join("; ")]
+            } else {
+                vec![
+                    code.clone(),
+                    segment.code().to_uppercase(),
+                    reasons.join("; "),
+                ]
+            },
         ))
         .hint(hint)
         .into());

@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    between, bound_code, filter, idr_as_published, line_code, qualified, Ctx, RANGE_REMARK,
+    between, bound_code, empty_remark, filter, idr_as_published, line_code, qualified, Ctx, Kind,
+    RANGE_REMARK,
 };
 use crate::analysis::{claims, ClaimRow};
 use crate::cli::Select;
@@ -133,6 +134,11 @@ pub fn run(ctx: &Ctx, a: &Select, out: &mut dyn Write) -> Result<Outcome> {
     let ds = ctx.load()?;
     let f = filter(&ds, a)?;
     let (rows, _) = claims(&ds, &f);
-    ctx.emit(&table(&ds, &rows), out)?;
+    let mut t = table(&ds, &rows);
+    if rows.is_empty() {
+        let with = ds.claims.iter().map(|r| (r.office, r.period.year()));
+        t.remarks.extend(empty_remark(&ds, &f, Kind::Claims, with));
+    }
+    ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
 }

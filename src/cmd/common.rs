@@ -12,7 +12,9 @@ use crate::analysis::{
 };
 use crate::cli::{AgainstArg, ByArg, Select};
 use crate::load::{self, ReadOptions};
-use crate::model::{Bound, DataSet, Period, Program, Provenance, Segment, Target, TargetMeasure};
+use crate::model::{
+    Bound, DataSet, Derivation, Period, Program, Provenance, Segment, Target, TargetMeasure,
+};
 use crate::output::{self, Cell, RenderOptions, Table};
 use crate::resolve::resolve;
 use crate::standing::{Basis, By, Missing, Standing};
@@ -85,8 +87,17 @@ pub fn by(b: ByArg) -> By {
 pub fn basis_phrase(s: &Standing) -> Cell {
     let t = |s: &str| Cell::Text(s.to_string());
     Cell::Phrase(match &s.against {
-        Basis::Survey { measure, period } => {
-            vec![Cell::Term(workers(*measure)), t(" "), Cell::Period(*period)]
+        Basis::Survey {
+            measure,
+            period,
+            after,
+        } => {
+            let mut p = vec![Cell::Term(workers(*measure)), t(" "), Cell::Period(*period)];
+            if *after {
+                p.push(t("; "));
+                p.push(Cell::Term("resting on a survey taken after the figure"));
+            }
+            p
         }
         Basis::Base { period } => vec![Cell::Term("vs"), t(" "), Cell::Period(*period)],
         Basis::Target {
@@ -254,6 +265,7 @@ pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
             out.push(match *part {
                 Part::Office(o) => Cell::text(&ds.offices[o].name),
                 Part::Segment(s) => Cell::segment(s),
+                Part::Workforce(m) => Cell::Term(crate::analysis::workers(m)),
             });
             out.push(Cell::Text(" ".into()));
             out.push(fig_words(f));
@@ -261,7 +273,11 @@ pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
         Cell::Phrase(out)
     };
     Cell::Template(
-        "no sum: its parts are bounded both ways ({} and {})",
+        if u.how == Derivation::EmployedLessFormal {
+            "no figure: employed less formal, whose bounds pull it both ways ({} and {})"
+        } else {
+            "no sum: its parts are bounded both ways ({} and {})"
+        },
         vec![parts(&u.lower), parts(&u.upper)],
     )
 }
@@ -325,7 +341,7 @@ pub fn as_published_or(value: f64, prov: &Provenance, money: bool, plain: Cell) 
 }
 
 /// Rupiah with the decimals its published text has (`Rp 281 miliar lebih`: Rp281 billion, not
-/// Rp281.00 billion); the usual two decimals where the text gives none.
+/// Rp281.00 billion); the usual two decimals where the text gives none, zeros left off.
 pub fn idr_as_published(v: i64, published: &str) -> Cell {
     let Ok(p) = crate::analysis::published::parse(published) else {
         return Cell::Idr(v);
@@ -481,7 +497,7 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
         vec![
             Cell::Int(pb.sum),
             codes(&pb.known),
-            Cell::text(pb.period.to_string()),
+            Cell::Period(pb.period),
             Cell::opt(target.map(|t| t.saturating_sub(pb.sum)), Cell::Delta),
             codes(&pb.missing),
         ],
@@ -499,7 +515,29 @@ pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
 /// Why an office has no figure, saying what is there (which segments, which periods, which
 /// measure) and which flag shows it: "no active participants figure for all segments: PU + BPU
 /// given for Aug 2023, at least 75,000 together; see --segment pu".
+/// [`missing_cell`] in a ranking, which has no `--branch`: the offices with the figure are
+/// shown by `--level`, at the level of the first of them.
+pub fn missing_cell_ranked(m: &Missing, ds: &DataSet) -> Cell {
+    missing_in(m, ds, true)
+}
+
 pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
+    missing_in(m, ds, false)
+}
+
+fn missing_in(m: &Missing, ds: &DataSet, ranked: bool) -> Cell {
+    if let (true, Missing::NoWorkforce { measure, offices }) = (ranked, m) {
+        if let Some(&first) = offices.first() {
+            return Cell::Template(
+                "no {} figure for this office: given for {}; see --level {}",
+                vec![
+                    Cell::Term(workers(*measure)),
+                    offices_cell(ds, offices),
+                    Cell::text(ds.offices[first].level.code()),
+                ],
+            );
+        }
+    }
     let t = |k: &'static str, v: Vec<Cell>| Cell::Template(k, v);
     match m {
         Missing::NoActive { have: None } => Cell::Term(m.term()),
@@ -515,9 +553,53 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
             asked,
             have,
             at_least,
+            shows: Err((s, why)),
+        } => {
+            // No segment given has the figure either: what the first one lacks, so the flag is
+            // not followed to another empty answer.
+            let asked = segments_cell(&[*asked]);
+            let given = match at_least {
+                Some((sum, p)) if have.periods == [*p] => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        Cell::Period(*p),
+                        Cell::Int(*sum),
+                    ],
+                ),
+                Some((sum, p)) => t(
+                    "no active participants figure for {}: {} given for {}, at least {} together in {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                        Cell::Int(*sum),
+                        Cell::Period(*p),
+                    ],
+                ),
+                None => t(
+                    "no active participants figure for {}: {} given for {}",
+                    vec![
+                        asked,
+                        segments_cell(&have.segments),
+                        periods_cell(&have.periods),
+                    ],
+                ),
+            };
+            t(
+                "{}; nor for {}: {}",
+                vec![given, segments_cell(&[*s]), missing_in(why, ds, ranked)],
+            )
+        }
+        Missing::OtherSegments {
+            asked,
+            have,
+            at_least,
+            shows: Ok(flag),
         } => {
             let asked = segments_cell(&[*asked]);
-            let flag = Cell::text(have.segments[0].code());
+            let flag = Cell::text(flag.code());
             match at_least {
                 Some((sum, p)) if have.periods == [*p] => t(
                     "no active participants figure for {}: {} given for {}, at least {} together; see --segment {}",
@@ -565,6 +647,18 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
                 vec![Cell::Term(workers(*measure))],
             ),
         },
+        Missing::UnmadeWorkforce {
+            measure,
+            period,
+            why,
+        } => t(
+            "no {} workforce figure at {}: {}",
+            vec![
+                Cell::Term(workers(*measure)),
+                Cell::Period(*period),
+                unmade_cell(ds, why),
+            ],
+        ),
         Missing::NoBase { periods } if !periods.is_empty() => t(
             "no figure a year earlier to compare with: active participants given for {} only",
             vec![periods_cell(periods)],
@@ -605,7 +699,9 @@ pub fn missing_cell(m: &Missing, ds: &DataSet) -> Cell {
             }
             match other_year {
                 Some(y) => t("{}; see --year {}", vec![c, Cell::Plain(i64::from(*y))]),
-                None => c,
+                // No year has an actual: `targets` lists the target, the base it is set
+                // against and what is known of it.
+                None => t("{}; see coverage targets", vec![c]),
             }
         }
     }
@@ -650,6 +746,17 @@ pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
     if r.workforce.is_some() {
         return note;
     }
+    if let Some((q, why)) = &r.workforce_unmade {
+        return Cell::Template(
+            "no {} workforce figure for {} at {}: {}",
+            vec![
+                Cell::Term(crate::analysis::workers(r.denominator)),
+                Cell::text(&ix.ds.offices[r.office].code),
+                Cell::Period(*q),
+                unmade_cell(ix.ds, why),
+            ],
+        );
+    }
     let offices = offices_with(ix, r.denominator);
     match offices.first() {
         Some(&first) => Cell::Template(
@@ -662,6 +769,75 @@ pub fn coverage_note(ix: &Index, r: &CoverageRow) -> Cell {
         ),
         None => note,
     }
+}
+
+/// Why an office's table of targets or claims is empty, and what shows them: its own years
+/// (`--year`), else the offices that have them (`--branch`). `with` holds each record's office
+/// and year; `None` when no office was asked for or the table has rows.
+pub fn empty_remark(
+    ds: &DataSet,
+    f: &crate::analysis::Filter,
+    kind: Kind,
+    with: impl Iterator<Item = (usize, i32)>,
+) -> Option<Cell> {
+    let o = f.office?;
+    let with: Vec<(usize, i32)> = with.collect();
+    let code = Cell::text(&ds.offices[o].code);
+    let mut years: Vec<i32> = with.iter().filter(|r| r.0 == o).map(|r| r.1).collect();
+    years.sort_unstable();
+    years.dedup();
+    if let Some(&last) = years.last() {
+        return Some(Cell::Template(
+            match kind {
+                Kind::Targets => {
+                    "no targets for {} among those asked; targets given for {}; see --year {}"
+                }
+                Kind::Claims => {
+                    "no claims for {} among those asked; claims given for {}; see --year {}"
+                }
+            },
+            vec![code, years_cell(&years), Cell::Plain(i64::from(last))],
+        ));
+    }
+    let mut offices: Vec<usize> = with.iter().map(|r| r.0).collect();
+    let rank = {
+        let order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
+        let mut rank = vec![0; ds.offices.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            rank[i] = pos;
+        }
+        rank
+    };
+    offices.sort_by_key(|&i| rank[i]);
+    offices.dedup();
+    Some(match offices.first() {
+        Some(&first) => Cell::Template(
+            match kind {
+                Kind::Targets => {
+                    "no targets for {} in the data set; offices with targets: {}; see --branch {}"
+                }
+                Kind::Claims => {
+                    "no claims for {} in the data set; offices with claims: {}; see --branch {}"
+                }
+            },
+            vec![
+                code,
+                offices_cell(ds, &offices),
+                Cell::text(&ds.offices[first].code),
+            ],
+        ),
+        None => Cell::Term(match kind {
+            Kind::Targets => "no targets in the data set",
+            Kind::Claims => "no claims in the data set",
+        }),
+    })
+}
+
+/// What an empty table would have listed.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Targets,
+    Claims,
 }
 
 /// Segments as BPS writes them: `PU + BPU`, or `all segments`.

@@ -5,20 +5,30 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
-    unmade_cell, with_bound, Ctx,
+    against, bound_code, coverage_note, fig_words, filter, offices_cell, programs, reading_code,
+    rests_on, unmade_cell, with_bound, Ctx,
 };
-use crate::analysis::{any_bounded, coverage, program_denominator, CoverageRow, Index, Programs};
+use crate::analysis::{
+    any_bounded, coverage, program_denominator, Against, CoverageRow, Index, Programs, Unmade,
+};
 use crate::cli::CoverageArgs;
-use crate::model::{Measure, Program};
+use crate::model::{Measure, Period, Program, Segment};
 use crate::output::{col, fig_source, Cell, Table};
 use crate::Outcome;
 
-pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
+/// A sum of active participants not made because its parts pull both ways, where a coverage
+/// row would be: (office, program, segment, period) and why.
+type UnmadeKey<'a> = ((usize, Program, Segment, Period), &'a Unmade);
+
+/// Where a row sorts: the office's place, then program `all` first, segment and period.
+type RowKey = (usize, bool, Program, Segment, Period);
+
+pub fn table(ix: &Index, rows: &[CoverageRow], unmade: &[UnmadeKey], asked: Against) -> Table {
     let ds = ix.ds;
     // The program columns only where a program other than `all` is shown, so a data set
     // without programs prints what it always has.
-    let programs = rows.iter().any(|r| r.program != Program::All);
+    let programs = rows.iter().any(|r| r.program != Program::All)
+        || unmade.iter().any(|((_, pr, _, _), _)| *pr != Program::All);
     let mut columns = vec![
         col("office", "Office"),
         col("office_name", "Name"),
@@ -54,6 +64,42 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
         columns.insert(8, col("definition", "Definition"));
     }
     let mut t = Table::new(columns);
+    let rank = ix.rank();
+    let mut keyed: Vec<(RowKey, Vec<Cell>)> = Vec::new();
+    for &((o, pr, s, p), why) in unmade {
+        let (den, definition) = program_denominator(pr, s, asked).expect("filtered");
+        // No figure, and the reason where its note would be, so csv and json carry it too.
+        let mut cells = vec![
+            Cell::text(&ds.offices[o].code),
+            Cell::text(&ds.offices[o].name),
+            Cell::segment(s),
+            Cell::Period(p),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Term(den.code()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Bool(false),
+            Cell::Bool(false),
+            unmade_cell(ds, why),
+            fig_source(&why.how.english(), Some(why.how)),
+            Cell::Empty,
+            reading_code(false),
+        ];
+        if bounded {
+            cells.insert(11, Cell::Empty);
+            cells.insert(18, bound_code(None));
+            cells.insert(19, Cell::Empty);
+            cells.insert(20, Cell::Empty);
+        }
+        if programs {
+            cells.insert(2, Cell::Term(pr.code()));
+            cells.insert(8, Cell::opt(definition, Cell::Term));
+        }
+        keyed.push(((rank[o], pr != Program::All, pr, s, p), cells));
+    }
     for r in rows {
         let mut cells = vec![
             Cell::text(&ds.offices[r.office].code),
@@ -86,6 +132,18 @@ pub fn table(ix: &Index, rows: &[CoverageRow]) -> Table {
             cells.insert(2, Cell::Term(r.program.code()));
             cells.insert(8, Cell::opt(r.definition, Cell::Term));
         }
+        let key = (
+            rank[r.office],
+            r.program != Program::All,
+            r.program,
+            r.segment,
+            r.period,
+        );
+        keyed.push((key, cells));
+    }
+    // Stable: the rows keep their order, each sum not made in its place among them.
+    keyed.sort_by_key(|(k, _)| *k);
+    for (_, cells) in keyed {
         t.push(cells);
     }
     t.hide("office");
@@ -144,11 +202,9 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
     let ix = Index::build(&ds);
     let asked = against(a.against);
     let rows = coverage(&ix, &f, asked);
-    let mut t = table(&ix, &rows);
-    // A sum of active participants not made because its parts pull both ways has no row:
-    // say which and why under the table.
-    let rank = ix.rank();
-    let mut unmade: Vec<_> = ix
+    // A sum of active participants not made because its parts pull both ways is a row of
+    // its own, saying why, in every format.
+    let unmade: Vec<UnmadeKey> = ix
         .unmade_all()
         .filter(|&((o, pr, s, m, p), _)| {
             m == Measure::Active
@@ -158,25 +214,33 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
                 && f.programs.list().contains(&pr)
                 && program_denominator(pr, s, asked).is_some()
         })
+        .map(|((o, pr, s, _, p), why)| ((o, pr, s, p), why))
         .collect();
-    unmade.sort_by_key(|&((o, pr, s, _, p), _)| (rank[o], pr != Program::All, pr, s, p));
-    for ((o, pr, s, _, p), why) in unmade {
-        let mut remark = vec![
-            Cell::text(&ds.offices[o].name),
-            Cell::Text(" (".into()),
-            Cell::segment(s),
-        ];
-        if pr != Program::All {
-            remark.push(Cell::Text(", ".into()));
-            remark.push(Cell::Term(pr.code()));
-        }
-        remark.extend([
-            Cell::Text(") ".into()),
-            Cell::Period(p),
-            Cell::Text(": ".into()),
-            unmade_cell(&ds, why),
-        ]);
-        t.remarks.push(Cell::Phrase(remark));
+    let mut t = table(&ix, &rows, &unmade, asked);
+    // An office with no active participants: which offices have them.
+    if let (Some(o), true) = (f.office, t.rows.is_empty()) {
+        let mut with: Vec<usize> = ix
+            .series_of(None)
+            .iter()
+            .filter(|&&(_, _, m)| m == Measure::Active)
+            .map(|&(o, _, _)| o)
+            .collect();
+        with.dedup();
+        let none = Cell::Template(
+            "no active participants figure for {} in the data set",
+            vec![Cell::text(&ds.offices[o].code)],
+        );
+        t.remarks.push(match with.first() {
+            Some(&first) => Cell::Template(
+                "{}; offices with participant figures: {}; see --branch {}",
+                vec![
+                    none,
+                    offices_cell(&ds, &with),
+                    Cell::text(&ds.offices[first].code),
+                ],
+            ),
+            None => none,
+        });
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)

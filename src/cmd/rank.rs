@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    basis_phrase, bound_code, by, missing_cell, raw_value, reading_code, value_cell, Ctx,
+    basis_phrase, bound_code, by, missing_cell_ranked, raw_value, reading_code, value_cell, Ctx,
 };
 use crate::analysis::Index;
 use crate::cli::RankArgs;
@@ -41,7 +41,7 @@ pub fn table(ds: &DataSet, by: By, rows: &[RankRow]) -> Table {
             Cell::opt(s.ok(), |s| reading_code(s.uncertain)),
             Cell::opt(s.ok(), |s| Cell::Period(s.period)),
             Cell::opt(s.ok(), basis_phrase),
-            Cell::opt(s.err(), |m| missing_cell(m, ds)),
+            Cell::opt(s.err(), |m| missing_cell_ranked(m, ds)),
         ]);
     }
     t.hide("by");

@@ -8,11 +8,11 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
-    if_targets, line_code, offices_cell, programs, qualified, rests_on, status_cell, target_note,
-    unmade_cell, with_bound, Amount, Ctx,
+    if_read, if_targets, line_code, offices_cell, periods_cell, programs, qualified, rests_on,
+    status_cell, target_note, unmade_cell, with_bound, Amount, Ctx,
 };
 use crate::analysis::{
-    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow,
+    self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
 };
 use crate::cli::ReportArgs;
 use crate::model::{
@@ -187,12 +187,27 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         office,
     };
     // The same rows the growth, coverage, targets and claims commands print.
-    participants(&mut l, &analysis::growth_items(&ix, &f));
-    coverage(
-        &mut l,
-        &ix,
-        &analysis::coverage(&ix, &f, against(a.against)),
-    );
+    let items = analysis::growth_items(&ix, &f);
+    participants(&mut l, &items);
+    partial_totals(&mut l, &ix, &items);
+    let asked = against(a.against);
+    // A sum of active participants not made because its parts pull both ways: its coverage
+    // line says why, as the coverage command's row does.
+    let unmade: Vec<_> = ix
+        .unmade_all()
+        .filter(|&((o, pr, s, m, p), _)| {
+            o == office
+                && m == Measure::Active
+                && f.segment_ok(s)
+                && f.year_ok(p.year())
+                && f.programs.list().contains(&pr)
+        })
+        .filter_map(|((_, pr, s, _, p), why)| {
+            let (den, _) = analysis::program_denominator(pr, s, asked)?;
+            Some(((pr, s, p), den, why))
+        })
+        .collect();
+    coverage(&mut l, &ix, &analysis::coverage(&ix, &f, asked), &unmade);
     targets(&mut l, &analysis::targets(&ix, &f));
     claims(&mut l, &analysis::claims(&ds, &f).0);
     stated(&mut l, &f);
@@ -321,6 +336,71 @@ fn participants(l: &mut Long, items: &[GrowthItem]) {
     }
 }
 
+/// Where some segments have a figure but `all` has none, their sum is at least the total:
+/// Bali Denpasar's active PU 424,997 + BPU 116,573 = at least 541,570 at August 2023, with JAKON
+/// and PMI named as not given.
+fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
+    const P: &str = "Participants";
+    let mut keys: Vec<(Measure, Period)> = items
+        .iter()
+        .filter_map(|i| match i {
+            GrowthItem::Row(r) if r.program == Program::All && r.segment != Segment::All => {
+                Some((r.measure, r.period))
+            }
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let o = l.office;
+    for (m, p) in keys {
+        if ix.participant(o, p, Segment::All, m).is_some()
+            || ix.unmade(o, p, Segment::All, m).is_some()
+        {
+            continue;
+        }
+        let Some(pb) = analysis::partial_base(ix, o, p, m) else {
+            continue;
+        };
+        // One segment alone is its own figure, already listed; a part that is at most or
+        // about what it shows leaves the sum no lower bound of the total.
+        let firm = pb.known.iter().all(|&s| {
+            ix.participant(o, p, s, m)
+                .is_some_and(|f| matches!(f.bound(), Bound::Exact | Bound::AtLeast))
+        });
+        if pb.known.len() < 2 || pb.missing.is_empty() || !firm {
+            continue;
+        }
+        let codes = |v: &[Segment], sep: &str| {
+            let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
+            Cell::text(c.join(sep))
+        };
+        let mut basis = Cell::Template(
+            "sum of {} as given, at least the total; not given: {}",
+            vec![codes(&pb.known, " + "), codes(&pb.missing, ", ")],
+        );
+        if pb.uncertain {
+            basis = Cell::Template(
+                "{}, if the known figures are read as their notes say",
+                vec![basis],
+            );
+        }
+        let line = Line {
+            period: p.to_string(),
+            segment: Segment::All.code(),
+            program: "",
+            metric: "partial_sum",
+            label: measure_label(m, p),
+            value: with_bound(Cell::Int(pb.sum), Some(Bound::AtLeast)),
+            unit: unit_of(m),
+            basis,
+            source: "",
+            how: None,
+        };
+        l.add_bounded(P, line, Cell::Int(pb.sum), Some(Bound::AtLeast));
+    }
+}
+
 /// The lines of one growth row: the figure, its change and compound growth.
 fn participant_lines(l: &mut Long, r: &GrowthRow) {
     const P: &str = "Participants";
@@ -418,10 +498,41 @@ fn participant_lines(l: &mut Long, r: &GrowthRow) {
     }
 }
 
+/// A sum not made, where a coverage line would be: (program, segment, period), the workforce
+/// it would be held against, and why.
+type UnmadeLine<'a> = ((Program, Segment, Period), WorkforceMeasure, &'a Unmade);
+
 /// Coverage with the figures it divides.
-fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
+fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow], unmade: &[UnmadeLine]) {
     const C: &str = "Coverage";
+    // Each sum not made in its place among the rows, by program (`all` first), segment and
+    // period.
+    let key = |(pr, s, p): (Program, Segment, Period)| (pr != Program::All, pr, s, p);
+    let mut pending: Vec<&UnmadeLine> = unmade.iter().collect();
+    pending.sort_by_key(|u| key(u.0));
+    let mut pending = pending.into_iter().peekable();
+    let put = |l: &mut Long, u: &UnmadeLine| {
+        let ((pr, s, p), den, why) = *u;
+        l.add(
+            C,
+            Line {
+                period: p.to_string(),
+                segment: s.code(),
+                program: program_code(pr),
+                metric: "coverage_pct",
+                label: Cell::Term(coverage_of(den)),
+                value: Cell::Empty,
+                unit: "percent",
+                basis: unmade_cell(ix.ds, why),
+                source: "",
+                how: None,
+            },
+        );
+    };
     for r in rows {
+        while let Some(u) = pending.next_if(|u| key(u.0) < key((r.program, r.segment, r.period))) {
+            put(l, u);
+        }
         let basis = match &r.workforce {
             Some((q, w)) => {
                 let mut p = vec![
@@ -436,13 +547,34 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
                     Cell::Period(*q),
                     text(")".into()),
                 ];
-                if r.periods_differ {
+                // A later survey is said plainly, and one survey serving several years too.
+                if r.survey_after {
+                    p.push(text("; ".into()));
+                    p.push(Cell::Term("resting on a survey taken after the figure"));
+                } else if r.periods_differ {
                     p.push(text("; ".into()));
                     p.push(Cell::Term("dates differ"));
+                }
+                if !r.survey_shared_with.is_empty() {
+                    p.push(text("; ".into()));
+                    p.push(Cell::Template(
+                        "the same survey serves {}, so the ratio moves with participants alone",
+                        vec![periods_cell(&r.survey_shared_with)],
+                    ));
                 }
                 if let Some(d) = r.definition {
                     p.push(text("; ".into()));
                     p.push(Cell::Term(d));
+                }
+                // The rows read one way of two the ratio rests on.
+                let doubts: Vec<&str> = [&r.participants, w]
+                    .into_iter()
+                    .filter(|f| f.uncertain)
+                    .map(|f| f.doubt.as_str())
+                    .collect();
+                if !doubts.is_empty() {
+                    p.push(text("; ".into()));
+                    p.push(rests_on(&doubts));
                 }
                 Cell::Phrase(p)
             }
@@ -468,6 +600,9 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow]) {
             Some(p) => l.add_bounded(C, line, raw_of(Cell::Pct(p), b), b),
             None => l.add(C, line),
         }
+    }
+    for u in pending {
+        put(l, u);
     }
 }
 
@@ -499,6 +634,19 @@ fn target_line<'s>(
         source,
         how: None,
     }
+}
+
+/// How a gap or an achievement is made, with the rows read one way of two it rests on: "actual
+/// / target, if 35,93 juta is the 2022 roadmap target".
+fn comparison(r: &TargetRow, how: &'static str) -> Cell {
+    let target = r.target.prov.uncertain.then_some(r.target);
+    let others: Vec<&str> = r
+        .actual
+        .iter()
+        .filter(|(_, a)| a.uncertain)
+        .map(|(_, a)| a.doubt.as_str())
+        .collect();
+    if_read(Cell::Term(how), target, &others)
 }
 
 /// The target, the actual figure, the gap and the change needed.
@@ -563,7 +711,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                 Cell::Term("gap to target"),
                 with_bound(delta(g.gap), bd.gap),
                 unit,
-                Cell::Term("target − actual"),
+                comparison(r, "target − actual"),
                 "",
             ),
             delta(g.gap),
@@ -577,7 +725,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
                     Cell::Term("achieved"),
                     with_bound(Cell::Pct(p), bd.achieved),
                     "percent",
-                    Cell::Term("actual / target"),
+                    comparison(r, "actual / target"),
                     "",
                 ),
                 Cell::Pct(p),
@@ -932,7 +1080,15 @@ fn stated(l: &mut Long, f: &Filter) {
                 label: Cell::Term(s.metric.label()),
                 value: shown,
                 unit: if pct { "percent" } else { "persons" },
-                basis: published(&s.prov.published),
+                basis: match published(&s.prov.published) {
+                    // A figure read one way of two says so, as a participant figure does.
+                    p if s.prov.uncertain => Cell::Phrase(vec![
+                        p,
+                        text("; ".into()),
+                        rests_on(&[s.prov.published.as_str()]),
+                    ]),
+                    p => p,
+                },
                 source: &s.prov.source,
                 how: None,
             },

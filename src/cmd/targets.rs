@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    as_published, bound_code, filter, path_cells, reading_code, status_cell, target_note,
-    vs_roadmap_cell, with_bound as words, Amount, Ctx,
+    as_published, bound_code, empty_remark, filter, path_cells, reading_code, status_cell,
+    target_note, vs_roadmap_cell, with_bound as words, Amount, Ctx, Kind,
 };
 use crate::analysis::{targets, Index, TargetRow};
 use crate::cli::Select;
@@ -218,6 +218,11 @@ pub fn run(ctx: &Ctx, a: &Select, out: &mut dyn Write) -> Result<Outcome> {
     let f = filter(&ds, a)?;
     let ix = Index::build(&ds);
     let rows = targets(&ix, &f);
-    ctx.emit(&table(&ds, &rows), out)?;
+    let mut t = table(&ds, &rows);
+    if rows.is_empty() {
+        let with = ds.targets.iter().map(|r| (r.office, r.year));
+        t.remarks.extend(empty_remark(&ds, &f, Kind::Targets, with));
+    }
+    ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
 }

@@ -101,7 +101,7 @@ pub fn fixed(v: f64, dp: u8, lang: Lang) -> String {
     out
 }
 
-/// Rupiah with a unit: `Rp695.29 trillion`, `Rp342.00 billion`, `Rp17.18 million`, `Rp950,000`.
+/// Rupiah with a unit: `Rp695.29 trillion`, `Rp342 billion`, `Rp17.18 million`, `Rp950,000`.
 pub fn idr_human(v: f64) -> String {
     idr(v, Lang::En)
 }
@@ -134,10 +134,11 @@ pub fn idr(v: f64, lang: Lang) -> String {
         return format!("{sign}Rp{}", group(a.round() as i64, lang));
     };
     let mut n = fixed(a / div, 2, lang);
-    if lang == Lang::Id {
-        if let Some(whole) = n.strip_suffix(",00") {
-            n = whole.to_string();
-        }
+    // A whole number of units is written whole in both languages, as BPS writes it: two
+    // zero decimals would claim a precision the figure does not have.
+    let zeros = format!("{}00", lang.decimal_sep());
+    if let Some(whole) = n.strip_suffix(zeros.as_str()) {
+        n = whole.to_string();
     }
     format!("{sign}Rp{n}{unit}")
 }
@@ -802,7 +803,10 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
         assert_eq!(group_thousands(i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(idr_human(695_290_000_000_000.0), "Rp695.29 trillion");
-        assert_eq!(idr_human(342_000_000_000.0), "Rp342.00 billion");
+        // 342,000,000,000 is 342 billion exactly: no decimals it does not have.
+        assert_eq!(idr_human(342_000_000_000.0), "Rp342 billion");
+        // 342,500,000,000 / 10^9 = 342.50.
+        assert_eq!(idr_human(342_500_000_000.0), "Rp342.50 billion");
         assert_eq!(idr_human(17_181_290.13), "Rp17.18 million");
         assert_eq!(idr_human(950_000.0), "Rp950,000");
         assert_eq!(cell_human(&Cell::PctDelta(15.616), Lang::En), "+15.6%");
