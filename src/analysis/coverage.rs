@@ -1,5 +1,7 @@
 //! Coverage: active participants against the workforce that segment is held against.
 
+use std::collections::HashMap;
+
 use super::index::{Index, Unmade};
 use super::{select_periods, Fig, Filter, Note};
 use crate::calc::{self};
@@ -265,12 +267,21 @@ fn survey_dates(rows: &mut [CoverageRow]) {
             .map(|(q, _)| (r.office, r.program, r.segment, r.denominator, *q))
     };
     let keys: Vec<_> = rows.iter().map(key).collect();
+    // The rows of each series and survey, in row order: a row is compared with its own
+    // group only, so many offices cost in proportion to their rows.
+    let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            groups.entry(*k).or_default().push(i);
+        }
+    }
     for i in 0..rows.len() {
         let Some(k) = keys[i] else { continue };
-        let shared: Vec<Period> = (0..rows.len())
+        let shared: Vec<Period> = groups[&k]
+            .iter()
             // Months of one year against one survey are usual; across years it is reuse.
-            .filter(|&j| keys[j] == Some(k) && rows[j].period.year() != rows[i].period.year())
-            .map(|j| rows[j].period)
+            .filter(|&&j| rows[j].period.year() != rows[i].period.year())
+            .map(|&j| rows[j].period)
             .collect();
         let r = &mut rows[i];
         let q = k.4;

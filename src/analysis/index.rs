@@ -47,6 +47,8 @@ struct Cache {
     surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>>,
     /// Indices into the data set's targets, by office.
     targets: Vec<Vec<usize>>,
+    /// The offices given a workforce figure of each measure, in data-set order.
+    with_workforce: HashMap<WorkforceMeasure, std::sync::Arc<[usize]>>,
 }
 
 /// One part of a sum: a child office, or a segment of the office's own figures.
@@ -155,12 +157,21 @@ impl<'a> Index<'a> {
         for (i, t) in ds.targets.iter().enumerate() {
             targets[t.office].push(i);
         }
+        let mut with: HashMap<WorkforceMeasure, BTreeSet<usize>> = HashMap::new();
+        for w in ds.workforce.iter().filter(|w| w.value.is_some()) {
+            with.entry(w.measure).or_default().insert(w.office);
+        }
+        let with_workforce = with
+            .into_iter()
+            .map(|(m, o)| (m, o.into_iter().collect()))
+            .collect();
         Cache {
             order,
             rank,
             series: series.into_iter().collect(),
             surveys,
             targets,
+            with_workforce,
         }
     }
 
@@ -188,6 +199,15 @@ impl<'a> Index<'a> {
     }
 
     /// The periods of an office's surveys of one workforce measure, in order.
+    /// The offices given a workforce figure of measure `m`, in data-set order.
+    pub fn offices_with(&self, m: WorkforceMeasure) -> std::sync::Arc<[usize]> {
+        self.cache
+            .with_workforce
+            .get(&m)
+            .cloned()
+            .unwrap_or_else(|| std::sync::Arc::from(Vec::new()))
+    }
+
     pub fn surveys(&self, o: usize, m: WorkforceMeasure) -> &[Period] {
         self.cache.surveys.get(&(o, m)).map_or(&[], Vec::as_slice)
     }

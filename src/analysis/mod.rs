@@ -173,16 +173,10 @@ pub fn have(ix: &Index, o: usize, m: Measure, skip: Option<Segment>) -> Option<H
     })
 }
 
-/// The offices with a workforce figure of measure `m` (given or derived), in data-set order.
-pub fn offices_with(ix: &Index, m: WorkforceMeasure) -> Vec<usize> {
-    (0..ix.ds.offices.len())
-        .filter(|&o| {
-            ix.ds
-                .workforce
-                .iter()
-                .any(|w| w.office == o && w.measure == m && w.value.is_some())
-        })
-        .collect()
+/// The offices given a workforce figure of measure `m`, in data-set order (found once per
+/// run: a reason per row asks it again).
+pub fn offices_with(ix: &Index, m: WorkforceMeasure) -> std::sync::Arc<[usize]> {
+    ix.offices_with(m)
 }
 
 /// Whether a stated figure is a percentage (its code ends in `_pct`).

@@ -44,7 +44,7 @@ pub enum Missing {
     /// No workforce figure of `measure`; the offices that have one.
     NoWorkforce {
         measure: WorkforceMeasure,
-        offices: Vec<usize>,
+        offices: std::sync::Arc<[usize]>,
     },
     /// The workforce of `measure` at the survey `period` would be a sum (or a difference) not
     /// made because its parts' bounds pull both ways.

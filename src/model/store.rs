@@ -496,7 +496,10 @@ impl Participants {
                             rec.prov,
                         ),
                     };
-                    if self.insert_id(id, p, value, provs[prov as usize], None).is_err() {
+                    if self
+                        .insert_id(id, p, value, provs[prov as usize], None)
+                        .is_err()
+                    {
                         dup(later.series[sid], p);
                         dups += 1;
                     } else {
