@@ -464,11 +464,35 @@ fn a_sum_not_made_says_why_where_its_figure_would_be() {
             v.extend_from_slice(args);
             v
         };
-        // growth: its row, with the reason where the value would be.
+        // growth: its row, with the reason where the value would be; for scripts, an
+        // empty value, the bound `none` and the reason in `why_no_value`.
         has(
             &text(go(lang, &with(&["growth", "--office", "reg-b"]))),
             &[why],
         );
+        let csv =
+            String::from_utf8(go(lang, &["--format", "csv", "growth", "--office", "reg-b"]).stdout)
+                .unwrap();
+        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r[col("period")] == "2024" && r[col("segment")] == "all")
+            .expect("Region B's 2024 row");
+        assert_eq!(row[col("value")], "");
+        assert_eq!(row[col("value_bound")], "none");
+        // csv and json keep the English words whatever --lang says.
+        assert_eq!(row[col("why_no_value")], en);
+        // Rows with a value have no reason.
+        assert!(rows[1..]
+            .iter()
+            .filter(|r| !r[col("value")].is_empty())
+            .all(|r| r[col("why_no_value")].is_empty()));
         // rank and check: the reason for the office left unranked.
         let rank = go(
             lang,

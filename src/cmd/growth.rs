@@ -62,6 +62,8 @@ fn head(programs: bool, bounded: bool) -> Table {
         {
             columns.insert(i + k, col(name, "Bound"));
         }
+        // For scripts, why a row has no value: a sum whose parts' bounds pull both ways.
+        columns.push(col("why_no_value", "Why no value"));
     }
     if programs {
         columns.insert(2, col("program", "Program"));
@@ -82,6 +84,7 @@ fn head(programs: bool, bounded: bool) -> Table {
             "base_bound",
             "change_bound",
             "cagr_bound",
+            "why_no_value",
         ] {
             t.hide(name);
         }
@@ -147,6 +150,7 @@ fn cells(
         cells.insert(i + 7, Cell::opt(base, |b| Cell::text(b.code())));
         cells.insert(i + 8, code(r.change.is_some(), cb));
         cells.insert(i + 9, code(r.cagr.is_some(), gb));
+        cells.push(Cell::Empty);
     }
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));
@@ -179,6 +183,7 @@ fn unmade_cells(ds: &DataSet, r: &UnmadeRow, (programs, bounded): (bool, bool)) 
         for k in [i + 7, i + 8, i + 9] {
             cells.insert(k, Cell::Empty);
         }
+        cells.push(unmade_cell(ds, &r.why));
     }
     if programs {
         cells.insert(2, Cell::Term(r.program.code()));

@@ -332,6 +332,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("Usage:", "Cara pakai:"),
     ("Value", "Nilai"),
     ("Verdict", "Kesimpulan"),
+    ("Why no value", "Alasan tanpa nilai"),
     ("Workforce", "Jumlah pembanding"),
     ("Workforce source", "Sumber data pembanding"),
     ("Year", "Tahun"),
