@@ -840,6 +840,22 @@ pub enum Kind {
     Claims,
 }
 
+/// `none` (why an office has no figure), with the offices that have participant figures and
+/// the flag that shows one.
+pub fn with_figures(ds: &DataSet, none: Cell, with: &[usize]) -> Cell {
+    match with.first() {
+        Some(&first) => Cell::Template(
+            "{}; offices with participant figures: {}; see --branch {}",
+            vec![
+                none,
+                offices_cell(ds, with),
+                Cell::text(&ds.offices[first].code),
+            ],
+        ),
+        None => none,
+    }
+}
+
 /// Segments as BPS writes them: `PU + BPU`, or `all segments`.
 pub fn segments_cell(segs: &[Segment]) -> Cell {
     joined(segs.iter().map(|s| match s {

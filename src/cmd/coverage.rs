@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, bound_code, coverage_note, fig_words, filter, offices_cell, programs, reading_code,
-    rests_on, unmade_cell, with_bound, Ctx,
+    against, bound_code, coverage_note, fig_words, filter, programs, reading_code, rests_on,
+    unmade_cell, with_bound, with_figures, Ctx,
 };
 use crate::analysis::{
     any_bounded, coverage, program_denominator, Against, CoverageRow, Index, Programs, Unmade,
@@ -230,17 +230,7 @@ pub fn run(ctx: &Ctx, a: &CoverageArgs, out: &mut dyn Write) -> Result<Outcome> 
             "no active participants figure for {} in the data set",
             vec![Cell::text(&ds.offices[o].code)],
         );
-        t.remarks.push(match with.first() {
-            Some(&first) => Cell::Template(
-                "{}; offices with participant figures: {}; see --branch {}",
-                vec![
-                    none,
-                    offices_cell(&ds, &with),
-                    Cell::text(&ds.offices[first].code),
-                ],
-            ),
-            None => none,
-        });
+        t.remarks.push(with_figures(&ds, none, &with));
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)

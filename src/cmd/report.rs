@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
-    if_read, if_targets, line_code, offices_cell, periods_cell, programs, qualified, rests_on,
-    status_cell, target_note, unmade_cell, with_bound, Amount, Ctx,
+    if_read, if_targets, line_code, periods_cell, programs, qualified, rests_on, status_cell,
+    target_note, unmade_cell, with_bound, with_figures, Amount, Ctx,
 };
 use crate::analysis::{
     self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
@@ -224,17 +224,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
             "no figures for {} in the data set",
             vec![Cell::text(&ds.offices[office].code)],
         );
-        t.remarks.push(match with.first() {
-            Some(&first) => Cell::Template(
-                "{}; offices with participant figures: {}; see --branch {}",
-                vec![
-                    none,
-                    offices_cell(&ds, &with),
-                    Cell::text(&ds.offices[first].code),
-                ],
-            ),
-            None => none,
-        });
+        t.remarks.push(with_figures(&ds, none, &with));
     }
     ctx.emit(&t, out)?;
     Ok(Outcome::Ok)
