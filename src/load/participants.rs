@@ -220,23 +220,15 @@ impl Fast {
 
     /// Adds one row's figure, recording a duplicate.
     #[inline]
-    fn add(&mut self, line: u64, key: PKey, value: Option<i64>, prov: u32, keep_line: bool) {
-        let (office, _, segment, measure, program) = key;
-        let id = self.store.series_for(office, program, segment, measure);
-        self.add_to(id, line, key, value, prov, keep_line);
-    }
-
-    /// [`Fast::add`] into the series `id` of the store, which is `key`'s.
-    #[inline]
-    fn add_to(
+    fn add(
         &mut self,
-        id: u32,
         line: u64,
         (office, period, segment, measure, program): PKey,
         value: Option<i64>,
         prov: u32,
         keep_line: bool,
     ) {
+        let id = self.store.series_for(office, program, segment, measure);
         if let Some((wanted, found)) = &mut self.watch {
             let key = (office, period, segment, measure, program);
             if wanted.contains(&key) {
