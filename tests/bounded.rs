@@ -127,6 +127,23 @@ fn coverage_carries_the_bounds_of_participants_and_workforce() {
     );
 }
 
+/// What `args` print on the data set in `dir`, which they must read without a problem.
+fn ok_stdout(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = coverage()
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn run_in(dir: &str, args: &[&str]) -> std::process::Output {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
     coverage()
@@ -381,16 +398,7 @@ fn program_coverage_gives_its_bound_in_the_report_and_the_table() {
          kc-a,2024,all,active,jkk,125000,fixture,lebih dari 125 ribu\n",
     )
     .unwrap();
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     // JKK 2024: more than 125,000 over 605,000 employed = 20.661 %, at least; 2023:
     // 120,000 / 605,000 = 19.835 %, exact.
     let (h, rows) = csv_rows(go(&["--format", "csv", "report", "--branch", "kc-a"]).as_bytes());
@@ -601,16 +609,7 @@ fn workforce_sums_and_differences_carry_their_bounds() {
              kc-b,2024-08,employed,300000,fixture,lebih dari 300 ribu\n",
         ),
     ]);
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     let (h, rows) = csv_rows(go(&["--format", "csv", "coverage"]).as_bytes());
     // The region's employed: about 600,000 + more than 300,000 = 900,000, at least about;
     // 180,000 over it = 20 %, at most about.
@@ -678,16 +677,7 @@ fn program_sums_carry_the_bounds_of_their_parts() {
              reg,2024-08,employed,900000,fixture,900.000\n",
         ),
     ]);
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     let (h, rows) = csv_rows(go(&["--format", "csv", "growth"]).as_bytes());
     let row = |pr: &str, p: &str| {
         select(
@@ -774,16 +764,7 @@ fn a_sum_over_a_sum_not_made_is_not_made_either_and_says_why() {
              kc-d,2024,all,active,30000,fixture,hampir 30 ribu\n",
         ),
     ]);
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     // 2023: 100,000 + (35,000 + 25,000) = 160,000. 2024: Region B is no sum (more than 40,000
     // and just under 30,000), so neither is the nation, which names the bounds beneath it:
     // Region A's at least 110,000 and Region B's two branches.
@@ -855,16 +836,7 @@ fn a_bound_column_may_name_an_approximate_bound() {
              kc-x,2024,all,active,60000,fixture,60.000,at_most_about\n",
         ),
     ]);
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     // 60,000 at most about, less an exact 50,000: +10,000 (+20 %), at most about.
     let (h, rows) = csv_rows(go(&["--format", "csv", "growth"]).as_bytes());
     let r = select(&h, &rows, &[("period", "2024")])[0];
@@ -977,16 +949,7 @@ fn informal_workers_whose_difference_pulls_both_ways_say_why() {
              kc-a,2024-08,formal,200000,x,lebih dari 200 ribu\n",
         ),
     ]);
-    let go = |args: &[&str]| {
-        let out = coverage()
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let go = |args: &[&str]| ok_stdout(dir.path(), args);
     // Informal = employed (at least 600,000) − formal (at least 200,000): the first pulls it
     // up, the second down, so it is no figure and BPU 6,000 has no ratio.
     let (h, rows) = csv_rows(go(&["--format", "csv", "coverage"]).as_bytes());
