@@ -78,11 +78,28 @@ const COMMANDS: [&[&str]; 4] = [
     &["validate"],
 ];
 
+/// Growth as people read it, and as json: written in batches of offices on the threads (the
+/// 117 offices of [`generated`] make four batches of 32).
+const FORMATS: [&[&str]; 3] = [
+    &["--format", "table", "growth"],
+    &["--format", "markdown", "growth", "--monthly"],
+    &["--format", "json", "growth"],
+];
+
 /// Runs every command with 1, 2, 3 and 7 threads on `participants` and checks that all four
 /// give the same bytes and status; returns what one thread gives, command by command.
 fn same_on_all_threads(dir: &Path, participants: &[u8]) -> Vec<(Option<i32>, String, String)> {
+    same_for(dir, participants, &COMMANDS)
+}
+
+/// [`same_on_all_threads`] for `commands`.
+fn same_for(
+    dir: &Path,
+    participants: &[u8],
+    commands: &[&[&str]],
+) -> Vec<(Option<i32>, String, String)> {
     std::fs::write(dir.join("participants.csv"), participants).unwrap();
-    COMMANDS
+    commands
         .iter()
         .map(|args| {
             let one = run(dir, 1, args);
@@ -105,12 +122,61 @@ fn line_from(bytes: &[u8], at: usize) -> &[u8] {
     &bytes[at..end]
 }
 
+/// The generated file with a `bound` column: one row read as a lower bound ("lebih dari"),
+/// so growth takes its careful path, cells and bound columns, in every format.
+fn with_a_bound(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut out = String::new();
+    let mut marked = false;
+    for (k, line) in text.lines().enumerate() {
+        out.push_str(line);
+        // A December figure, which growth shows without --monthly.
+        let mark = !marked && k > 0 && line.contains("-12,pu,active,");
+        marked |= mark;
+        out.push_str(match (k, mark) {
+            (0, _) => ",bound\n",
+            (_, true) => ",at_least\n",
+            _ => ",\n",
+        });
+    }
+    assert!(marked);
+    out.into_bytes()
+}
+
+#[test]
+fn bounded_rows_are_the_same_on_any_number_of_threads() {
+    let (dir, bytes) = generated();
+    std::fs::write(dir.path().join("participants.csv"), with_a_bound(&bytes)).unwrap();
+    for format in ["csv", "json", "table", "markdown"] {
+        let args = ["--format", format, "growth"];
+        let one = run(dir.path(), 1, &args);
+        assert_eq!(one.0, Some(0), "{}", one.2);
+        // The bound reaches the output: its row's value and its office's sums.
+        assert!(
+            one.1.contains("at_least") || one.1.contains("at least "),
+            "{format}: {}",
+            &one.1[..one.1.len().min(2000)]
+        );
+        for n in [2, 3, 7] {
+            assert_eq!(one, run(dir.path(), n, &args), "{n} threads, {args:?}");
+        }
+    }
+}
+
 #[test]
 fn generated_data_reads_the_same_on_any_number_of_threads() {
     let (dir, bytes) = generated();
     let out = same_on_all_threads(dir.path(), &bytes);
     assert_eq!(out[0].0, Some(0), "{}", out[0].2);
     assert_eq!(out[3].0, Some(0), "{}", out[3].2);
+    for (args, got) in FORMATS.iter().zip(same_for(dir.path(), &bytes, &FORMATS)) {
+        assert_eq!(got.0, Some(0), "{args:?}: {}", got.2);
+        // Every office's rows are there: the generator's last branch is b00105.
+        assert!(
+            got.1.contains("b00105") || got.1.contains("Branch 00105"),
+            "{args:?}"
+        );
+    }
     // The file without its final line end, and with CRLF line ends, reads the same.
     same_on_all_threads(dir.path(), bytes.strip_suffix(b"\n").unwrap());
     let crlf: Vec<u8> = bytes

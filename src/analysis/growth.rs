@@ -110,36 +110,40 @@ pub fn growth_items(ix: &Index, f: &Filter) -> Vec<GrowthItem> {
 pub fn growth_each<E>(
     ix: &Index,
     f: &Filter,
+    emit: impl FnMut(GrowthItem) -> Result<(), E>,
+) -> Result<(), E> {
+    growth_each_in(ix, f, &growth_offices(ix, f), emit)
+}
+
+/// [`growth_each`] for `offices` (some of [`growth_offices`], in its order): the rows of
+/// each office depend on no other's, so batches of offices can be made apart.
+pub fn growth_each_in<E>(
+    ix: &Index,
+    f: &Filter,
+    offices: &[usize],
     mut emit: impl FnMut(GrowthItem) -> Result<(), E>,
 ) -> Result<(), E> {
     let programs = growth_programs(ix, f);
     let mut firsts = Firsts::default();
-    each_key(
-        ix,
-        f,
-        &growth_offices(ix, f),
-        programs,
-        true,
-        |(o, pr, s, m), p| {
-            if let Some(why) = ix.unmade_in(pr, o, p, s, m) {
-                return emit(GrowthItem::Unmade(UnmadeRow {
-                    office: o,
-                    program: pr,
-                    segment: s,
-                    measure: m,
-                    period: p,
-                    why: why.clone(),
-                }));
-            }
-            emit(GrowthItem::Row(growth_row(
-                ix,
-                f,
-                &mut firsts,
-                (o, pr, s, m),
-                p,
-            )))
-        },
-    )
+    each_key(ix, f, offices, programs, true, |(o, pr, s, m), p| {
+        if let Some(why) = ix.unmade_in(pr, o, p, s, m) {
+            return emit(GrowthItem::Unmade(UnmadeRow {
+                office: o,
+                program: pr,
+                segment: s,
+                measure: m,
+                period: p,
+                why: why.clone(),
+            }));
+        }
+        emit(GrowthItem::Row(growth_row(
+            ix,
+            f,
+            &mut firsts,
+            (o, pr, s, m),
+            p,
+        )))
+    })
 }
 
 /// The offices growth rows are written for, in output order: the one asked for, else every

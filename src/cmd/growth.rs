@@ -8,12 +8,12 @@ use super::common::{
     bound_code, fig_words, filter, programs, reading_code, rests_on, unmade_cell, with_bound, Ctx,
 };
 use crate::analysis::{
-    any_bounded, growth_each, growth_lines, growth_offices, Filter, GrowthItem, GrowthLine,
+    any_bounded, growth_each_in, growth_lines, growth_offices, Filter, GrowthItem, GrowthLine,
     GrowthRow, Index, Programs, UnmadeRow,
 };
 use crate::cli::GrowthArgs;
 use crate::model::{Bound, DataSet, Measure, Program, Segment};
-use crate::output::{self, col, fig_source, Cell, CsvStream, Table};
+use crate::output::{self, col, fig_source, Cell, CsvStream, Parts, RowSink, Table};
 use crate::Outcome;
 
 /// The head of the table; a program column only for a data set with programs, so one
@@ -116,12 +116,12 @@ fn cells(
         Cell::Period(r.period),
         Cell::Int(r.value.value),
         fig_words(&r.value),
-        Cell::opt(r.base.as_ref(), |(p, _)| Cell::text(p.to_string())),
+        Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
         Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)),
         Cell::opt(r.change, |c| Cell::Delta(c.abs)),
         Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
-        Cell::opt(r.cagr, |(p, _)| Cell::text(p.to_string())),
+        Cell::opt(r.cagr, |(p, _)| Cell::Period(p)),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
         source.as_ref().expect("set above").1.clone(),
         reading_code(!r.doubts().is_empty()),
@@ -357,12 +357,21 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
             return Ok(Outcome::Ok);
         }
     }
-    output::render_rows(ctx.render, head, out, |sink| {
+    // Every other format: batches of offices made on the threads, written in order.
+    let offices = growth_offices(&ix, &f);
+    let batches: Vec<&[usize]> = offices.chunks(BATCH).collect();
+    let fill = |k: usize, sink: &mut dyn RowSink| {
         let mut source = None;
-        growth_each(&ix, &f, |item| match item {
+        growth_each_in(&ix, &f, batches[k], |item| match item {
             GrowthItem::Row(r) => sink.row(cells(&ds, &r, (shown, bounded), &mut source)),
             GrowthItem::Unmade(r) => sink.row(unmade_cells(&ds, &r, (shown, bounded))),
         })
-    })?;
+    };
+    let parts = Parts {
+        count: batches.len(),
+        threads: ctx.read.threads,
+        fill: &fill,
+    };
+    output::render_parts(ctx.render, head, out, &parts)?;
     Ok(Outcome::Ok)
 }

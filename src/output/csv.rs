@@ -125,8 +125,9 @@ pub struct CsvStream<'w> {
 }
 
 /// The settings of a [`CsvStream`], to make another that writes the same bytes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CsvLike {
+    cols: Vec<usize>,
     delimiter: u8,
     sanitize: bool,
     locale: CsvLocale,
@@ -135,12 +136,12 @@ pub struct CsvLike {
 impl CsvLike {
     /// A stream into `w` that writes rows as the stream this was taken from does, with no
     /// header row.
-    pub fn stream<'w>(self, w: &'w mut dyn Write) -> CsvStream<'w> {
+    pub fn stream<'w>(&self, w: &'w mut dyn Write) -> CsvStream<'w> {
         CsvStream {
             w,
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             row: RowStart { at: 0, fields: 0 },
-            cols: Vec::new(),
+            cols: self.cols.clone(),
             delimiter: self.delimiter,
             sanitize: self.sanitize,
             locale: self.locale,
@@ -179,6 +180,7 @@ impl<'w> CsvStream<'w> {
     /// (on another thread, say) and then added with [`CsvStream::written`].
     pub fn like(&self) -> CsvLike {
         CsvLike {
+            cols: self.cols.clone(),
             delimiter: self.delimiter,
             sanitize: self.sanitize,
             locale: self.locale,

@@ -21,7 +21,7 @@ pub fn levels(widest: usize, narrowest: usize, step: usize) -> Vec<usize> {
 
 /// The display width of one line (escape sequences take none).
 fn line_width(s: &str) -> usize {
-    if s.is_ascii() && !s.contains('\x1b') {
+    if s.bytes().all(|b| b < 0x80 && b != 0x1b) {
         s.len()
     } else {
         get_line_width(s)
@@ -76,6 +76,24 @@ impl ColStats {
     }
 
     /// Takes in a cell's shown text at each level in `at` (level index, width it wraps at).
+    /// What this column and `other` hold together: the same as if one had measured the
+    /// other's cells too.
+    pub fn merge(&mut self, other: &ColStats) {
+        self.numeric |= other.numeric;
+        self.filled |= other.filled;
+        self.pct |= other.pct;
+        self.chars = self.chars.max(other.chars);
+        self.word = self.word.max(other.word);
+        self.width = self.width.max(other.width);
+        self.bar = self.bar.max(other.bar);
+        for (a, b) in self.wrapped.iter_mut().zip(&other.wrapped) {
+            *a = match (*a, *b) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+
     pub fn text(&mut self, shown: &str, at: &[(usize, usize)]) {
         let w = text_width(shown);
         self.width = self.width.max(w);
@@ -178,29 +196,38 @@ impl Lines {
     }
 
     /// One row, `texts` already wrapped: as many lines as its tallest cell, each cell's
-    /// lines at the top.
-    pub fn row(self, cols: &[Drawn], texts: &[&str], w: &mut dyn Write) -> io::Result<()> {
+    /// lines at the top. `buf` is reused from row to row.
+    pub fn row<T: AsRef<str>>(
+        self,
+        cols: &[Drawn],
+        texts: &[T],
+        buf: &mut String,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         if cols.is_empty() {
             return Ok(());
         }
         let bar = self.vertical();
-        // Room for a line of box characters (three bytes each) and padding.
-        let mut s = String::with_capacity(4 * total_width(cols));
-        if texts.iter().all(|t| !t.contains('\n')) {
+        buf.clear();
+        let s = buf;
+        if texts.iter().all(|t| !t.as_ref().contains('\n')) {
             s.push_str(bar);
             for (c, t) in cols.iter().zip(texts) {
-                cell_line(&mut s, c, t);
+                cell_line(s, c, t.as_ref());
                 s.push_str(bar);
             }
             s.push('\n');
             return w.write_all(s.as_bytes());
         }
-        let lines: Vec<Vec<_>> = texts.iter().map(|t| get_lines(t).collect()).collect();
+        let lines: Vec<Vec<_>> = texts
+            .iter()
+            .map(|t| get_lines(t.as_ref()).collect())
+            .collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1);
         for k in 0..height {
             s.push_str(bar);
             for (c, l) in cols.iter().zip(&lines) {
-                cell_line(&mut s, c, l.get(k).map_or("", |l| l));
+                cell_line(s, c, l.get(k).map_or("", |l| l));
                 s.push_str(bar);
             }
             s.push('\n');
@@ -214,13 +241,23 @@ fn cell_line(s: &mut String, c: &Drawn, line: &str) {
     let pad = c.width.saturating_sub(line_width(line));
     s.push(' ');
     if c.right {
-        s.extend(std::iter::repeat_n(' ', pad));
+        spaces(s, pad);
         s.push_str(line);
     } else {
         s.push_str(line);
-        s.extend(std::iter::repeat_n(' ', pad));
+        spaces(s, pad);
     }
     s.push(' ');
+}
+
+/// `n` spaces onto the end of `s`.
+fn spaces(s: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        s.push_str(&SPACES[..k]);
+        n -= k;
+    }
 }
 
 #[cfg(test)]
@@ -259,7 +296,8 @@ mod tests {
         let mut out = Vec::new();
         let l = Lines { markdown: false };
         l.top(&cols, &mut out).unwrap();
-        l.row(&cols, &["ab\nc", "1"], &mut out).unwrap();
+        l.row(&cols, &["ab\nc", "1"], &mut String::new(), &mut out)
+            .unwrap();
         l.bottom(&cols, &mut out).unwrap();
         // 5 + 2 padding = 7 dashes, 3 + 2 = 5.
         assert_eq!(

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::draw::{self, ColStats, Drawn, Lines};
 use super::lang::{month_full, month_name};
-use super::{Cell, Lang, Render, Rows, Table};
+use super::{Cell, Lang, Parts, Render, Rows, Table};
 use crate::model::Period;
 
 #[cfg(test)]
@@ -55,10 +55,16 @@ pub fn group_thousands(v: i64) -> String {
 
 /// Groups the digits in threes with the language's separator: `1,027,000` or `1.027.000`.
 pub fn group(v: i64, lang: Lang) -> String {
+    let mut out = String::with_capacity(26);
+    push_group(v, lang, &mut out);
+    out
+}
+
+/// [`group`] written onto the end of `out`.
+fn push_group(v: i64, lang: Lang, out: &mut String) {
     let mut buf = itoa::Buffer::new();
     let digits = buf.format(v.unsigned_abs()).as_bytes();
     let sep = lang.thousands_sep();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if v < 0 {
         out.push('-');
     }
@@ -68,11 +74,46 @@ pub fn group(v: i64, lang: Lang) -> String {
         }
         out.push(char::from(d));
     }
-    out
 }
 
 /// A decimal to `dp` places, grouped, in the language's writing: `1,234.57` or `1.234,57`.
 pub fn fixed(v: f64, dp: u8, lang: Lang) -> String {
+    let mut out = String::with_capacity(24);
+    push_fixed(v, dp, lang, &mut out);
+    out
+}
+
+/// [`fixed`] written onto the end of `out`. A value whose rounding cannot be in doubt is
+/// rounded in integers; one within a hair of a half, or too large, goes through `format!`,
+/// which rounds the exact binary value, so both give the same digits.
+fn push_fixed(v: f64, dp: u8, lang: Lang, out: &mut String) {
+    if v.is_finite() && dp <= 6 {
+        let p = 10u64.pow(u32::from(dp));
+        // Exact: every power of ten up to 10^22 is a double.
+        let scaled = v.abs() * p as f64;
+        // Under 10^9 the product is within 2^-23 of the exact one, so a fraction more than
+        // 10^-6 away from a half rounds the same way either way.
+        if scaled < 1e9 && (scaled.fract() - 0.5).abs() > 1e-6 {
+            let n = scaled.round() as u64;
+            if v < 0.0 && n != 0 {
+                out.push('-');
+            }
+            push_group((n / p) as i64, lang, out);
+            if dp > 0 {
+                out.push(lang.decimal_sep());
+                let mut buf = itoa::Buffer::new();
+                let frac = buf.format(n % p);
+                out.extend(std::iter::repeat_n('0', usize::from(dp) - frac.len()));
+                out.push_str(frac);
+            }
+            return;
+        }
+    }
+    out.push_str(&fixed_formatted(v, dp, lang));
+}
+
+/// [`fixed`] through `format!`, for any value.
+fn fixed_formatted(v: f64, dp: u8, lang: Lang) -> String {
     if !v.is_finite() {
         return if v.is_nan() {
             "-".into()
@@ -182,10 +223,21 @@ fn indented(depth: usize, name: &str) -> String {
 }
 
 /// A period for people: `2023-08` in English, `Agustus 2023` in Indonesian, as BPS writes it.
-fn period(p: Period, lang: Lang) -> String {
+fn push_period(p: Period, lang: Lang, out: &mut String) {
+    let mut buf = itoa::Buffer::new();
     match (p, lang) {
-        (Period::Month(y, m), Lang::Id) => format!("{} {y}", month_full(lang, m)),
-        _ => p.to_string(),
+        (Period::Month(y, m), Lang::Id) => {
+            out.push_str(month_full(lang, m));
+            out.push(' ');
+            out.push_str(buf.format(y));
+        }
+        (Period::Month(y, m), Lang::En) => {
+            out.push_str(buf.format(y));
+            out.push('-');
+            out.push(char::from(b'0' + m / 10));
+            out.push(char::from(b'0' + m % 10));
+        }
+        (Period::Year(y), _) => out.push_str(buf.format(y)),
     }
 }
 
@@ -202,42 +254,71 @@ fn span(p: Period, lang: Lang) -> String {
 }
 
 pub fn cell_human(c: &Cell, lang: Lang) -> String {
+    let mut out = String::new();
+    push_human(c, lang, &mut out);
+    out
+}
+
+/// [`cell_human`] written onto the end of `out`, so a table can reuse one buffer for its
+/// cells.
+pub fn push_human(c: &Cell, lang: Lang, out: &mut String) {
     match c {
-        Cell::Empty => "-".into(),
-        Cell::Text(s) => s.clone(),
-        Cell::Int(v) => group(*v, lang),
-        Cell::Plain(v) => v.to_string(),
-        Cell::Delta(v) => format!("{}{}", plus(*v > 0), group(*v, lang)),
-        Cell::Idr(v) => idr(*v as f64, lang),
-        Cell::IdrDelta(v) => format!("{}{}", plus(*v > 0), idr(*v as f64, lang)),
-        Cell::IdrF(v) => idr(*v, lang),
-        Cell::Float(v) => float_human(*v, lang),
-        Cell::Pct(v) => format!("{}%", fixed(*v, 1, lang)),
-        Cell::PctStated(v) => stated_pct(*v, lang),
-        Cell::PctDelta(v) => format!("{}{}%", plus(*v > 0.0), fixed(*v, 1, lang)),
-        Cell::Bool(b) => lang.term(if *b { "yes" } else { "no" }).into(),
-        Cell::Term(t) => lang.term(t).into(),
-        Cell::Quote(s) => super::lang::quote(s, lang).into_owned(),
-        Cell::Indented(depth, name) => indented(*depth, name),
+        Cell::Empty => out.push('-'),
+        Cell::Text(s) => out.push_str(s),
+        Cell::Int(v) => push_group(*v, lang, out),
+        Cell::Plain(v) => out.push_str(itoa::Buffer::new().format(*v)),
+        Cell::Delta(v) => {
+            out.push_str(plus(*v > 0));
+            push_group(*v, lang, out);
+        }
+        Cell::Idr(v) => out.push_str(&idr(*v as f64, lang)),
+        Cell::IdrDelta(v) => {
+            out.push_str(plus(*v > 0));
+            out.push_str(&idr(*v as f64, lang));
+        }
+        Cell::IdrF(v) => out.push_str(&idr(*v, lang)),
+        Cell::Float(v) => out.push_str(&float_human(*v, lang)),
+        Cell::Pct(v) => {
+            push_fixed(*v, 1, lang, out);
+            out.push('%');
+        }
+        Cell::PctStated(v) => out.push_str(&stated_pct(*v, lang)),
+        Cell::PctDelta(v) => {
+            out.push_str(plus(*v > 0.0));
+            push_fixed(*v, 1, lang, out);
+            out.push('%');
+        }
+        Cell::Bool(b) => out.push_str(lang.term(if *b { "yes" } else { "no" })),
+        Cell::Term(t) => out.push_str(lang.term(t)),
+        Cell::Quote(s) => out.push_str(&super::lang::quote(s, lang)),
+        Cell::Indented(depth, name) => out.push_str(&indented(*depth, name)),
         Cell::Range(lo, hi, dp) => {
             let scale = 10f64.powi(i32::from(*dp));
-            if (lo * scale).round() == (hi * scale).round() {
-                fixed(*lo, *dp, lang)
-            } else {
-                format!("{}–{}", fixed(*lo, *dp, lang), fixed(*hi, *dp, lang))
+            push_fixed(*lo, *dp, lang, out);
+            if (lo * scale).round() != (hi * scale).round() {
+                out.push('–');
+                push_fixed(*hi, *dp, lang, out);
             }
         }
-        Cell::Dec(v, dp) => fixed(*v, *dp, lang),
-        Cell::Month(y, m) => match lang {
-            Lang::En => format!("{} {y}", month_name(lang, *m)),
-            Lang::Id => format!("{} {y}", month_full(lang, *m)),
-        },
-        Cell::Span(p) => span(*p, lang),
-        Cell::Period(p) => period(*p, lang),
-        Cell::Phrase(parts) => parts.iter().map(|p| cell_human(p, lang)).collect(),
+        Cell::Dec(v, dp) => push_fixed(*v, *dp, lang, out),
+        Cell::Month(y, m) => {
+            let name = match lang {
+                Lang::En => month_name(lang, *m),
+                Lang::Id => month_full(lang, *m),
+            };
+            out.push_str(name);
+            out.push(' ');
+            out.push_str(itoa::Buffer::new().format(*y));
+        }
+        Cell::Span(p) => out.push_str(&span(*p, lang)),
+        Cell::Period(p) => push_period(*p, lang, out),
+        Cell::Phrase(parts) => parts.iter().for_each(|p| push_human(p, lang, out)),
         Cell::Template(t, args) => {
             let args: Vec<String> = args.iter().map(|a| cell_human(a, lang)).collect();
-            super::lang::fill(lang.term(t), args.iter().map(String::as_str))
+            out.push_str(&super::lang::fill(
+                lang.term(t),
+                args.iter().map(String::as_str),
+            ));
         }
     }
 }
@@ -303,6 +384,8 @@ impl Human {
         // A cell like the one above it changes nothing: an office's name, a segment or a
         // source repeats down many rows.
         let mut above: Vec<Option<Cell>> = vec![None; t.columns.len()];
+        // One buffer for every cell's text.
+        let mut text = String::new();
         rows.each(&mut |r| {
             if cur.step(t.group, r) {
                 above.iter_mut().for_each(|a| *a = None);
@@ -332,7 +415,8 @@ impl Human {
                     continue;
                 }
                 above[i] = Some(cell.clone());
-                let text = cell_human(cell, self.lang);
+                text.clear();
+                push_human(cell, self.lang, &mut text);
                 if !narrow {
                     c.numeric |= cell.is_numeric();
                     c.filled |= *cell != Cell::Empty;
@@ -491,7 +575,7 @@ impl Human {
             }
         }
         let texts: Vec<&str> = texts.iter().map(|c| c.as_ref()).collect();
-        lines.row(&p.drawn, &texts, w)?;
+        lines.row(&p.drawn, &texts, &mut String::new(), w)?;
         lines.under_heading(&p.drawn, w)
     }
 
@@ -503,28 +587,40 @@ impl Human {
         t: &Table,
         (s, p): &(Section, Plan),
         r: &[Cell],
-        above: &mut Vec<(Option<Cell>, String)>,
+        above: &mut Vec<Shown>,
+        line: &mut String,
         w: &mut dyn Write,
     ) -> io::Result<()> {
         if p.fold {
             return self.record(t, r, &p.shown, self.width.unwrap_or(80), w);
         }
-        above.resize(p.drawn.len(), (None, String::new()));
+        above.resize_with(p.drawn.len(), Shown::default);
         let mut k = 0;
         for &i in &p.shown {
             let d = &p.drawn[k];
-            if above[k].0.as_ref() != Some(&r[i]) {
-                let text = cell_human(&r[i], self.lang);
-                let shown = self.shown_cow(&text);
-                above[k].1 = match d.wrap {
-                    Some(at) => draw::wrap(&shown, at).into_owned(),
-                    None => shown.into_owned(),
+            if above[k].cell.as_ref() != Some(&r[i]) {
+                let Shown { cell, text: out } = &mut above[k];
+                out.clear();
+                push_human(&r[i], self.lang, out);
+                let shown = self.shown_cow(out);
+                let drawn = match d.wrap {
+                    Some(at) => match draw::wrap(&shown, at) {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(w) => Some(w),
+                    },
+                    None => None,
                 };
-                above[k].0 = Some(r[i].clone());
+                // The text as it stands unless showing or wrapping changed it.
+                match (drawn, shown) {
+                    (Some(w), _) => *out = w,
+                    (None, Cow::Owned(s)) => *out = s,
+                    (None, Cow::Borrowed(_)) => {}
+                }
+                *cell = Some(r[i].clone());
             }
             k += 1;
             if self.with_bar(t, &s.cols[i], i) {
-                above[k].1 = match &r[i] {
+                above[k].text = match &r[i] {
                     Cell::Pct(v) => {
                         let b = bar(*v);
                         if self.color && !b.is_empty() {
@@ -538,11 +634,10 @@ impl Human {
                 k += 1;
             }
         }
-        let texts: Vec<&str> = above.iter().map(|(_, t)| t.as_str()).collect();
         Lines {
             markdown: self.markdown,
         }
-        .row(&p.drawn, &texts, w)
+        .row(&p.drawn, above, line, w)
     }
 
     /// What ends a section: the line under a table, and the note of columns left out.
@@ -618,23 +713,11 @@ impl Human {
             }
             return Ok(());
         }
-        let title = match (&t.heading, &t.title) {
-            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
-            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
-            (None, None) => None,
-        };
-        if let Some(title) = title {
-            if self.markdown {
-                writeln!(w, "# {title}\n")?;
-            } else {
-                // On a narrow terminal the title wraps as the notes under a table do.
-                self.wrapped(&title, w)?;
-                writeln!(w)?;
-            }
-        }
+        self.title(t, w)?;
         let plans = self.plan(t, rows)?;
         let mut cur = Cursor::default();
         let mut above = Vec::new();
+        let mut line = String::new();
         rows.each(&mut |r| {
             let plan = &plans[cur.n.saturating_sub(1)];
             if cur.step(t.group, r) {
@@ -649,10 +732,82 @@ impl Human {
                 // Folded rows are blocks of lines, a blank line between them.
                 writeln!(w)?;
             }
-            self.row(t, &plans[cur.n - 1], r, &mut above, w)
+            self.row(t, &plans[cur.n - 1], r, &mut above, &mut line, w)
         })?;
-        match plans.last() {
-            Some((_, p)) => self.end(t, p, w)?,
+        self.close(t, plans.last().map(|(_, p)| p), w)
+    }
+
+    /// The table drawn from rows made in parts, several parts at once: each part measured
+    /// on a thread and the measures joined, then each part's lines written on a thread
+    /// and added in order. The same bytes as [`Human::stream`], which a table of sections
+    /// or one fitted to a terminal still takes.
+    pub fn stream_parts(&self, t: &Table, parts: &Parts, w: &mut dyn Write) -> io::Result<()> {
+        if t.lines.is_some() || t.group.is_some() || self.width.is_some() || parts.threads < 2 {
+            return self.stream(t, parts, w);
+        }
+        self.title(t, w)?;
+        let levels = draw::levels(WRAP, MIN_WRAP, 4);
+        let mut joined: Option<Section> = None;
+        parts.rounds(
+            |k| {
+                let mut sections = Vec::new();
+                self.measure(t, &parts.part(k), &levels, &mut sections, false)?;
+                Ok(sections.pop())
+            },
+            |s| {
+                if let Some(s) = s {
+                    match &mut joined {
+                        Some(j) => j.cols.iter_mut().zip(&s.cols).for_each(|(a, b)| a.merge(b)),
+                        None => joined = Some(s),
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        let Some(section) = joined else {
+            return self.close(t, None, w);
+        };
+        let plan = self.fit(t, &section, &levels);
+        let drawn = (section, plan);
+        self.begin(t, &drawn.0, &drawn.1, w)?;
+        parts.rounds(
+            |k| {
+                let mut bytes = Vec::new();
+                let (mut above, mut line) = (Vec::new(), String::new());
+                parts
+                    .part(k)
+                    .each(&mut |r| self.row(t, &drawn, r, &mut above, &mut line, &mut bytes))?;
+                Ok(bytes)
+            },
+            |bytes| w.write_all(&bytes),
+        )?;
+        self.close(t, Some(&drawn.1), w)
+    }
+
+    /// The table's title above its rows.
+    fn title(&self, t: &Table, w: &mut dyn Write) -> io::Result<()> {
+        let title = match (&t.heading, &t.title) {
+            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
+            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
+            (None, None) => None,
+        };
+        if let Some(title) = title {
+            if self.markdown {
+                writeln!(w, "# {title}\n")?;
+            } else {
+                // On a narrow terminal the title wraps as the notes under a table do.
+                self.wrapped(&title, w)?;
+                writeln!(w)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What closes the table: the end of its last section (or a line saying it has no
+    /// rows), then its notes.
+    fn close(&self, t: &Table, last: Option<&Plan>, w: &mut dyn Write) -> io::Result<()> {
+        match last {
+            Some(p) => self.end(t, p, w)?,
             None => writeln!(w, "{}", self.lang.term("(no figures)"))?,
         }
         if !t.notes.is_empty() || !t.remarks.is_empty() {
@@ -669,6 +824,19 @@ impl Human {
             }
         }
         Ok(())
+    }
+}
+
+/// A drawn column's last cell and its text as drawn, reused while the column repeats.
+#[derive(Default)]
+struct Shown {
+    cell: Option<Cell>,
+    text: String,
+}
+
+impl AsRef<str> for Shown {
+    fn as_ref(&self) -> &str {
+        &self.text
     }
 }
 
@@ -895,7 +1063,53 @@ mod tests {
         assert_eq!(bar(f64::NAN), "");
     }
 
+    #[test]
+    fn fixed_rounds_as_format_does_near_halves() {
+        // Each is written in binary a hair below or above its half: 0.15 is
+        // 0.1499999999999999944..., so "0.1"; 0.25 is exact, so "0.2" (half to even).
+        for (v, dp, want) in [
+            (0.15, 1, "0.1"),
+            (0.25, 1, "0.2"),
+            (0.35, 1, "0.3"),
+            (2.675, 2, "2.67"),
+            (1.005, 2, "1.00"),
+            (9.95, 1, "9.9"),
+            (99.95, 1, "100.0"),
+            (-0.04, 1, "0.0"),
+            (-0.05, 1, "-0.1"),
+            (-0.0, 1, "0.0"),
+            (1234567.891, 2, "1,234,567.89"),
+            (5e9, 1, "5,000,000,000.0"),
+            (12.0, 0, "12"),
+        ] {
+            assert_eq!(fixed(v, dp, Lang::En), want, "{v} to {dp}");
+            assert_eq!(fixed(v, dp, Lang::En), fixed_formatted(v, dp, Lang::En));
+        }
+        assert_eq!(fixed(-1234.56, 1, Lang::Id), "-1.234,6");
+    }
+
     use proptest::prelude::*;
+
+    proptest! {
+        /// The integer rounding of [`fixed`] gives the digits `format!` gives.
+        #[test]
+        fn fixed_is_format_rounded(v in any::<f64>(), dp in 0u8..=7, lang: bool) {
+            let lang = if lang { Lang::Id } else { Lang::En };
+            prop_assert_eq!(fixed(v, dp, lang), fixed_formatted(v, dp, lang));
+        }
+
+        /// Values at and around the halves of the last place, where rounding is closest.
+        #[test]
+        fn fixed_is_format_rounded_at_halves(
+            k in -10_000_000_000i64..10_000_000_000,
+            dp in 0u8..=6,
+            nudge in -3i32..=3,
+        ) {
+            let half = (k as f64 + 0.5) / 10f64.powi(i32::from(dp));
+            let v = half + f64::from(nudge) * half.abs().max(1e-300) * f64::EPSILON;
+            prop_assert_eq!(fixed(v, dp, Lang::En), fixed_formatted(v, dp, Lang::En));
+        }
+    }
 
     fn any_cell() -> impl Strategy<Value = Cell> {
         let word = prop_oneof![

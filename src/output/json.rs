@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{Cell, Render, Rows, Table};
+use super::{Cell, Parts, Render, Rows, Table};
 
 pub struct Json;
 
@@ -77,6 +77,55 @@ pub fn stream(t: &Table, rows: &dyn Rows, w: &mut dyn Write) -> io::Result<()> {
         })?;
         SerializeSeq::end(seq)?;
     }
+    writeln!(w)
+}
+
+/// [`stream`] for rows made in parts, several parts at once: each part's objects written on
+/// a thread as the array holds them (indented one level, a comma before each), added in
+/// order; the same bytes.
+pub fn stream_parts(t: &Table, parts: &Parts, w: &mut dyn Write) -> io::Result<()> {
+    if parts.threads < 2 {
+        return stream(t, parts, w);
+    }
+    let cols: Vec<usize> = t.machine_columns().collect();
+    let cols = &cols;
+    let mut first = true;
+    w.write_all(b"[")?;
+    parts.rounds(
+        |k| {
+            let mut bytes = Vec::new();
+            let mut object = Vec::new();
+            parts.part(k).each(&mut |row| {
+                object.clear();
+                let mut ser = serde_json::Serializer::pretty(&mut object);
+                Object { t, cols, row }
+                    .serialize(&mut ser)
+                    .map_err(io::Error::from)?;
+                bytes.extend_from_slice(b",\n  ");
+                // No newline is inside a JSON string, so each one ends a line to indent.
+                for line in object.split_inclusive(|&b| b == b'\n') {
+                    bytes.extend_from_slice(line);
+                    if line.ends_with(b"\n") {
+                        bytes.extend_from_slice(b"  ");
+                    }
+                }
+                Ok(())
+            })?;
+            Ok(bytes)
+        },
+        |bytes| {
+            if bytes.is_empty() {
+                return Ok(());
+            }
+            // The first object has no comma before it.
+            let skip = usize::from(std::mem::take(&mut first));
+            w.write_all(&bytes[skip..])
+        },
+    )?;
+    if !first {
+        w.write_all(b"\n")?;
+    }
+    w.write_all(b"]")?;
     writeln!(w)
 }
 

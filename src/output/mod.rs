@@ -354,6 +354,100 @@ impl RowSink for Each<'_> {
     }
 }
 
+/// Rows made in parts whose rows do not depend on one another (a command's offices, in
+/// batches), in part order: a renderer may make several parts at once, one a thread, and
+/// still write the bytes it would write for the parts one after another.
+pub struct Parts<'a> {
+    /// How many parts there are.
+    pub count: usize,
+    /// How many parts may be made at once.
+    pub threads: usize,
+    /// Makes part `k`'s rows.
+    pub fill: &'a (dyn Fn(usize, &mut dyn RowSink) -> io::Result<()> + Sync),
+}
+
+impl Parts<'_> {
+    /// Part `k`'s rows, to be read as often as a pass needs.
+    pub fn part(&self, k: usize) -> impl Rows + '_ {
+        Replay(move |sink: &mut dyn RowSink| (self.fill)(k, sink))
+    }
+
+    /// `work` done on every part, `threads` parts at a time, and `take` given the results in
+    /// part order. A round's results are all that is held at once.
+    pub fn rounds<T: Send>(
+        &self,
+        work: impl Fn(usize) -> io::Result<T> + Sync,
+        mut take: impl FnMut(T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let threads = self.threads.max(1);
+        let work = &work;
+        let mut k = 0;
+        while k < self.count {
+            let end = (k + threads).min(self.count);
+            let done: Vec<io::Result<T>> = if end - k == 1 {
+                vec![work(k)]
+            } else {
+                std::thread::scope(|s| {
+                    let others: Vec<_> = (k + 1..end).map(|j| s.spawn(move || work(j))).collect();
+                    let mut all = vec![work(k)];
+                    all.extend(
+                        others
+                            .into_iter()
+                            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+                    );
+                    all
+                })
+            };
+            for d in done {
+                take(d?)?;
+            }
+            k = end;
+        }
+        Ok(())
+    }
+}
+
+impl Rows for Parts<'_> {
+    fn each(&self, f: &mut dyn FnMut(&[Cell]) -> io::Result<()>) -> io::Result<()> {
+        (0..self.count).try_for_each(|k| (self.fill)(k, &mut Each(&mut *f)))
+    }
+}
+
+/// [`render_rows`] for rows made in [`Parts`]: csv, json, a table and markdown make several
+/// parts at once; the bytes are those of the parts made one after another.
+pub fn render_parts(
+    opts: RenderOptions,
+    mut head: Table,
+    w: &mut dyn Write,
+    parts: &Parts,
+) -> io::Result<()> {
+    match opts.format {
+        Format::Csv => {
+            let mut s = csv::CsvStream::new(&head, &csv::Csv::from(opts), w)?;
+            let like = s.like();
+            parts.rounds(
+                |k| {
+                    let mut bytes = Vec::new();
+                    let mut part = like.stream(&mut bytes);
+                    (parts.fill)(k, &mut part)?;
+                    part.finish()?;
+                    Ok(bytes)
+                },
+                |bytes| s.written(&bytes),
+            )?;
+            s.finish()
+        }
+        Format::Table | Format::Markdown => human(opts).stream_parts(&head, parts, w),
+        Format::Json => json::stream_parts(&head, parts, w),
+        Format::Xlsx => {
+            for k in 0..parts.count {
+                (parts.fill)(k, &mut head)?;
+            }
+            renderer(opts).render(&head, w)
+        }
+    }
+}
+
 /// Renders the rows `fill` produces under `head`'s columns, holding none of them: csv and
 /// json are written as the rows come; a table or markdown calls `fill` twice, once to
 /// measure its columns and once to write. Only a workbook collects the rows first.
