@@ -352,7 +352,7 @@ impl Human {
 
     /// [`Human::shown`] without a copy where nothing changes.
     fn shown_cow<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.markdown {
+        if self.markdown && s.bytes().any(|b| matches!(b, b'|' | b'<' | b'>' | b'&')) {
             Cow::Owned(self.shown(s))
         } else {
             super::visible(s, false)
