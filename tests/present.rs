@@ -293,12 +293,19 @@ fn check_on_the_shipped_data() {
         ])
         .assert()
         .code(0);
-    // Bali Denpasar has active participants for PU and BPU only, at one date (2023-08).
+    // Bali Denpasar has active participants for PU and BPU only, at one date (2023-08): no
+    // segment has a year before to grow from, so the hint sends no one to --segment.
     coverage()
         .args(["check", "--branch", "denpasar", "--min-growth", "5"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--segment pu, bpu only"));
+        .stderr(predicate::str::contains(
+            "nor for PU: no figure a year earlier to compare with",
+        ))
+        .stderr(predicate::str::contains("--segment").not())
+        .stderr(predicate::str::contains(
+            "hint: `coverage report --branch bali-denpasar` lists the figures there are",
+        ));
     // At least one threshold.
     coverage()
         .args(["check", "--branch", "bali"])

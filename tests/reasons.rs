@@ -533,3 +533,72 @@ fn a_segment_that_has_the_figure_is_the_one_pointed_to() {
          least 40,000 together in 2024; see --segment bpu"
     );
 }
+
+/// The hint under a failed `check` points only at a segment that has the figure the flag
+/// asked for. Branch B: PU 100,000 in 2022 and 110,000 in 2023 (+10%), BPU 50,000 in 2023
+/// alone. Its `all` is only a partial sum, so `--min-growth` has nothing for all segments;
+/// PU has a year before, BPU has not, so the hint names PU and not BPU.
+#[test]
+fn a_check_hint_names_only_a_segment_with_the_figure() {
+    let dir = common::only(
+        "code,name,level,parent\nnat,Nation,national,\nkc-b,Branch B,branch,nat\n",
+        "office,period,segment,measure,value,source\n\
+         kc-b,2022,pu,active,100000,fixture\n\
+         kc-b,2023,pu,active,110000,fixture\n\
+         kc-b,2023,bpu,active,50000,fixture\n",
+    );
+    let check = |args: &[&str]| {
+        let out = coverage()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, err) = check(&["check", "--branch", "kc-b", "--min-growth", "5"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("hint: kc-b has the figure asked for with --segment pu\n"),
+        "{err}"
+    );
+    // The segment it names does have the figure: +10% passes a 5% threshold.
+    let (code, err) = check(&[
+        "check",
+        "--branch",
+        "kc-b",
+        "--segment",
+        "pu",
+        "--min-growth",
+        "5",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    // Without a year before in any segment, no segment is named.
+    let dir = common::only(
+        "code,name,level,parent\nnat,Nation,national,\nkc-b,Branch B,branch,nat\n",
+        "office,period,segment,measure,value,source\n\
+         kc-b,2023,pu,active,110000,fixture\n\
+         kc-b,2023,bpu,active,50000,fixture\n",
+    );
+    let out = coverage()
+        .arg("--data")
+        .arg(dir.path())
+        .args([
+            "--lang",
+            "id",
+            "check",
+            "--branch",
+            "kc-b",
+            "--min-growth",
+            "5",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("--segment"), "{err}");
+    assert!(
+        err.contains("petunjuk: `coverage report --branch kc-b` mencantumkan angka yang ada"),
+        "{err}"
+    );
+}

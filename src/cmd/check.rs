@@ -11,7 +11,7 @@ use super::common::{
 };
 use crate::analysis::Index;
 use crate::cli::CheckArgs;
-use crate::model::{Measure, Segment};
+use crate::model::Segment;
 use crate::output::{cell_human, col, Cell, Table};
 use crate::resolve::resolve;
 use crate::said::{Said, Told};
@@ -113,18 +113,21 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     ctx.emit(&t, out)?;
     if !no_data.is_empty() {
         out.flush()?;
-        let mut segs: Vec<Segment> = ix
-            .participant_keys()
-            .into_iter()
-            .filter(|k| k.0 == office && k.3 == Measure::Active)
-            .map(|k| k.2)
+        // Only a segment that has the figure a flag asked for is worth pointing at: one
+        // that lacks it too would fail the same way.
+        let mut segs: Vec<Segment> = no_data
+            .iter()
+            .filter_map(|(_, m)| match m {
+                Missing::OtherSegments { shows: Ok(s), .. } => Some(*s),
+                _ => None,
+            })
             .collect();
         segs.sort();
         segs.dedup();
         let hint = if !segs.is_empty() && !segs.contains(&segment) {
             let codes: Vec<&str> = segs.iter().map(|s| s.code()).collect();
             Said::new(
-                "{} has active participants for --segment {} only",
+                "{} has the figure asked for with --segment {}",
                 vec![code.clone(), codes.join(", ")],
             )
         } else {

@@ -715,7 +715,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{} does not have this column; remove it or correct its name", "{} tidak memiliki kolom ini; hapus atau perbaiki namanya"),
     ("{} fields", "{} kolom"),
     ("{} fields, one per header column", "{} kolom, satu untuk setiap judul kolom"),
-    ("{} has active participants for --segment {} only", "{} hanya memiliki peserta aktif untuk --segment {}"),
+    ("{} has the figure asked for with --segment {}", "{} memiliki angka yang diminta dengan --segment {}"),
     ("{} is not a percentage (write it like 5 or 39.4)", "{} bukan persentase (tulis seperti 5 atau 39,4)"),
     ("{} is not a positive number (write it like 3.5 or 3,5)", "{} bukan bilangan positif (tulis seperti 3,5 atau 3.5)"),
     ("{} known for {} in {}, at least the total: at most {} to go (missing: {})", "{} diketahui untuk {} pada {}, paling sedikit sama dengan total: kurang paling banyak {} (tidak ada: {})"),
