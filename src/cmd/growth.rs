@@ -306,25 +306,12 @@ fn write_csv(
         Ok(bytes)
     };
     let batches: Vec<&[usize]> = offices.chunks(BATCH).collect();
-    for round in batches.chunks(threads) {
-        let written: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|s| {
-            let others: Vec<_> = round[1..]
-                .iter()
-                .map(|&b| s.spawn(move || batch(b)))
-                .collect();
-            let mut all = vec![batch(round[0])];
-            all.extend(
-                others
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            );
-            all
-        });
-        for bytes in written {
-            w.written(&bytes?)?;
-        }
-    }
-    Ok(())
+    output::in_rounds(
+        batches.len(),
+        threads,
+        |k| batch(batches[k]),
+        |bytes| w.written(&bytes),
+    )
 }
 
 pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {

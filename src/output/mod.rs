@@ -372,39 +372,49 @@ impl Parts<'_> {
         Replay(move |sink: &mut dyn RowSink| (self.fill)(k, sink))
     }
 
-    /// `work` done on every part, `threads` parts at a time, and `take` given the results in
-    /// part order. A round's results are all that is held at once.
+    /// [`in_rounds`] over these parts.
     pub fn rounds<T: Send>(
         &self,
         work: impl Fn(usize) -> io::Result<T> + Sync,
-        mut take: impl FnMut(T) -> io::Result<()>,
+        take: impl FnMut(T) -> io::Result<()>,
     ) -> io::Result<()> {
-        let threads = self.threads.max(1);
-        let work = &work;
-        let mut k = 0;
-        while k < self.count {
-            let end = (k + threads).min(self.count);
-            let done: Vec<io::Result<T>> = if end - k == 1 {
-                vec![work(k)]
-            } else {
-                std::thread::scope(|s| {
-                    let others: Vec<_> = (k + 1..end).map(|j| s.spawn(move || work(j))).collect();
-                    let mut all = vec![work(k)];
-                    all.extend(
-                        others
-                            .into_iter()
-                            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-                    );
-                    all
-                })
-            };
-            for d in done {
-                take(d?)?;
-            }
-            k = end;
-        }
-        Ok(())
+        in_rounds(self.count, self.threads, work, take)
     }
+}
+
+/// `work` done on each of `count` parts, `threads` parts at a time, and `take` given the
+/// results in part order. A round's results are all that is held at once.
+pub fn in_rounds<T: Send>(
+    count: usize,
+    threads: usize,
+    work: impl Fn(usize) -> io::Result<T> + Sync,
+    mut take: impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    let threads = threads.max(1);
+    let work = &work;
+    let mut k = 0;
+    while k < count {
+        let end = (k + threads).min(count);
+        let done: Vec<io::Result<T>> = if end - k == 1 {
+            vec![work(k)]
+        } else {
+            std::thread::scope(|s| {
+                let others: Vec<_> = (k + 1..end).map(|j| s.spawn(move || work(j))).collect();
+                let mut all = vec![work(k)];
+                all.extend(
+                    others
+                        .into_iter()
+                        .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+                );
+                all
+            })
+        };
+        for d in done {
+            take(d?)?;
+        }
+        k = end;
+    }
+    Ok(())
 }
 
 impl Rows for Parts<'_> {
