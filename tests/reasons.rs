@@ -547,7 +547,7 @@ fn a_check_hint_names_only_a_segment_with_the_figure() {
          kc-b,2023,pu,active,110000,fixture\n\
          kc-b,2023,bpu,active,50000,fixture\n",
     );
-    let check = |args: &[&str]| {
+    let check = |dir: &tempfile::TempDir, args: &[&str]| {
         let out = coverage()
             .arg("--data")
             .arg(dir.path())
@@ -556,22 +556,25 @@ fn a_check_hint_names_only_a_segment_with_the_figure() {
             .unwrap();
         (out.status.code(), String::from_utf8(out.stderr).unwrap())
     };
-    let (code, err) = check(&["check", "--branch", "kc-b", "--min-growth", "5"]);
+    let (code, err) = check(&dir, &["check", "--branch", "kc-b", "--min-growth", "5"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("hint: kc-b has the figure asked for with --segment pu\n"),
         "{err}"
     );
     // The segment it names does have the figure: +10% passes a 5% threshold.
-    let (code, err) = check(&[
-        "check",
-        "--branch",
-        "kc-b",
-        "--segment",
-        "pu",
-        "--min-growth",
-        "5",
-    ]);
+    let (code, err) = check(
+        &dir,
+        &[
+            "check",
+            "--branch",
+            "kc-b",
+            "--segment",
+            "pu",
+            "--min-growth",
+            "5",
+        ],
+    );
     assert_eq!(code, Some(0), "{err}");
     // Without a year before in any segment, no segment is named.
     let dir = common::only(
@@ -580,10 +583,9 @@ fn a_check_hint_names_only_a_segment_with_the_figure() {
          kc-b,2023,pu,active,110000,fixture\n\
          kc-b,2023,bpu,active,50000,fixture\n",
     );
-    let out = coverage()
-        .arg("--data")
-        .arg(dir.path())
-        .args([
+    let (code, err) = check(
+        &dir,
+        &[
             "--lang",
             "id",
             "check",
@@ -591,11 +593,9 @@ fn a_check_hint_names_only_a_segment_with_the_figure() {
             "kc-b",
             "--min-growth",
             "5",
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{err}");
+        ],
+    );
+    assert_eq!(code, Some(2), "{err}");
     assert!(!err.contains("--segment"), "{err}");
     assert!(
         err.contains("petunjuk: `coverage report --branch kc-b` mencantumkan angka yang ada"),

@@ -184,20 +184,7 @@ impl Human {
             }
             return Ok(());
         }
-        let title = match (&t.heading, &t.title) {
-            (Some(h), _) => Some(self.notes(&cell_human(h, self.lang))),
-            (None, Some(title)) => Some(self.notes(self.lang.term(title))),
-            (None, None) => None,
-        };
-        if let Some(title) = title {
-            if self.markdown {
-                writeln!(w, "# {title}\n")?;
-            } else {
-                // On a narrow terminal the title wraps as the notes under a table do.
-                self.wrapped(&title, w)?;
-                writeln!(w)?;
-            }
-        }
+        self.title(t, w)?;
         match t.group {
             None => {
                 if t.rows.is_empty() {
