@@ -284,7 +284,7 @@ fn nothing_to_chart_says_what_is_missing() {
     );
     fails(
         &["--branch", "national", "--year", "2019"],
-        &["for BPJS Ketenagakerjaan (national) (national) in 2019"],
+        &["for Indonesia (national) in 2019"],
     );
 }
 

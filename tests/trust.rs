@@ -401,7 +401,7 @@ fn a_bar_short_of_one_hundred_is_never_full() {
 #[test]
 fn check_names_the_national_office_once() {
     let t = stdout(&["check", "--branch", "national", "--min-growth", "1"]);
-    assert!(t.starts_with("BPJS Ketenagakerjaan (national)\n"), "{t}");
+    assert!(t.starts_with("Indonesia (national)\n"), "{t}");
 }
 
 #[test]

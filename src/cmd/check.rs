@@ -40,12 +40,7 @@ pub fn run(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     ]);
     let code = &ds.offices[office].code;
     let name = &ds.offices[office].name;
-    // "BPJS Ketenagakerjaan (national)" already names its code.
-    t.title = Some(if name.ends_with(&format!("({code})")) {
-        name.clone()
-    } else {
-        format!("{name} ({code})")
-    });
+    t.title = Some(format!("{name} ({code})"));
     let lang = ctx.render.lang;
     let mut failed = false;
     let mut no_data: Vec<(&str, Missing)> = Vec::new();
