@@ -823,7 +823,7 @@ fn ten_thousand_deep_office_chain() {
         &dir,
         &["offices"],
         "error: {dir}/offices.csv:2:4 (parent): found \"o9999\", expected a parent that leads up to the top office
-  hint: the parents form a cycle: o0 -> o9999 -> o9998 -> o9997 -> o9996 -> o9995 ... (10000 offices)
+  hint: the parents form a cycle of 10000 offices: o0 -> o9999 -> o9998 -> o9997 -> o9996 -> o9995 ...
 ",
     );
 }

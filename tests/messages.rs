@@ -667,3 +667,37 @@ fn a_row_of_the_wrong_width_in_both_languages() {
     );
     assert!(!id.contains("fields"), "{id}");
 }
+
+#[test]
+fn office_file_problems_in_indonesian() {
+    // duplicate-office-code: "Badung" on line 13 repeats "badung" of line 7, compared
+    // without case; parent-cycle: kota-denpasar's parent is badung, whose parent is
+    // kota-denpasar.
+    let d = fixture("duplicate-office-code");
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("seharusnya kode yang belum dipakai (kode ini juga ada di baris 7)"),
+        "{id}"
+    );
+    assert!(
+        id.contains(
+            "petunjuk: kode kantor harus unik, dibandingkan tanpa membedakan huruf besar dan kecil"
+        ),
+        "{id}"
+    );
+    let d = fixture("parent-cycle");
+    let id = stderr(Some("id"), false, d.path(), &["growth"]);
+    assert!(
+        id.contains("seharusnya induk yang berujung pada kantor teratas"),
+        "{id}"
+    );
+    assert!(
+        id.contains("induk-induknya membentuk lingkaran: kota-denpasar -> badung -> kota-denpasar"),
+        "{id}"
+    );
+    let en = stderr(None, false, d.path(), &["growth"]);
+    assert!(
+        en.contains("hint: the parents form a cycle: kota-denpasar -> badung -> kota-denpasar"),
+        "{en}"
+    );
+}

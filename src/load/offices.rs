@@ -10,6 +10,7 @@ use super::reader::{duplicate, each_row, open, trimmed, Ctx};
 use super::source::DataSource;
 use super::text::{check_code, describe, skeleton};
 use crate::model::*;
+use crate::said::Said;
 
 #[derive(Deserialize)]
 struct RawOffice {
@@ -91,12 +92,18 @@ pub(super) fn read_offices(
         if let Some(&first) = index.get(&key) {
             let first_line = offices[first].origin.line;
             let c = ctx.col("code");
-            ctx.problem(
+            ctx.problem_said(
                 line,
                 c,
                 &r.code,
-                format!("a code not used before (it is also on line {first_line})"),
-                Some("office codes are unique, compared without case".into()),
+                Said::new(
+                    "a code not used before (it is also on line {})",
+                    vec![first_line.to_string()],
+                ),
+                Some(Said::new(
+                    "office codes are unique, compared without case",
+                    vec![],
+                )),
             );
             return;
         }
@@ -231,25 +238,27 @@ fn break_cycles(ctx: &mut Ctx, offices: &mut [Office]) {
                         .skip_while(|&&j| j != i)
                         .map(|&j| offices[j].code.as_str())
                         .collect();
-                    let shown = if members.len() > 6 {
-                        format!(
-                            "{} ... ({} offices)",
-                            members[..6].join(" -> "),
-                            members.len()
+                    let cycle = if members.len() > 6 {
+                        Said::new(
+                            "the parents form a cycle of {} offices: {} ...",
+                            vec![members.len().to_string(), members[..6].join(" -> ")],
                         )
                     } else {
-                        format!("{} -> {}", members.join(" -> "), offices[i].code)
+                        Said::new(
+                            "the parents form a cycle: {}",
+                            vec![format!("{} -> {}", members.join(" -> "), offices[i].code)],
+                        )
                     };
                     let o = &offices[i];
-                    ctx.problem(
+                    ctx.problem_said(
                         o.origin.line,
                         parent_col,
                         &offices[i]
                             .parent
                             .map(|p| offices[p].code.clone())
                             .unwrap_or_default(),
-                        "a parent that leads up to the top office".into(),
-                        Some(format!("the parents form a cycle: {shown}")),
+                        Said::new("a parent that leads up to the top office", vec![]),
+                        Some(cycle),
                     );
                     offices[i].parent = None; // break it so later walks terminate
                     break;
