@@ -556,25 +556,75 @@ fn files_that_cannot_be_read_in_both_languages() {
         "{en}"
     );
 
-    // A workbook's signature and nothing of a workbook after it: calamine's own words stay.
+    // Why a workbook cannot be read is told in the reader's language, never in the workbook
+    // library's English: a zip signature with nothing after it, a real workbook cut short, an OLE
+    // file holding an encrypted package (how Excel saves a workbook with a password), and bytes of
+    // no workbook format under a workbook's name.
     let t = tempfile::tempdir().unwrap();
-    let bad = t.path().join("book.xlsx");
-    std::fs::write(&bad, b"PK\x03\x04not a workbook").unwrap();
-    let en = stderr(None, false, &bad, &["growth"]);
-    assert!(
-        en.contains("book.xlsx: not a workbook that can be read ("),
-        "{en}"
-    );
-    let id = stderr(Some("id"), false, &bad, &["growth"]);
-    assert!(
-        id.contains("book.xlsx: bukan buku kerja yang dapat dibaca ("),
-        "{id}"
-    );
-    assert!(
-        id.contains("petunjuk: simpan ulang sebagai .xlsx atau .ods"),
-        "{id}"
-    );
-    assert!(!id.contains("not a workbook"), "{id}");
+    let real = std::fs::read("tests/fixtures/workbook/book.xlsx").unwrap();
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    ole.extend("EncryptedPackage".bytes().flat_map(|b| [b, 0]));
+    ole.resize(4096, 0);
+    let cases: [(&str, Vec<u8>, &str, &str, &str); 4] = [
+        (
+            "stub.xlsx",
+            b"PK\x03\x04not a workbook".to_vec(),
+            "its zip archive is damaged or cut short",
+            "arsip zip-nya rusak atau terpotong",
+            "simpan ulang sebagai .xlsx atau .ods",
+        ),
+        (
+            "cut.xlsx",
+            real[..real.len() / 2].to_vec(),
+            "its zip archive is damaged or cut short",
+            "arsip zip-nya rusak atau terpotong",
+            "simpan ulang sebagai .xlsx atau .ods",
+        ),
+        (
+            "locked.xlsx",
+            ole,
+            "it is protected by a password",
+            "dilindungi kata sandi",
+            "simpan salinannya tanpa kata sandi",
+        ),
+        (
+            "noise.xls",
+            vec![0x07; 600],
+            "its bytes are none of xlsx, xlsm, xls, ods",
+            "isinya bukan format xlsx, xlsm, xls, maupun ods",
+            "simpan ulang sebagai .xlsx atau .ods",
+        ),
+    ];
+    for (name, bytes, en_why, id_why, id_hint) in cases {
+        let bad = t.path().join(name);
+        std::fs::write(&bad, &bytes).unwrap();
+        let en = stderr(None, false, &bad, &["growth"]);
+        assert!(
+            en.contains(&format!(
+                "{name}: not a workbook that can be read: {en_why}"
+            )),
+            "{en}"
+        );
+        let id = stderr(Some("id"), false, &bad, &["growth"]);
+        assert!(
+            id.contains(&format!(
+                "{name}: bukan buku kerja yang dapat dibaca: {id_why}"
+            )),
+            "{id}"
+        );
+        assert!(id.contains(&format!("petunjuk: {id_hint}")), "{id}");
+        for english in [
+            "not a workbook",
+            "Zip",
+            "zip error",
+            "Cannot",
+            "password",
+            "invalid",
+        ] {
+            assert!(!id.contains(english), "{english:?} left in {id}");
+        }
+    }
 
     // 2 MiB of commas and no line end: past the 1 MiB a header may take.
     let d = common::data_dir();

@@ -54,19 +54,30 @@ impl Book {
                 vec![(MAX_WORKBOOK >> 20).to_string()],
             ));
         }
-        let mut wb = open_workbook_auto_from_rs(Cursor::new(&bytes[..])).map_err(|e| {
-            fail("not a workbook that can be read ({})", vec![e.to_string()])
-                .with_hint("save it again as .xlsx or .ods, or export the sheet as CSV")
-        })?;
+        let mut wb = match open_workbook_auto_from_rs(Cursor::new(&bytes[..])) {
+            Ok(wb) => wb,
+            Err(_) => {
+                // The automatic reader tells only that no format fitted; the format the file
+                // claims, read alone, tells why.
+                let why = why_unreadable(&bytes, &name);
+                let p = fail(why.book_key(), why.detail());
+                return Err(match why {
+                    Why::Password => {
+                        p.with_hint("save a copy without the password, or export the sheet as CSV")
+                    }
+                    _ => p.with_hint("save it again as .xlsx or .ods, or export the sheet as CSV"),
+                });
+            }
+        };
         let mut sheets = Vec::new();
         for sheet in wb.sheet_names() {
             match wb.worksheet_range(&sheet) {
                 Ok(r) => sheets.push((sheet, r)),
                 Err(e) => {
-                    return Err(fail(
-                        "sheet {} cannot be read ({})",
-                        vec![format!("{sheet:?}"), e.to_string()],
-                    ))
+                    let why = Why::of(&e);
+                    let mut args = vec![format!("{sheet:?}")];
+                    args.extend(why.detail());
+                    return Err(fail(why.sheet_key(), args));
                 }
             }
         }
@@ -87,6 +98,98 @@ impl Book {
         let (name, range) = self.sheets.remove(at);
         Some(Sheet::new(format!("{} [{name}]", self.name), &range, opts))
     }
+}
+
+/// Why a workbook or a sheet cannot be read, in words of this program's glossary: the workbook
+/// library's own text is kept only as English detail of a damaged part.
+#[derive(Debug)]
+enum Why {
+    /// Encrypted: Excel writes a password-protected .xlsx as an OLE file holding the package.
+    Password,
+    /// The zip archive of an .xlsx, .xlsm or .ods is damaged or cut short.
+    Archive,
+    /// The format fits but a part is damaged or missing; the library's words as detail.
+    Damaged(String),
+    /// Neither a zip archive nor an OLE file of a workbook.
+    NoFormat,
+}
+
+impl Why {
+    fn of(e: &calamine::Error) -> Why {
+        use calamine::{Error, OdsError, XlsError, XlsxError};
+        match e {
+            Error::Xlsx(XlsxError::Password)
+            | Error::Xls(XlsError::Password)
+            | Error::Ods(OdsError::Password) => Why::Password,
+            Error::Xlsx(XlsxError::Zip(_)) | Error::Ods(OdsError::Zip(_)) => Why::Archive,
+            Error::Msg(_) => Why::NoFormat,
+            other => Why::Damaged(other.to_string()),
+        }
+    }
+
+    fn book_key(&self) -> &'static str {
+        match self {
+            Why::Password => "not a workbook that can be read: it is protected by a password",
+            Why::Archive => {
+                "not a workbook that can be read: its zip archive is damaged or cut short"
+            }
+            Why::Damaged(_) => {
+                "not a workbook that can be read: a part of it is damaged or missing ({})"
+            }
+            Why::NoFormat => {
+                "not a workbook that can be read: its bytes are none of xlsx, xlsm, xls, ods"
+            }
+        }
+    }
+
+    fn sheet_key(&self) -> &'static str {
+        match self {
+            Why::Password => "sheet {} cannot be read: it is protected by a password",
+            Why::Archive => "sheet {} cannot be read: the zip archive is damaged or cut short",
+            Why::Damaged(_) | Why::NoFormat => {
+                "sheet {} cannot be read: a part of it is damaged or missing ({})"
+            }
+        }
+    }
+
+    /// The library's words, the one slot an English message keeps for them.
+    fn detail(&self) -> Vec<String> {
+        match self {
+            Why::Damaged(d) => vec![d.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Reads the bytes as the one format they claim (by signature, then by name), for its reason.
+fn why_unreadable(bytes: &[u8], name: &str) -> Why {
+    use calamine::{open_workbook_from_rs, Ods, Xls, Xlsx};
+    let cur = || Cursor::new(bytes);
+    let lower = name.to_ascii_lowercase();
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // An encrypted package names its stream in UTF-16.
+        let encrypted: Vec<u8> = "EncryptedPackage".bytes().flat_map(|b| [b, 0]).collect();
+        if memchr::memmem::find(bytes, &encrypted).is_some() {
+            return Why::Password;
+        }
+        return match open_workbook_from_rs::<Xls<_>, _>(cur()) {
+            Ok(_) => Why::NoFormat,
+            Err(e) => Why::of(&calamine::Error::Xls(e)),
+        };
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let e = if lower.ends_with(".ods") {
+            open_workbook_from_rs::<Ods<_>, _>(cur())
+                .err()
+                .map(calamine::Error::Ods)
+        } else {
+            open_workbook_from_rs::<Xlsx<_>, _>(cur())
+                .err()
+                .map(calamine::Error::Xlsx)
+        };
+        return e.as_ref().map_or(Why::NoFormat, Why::of);
+    }
+    Why::NoFormat
 }
 
 /// One sheet as CSV, with the way back to its cells.
