@@ -115,9 +115,10 @@ fn man_into_a_file_is_not_a_directory() {
 }
 
 /// Two branches of 5,000,000,000,000,000,000 each: the region's sum, 10^19, passes the 64-bit
-/// limit and is not made. growth says so instead of a bare "(no figures)".
+/// limit of 9,223,372,036,854,775,807 and is not made. Every command that would show the
+/// region's figure says so, in both languages and in csv, instead of "no figures".
 #[test]
-fn growth_names_a_roll_up_past_64_bits() {
+fn a_roll_up_past_64_bits_is_named_everywhere() {
     let five = "5000000000000000000";
     let participants = format!(
         "office,period,segment,measure,value,source
@@ -128,15 +129,74 @@ b2,2024,all,active,{five},s
 "
     );
     let dir = only(OFFICES, &participants);
-    let out = coverage()
-        .args(["--data", dir.path().to_str().unwrap()])
-        .args(["growth", "--level", "region"])
-        .assert()
-        .success();
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("(no figures)"), "{text}");
+    let data = dir.path().to_str().unwrap();
+    let run = |lang: &str, args: &[&str]| {
+        let out = coverage()
+            .args(["--lang", lang, "--data", data])
+            .args(args)
+            .env("COLUMNS", "400")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let en = "no sum: its parts add up past the 64-bit limit";
+    let id = "tidak ada jumlah: jumlah bagian-bagiannya melampaui batas 64 bit";
+    let commands: [&[&str]; 7] = [
+        // Markdown: a table would wrap the long reason.
+        &["growth", "--level", "region", "--format", "markdown"],
+        &["growth", "--level", "region", "--format", "csv"],
+        &["report", "--branch", "r1", "--format", "markdown"],
+        &["report", "--branch", "r1", "--format", "csv"],
+        &["coverage", "--branch", "r1", "--format", "markdown"],
+        &[
+            "rank", "--by", "growth", "--level", "region", "--format", "markdown",
+        ],
+        &[
+            "check",
+            "--branch",
+            "r1",
+            "--min-growth",
+            "1",
+            "--format",
+            "markdown",
+        ],
+    ];
+    for args in commands {
+        let text = run("en", args);
+        // Both years: 2023 and 2024 (rank and check name the latest, 2024).
+        assert!(text.contains(en), "{args:?}: {text}");
+        assert!(!text.contains("no participant figures"), "{args:?}: {text}");
+        assert!(!text.contains("(no figures)"), "{args:?}: {text}");
+        let text = run("id", args);
+        if args.contains(&"csv") {
+            // csv keeps English whatever the language.
+            assert!(text.contains(en), "{args:?}: {text}");
+        } else {
+            assert!(text.contains(id), "{args:?}: {text}");
+            assert!(!text.contains("64-bit"), "{args:?}: {text}");
+        }
+    }
+    // csv: both years are rows, with no value, bound none and the reason.
+    let csv = run("en", &["growth", "--level", "region", "--format", "csv"]);
+    for year in ["2023", "2024"] {
+        assert!(
+            csv.contains(&format!(
+                "r1,R1,all,active,{year},,,,,,,,none,,,,sum of 2 branches,certain,{en}"
+            )),
+            "{csv}"
+        );
+    }
+    let table = run("en", &["growth", "--level", "region"]);
     assert!(
-        text.contains("Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them."),
-        "{text}"
+        table.contains("Some sums pass the 64-bit limit and are not made; their rows say so, and coverage validate lists them."),
+        "{table}"
     );
+    let rank = run(
+        "en",
+        &[
+            "rank", "--by", "growth", "--level", "region", "--format", "csv",
+        ],
+    );
+    assert!(rank.contains(&format!("2024: {en}")), "{rank}");
 }

@@ -61,8 +61,8 @@ pub enum Part {
     Workforce(WorkforceMeasure),
 }
 
-/// A sum not made because its parts' bounds pull both ways: some bound it from below (at
-/// least), some from above (at most), so it can be any number.
+/// A sum not made: its parts' bounds pull both ways (some bound it from below, at least, some
+/// from above, at most, so it can be any number), or its parts add up past the 64-bit limit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unmade {
     /// How the sum would have been made (`sum of 2 branches`, `sum of segments`).
@@ -70,6 +70,28 @@ pub struct Unmade {
     /// The parts that are lower bounds, and those that are upper bounds, with their figures.
     pub lower: Vec<(Part, Fig)>,
     pub upper: Vec<(Part, Fig)>,
+    /// The parts (or a sum not made beneath it) add up past the 64-bit limit.
+    pub past_limit: bool,
+}
+
+impl Unmade {
+    /// A sum not made because of how its parts' bounds pull, still to be told which.
+    pub fn new(how: Derivation) -> Unmade {
+        Unmade {
+            how,
+            lower: Vec::new(),
+            upper: Vec::new(),
+            past_limit: false,
+        }
+    }
+
+    /// A sum not made because its parts add up past the 64-bit limit.
+    pub fn past_limit(how: Derivation) -> Unmade {
+        Unmade {
+            past_limit: true,
+            ..Unmade::new(how)
+        }
+    }
 }
 
 /// Every slot of a year in the store's layout: the twelve months and the whole year.
@@ -387,11 +409,7 @@ impl<'a> Index<'a> {
         {
             return;
         }
-        let mut why = Unmade {
-            how,
-            lower: Vec::new(),
-            upper: Vec::new(),
-        };
+        let mut why = Unmade::new(how);
         for (part, (ko, kp, ks, km)) in parts {
             let Some(f) = self.participant(ko, kp, ks, km) else {
                 continue;
@@ -403,6 +421,19 @@ impl<'a> Index<'a> {
             }
         }
         self.unmade.insert((o, s, m, p), why);
+    }
+
+    /// Notes a sum not made because its parts add up past the 64-bit limit, where the key has
+    /// no figure of its own.
+    fn not_made_past_limit(
+        &mut self,
+        (o, p, s, m): (usize, Period, Segment, Measure),
+        how: Derivation,
+    ) {
+        if self.ds.participants.get(o, p, s, m).is_none() && self.derived.get(o, p, s, m).is_none()
+        {
+            self.unmade.insert((o, s, m, p), Unmade::past_limit(how));
+        }
     }
 
     /// A sum one of whose parts is itself a sum not made (its own parts pulling both ways),
@@ -424,16 +455,13 @@ impl<'a> Index<'a> {
             {
                 continue;
             }
-            let mut why = Unmade {
-                how,
-                lower: Vec::new(),
-                upper: Vec::new(),
-            };
+            let mut why = Unmade::new(how);
             let mut below = false;
             let mut complete = true;
             for &(part, k, ks) in parts {
                 if let Some(u) = self.unmade(k, p, ks, m) {
                     below = true;
+                    why.past_limit |= u.past_limit;
                     why.lower.extend(u.lower.iter().cloned());
                     why.upper.extend(u.upper.iter().cloned());
                     continue;
@@ -736,6 +764,11 @@ impl<'a> Index<'a> {
                                     .terms_at(&[2, 3, 5]),
                                 },
                             ));
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made_past_limit((o, p, s, m), why);
                             continue;
                         };
                         let parts = kids.iter().map(|&k| (k, p, s, m));
@@ -826,6 +859,7 @@ impl<'a> Index<'a> {
                             )
                             .term_at(2),
                         }));
+                        self.not_made_past_limit((o, p, Segment::All, m), Derivation::Segments);
                         continue;
                     };
                     let parts = Segment::PARTS.iter().map(|&s| (o, p, s, m));
@@ -887,26 +921,31 @@ impl<'a> Index<'a> {
                 let Some(figs) = figs else {
                     continue;
                 };
+                let key = (o, period, measure);
                 let Some(sum) = calc::checked_sum(figs.iter().map(|f| f.value)) else {
+                    if !self.workforce.contains_key(&key) {
+                        let how = Derivation::SumOf {
+                            n: kids.len(),
+                            level,
+                        };
+                        self.unmade_workforce
+                            .entry((o, measure, period))
+                            .or_insert(Unmade::past_limit(how));
+                    }
                     continue;
                 };
                 // A sum of bounds is a bound; one of a lower and an upper bound is no figure.
                 let bound = figs
                     .iter()
                     .try_fold(Bound::Exact, |b, f| bound::sum(b, f.bound()));
-                let key = (o, period, measure);
                 let Some(bound) = bound else {
                     // No figure, but kept with its parts so a ratio resting on it says why;
                     // a given figure stands as it is.
                     if !self.workforce.contains_key(&key) {
-                        let mut why = Unmade {
-                            how: Derivation::SumOf {
-                                n: kids.len(),
-                                level,
-                            },
-                            lower: Vec::new(),
-                            upper: Vec::new(),
-                        };
+                        let mut why = Unmade::new(Derivation::SumOf {
+                            n: kids.len(),
+                            level,
+                        });
                         for (&k, f) in kids.iter().zip(&figs) {
                             match f.bound() {
                                 Bound::AtLeast | Bound::AtLeastAbout => {
@@ -1036,11 +1075,7 @@ impl<'a> Index<'a> {
                         // employed pulls the difference as it is bounded, formal the other way.
                         let e = self.workforce[&(o, p, WorkforceMeasure::Employed)].clone();
                         let fm = self.workforce[&(o, p, WorkforceMeasure::Formal)].clone();
-                        let mut why = Unmade {
-                            how: Derivation::EmployedLessFormal,
-                            lower: Vec::new(),
-                            upper: Vec::new(),
-                        };
+                        let mut why = Unmade::new(Derivation::EmployedLessFormal);
                         let lower = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtLeastAbout);
                         let upper = |b: Bound| matches!(b, Bound::AtMost | Bound::AtMostAbout);
                         let part = |m| Part::Workforce(m);

@@ -207,11 +207,7 @@ impl ProgramFigures {
         if self.value(ds, (o, pr, p, s, m)).is_some() {
             return;
         }
-        let mut why = Unmade {
-            how,
-            lower: Vec::new(),
-            upper: Vec::new(),
-        };
+        let mut why = Unmade::new(how);
         for &(part, k) in parts {
             let Some(f) = self.fig(ds, k) else {
                 continue;
@@ -223,6 +219,15 @@ impl ProgramFigures {
             }
         }
         self.unmade.insert((o, pr, s, m, p), why);
+    }
+
+    /// Notes a sum not made because its parts add up past the 64-bit limit, where the key has
+    /// no figure.
+    fn not_made_past_limit(&mut self, ds: &DataSet, (o, pr, p, s, m): Key, how: Derivation) {
+        if self.value(ds, (o, pr, p, s, m)).is_none() {
+            self.unmade
+                .insert((o, pr, s, m, p), Unmade::past_limit(how));
+        }
     }
 
     /// Stores a derived figure unless the key has one; a given figure that differs is returned
@@ -297,6 +302,11 @@ impl ProgramFigures {
                             .iter()
                             .map(|&k| self.value(ds, (k, pr, p, s, m)).unwrap_or(0));
                         let Some(sum) = calc::checked_sum(vals) else {
+                            let why = Derivation::SumOf {
+                                n: kids.len(),
+                                level,
+                            };
+                            self.not_made_past_limit(ds, (o, pr, p, s, m), why);
                             continue;
                         };
                         let parts: Vec<Key> = kids.iter().map(|&k| (k, pr, p, s, m)).collect();
@@ -362,6 +372,8 @@ impl ProgramFigures {
                         .iter()
                         .map(|&s| self.value(ds, (o, pr, p, s, m)).unwrap_or(0));
                     let Some(sum) = calc::checked_sum(vals) else {
+                        let key = (o, pr, p, Segment::All, m);
+                        self.not_made_past_limit(ds, key, Derivation::Segments);
                         continue;
                     };
                     let parts: Vec<Key> =

@@ -81,6 +81,9 @@ impl Missing {
             Missing::NoBase { .. } => "no figure a year earlier to compare with",
             Missing::NoTarget { .. } => "no target",
             Missing::NoActual { .. } => "no figure for the target year yet",
+            Missing::Unmade { why, .. } if why.past_limit => {
+                "no sum: its parts add up past the 64-bit limit"
+            }
             Missing::Unmade { .. } => "no sum: its parts are bounded both ways",
         }
     }

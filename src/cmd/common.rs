@@ -272,6 +272,9 @@ pub fn unmade_cell(ds: &DataSet, u: &Unmade) -> Cell {
         }
         Cell::Phrase(out)
     };
+    if u.past_limit {
+        return Cell::Template("no sum: its parts add up past the 64-bit limit", Vec::new());
+    }
     Cell::Template(
         if u.how == Derivation::EmployedLessFormal {
             "no figure: employed less formal, whose bounds pull it both ways ({} and {})"

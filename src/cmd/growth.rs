@@ -323,16 +323,18 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let ix = Index::build(&ds);
     let shown = ix.programs.any() || a.program.is_some_and(|p| p != Program::All);
     // Rows go out as they are computed: a national monthly history has a million of them.
-    let bounded = any_bounded(&ix);
+    // A sum not made (past the 64-bit limit) has no value and a reason: the bound columns,
+    // whose note carries it, are shown as for any figure that is not exact.
+    let bounded = any_bounded(&ix) || ix.unmade_all().next().is_some();
     let mut head = head(shown, bounded);
-    // A sum past 64 bits is not made, so its row is missing: say so rather than leave it out.
+    // A sum past 64 bits is not made: its row says so, and validate names its parts.
     if ix
         .findings
         .iter()
         .any(|f| f.message.template.contains("64-bit limit"))
     {
         head.remarks.push(Cell::Term(
-            "Some sums pass the 64-bit limit and are not made, so their rows are missing; coverage validate lists them.",
+            "Some sums pass the 64-bit limit and are not made; their rows say so, and coverage validate lists them.",
         ));
     }
     // The fast writer knows no bounds: a data set with any goes the careful way.

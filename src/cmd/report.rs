@@ -298,7 +298,8 @@ fn measure_label(m: Measure, p: Period) -> Cell {
 }
 
 /// Participant figures with their change on a year earlier and compound growth; a sum not
-/// made because its parts pull both ways says so where its figure would be.
+/// made (its parts pull both ways, or pass the 64-bit limit) has no value, and its basis says
+/// why, in every format.
 fn participants(l: &mut Long, items: &[GrowthItem]) {
     const P: &str = "Participants";
     for item in items {
@@ -312,9 +313,9 @@ fn participants(l: &mut Long, items: &[GrowthItem]) {
                     program: program_code(u.program),
                     metric: u.measure.code(),
                     label: measure_label(u.measure, u.period),
-                    value: unmade_cell(l.ds, &u.why),
+                    value: Cell::Empty,
                     unit: unit_of(u.measure),
-                    basis: Cell::Empty,
+                    basis: unmade_cell(l.ds, &u.why),
                     source: &source,
                     how: Some(u.why.how),
                 };
