@@ -194,6 +194,58 @@ fn a_verdict_on_an_uncertain_roadmap_figure_says_so() {
 }
 
 #[test]
+fn a_target_read_one_way_of_two_says_so_without_a_verdict() {
+    // Rp627,69 triliun may be the 2022 outcome rather than the roadmap target (its note), and
+    // no funds figure is in the data set: no verdict, but the row still says how it is read.
+    let md = stdout(&["targets", "--branch", "national", "-f", "markdown"]);
+    let funds = md
+        .lines()
+        .find(|l| l.contains("| 2022 | roadmap | funds_idr"))
+        .unwrap();
+    assert!(
+        funds.contains(
+            "no actual figure to compare with; read as the 2022 roadmap target, one reading of two"
+        ),
+        "{funds}"
+    );
+    // 2023's Rp695,29 triliun is read one way only.
+    let y2023 = md
+        .lines()
+        .find(|l| l.contains("| 2023 | roadmap | funds_idr"))
+        .unwrap();
+    assert!(!y2023.contains("one reading of two"), "{y2023}");
+    let id = stdout(&[
+        "targets", "--branch", "national", "-f", "markdown", "--lang", "id",
+    ]);
+    assert!(
+        id.contains("tidak ada angka realisasi sebagai pembanding; dibaca sebagai target tahun 2022 (peta jalan), satu dari dua kemungkinan pembacaan"),
+        "{id}"
+    );
+    let out = coverage()
+        .args(["targets", "--branch", "national", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let row = |y: &str| {
+        rows.iter()
+            .find(|r| cell(&h, r, "year") == y && cell(&h, r, "measure") == "funds_idr")
+            .unwrap()
+    };
+    assert_eq!(cell(&h, row("2022"), "reading"), "uncertain");
+    assert_eq!(
+        cell(&h, row("2022"), "status"),
+        "no actual figure to compare with"
+    );
+    assert_eq!(cell(&h, row("2023"), "reading"), "certain");
+    // The report's target line says it too.
+    let report = stdout(&["report", "--branch", "national", "-f", "markdown"]);
+    assert!(
+        report.contains("published as \"Rp627,69 triliun\"; read as the 2022 roadmap target, one reading of two"),
+        "{report}"
+    );
+}
+
+#[test]
 fn an_audit_resting_on_an_uncertain_row_says_so() {
     // 695,29 / 627,69 - 1 = 10.769 %: the stated 10,76 persen only if truncated, and only if
     // Rp627,69 triliun is the 2022 roadmap figure.

@@ -179,7 +179,7 @@ impl PaceStatus {
             PaceStatus::OnlyYearEnds => "only year ends known",
             PaceStatus::NotYet => "no figure for the year yet",
             PaceStatus::NoStart => "no previous year end to measure the pace from",
-            PaceStatus::NoFigures => "no figures to compare",
+            PaceStatus::NoFigures => "no actual figure to compare with",
         }
     }
 }

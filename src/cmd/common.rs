@@ -401,6 +401,17 @@ pub fn if_read(verdict: Cell, target: Option<&Target>, others: &[&str]) -> Cell 
     )
 }
 
+/// For a target read one way of two, that it is: `read as the 2022 roadmap target, one
+/// reading of two` (its note says what the other reading is).
+pub fn one_reading(t: &Target) -> Option<Cell> {
+    t.prov.uncertain.then(|| {
+        Cell::Template(
+            "read as the {} {} target, one reading of two",
+            vec![Cell::Plain(i64::from(t.year)), Cell::Term(t.plan.code())],
+        )
+    })
+}
+
 /// A comparison between targets says so for each of them read one way of two: `+7,990,000, if
 /// 35,93 juta is the 2022 roadmap target`. Returns the cell and whether any is uncertain.
 pub fn if_targets(cell: Cell, targets: &[&Target]) -> (Cell, bool) {
@@ -468,7 +479,18 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
             | PaceStatus::YearComplete { .. }
     );
     if !verdict {
-        return (Cell::Term(r.status.term()), false);
+        // No verdict, but the target itself may be read one way of two: say so beside it.
+        return match one_reading(tg) {
+            Some(doubt) => (
+                Cell::Phrase(vec![
+                    Cell::Term(r.status.term()),
+                    Cell::Text("; ".into()),
+                    doubt,
+                ]),
+                true,
+            ),
+            None => (Cell::Term(r.status.term()), false),
+        };
     }
     let target = tg.prov.uncertain.then_some(tg);
     let others: Vec<&str> = [r.actual.as_ref(), r.base.as_ref()]

@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
-    if_read, if_targets, line_code, periods_cell, programs, qualified, rests_on, status_cell,
-    target_note, unmade_cell, with_bound, with_figures, Amount, Ctx,
+    if_read, if_targets, line_code, one_reading, periods_cell, programs, qualified, rests_on,
+    status_cell, target_note, unmade_cell, with_bound, with_figures, Amount, Ctx,
 };
 use crate::analysis::{
     self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
@@ -672,7 +672,14 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
             ]),
             Cell::opt(tg.value, |v| as_published(v as f64, &tg.prov, money)),
             unit,
-            published(&tg.prov.published),
+            match one_reading(tg) {
+                Some(doubt) => Cell::Phrase(vec![
+                    published(&tg.prov.published),
+                    text("; ".into()),
+                    doubt,
+                ]),
+                None => published(&tg.prov.published),
+            },
             &tg.prov.source,
         ),
         Cell::opt(tg.value, num),
