@@ -43,7 +43,7 @@ fn rank_says_what_each_office_has() {
         reason_of(&g, "kc-beta"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
          75,000 together; nor for PU: no figure a year earlier to compare with: active \
-         participants given for 2023-08 only"
+         participants given for 2023-08 only; see coverage growth --segment pu"
     );
     assert_eq!(
         reason_of(&g, "kc-gamma"),
@@ -56,7 +56,8 @@ fn rank_says_what_each_office_has() {
     );
     assert_eq!(
         reason_of(&g, "kc-epsilon"),
-        "no figure a year earlier to compare with: active participants given for 2023 only"
+        "no figure a year earlier to compare with: active participants given for 2023 only; see \
+         coverage growth"
     );
     // Coverage: only kc-alpha has a survey (employed 400,000: 100,000 / 400,000 = 25.0 %). A
     // ranking has no --branch: the level that shows kc-alpha is named instead.
@@ -85,12 +86,13 @@ fn rank_reasons_in_indonesian() {
     for want in [
         "tidak ada angka peserta aktif untuk semua segmen: ada angka PU, BPU untuk Agustus 2023, \
          jumlahnya paling sedikit 75.000; begitu pula untuk PU: tidak ada angka setahun \
-         sebelumnya sebagai pembanding",
+         sebelumnya sebagai pembanding: angka peserta aktif hanya ada untuk Agustus 2023; lihat \
+         coverage growth --segment pu",
         "tidak ada angka peserta aktif: ada angka penambahan peserta untuk semua segmen pada \
          2023; lihat coverage growth",
         "tidak ada angka peserta untuk kantor ini",
         "tidak ada angka setahun sebelumnya sebagai pembanding: angka peserta aktif hanya ada \
-         untuk 2023",
+         untuk 2023; lihat coverage growth",
     ] {
         assert!(t.contains(want), "{want}\n{t}");
     }

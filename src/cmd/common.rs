@@ -612,10 +612,22 @@ fn missing_in(m: &Missing, ds: &DataSet, ranked: bool) -> Cell {
                     ],
                 ),
             };
-            t(
-                "{}; nor for {}: {}",
-                vec![given, segments_cell(&[*s]), missing_in(why, ds, ranked)],
-            )
+            match &**why {
+                // A ranking by growth: the segment's figure is there, and growth lists it.
+                Missing::NoBase { periods } if ranked && !periods.is_empty() => t(
+                    "{}; nor for {}: no figure a year earlier to compare with: active participants given for {} only; see coverage growth --segment {}",
+                    vec![
+                        given,
+                        segments_cell(&[*s]),
+                        periods_cell(periods),
+                        Cell::text(s.code()),
+                    ],
+                ),
+                _ => t(
+                    "{}; nor for {}: {}",
+                    vec![given, segments_cell(&[*s]), missing_in(why, ds, ranked)],
+                ),
+            }
         }
         Missing::OtherSegments {
             asked,
@@ -683,6 +695,10 @@ fn missing_in(m: &Missing, ds: &DataSet, ranked: bool) -> Cell {
                 Cell::Period(*period),
                 unmade_cell(ds, why),
             ],
+        ),
+        Missing::NoBase { periods } if ranked && !periods.is_empty() => t(
+            "no figure a year earlier to compare with: active participants given for {} only; see coverage growth",
+            vec![periods_cell(periods)],
         ),
         Missing::NoBase { periods } if !periods.is_empty() => t(
             "no figure a year earlier to compare with: active participants given for {} only",
