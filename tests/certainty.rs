@@ -428,13 +428,14 @@ fn the_report_says_what_a_gap_and_an_achievement_rest_on() {
     assert_eq!(cell(&h, &gap, "value"), "2460000");
     assert_eq!(cell(&h, &gap, "basis"), "target − actual");
     // Coverage 2022: 35,860,000 / 139,850,000 = 25.64 %, on the August 2023 survey, the only
-    // one, taken after the figure and serving 2023 too.
+    // one, taken after the figure and serving 2023 too; both figures to the digits they were
+    // published with (35,86 juta, 139,85 juta).
     let cov = line("2022", "coverage_pct");
     assert!(approx(cell(&h, &cov, "value"), 25.642, 0.001));
     assert_eq!(
         cell(&h, &cov, "basis"),
-        "35,860,000 / 139,850,000 employed (survey 2023-08); resting on a survey taken after \
-         the figure; the same survey serves 2023, so the ratio moves with participants alone"
+        "35.86 million / 139.85 million employed (survey 2023-08); resting on a survey taken \
+         after the figure; the same survey serves 2023, so the ratio moves with participants alone"
     );
     let id = run(None, "id", "markdown", &["report", "--branch", "national"]);
     for want in [

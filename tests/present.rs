@@ -544,12 +544,13 @@ fn the_language_comes_from_the_flag_then_coverage_lang_then_the_locale() {
 
 #[test]
 fn the_report_in_indonesian_writes_its_bases_in_indonesian() {
-    // Bali: 1,027,000 (2023) against 750,000 (2022); coverage 1,027,000 / 2,620,000.
+    // Bali: 1,027,000 (2023) against 750,000 (2022); coverage 1,027,000 / 2,620,000, each as
+    // published: "750 ribu", "1,027 juta", "2,62 juta".
     let out = stdout_of(coverage().args(["--lang", "id", "report", "--branch", "bali"]));
     for want in [
         "Peserta",
-        "dibanding 2022: 750.000",
-        "1.027.000 / 2.620.000 penduduk bekerja",
+        "dibanding 2022: 750 ribu",
+        "1,027 juta / 2,62 juta penduduk bekerja",
         "cakupan terhadap penduduk bekerja",
         "Dinyatakan oleh sumber",
     ] {
@@ -557,6 +558,7 @@ fn the_report_in_indonesian_writes_its_bases_in_indonesian() {
     }
     // An English-grouped number would read as a decimal to an Indonesian reader.
     assert!(!out.contains("750,000"), "{out}");
+    assert!(!out.contains("1.027.000"), "{out}");
 }
 
 #[test]

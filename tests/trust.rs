@@ -126,6 +126,49 @@ fn stated_figures_in_the_report_say_their_bound() {
 }
 
 #[test]
+fn the_report_shows_given_figures_to_their_published_digits() {
+    // Report 000: "35,86 juta" is 35.86 million, to the ten thousand, not 35,860,000; report
+    // 003: "hampir 2,9 juta jiwa" is just under 2.9 million; BPS 2019: "50.20%" keeps its zero.
+    let md = |lang: &str, office: &str| {
+        let out = coverage()
+            .args([
+                "--lang", lang, "report", "--branch", office, "-f", "markdown",
+            ])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let national = md("en", "national");
+    assert!(
+        national.contains("| 2022   | all     | active participants             | 35.86 million |"),
+        "{national}"
+    );
+    assert!(national.contains("vs 2022: 35.86 million"), "{national}");
+    assert!(!national.contains("35,860,000"), "{national}");
+    let bali = md("en", "bali");
+    assert!(bali.contains("| just under 2.9 million |"), "{bali}");
+    assert!(bali.contains("|                 50.20% |"), "{bali}");
+    assert!(!bali.contains("at most 2,900,000"), "{bali}");
+    let id = md("id", "bali");
+    assert!(id.contains("| hampir 2,9 juta |"), "{id}");
+    assert!(id.contains("50,20%"), "{id}");
+    let id = md("id", "national");
+    assert!(id.contains("| 35,86 juta |"), "{id}");
+    // csv keeps the full figure and names its bound.
+    let out = coverage()
+        .args(["report", "--branch", "bali", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let potential = rows
+        .iter()
+        .find(|r| cell(&h, r, "metric") == "potential_workers")
+        .unwrap();
+    assert_eq!(cell(&h, potential, "value"), "2900000");
+    assert_eq!(cell(&h, potential, "bound"), "at_most");
+}
+
+#[test]
 fn a_bound_that_is_no_code_is_refused_where_it_is() {
     let claims = format!(
         "{CLAIMS_HEAD}bali-denpasar,2023-08,pu,all,21097,342000000000,s,Rp 342 miliar,maybe\n"

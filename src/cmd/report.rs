@@ -7,9 +7,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    against, as_published, between, bound_code, coverage_note, fig_words, idr_as_published,
-    if_read, if_targets, line_code, one_reading, periods_cell, programs, qualified, rests_on,
-    status_cell, target_note, unmade_cell, with_bound, with_figures, Amount, Ctx,
+    against, as_published, as_published_or, between, bound_code, coverage_note, fig_words,
+    idr_as_published, if_read, if_targets, line_code, one_reading, periods_cell, programs,
+    qualified, rests_on, status_cell, target_note, unmade_cell, with_bound, with_figures, Amount,
+    Ctx,
 };
 use crate::analysis::{
     self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
@@ -130,16 +131,6 @@ fn compared(word: &'static str, p: Period, v: Cell) -> Cell {
         text(": ".into()),
         v,
     ])
-}
-
-/// A participant or workforce figure on a line: the count where it is exact, else as
-/// published with its bound in words (`about 50 thousand`, `at least about 185,000`).
-fn count_words(f: &analysis::Fig) -> Cell {
-    if f.bound() == Bound::Exact {
-        Cell::Int(f.value)
-    } else {
-        fig_words(f)
-    }
 }
 
 /// A derived figure's cell for csv and json: the figure, or nothing where its inputs pull
@@ -408,7 +399,7 @@ fn participant_lines(l: &mut Long, r: &GrowthRow) {
                 program: program_code(r.program),
                 metric: r.measure.code(),
                 label,
-                value: count_words(&r.value),
+                value: fig_words(&r.value),
                 unit,
                 basis: with_doubt(published(&r.value.published), &r.value),
                 source: &r.value.source,
@@ -419,7 +410,7 @@ fn participant_lines(l: &mut Long, r: &GrowthRow) {
         );
         let cb = r.change_bound();
         if let (Some((bp, b)), Some(c)) = (&r.base, r.change) {
-            let basis = compared("vs", *bp, count_words(b));
+            let basis = compared("vs", *bp, fig_words(b));
             l.add_bounded(
                 P,
                 Line {
@@ -527,9 +518,9 @@ fn coverage(l: &mut Long, ix: &Index, rows: &[CoverageRow], unmade: &[UnmadeLine
         let basis = match &r.workforce {
             Some((q, w)) => {
                 let mut p = vec![
-                    count_words(&r.participants),
+                    fig_words(&r.participants),
                     text(" / ".into()),
-                    count_words(w),
+                    fig_words(w),
                     text(" ".into()),
                     Cell::Term(analysis::workers(r.denominator)),
                     text(" (".into()),
@@ -733,7 +724,7 @@ fn target_goal(l: &mut Long, r: &TargetRow) {
     }
     target_path(l, r);
     if let (Some((bp, b)), Some(c)) = (&r.base, r.required) {
-        let basis = compared("from", *bp, count_words(b));
+        let basis = compared("from", *bp, fig_words(b));
         l.add_bounded(
             T,
             line(
@@ -1065,7 +1056,12 @@ fn stated(l: &mut Long, f: &Filter) {
             Cell::Float(s.value)
         };
         let b = analysis::bound::of(&s.prov);
-        let shown = qualified(b, value.clone(), pct);
+        // To the digits of its published text (`50.20%`, `just under 2.9 million`); a text
+        // that gives no readable figure leaves the figure, with its bound in words.
+        let shown = match analysis::published::parse(&s.prov.published) {
+            Ok(_) => as_published_or(s.value, &s.prov, false, value.clone()),
+            Err(_) => qualified(b, value.clone(), pct),
+        };
         l.add_bounded(
             S,
             Line {
