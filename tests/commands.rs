@@ -192,7 +192,7 @@ fn report_csv_is_one_long_table() {
         h,
         [
             "section", "office", "period", "segment", "program", "metric", "label", "value",
-            "bound", "unit", "basis", "source"
+            "bound", "low", "high", "unit", "basis", "source"
         ]
     );
     assert!(rows

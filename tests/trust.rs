@@ -169,6 +169,60 @@ fn the_report_shows_given_figures_to_their_published_digits() {
 }
 
 #[test]
+fn the_report_gives_a_range_with_what_it_assumes() {
+    // Report 004: all programs "Rp 342 miliar lebih", JHT "Rp 281 miliar lebih". With each
+    // bound taken as under one unit of its last digit, the total is in [342, 343) billion and
+    // JHT in [281, 282): the other programs are between 342 - 282 = 60 and 343 - 281 = 62
+    // billion, JHT's share of the amount between 281 / 343 = 81.924 % and 282 / 342 =
+    // 82.456 %, and the other programs' 4,742 cases average between 60e9 / 4,742 =
+    // Rp12,652,889 and 62e9 / 4,742 = Rp13,074,652.
+    let md = |lang: &str| {
+        let out = coverage()
+            .args([
+                "--lang", lang, "report", "--branch", "denpasar", "-f", "markdown",
+            ])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let en = md("en");
+    assert!(en.contains("between Rp60 billion and Rp62 billion"), "{en}");
+    assert!(
+        en.contains("A range takes each bound as within one unit of its last published digit"),
+        "{en}"
+    );
+    let id = md("id");
+    assert!(
+        id.contains("Rentang menganggap setiap batas berada dalam satu satuan angka terakhir"),
+        "{id}"
+    );
+    let out = coverage()
+        .args(["report", "--branch", "denpasar", "-f", "csv"])
+        .assert()
+        .success();
+    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let line = |program: &str, metric: &str| {
+        rows.iter()
+            .find(|r| cell(&h, r, "program") == program && cell(&h, r, "metric") == metric)
+            .unwrap_or_else(|| panic!("{program} {metric}"))
+    };
+    let other = line("other", "amount_idr");
+    assert_eq!(cell(&h, other, "value"), "");
+    assert_eq!(cell(&h, other, "bound"), "none");
+    assert_eq!(cell(&h, other, "low"), "60000000000");
+    assert_eq!(cell(&h, other, "high"), "62000000000");
+    let share = line("jht", "share_amount_pct");
+    let num = |c: &str| c.parse::<f64>().unwrap();
+    assert!((num(cell(&h, share, "low")) - 81.924).abs() < 0.001);
+    assert!((num(cell(&h, share, "high")) - 82.456).abs() < 0.001);
+    let per_case = line("other", "idr_per_case");
+    assert!((num(cell(&h, per_case, "low")) - 12_652_889.08).abs() < 0.01);
+    assert!((num(cell(&h, per_case, "high")) - 13_074_652.05).abs() < 0.01);
+    // An exact line has no range.
+    assert_eq!(cell(&h, line("jht", "cases"), "low"), "");
+}
+
+#[test]
 fn a_bound_that_is_no_code_is_refused_where_it_is() {
     let claims = format!(
         "{CLAIMS_HEAD}bali-denpasar,2023-08,pu,all,21097,342000000000,s,Rp 342 miliar,maybe\n"

@@ -10,7 +10,7 @@ use super::common::{
     against, as_published, as_published_or, between, bound_code, coverage_note, fig_words,
     idr_as_published, if_read, if_targets, line_code, one_reading, periods_cell, programs,
     qualified, rests_on, status_cell, target_note, unmade_cell, with_bound, with_figures, Amount,
-    Ctx,
+    Ctx, RANGE_REMARK,
 };
 use crate::analysis::{
     self, ClaimRow, CoverageRow, Filter, GrowthItem, GrowthRow, Index, Programs, TargetRow, Unmade,
@@ -51,6 +51,8 @@ struct Long<'a> {
     t: Table,
     ds: &'a DataSet,
     office: usize,
+    /// A figure is shown as a range, so the table says what a range assumes.
+    ranged: bool,
 }
 
 impl Long<'_> {
@@ -60,16 +62,38 @@ impl Long<'_> {
             Cell::Empty => Cell::Empty,
             _ => bound_code(Some(Bound::Exact)),
         };
-        self.push(section, l, raw, bound);
+        self.push(section, l, raw, bound, None);
     }
 
     /// A line whose figure people see with its bound in words (`l.value`), while csv and json
     /// get the figure itself (`raw`) and the bound's code (`none`: no figure, only a range).
     fn add_bounded(&mut self, section: &'static str, l: Line, raw: Cell, bound: Option<Bound>) {
-        self.push(section, l, raw, bound_code(bound));
+        self.push(section, l, raw, bound_code(bound), None);
     }
 
-    fn push(&mut self, section: &'static str, l: Line, raw: Cell, bound: Cell) {
+    /// [`Long::add_bounded`] for a figure computed from bounds, with the range it lies in,
+    /// `(low, high)` (shown in csv and json; people read it in `l.value`).
+    fn add_ranged(
+        &mut self,
+        section: &'static str,
+        l: Line,
+        (raw, bound): (Cell, Option<Bound>),
+        range: Option<(Cell, Cell)>,
+    ) {
+        // People read a range where the figure has no bound of its own.
+        self.ranged |= range.is_some() && bound.is_none();
+        self.push(section, l, raw, bound_code(bound), range);
+    }
+
+    fn push(
+        &mut self,
+        section: &'static str,
+        l: Line,
+        raw: Cell,
+        bound: Cell,
+        range: Option<(Cell, Cell)>,
+    ) {
+        let (low, high) = range.unwrap_or((Cell::Empty, Cell::Empty));
         let code = self.ds.offices[self.office].code.clone();
         self.t.push(vec![
             Cell::Term(section),
@@ -85,6 +109,8 @@ impl Long<'_> {
             raw,
             l.value,
             bound,
+            low,
+            high,
             Cell::text(l.unit),
             l.basis,
             fig_source(l.source, l.how),
@@ -176,6 +202,7 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
         t: long_table(&ds, office),
         ds: &ds,
         office,
+        ranged: false,
     };
     // The same rows the growth, coverage, targets and claims commands print.
     let items = analysis::growth_items(&ix, &f);
@@ -203,6 +230,9 @@ pub fn run(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<Outcome> {
     claims(&mut l, &analysis::claims(&ds, &f).0);
     stated(&mut l, &f);
     let mut t = l.t;
+    if l.ranged {
+        t.remarks.push(Cell::Term(RANGE_REMARK));
+    }
     if ix.programs.any() {
         // Figures of several programs would read alike without it.
         let program = t.columns.iter().position(|c| c.name == "program");
@@ -234,12 +264,16 @@ fn long_table(ds: &DataSet, office: usize) -> Table {
         col("value", "Value"),
         col("shown", "Value"),
         col("bound", "Bound"),
+        col("low", "Low"),
+        col("high", "High"),
         col("unit", "Unit"),
         col("basis", "Basis"),
         col("source", "Source"),
     ]);
     t.group = Some(0);
-    for hidden in ["office", "program", "metric", "value", "bound", "unit"] {
+    for hidden in [
+        "office", "program", "metric", "value", "bound", "low", "high", "unit",
+    ] {
         t.hide(hidden);
     }
     t.human("shown");
@@ -979,7 +1013,10 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
             let l1 =
                 line("amount_idr", label("amount"), a, "idr", basis, &r.source).derived_by(r.how);
             let raw = r.amount.filter(|_| r.amount_bound.is_some());
-            l.add_bounded(K, l1, Cell::opt(raw, Cell::Idr), r.amount_bound);
+            let range = r
+                .amount_range
+                .map(|(lo, hi)| (Cell::Idr(lo.round() as i64), Cell::Idr(hi.round() as i64)));
+            l.add_ranged(K, l1, (Cell::opt(raw, Cell::Idr), r.amount_bound), range);
         }
         if r.line != analysis::ClaimLine::Total {
             let share_amount = match (r.share_amount, r.share_amount_bound) {
@@ -995,6 +1032,7 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                     r.share_cases.map(Cell::Pct),
                     r.share_cases,
                     Some(Bound::Exact),
+                    None,
                 ),
                 (
                     "share_amount_pct",
@@ -1002,14 +1040,16 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                     share_amount,
                     r.share_amount,
                     r.share_amount_bound,
+                    r.share_amount_range,
                 ),
             ];
-            for (metric, what, share, raw, bound) in shares {
+            for (metric, what, share, raw, bound, range) in shares {
                 if let Some(s) = share {
                     let basis = Cell::Term("of all programs");
                     let l1 = line(metric, label(what), s, "percent", basis, "");
                     let raw = raw.filter(|_| bound.is_some());
-                    l.add_bounded(K, l1, Cell::opt(raw, Cell::Pct), bound);
+                    let range = range.map(|(lo, hi)| (Cell::Pct(lo), Cell::Pct(hi)));
+                    l.add_ranged(K, l1, (Cell::opt(raw, Cell::Pct), bound), range);
                 }
             }
         }
@@ -1030,7 +1070,10 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
                 "",
             );
             let raw = r.per_case.filter(|_| r.per_case_bound.is_some());
-            l.add_bounded(K, l1, Cell::opt(raw, Cell::IdrF), r.per_case_bound);
+            let range = r
+                .per_case_range
+                .map(|(lo, hi)| (Cell::IdrF(lo), Cell::IdrF(hi)));
+            l.add_ranged(K, l1, (Cell::opt(raw, Cell::IdrF), r.per_case_bound), range);
         }
     }
 }
