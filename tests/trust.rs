@@ -753,6 +753,41 @@ fn a_falling_series_never_projects_below_zero() {
 }
 
 #[test]
+fn a_count_above_its_target_but_falling_is_not_called_reached() {
+    // End 2023: 125,000; March 2024: 118,000, above the 2024 target of 115,000. The pace is
+    // (118,000 - 125,000) / 3 = -2,333 a month, projected 118,000 - 9 x 2,333.3 = 97,000:
+    // above the target now, below it at the year end.
+    let dir = one_branch(
+        "kc-x,2023,all,active,125000,s\nkc-x,2024-03,all,active,118000,s\n",
+        115_000,
+    );
+    let (h, rows) = targets_csv(&dir);
+    assert_eq!(cell(&h, &rows[0], "projected"), "97000");
+    assert_eq!(cell(&h, &rows[0], "on_track"), "false");
+    assert_eq!(
+        cell(&h, &rows[0], "status"),
+        "at or above the target so far, but below it by the year end at this pace"
+    );
+    let out = coverage()
+        .args(["--lang", "id", "--data", dir.path().to_str().unwrap()])
+        .args(["targets", "-f", "markdown"])
+        .assert()
+        .success();
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        md.contains("sejauh ini mencapai atau melampaui target, tetapi dengan laju ini berada di bawahnya pada akhir tahun"),
+        "{md}"
+    );
+    // Rising from 110,000 to 118,000: +2,667 a month, the target stays reached.
+    let dir = one_branch(
+        "kc-x,2023,all,active,110000,s\nkc-x,2024-03,all,active,118000,s\n",
+        115_000,
+    );
+    let (h, rows) = targets_csv(&dir);
+    assert_eq!(cell(&h, &rows[0], "status"), "target reached");
+}
+
+#[test]
 fn programs_past_64_bits_are_still_checked_against_their_total() {
     // JHT 5,000,000,000,000,000,000 + JKK 5,000,000,000,000,000,000 = 10^19, past the 64-bit
     // limit (9,223,372,036,854,775,807) and more than the stated total 9 x 10^18.

@@ -155,6 +155,9 @@ pub enum PaceStatus {
     Behind,
     /// Within the year, the target is already reached.
     Reached,
+    /// Within the year, a count of participants (a stock, not a sum of the year's flow) is at
+    /// or above its target, but the pace so far takes it below by the year end.
+    AboveFalling,
     /// The year's final figure is known.
     YearComplete { met: bool },
     /// No figure for the target year yet, and the series has only year-end figures: nothing
@@ -174,6 +177,9 @@ impl PaceStatus {
             PaceStatus::OnTrack => "on track",
             PaceStatus::Behind => "behind",
             PaceStatus::Reached => "target reached",
+            PaceStatus::AboveFalling => {
+                "at or above the target so far, but below it by the year end at this pace"
+            }
             PaceStatus::YearComplete { met: true } => "year complete: target met",
             PaceStatus::YearComplete { met: false } => "year complete: target missed",
             PaceStatus::OnlyYearEnds => "only year ends known",
@@ -314,7 +320,12 @@ fn target_row<'a>(ix: &Index<'a>, t: &'a Target) -> TargetRow<'a> {
                             vec![],
                         ));
                     }
-                    if row.status != PaceStatus::Reached {
+                    if row.status == PaceStatus::Reached && !m.is_flow() {
+                        // A count reached mid-year can be lost again: only the pace tells.
+                        if row.pace.is_some_and(|pc| !pc.on_track) {
+                            row.status = PaceStatus::AboveFalling;
+                        }
+                    } else if row.status != PaceStatus::Reached {
                         row.status = match row.pace {
                             Some(pc) if pc.on_track => PaceStatus::OnTrack,
                             Some(_) => PaceStatus::Behind,

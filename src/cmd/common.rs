@@ -476,6 +476,7 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
         PaceStatus::OnTrack
             | PaceStatus::Behind
             | PaceStatus::Reached
+            | PaceStatus::AboveFalling
             | PaceStatus::YearComplete { .. }
     );
     if !verdict {

@@ -394,6 +394,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("at least {}", "paling sedikit {}"),
     ("at most about {}", "paling banyak sekitar {}"),
     ("at most {}", "paling banyak {}"),
+    ("at or above the target so far, but below it by the year end at this pace", "sejauh ini mencapai atau melampaui target, tetapi dengan laju ini berada di bawahnya pada akhir tahun"),
     ("at the pace so far the series falls to zero before the year end", "dengan laju sejauh ini angkanya turun ke nol sebelum akhir tahun"),
     ("behind", "tertinggal"),
     ("between {} and {}", "antara {} dan {}"),
