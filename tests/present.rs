@@ -575,7 +575,7 @@ fn notes_speak_the_readers_language_too() {
     assert_eq!(
         cell(&h, r[0], "note"),
         "no formal workforce figure for bali-denpasar or all of its districts; given for \
-         national, bali: see --branch national"
+         Indonesia (national), Bali (bali): see --branch national"
     );
     let out = stdout_of(coverage().args(["--lang", "id", "targets", "--branch", "national"]));
     assert!(out.contains("belum ada angka 2024"), "{out}");

@@ -63,7 +63,7 @@ fn rank_says_what_each_office_has() {
     // ranking has no --branch: the level that shows kc-alpha is named instead.
     assert_eq!(
         reason_of(&["rank", "--by", "coverage"], "kc-epsilon"),
-        "no employed figure for this office: given for kc-alpha; see --level branch"
+        "no employed figure for this office: given for Alpha (kc-alpha); see --level branch"
     );
     // Achievement: kc-alpha's target is for 2023 (100,000 / 125,000 = 80.0 %); asked for 2024
     // it names the year there is.
@@ -160,7 +160,7 @@ fn check_names_what_there_is_on_standard_error() {
     let err = String::from_utf8(e.get_output().stderr.clone()).unwrap();
     assert!(
         err.contains(
-            "--min-coverage: no employed figure for this office: given for kc-alpha; see --branch kc-alpha"
+            "--min-coverage: no employed figure for this office: given for Alpha (kc-alpha); see --branch kc-alpha"
         ),
         "{err}"
     );
@@ -192,13 +192,13 @@ fn report_coverage_names_the_offices_with_a_survey() {
     assert_eq!(
         cell(&h, r, "basis"),
         "no employed workforce figure for kc-epsilon or all of its districts; given for \
-         kc-alpha: see --branch kc-alpha"
+         Alpha (kc-alpha): see --branch kc-alpha"
     );
     let t = stdout(&[
         "--lang", "id", "report", "--branch", "epsilon", "-f", "markdown",
     ]);
     assert!(
-        t.contains("ada untuk kc-alpha: lihat --branch kc-alpha"),
+        t.contains("ada untuk Alpha (kc-alpha): lihat --branch kc-alpha"),
         "{t}"
     );
 }
@@ -316,7 +316,7 @@ fn a_report_with_nothing_names_the_offices_that_have_figures() {
     assert!(
         t.contains(
             "no figures for kc-delta in the data set; offices with participant figures: \
-             kc-alpha, kc-beta, kc-gamma and 1 more; see --branch kc-alpha"
+             Alpha (kc-alpha), Beta (kc-beta), Gamma (kc-gamma) and 1 more; see --branch kc-alpha"
         ),
         "{t}"
     );
@@ -324,7 +324,8 @@ fn a_report_with_nothing_names_the_offices_that_have_figures() {
     assert!(
         t.contains(
             "tidak ada angka untuk kc-delta dalam data; kantor yang memiliki angka peserta: \
-             kc-alpha, kc-beta, kc-gamma dan 1 lainnya; lihat --branch kc-alpha"
+             Alpha (kc-alpha), Beta (kc-beta), Gamma (kc-gamma) dan 1 lainnya; lihat --branch \
+             kc-alpha"
         ),
         "{t}"
     );
@@ -388,12 +389,14 @@ fn a_ranking_names_the_level_that_shows_the_figure() {
     };
     let en = out("en");
     assert!(
-        en.contains("no informal figure for this office: given for bali; see --level province"),
+        en.contains(
+            "no informal figure for this office: given for Bali (bali); see --level province"
+        ),
         "{en}"
     );
     let id = out("id");
     assert!(
-        id.contains("ada untuk bali; lihat --level province"),
+        id.contains("ada untuk Bali (bali); lihat --level province"),
         "{id}"
     );
 }
@@ -410,8 +413,8 @@ fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
     let t = out(&["targets", "--branch", "bali"]);
     assert!(
         t.contains(
-            "no targets for bali in the data set; offices with targets: national, \
-             bali-denpasar; see --branch national"
+            "no targets for bali in the data set; offices with targets: Indonesia (national), \
+             Bali Denpasar (bali-denpasar); see --branch national"
         ),
         "{t}"
     );
@@ -424,7 +427,7 @@ fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
     assert!(
         t.contains(
             "tidak ada klaim untuk kc-tabanan dalam data; kantor yang memiliki klaim: \
-             bali-denpasar; lihat --branch bali-denpasar"
+             Bali Denpasar (bali-denpasar); lihat --branch bali-denpasar"
         ),
         "{t}"
     );
@@ -433,7 +436,8 @@ fn an_empty_table_of_targets_or_claims_says_what_shows_them() {
     assert!(
         t.contains(
             "no active participants figure for kc-tabanan in the data set; offices with \
-             participant figures: national, bali, bali-denpasar; see --branch national"
+             participant figures: Indonesia (national), Bali (bali), Bali Denpasar (bali-denpasar); \
+             see --branch national"
         ),
         "{t}"
     );
@@ -461,11 +465,11 @@ fn audit_names_the_offices_with_the_workforce_a_figure_lacks() {
     };
     assert_eq!(
         note("pu"),
-        "no workforce figure (formal): bali-denpasar; given for national, bali: see --branch national"
+        "no workforce figure (formal): bali-denpasar; given for Indonesia (national), Bali (bali): see --branch national"
     );
     assert_eq!(
         note("bpu"),
-        "no workforce figure (informal): bali-denpasar; given for bali: see --branch bali"
+        "no workforce figure (informal): bali-denpasar; given for Bali (bali): see --branch bali"
     );
 }
 
@@ -603,4 +607,26 @@ fn a_check_hint_names_only_a_segment_with_the_figure() {
         err.contains("petunjuk: `coverage report --branch kc-b` mencantumkan angka yang ada"),
         "{err}"
     );
+}
+
+#[test]
+fn audit_names_each_office_as_people_know_it() {
+    // The national office's code is `national`; people read its name, Indonesia, in both
+    // languages, and csv keeps the code beside the name.
+    let out = common::coverage()
+        .args(["--lang", "id", "audit", "-f", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Audit angka yang dinyatakan"), "{md}");
+    assert!(md.contains("\n| Indonesia     | 2023 "), "{md}");
+    assert!(!md.contains("| national"), "{md}");
+    let out = common::coverage()
+        .args(["audit", "-f", "csv"])
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&out.stdout);
+    let first = &rows[0];
+    assert_eq!(cell(&h, first, "office"), "national");
+    assert_eq!(cell(&h, first, "office_name"), "Indonesia");
 }

@@ -867,8 +867,8 @@ fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
     assert_eq!(
         cell(&h, r, "reason"),
         "no active participants figure for all segments: PU, BPU given for 2023-08, at least \
-         541,570 together; nor for PU: no formal figure for this office: given for national, \
-         bali; see --level national"
+         541,570 together; nor for PU: no formal figure for this office: given for Indonesia \
+         (national), Bali (bali); see --level national"
     );
     // Blitar has no figure at all, and says only that.
     let b = rows

@@ -254,6 +254,7 @@ fn summary(rows: &[AuditRow], counts: &[i64; 4]) -> Cell {
 pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
     let mut tb = Table::new(vec![
         col("office", "Office"),
+        col("office_name", "Name"),
         col("period", "Period"),
         col("segment", "Segment"),
         col("metric", "Metric"),
@@ -293,6 +294,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         };
         tb.push(vec![
             Cell::text(&ds.offices[s.office].code),
+            Cell::text(&ds.offices[s.office].name),
             Cell::opt(s.period, Cell::Period),
             Cell::segment(s.segment),
             Cell::text(s.metric.code()),
@@ -320,6 +322,7 @@ pub fn table(ds: &DataSet, rows: &[AuditRow]) -> Table {
         ]);
     }
     for hidden in [
+        "office",
         "metric",
         "stated",
         "stated_bound",

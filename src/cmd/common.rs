@@ -923,15 +923,21 @@ fn years_cell(years: &[i32]) -> Cell {
 }
 
 /// Office codes, the first three named and the rest counted.
+/// An office for people in a list whose codes a flag takes: `Bali Denpasar (bali-denpasar)`,
+/// the code alone where the name is the same.
+fn office_and_code(ds: &DataSet, o: usize) -> Cell {
+    let office = &ds.offices[o];
+    if office.name == office.code {
+        Cell::text(&office.code)
+    } else {
+        Cell::text(format!("{} ({})", office.name, office.code))
+    }
+}
+
 pub fn offices_cell(ds: &DataSet, offices: &[usize]) -> Cell {
     const SHOWN: usize = 3;
-    let mut c = joined(
-        offices
-            .iter()
-            .take(SHOWN)
-            .map(|&o| Cell::text(&ds.offices[o].code)),
-    )
-    .unwrap_or(Cell::Empty);
+    let mut c =
+        joined(offices.iter().take(SHOWN).map(|&o| office_and_code(ds, o))).unwrap_or(Cell::Empty);
     if offices.len() > SHOWN {
         c = Cell::Template(
             "{} and {} more",
