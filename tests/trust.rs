@@ -947,3 +947,55 @@ fn rank_and_check_say_when_a_ratio_rests_on_a_later_survey() {
         "{t}"
     );
 }
+
+#[test]
+fn a_claims_row_read_one_way_of_two_says_so_wherever_it_is_used() {
+    // JHT's row is marked uncertain: its own line, the other programs (the total less JHT)
+    // and every share of it rest on it; the stated total does not.
+    let claims = "office,period,segment,program,cases,amount_idr,source,published,reading\n\
+                  bali-denpasar,2023-08,pu,all,21097,342000000000,s,Rp 342 miliar,\n\
+                  bali-denpasar,2023-08,pu,jht,16355,281000000000,s,Rp 281 miliar,uncertain\n";
+    let dir = data_with(&[("claims.csv", Some(claims))]);
+    let (h, rows) = claims_csv(&dir);
+    assert_eq!(cell(&h, program(&rows, &h, "jht"), "reading"), "uncertain");
+    assert_eq!(
+        cell(&h, program(&rows, &h, "other"), "reading"),
+        "uncertain"
+    );
+    assert_eq!(cell(&h, program(&rows, &h, "all"), "reading"), "certain");
+    let md = |lang: &str, cmd: &[&str]| {
+        let out = coverage()
+            .args(["--lang", lang, "--data", dir.path().to_str().unwrap()])
+            .args(cmd)
+            .args(["-f", "markdown"])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let t = md("en", &["claims"]);
+    let other = t.lines().find(|l| l.contains("| other ")).unwrap();
+    // 342 - 281 = Rp61 billion, exact: both amounts are.
+    assert!(other.contains("Rp61 billion"), "{other}");
+    assert!(
+        other.contains("if Rp 281 miliar is read as its note says"),
+        "{other}"
+    );
+    let all = t.lines().find(|l| l.contains("| all ")).unwrap();
+    assert!(!all.contains("read as its note says"), "{all}");
+    let id = md("id", &["claims"]);
+    assert!(
+        id.contains("jika Rp 281 miliar dibaca seperti pada catatannya"),
+        "{id}"
+    );
+    let report = md("en", &["report", "--branch", "denpasar"]);
+    let share = report
+        .lines()
+        .find(|l| l.contains("JHT: share of amount"))
+        .unwrap();
+    // 281 / 342 = 82.2 %.
+    assert!(share.contains("82.2%"), "{share}");
+    assert!(
+        share.contains("of all programs; if Rp 281 miliar is read as its note says"),
+        "{share}"
+    );
+}

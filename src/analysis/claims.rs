@@ -41,6 +41,10 @@ pub struct ClaimRow {
     pub amount_range: Option<(f64, f64)>,
     pub share_amount_range: Option<(f64, f64)>,
     pub per_case_range: Option<(f64, f64)>,
+    /// The published texts of the rows read one way of two that the line's figures rest on:
+    /// its own row; for a share, the total; for what the total leaves, the total and each
+    /// program; for a total summed from its programs, each program.
+    pub doubts: Vec<String>,
 }
 
 /// A rupiah figure with how certain it is and, for a bound, its range.
@@ -199,7 +203,36 @@ fn group_rows(
         (None, false) => Some(Derivation::Programs),
     };
     let t_value = t_amount.value.map(|v| v as f64);
-    let mk = |line, cases: Option<i64>, amount: Amount, source: String, published: String| {
+    let doubt = |r: &ClaimRecord| {
+        r.prov.uncertain.then(|| match r.prov.published.as_str() {
+            "" => format!("claims.csv:{}", r.origin.line),
+            p => p.to_string(),
+        })
+    };
+    let program_doubts: Vec<String> = programs.iter().filter_map(|r| doubt(r)).collect();
+    let total_doubt: Vec<String> = match total {
+        Some(t) => doubt(t).into_iter().collect(),
+        None => program_doubts.clone(),
+    };
+    let doubts_of = |line: ClaimLine, own: Option<String>| -> Vec<String> {
+        let mut d: Vec<String> = match line {
+            ClaimLine::Total => Vec::new(),
+            ClaimLine::Other => program_doubts.clone(),
+            ClaimLine::Program(_) => own.into_iter().collect(),
+        };
+        for t in &total_doubt {
+            if !d.contains(t) {
+                d.push(t.clone());
+            }
+        }
+        d
+    };
+    let mk = |line,
+              cases: Option<i64>,
+              amount: Amount,
+              source: String,
+              published: String,
+              doubts: Vec<String>| {
         let (share_amount, share_amount_bound, share_amount_range) = if line == ClaimLine::Total {
             // A total is all of itself, however uncertain the total is.
             (t_value.map(|_| 100.0), Some(Bound::Exact), None)
@@ -233,17 +266,14 @@ fn group_rows(
             amount_range: amount.range.filter(|_| amount.bound != Some(Bound::Exact)),
             share_amount_range,
             per_case_range,
+            doubts,
         }
     };
     for (r, a) in programs.iter().zip(&parts) {
         let (source, published) = (r.prov.source.clone(), r.prov.published.clone());
-        rows.push(mk(
-            ClaimLine::Program(r.program),
-            r.cases,
-            *a,
-            source,
-            published,
-        ));
+        let line = ClaimLine::Program(r.program);
+        let doubts = doubts_of(line, doubt(r));
+        rows.push(mk(line, r.cases, *a, source, published, doubts));
     }
     if let Some(t) = total.filter(|_| !programs.is_empty()) {
         // Itemised cases (or amounts) cannot exceed the stated total.
@@ -289,10 +319,19 @@ fn group_rows(
         let fits = oa.value.is_some_and(|v| v > 0) || oa.range.is_some_and(|r| r.1 > 0.0);
         if oc.is_some_and(|v| v > 0) || fits {
             let how = Derivation::TotalLessItemised.english();
-            rows.push(mk(ClaimLine::Other, oc, oa, how, String::new()));
+            let doubts = doubts_of(ClaimLine::Other, None);
+            rows.push(mk(ClaimLine::Other, oc, oa, how, String::new(), doubts));
         }
     }
-    rows.push(mk(ClaimLine::Total, t_cases, t_amount, t_source, t_pub));
+    let doubts = doubts_of(ClaimLine::Total, None);
+    rows.push(mk(
+        ClaimLine::Total,
+        t_cases,
+        t_amount,
+        t_source,
+        t_pub,
+        doubts,
+    ));
 }
 
 /// Every finding: roll-ups that disagree and claims that do not add up.

@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::common::{
-    between, bound_code, empty_remark, filter, idr_as_published, line_code, qualified, Ctx, Kind,
-    RANGE_REMARK,
+    between, bound_code, empty_remark, filter, idr_as_published, line_code, qualified,
+    reading_code, rests_on, Ctx, Kind, RANGE_REMARK,
 };
 use crate::analysis::{claims, ClaimRow};
 use crate::cli::Select;
@@ -39,6 +39,8 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
         col("share_amount_low_pct", "Low"),
         col("share_amount_high_pct", "High"),
         col("per_case_bound", "Bound"),
+        col("reading", "Reading"),
+        col("note", "Note"),
     ]);
     let mut ranged = false;
     for r in rows {
@@ -97,6 +99,8 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
             slo,
             shi,
             bound_code(r.per_case_bound),
+            reading_code(!r.doubts.is_empty()),
+            rests_on(&r.doubts.iter().map(String::as_str).collect::<Vec<_>>()),
         ]);
     }
     for name in [
@@ -112,10 +116,11 @@ pub fn table(ds: &DataSet, rows: &[ClaimRow]) -> Table {
         "share_amount_low_pct",
         "share_amount_high_pct",
         "per_case_bound",
+        "reading",
     ] {
         t.hide(name);
     }
-    for name in ["amount", "share_amount", "per_case"] {
+    for name in ["amount", "share_amount", "per_case", "note"] {
         t.human(name);
     }
     t.bar("share_amount");

@@ -964,6 +964,8 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
             text(" ".into()),
             Cell::Span(r.period),
         ]);
+        // Every figure of the line rests on the rows read one way of two it names.
+        let doubts: Vec<&str> = r.doubts.iter().map(String::as_str).collect();
         let line = |metric, label: Cell, value, unit, basis: Cell, source| Line {
             period: r.period.to_string(),
             segment: r.segment.code(),
@@ -972,7 +974,11 @@ fn claims(l: &mut Long, rows: &[ClaimRow]) {
             label,
             value,
             unit,
-            basis,
+            basis: match (doubts.is_empty(), basis) {
+                (true, b) => b,
+                (false, Cell::Empty) => rests_on(&doubts),
+                (false, b) => Cell::Phrase(vec![b, text("; ".into()), rests_on(&doubts)]),
+            },
             source,
             how: None,
         };
