@@ -999,3 +999,39 @@ fn a_claims_row_read_one_way_of_two_says_so_wherever_it_is_used() {
         "{share}"
     );
 }
+
+#[test]
+fn a_partial_sum_that_bounds_nothing_says_why() {
+    // PU "lebih dari 424.997" (more than) and BPU "hampir 116.573" (just under): their sum is
+    // no lower bound of the total, so no figure, and the line says which part is to blame.
+    let p = "office,period,segment,measure,value,source,published\n\
+             bali-denpasar,2023-08,pu,active,424997,s,lebih dari 424.997\n\
+             bali-denpasar,2023-08,bpu,active,116573,s,hampir 116.573\n";
+    let dir = data_with(&[("participants.csv", Some(p))]);
+    let run = |lang: &str, f: &str| {
+        let out = coverage()
+            .args(["--lang", lang, "--data", dir.path().to_str().unwrap()])
+            .args(["report", "--branch", "denpasar", "-f", f])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let en = run("en", "markdown");
+    assert!(
+        en.contains("no lower bound of the total: PU, BPU given, but BPU just under 116,573 is not a lower bound; not given: JAKON, PMI"),
+        "{en}"
+    );
+    assert!(!en.contains("541,570"), "{en}");
+    let id = run("id", "markdown");
+    assert!(
+        id.contains("tidak ada batas bawah jumlah seluruhnya: ada angka PU, BPU, tetapi BPU hampir 116.573 bukan batas bawah; tidak disebutkan: JAKON, PMI"),
+        "{id}"
+    );
+    let (h, rows) = csv_rows(run("en", "csv").as_bytes());
+    let line = rows
+        .iter()
+        .find(|r| cell(&h, r, "metric") == "partial_sum")
+        .unwrap();
+    assert_eq!(cell(&h, line, "value"), "");
+    assert_eq!(cell(&h, line, "bound"), "none");
+}

@@ -375,22 +375,63 @@ fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
         {
             continue;
         }
-        let Some(pb) = analysis::partial_base(ix, o, p, m) else {
-            continue;
-        };
-        // One segment alone is its own figure, already listed; a part that is at most or
-        // about what it shows leaves the sum no lower bound of the total.
-        let firm = pb.known.iter().all(|&s| {
-            ix.participant(o, p, s, m)
-                .is_some_and(|f| matches!(f.bound(), Bound::Exact | Bound::AtLeast))
-        });
-        if pb.known.len() < 2 || pb.missing.is_empty() || !firm {
-            continue;
-        }
         let codes = |v: &[Segment], sep: &str| {
             let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
             Cell::text(c.join(sep))
         };
+        let Some(pb) = analysis::partial_base(ix, o, p, m) else {
+            // A part that is at most or about what it shows leaves the sum no lower bound of
+            // the total: the line says so rather than vanish.
+            let parts: Vec<(Segment, analysis::Fig)> = Segment::PARTS
+                .iter()
+                .filter_map(|&s| ix.participant(o, p, s, m).map(|f| (s, f)))
+                .collect();
+            let loose: Vec<Cell> = parts
+                .iter()
+                .filter(|(_, f)| !matches!(f.bound(), Bound::Exact | Bound::AtLeast))
+                .map(|(s, f)| {
+                    let name = text(s.code().to_uppercase());
+                    Cell::Phrase(vec![name, text(" ".into()), fig_words(f)])
+                })
+                .collect();
+            let known: Vec<Segment> = parts.iter().map(|(s, _)| *s).collect();
+            let missing: Vec<Segment> = Segment::PARTS
+                .iter()
+                .copied()
+                .filter(|s| !known.contains(s))
+                .collect();
+            if known.len() < 2 || missing.is_empty() || loose.is_empty() {
+                continue;
+            }
+            let mut list = Vec::new();
+            for (i, c) in loose.into_iter().enumerate() {
+                if i > 0 {
+                    list.push(text(", ".into()));
+                }
+                list.push(c);
+            }
+            let line = Line {
+                period: p.to_string(),
+                segment: Segment::All.code(),
+                program: "",
+                metric: "partial_sum",
+                label: measure_label(m, p),
+                value: Cell::Empty,
+                unit: unit_of(m),
+                basis: Cell::Template(
+                    "no lower bound of the total: {} given, but {} is not a lower bound; not given: {}",
+                    vec![codes(&known, ", "), Cell::Phrase(list), codes(&missing, ", ")],
+                ),
+                source: "",
+                how: None,
+            };
+            l.add_bounded(P, line, Cell::Empty, None);
+            continue;
+        };
+        // One segment alone is its own figure, already listed.
+        if pb.known.len() < 2 || pb.missing.is_empty() {
+            continue;
+        }
         let mut basis = Cell::Template(
             "sum of {} as given, at least the total; not given: {}",
             vec![codes(&pb.known, " + "), codes(&pb.missing, ", ")],

@@ -555,6 +555,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("no figures for funds under management in the data set; change from the {} {} figure", "tidak ada angka dana kelolaan dalam data; perubahan dari angka {} ({})"),
     ("no figures for {} in the data set", "tidak ada angka untuk {} dalam data"),
     ("no limit", "tanpa batas"),
+    ("no lower bound of the total: {} given, but {} is not a lower bound; not given: {}", "tidak ada batas bawah jumlah seluruhnya: ada angka {}, tetapi {} bukan batas bawah; tidak disebutkan: {}"),
     ("no office in the data set has them", "tidak ada kantor dalam data yang memilikinya"),
     ("no office matches {}", "tidak ada kantor yang cocok dengan {}"),
     ("no participant figures for this office", "tidak ada angka peserta untuk kantor ini"),
