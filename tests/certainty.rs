@@ -590,11 +590,20 @@ fn a_sum_of_some_segments_is_a_lower_bound_only_when_its_parts_are() {
     let (h, rows) = csv(Some(&d), &["report", "--branch", "kc-a"]);
     let sums = select(&h, &rows, &[("metric", "partial_sum")]);
     // 2023: more than 30,000 + 10,000 = at least 40,000, and the missing segments only add.
-    // 2024: just under 30,000 + 10,000 could be above or below the total: no line.
-    assert_eq!(sums.len(), 1);
+    // 2024: just under 30,000 + 10,000 could be above or below the total: no figure, and the
+    // line says why.
+    assert_eq!(sums.len(), 2);
     assert_eq!(cell(&h, sums[0], "period"), "2023");
     assert_eq!(cell(&h, sums[0], "value"), "40000");
     assert_eq!(cell(&h, sums[0], "bound"), "at_least");
+    assert_eq!(cell(&h, sums[1], "period"), "2024");
+    assert_eq!(cell(&h, sums[1], "value"), "");
+    assert_eq!(cell(&h, sums[1], "bound"), "none");
+    assert_eq!(
+        cell(&h, sums[1], "basis"),
+        "no lower bound of the total: PU, BPU given, but PU just under 30 thousand is not a lower \
+         bound; not given: JAKON, PMI"
+    );
 }
 
 #[test]
