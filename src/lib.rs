@@ -8,6 +8,7 @@ pub mod calc;
 pub mod chart;
 pub mod cli;
 pub mod cmd;
+pub mod help;
 pub mod load;
 pub mod model;
 pub mod number;

@@ -2,7 +2,7 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use coverage::{
     cli::Cli,
@@ -17,13 +17,18 @@ use coverage::{
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // --help and --version print to standard output, as clap does them; a failed write
-        // (a full disk) is an error, a closed pipe is not.
-        Err(e) if !e.use_stderr() => return help(&e),
-        // A usage error quotes the arguments, which may hold control characters: shown visibly.
         Err(e) => {
-            let args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
-            if let Some(msg) = usage_error(&e, lang_of_args(args)) {
+            let args: Vec<_> = std::env::args_os().collect();
+            let lang = lang_of_args(args.iter().map(|a| a.to_string_lossy().into_owned()));
+            // Help, asked for or shown for want of a subcommand, in the reader's language.
+            let e = coverage::help::in_lang(e, Cli::command(), args, lang);
+            // --help and --version print to standard output, as clap does them; a failed write
+            // (a full disk) is an error, a closed pipe is not.
+            if !e.use_stderr() {
+                return help(&e);
+            }
+            // A usage error quotes the arguments, which may hold control characters: shown visibly.
+            if let Some(msg) = usage_error(&e, lang) {
                 let _ = std::io::stderr().write_all(visible(&msg, true).as_bytes());
                 return ExitCode::from(2);
             }
