@@ -557,7 +557,8 @@ fn check_names_the_national_office_once() {
 fn a_partial_sum_is_a_lower_bound_and_names_what_is_missing() {
     // Bali Denpasar's 2024 target of 433 ribu additions over all segments; for 2023 only PU
     // 207,010 and BPU 194,210 additions are known: 207,010 + 194,210 = 401,220, at least the
-    // total, so at most 433,000 - 401,220 = 31,780 to go; jakon and PMI are missing. Both
+    // total, so the target is at most 433,000 - 401,220 = 31,780 above them; jakon and PMI are
+    // missing. Both
     // figures are read one way of two (additions or stocks).
     let out = coverage()
         .args(["targets", "--branch", "denpasar", "-f", "csv"])
@@ -570,8 +571,8 @@ fn a_partial_sum_is_a_lower_bound_and_names_what_is_missing() {
     assert_eq!(cell(&h, r, "status"), "only year ends known");
     assert_eq!(
         cell(&h, r, "note"),
-        "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go \
-         (missing: JAKON, PMI), if the known figures are read as their notes say"
+        "401,220 known for PU, BPU in 2023, at least the total: the target is at most +31,780 \
+         above it (missing: JAKON, PMI), if the known figures are read as their notes say"
     );
 }
 

@@ -511,15 +511,21 @@ pub fn status_cell(r: &TargetRow) -> (Cell, bool) {
     (if_read(status, target, &others), uncertain)
 }
 
-/// "401,220 known for PU, BPU in 2023, at least the total: at most +31,780 to go (missing:
-/// JAKON, PMI)".
-pub fn partial_note(pb: &PartialBase, target: Option<i64>) -> Cell {
+/// For a count: "1,200 known for PU, BPU at 2023, at least the total: at most +300 to go
+/// (missing: JAKON, PMI)". For additions, a year's flow against the next year's target, which
+/// no progress in the target year changes: "401,220 known for PU, BPU in 2023, at least the
+/// total: the target is at most +31,780 above it (missing: JAKON, PMI)".
+pub fn partial_note(pb: &PartialBase, target: Option<i64>, flow: bool) -> Cell {
     let codes = |v: &[Segment]| {
         let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
         Cell::text(c.join(", "))
     };
     let note = Cell::Template(
-        "{} known for {} in {}, at least the total: at most {} to go (missing: {})",
+        if flow {
+            "{} known for {} in {}, at least the total: the target is at most {} above it (missing: {})"
+        } else {
+            "{} known for {} in {}, at least the total: at most {} to go (missing: {})"
+        },
         vec![
             Cell::Int(pb.sum),
             codes(&pb.known),
@@ -753,7 +759,8 @@ fn missing_in(m: &Missing, ds: &DataSet, ranked: bool) -> Cell {
 /// the office does have of it.
 pub fn target_note(ds: &DataSet, r: &TargetRow) -> Cell {
     if let Some(pb) = &r.partial_base {
-        return partial_note(pb, r.target.value);
+        let flow = r.target.measure == TargetMeasure::New;
+        return partial_note(pb, r.target.value, flow);
     }
     let note = Cell::note(r.note_parts.as_ref());
     // The figure that is not there because its parts pull both ways: why.

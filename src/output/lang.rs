@@ -842,6 +842,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("{} is not a percentage (write it like 5 or 39.4)", "{} bukan persentase (tulis seperti 5 atau 39,4)"),
     ("{} is not a positive number (write it like 3.5 or 3,5)", "{} bukan bilangan positif (tulis seperti 3,5 atau 3.5)"),
     ("{} known for {} in {}, at least the total: at most {} to go (missing: {})", "{} diketahui untuk {} pada {}, paling sedikit sama dengan total: kurang paling banyak {} (tidak ada: {})"),
+    ("{} known for {} in {}, at least the total: the target is at most {} above it (missing: {})", "{} diketahui untuk {} pada {}, paling sedikit sama dengan total: target paling banyak {} di atasnya (tidak ada: {})"),
     ("{} lies outside what {} allows ({} to {})", "{} di luar rentang yang dimungkinkan {} ({} sampai {})"),
     ("{} matches several offices: {}", "{} cocok dengan beberapa kantor: {}"),
     ("{} million", "{} juta"),
