@@ -114,6 +114,16 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
                 }
             }
         }
+        ErrorKind::MissingSubcommand => {
+            let name = text(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            out.push_str(&head(
+                "'{}' requires a subcommand but one was not provided",
+                &[&name],
+            ));
+            if let Some(v) = text(e, ContextKind::ValidSubcommand) {
+                out.push_str(&say(lang, "  [subcommands: {}]\n", &[&v]));
+            }
+        }
         ErrorKind::ArgumentConflict => {
             let prior = text(e, ContextKind::PriorArg).unwrap_or_default();
             out.push_str(&head(

@@ -488,7 +488,7 @@ fn usage(args: &[&str], env_lang: Option<&str>) -> (Option<i32>, String) {
 fn usage_errors_in_the_readers_language() {
     // Each mistake as a user makes it, with --lang id (or COVERAGE_LANG=id): the whole message
     // in Indonesian, the exit code 2 as in English.
-    let cases: [(&[&str], Option<&str>, &str); 6] = [
+    let cases: [(&[&str], Option<&str>, &str); 7] = [
         (
             &["--lang", "id", "growth", "--since", "2023"],
             None,
@@ -518,6 +518,11 @@ fn usage_errors_in_the_readers_language() {
             &["--lang", "id", "frob"],
             None,
             "kesalahan: subperintah 'frob' tidak dikenal\n",
+        ),
+        (
+            &["--lang", "id"],
+            None,
+            "kesalahan: 'coverage' memerlukan subperintah, tetapi tidak ada yang diberikan\n  [subperintah: offices, report, growth, coverage, targets, claims, audit, rank, check, validate, quality, chart, completions, man, help]\n\nCara pakai: coverage [OPTIONS] <COMMAND>\n",
         ),
     ];
     for (args, env, want) in cases {

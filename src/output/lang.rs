@@ -181,11 +181,13 @@ fn english_written(text: &str) -> bool {
 pub const GLOSSARY: &[(&str, &str)] = &[
     ("\n  hint: {}", "\n  petunjuk: {}"),
     ("  [possible values: {}]\n", "  [nilai yang mungkin: {}]\n"),
+    ("  [subcommands: {}]\n", "  [subperintah: {}]\n"),
     ("  coverage audit --strict      # also exit 1 when a figure is only consistent if truncated", "  coverage audit --strict  # juga kode keluar 1 bila angka hanya konsisten jika dibulatkan ke bawah"),
     (" in {}", " pada {}"),
     (" or ", " atau "),
     ("% of amount", "% nilai"),
     ("% of cases", "% kasus"),
+    ("'{}' requires a subcommand but one was not provided", "'{}' memerlukan subperintah, tetapi tidak ada yang diberikan"),
     ("(no figures)", "(tidak ada angka)"),
     ("+ or - between figures (at character {})", "+ atau - di antara angka (pada karakter ke-{})"),
     ("--bom applies to --format csv only", "--bom hanya berlaku untuk --format csv"),
