@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::{self, Against, ClaimLine, Filter, Index};
+use crate::cmd::common::{as_published, fig_words};
 use crate::model::{Bound, Measure, Period, Program, Segment, TargetMeasure, WorkforceMeasure};
+use crate::output::cell_human;
 pub use crate::output::chart::{
     Bar, Body, Chart, NothingToChart, Panel, Point, Series, TargetMark, Unit,
 };
@@ -83,7 +85,7 @@ fn segment_series(
     measure: Measure,
     lang: Lang,
     sources: &mut Vec<String>,
-    derived: &mut bool,
+    (derived, uncertain): (&mut bool, &mut bool),
 ) -> Vec<Series> {
     let mut series = Vec::new();
     for &seg in Segment::ALL {
@@ -98,11 +100,19 @@ fn segment_series(
             .collect();
         figs.sort_by_key(|(p, _)| *p);
         let mut points: Vec<Point> = Vec::new();
+        let mut shown = Vec::new();
         for (period, fig) in figs {
             points.push(Point {
                 period,
                 value: fig.value as f64,
             });
+            // As published (`35,86 juta`, not 35,860,000), starred when read one way of two.
+            let mut label = cell_human(&fig_words(&fig), lang);
+            if fig.uncertain {
+                label.push('*');
+                *uncertain = true;
+            }
+            shown.push(label);
             if fig.derived {
                 *derived = true;
             } else {
@@ -114,6 +124,7 @@ fn segment_series(
                 label: segment_label(seg, lang),
                 segment: seg,
                 points,
+                shown,
             });
         }
     }
@@ -129,7 +140,7 @@ fn target_marks(
     (measure, tm): (Measure, TargetMeasure),
     series: &[Series],
     lang: Lang,
-    sources: &mut Vec<String>,
+    (sources, uncertain): (&mut Vec<String>, &mut bool),
 ) -> Vec<TargetMark> {
     let ds = ix.ds;
     let mut targets = Vec::new();
@@ -167,6 +178,14 @@ fn target_marks(
             segment: t.segment,
             at,
             from,
+            shown: Some({
+                let mut label = cell_human(&as_published(v as f64, &t.prov, false), lang);
+                if t.prov.uncertain {
+                    label.push('*');
+                    *uncertain = true;
+                }
+                label
+            }),
         });
     }
     targets
@@ -190,6 +209,7 @@ pub fn participants(
     let mut sources = Vec::new();
     let mut panels = Vec::new();
     let mut derived = false;
+    let mut uncertain = false;
     for (measure, tm, title) in [
         (
             Measure::Active,
@@ -204,8 +224,10 @@ pub fn participants(
                 .to_string(),
         ),
     ] {
-        let series = segment_series(ix, office, &f, measure, lang, &mut sources, &mut derived);
-        let targets = target_marks(ix, office, &f, (measure, tm), &series, lang, &mut sources);
+        let flags = (&mut derived, &mut uncertain);
+        let series = segment_series(ix, office, &f, measure, lang, &mut sources, flags);
+        let to = (&mut sources, &mut uncertain);
+        let targets = target_marks(ix, office, &f, (measure, tm), &series, lang, to);
         if !series.is_empty() || !targets.is_empty() {
             panels.push(Panel {
                 title,
@@ -260,6 +282,12 @@ pub fn participants(
             "Not drawn: {} (listed by coverage report).",
             &[&list],
         ));
+    }
+    if uncertain {
+        notes.push(
+            lang.term("* Read one way of two: its note in the data says why.")
+                .to_string(),
+        );
     }
     if panels.len() == 2 {
         notes.push(
@@ -341,6 +369,7 @@ pub fn coverage(
                 ),
                 segment: r.segment,
                 points: vec![p],
+                shown: Vec::new(),
             }),
         }
     }

@@ -91,16 +91,18 @@ fn chart(args: &[&str], name: &str) -> (String, Png) {
 
 #[test]
 fn participants_of_a_province_with_its_target_less_history() {
-    // Bali: active participants 750,000 (2022) and 1,027,000 (2023), all segments.
+    // Bali: active participants "750 ribu" (2022) and "1,027 juta" (2023), all segments:
+    // labelled to the digits they were published with.
     let (svg, png) = chart(&["--branch", "bali"], "bali-participants");
     assert!(
         svg.contains("Bali: participants by segment"),
         "title names the office"
     );
     assert!(
-        svg.contains("750,000") && svg.contains("1,027,000"),
-        "points are labelled with thousands separators"
+        svg.contains("750 thousand") && svg.contains("1.027 million"),
+        "points are labelled as published"
     );
+    assert!(!svg.contains("1,027,000"));
     assert!(
         svg.contains("002_cf8026e9d9707e45.txt"),
         "the source is named"
@@ -112,17 +114,19 @@ fn participants_of_a_province_with_its_target_less_history() {
 #[test]
 fn participants_of_the_nation_mark_each_target() {
     let (svg, png) = chart(&["--branch", "national"], "national-participants");
-    // Targets (targets.csv): annual 2024 53,860,000; roadmap 2022 35,930,000, 2023 43,920,000,
-    // 2024 53,520,000.
+    // Targets (targets.csv) as published: annual 2024 "53,86 juta"; roadmap 2022 "35,93 juta"
+    // (read one way of two: starred, with the note), 2023 "43,92 juta", 2024 "53,52 juta".
     for t in [
-        "Annual target 2024: 53,860,000",
-        "Roadmap target 2022: 35,930,000",
-        "Roadmap target 2023: 43,920,000",
-        "Roadmap target 2024: 53,520,000",
+        "Annual target 2024: 53.86 million",
+        "Roadmap target 2022: 35.93 million*",
+        "Roadmap target 2023: 43.92 million",
+        "Roadmap target 2024: 53.52 million",
+        "* Read one way of two: its note in the data says why.",
     ] {
         assert!(svg.contains(t), "{t}");
     }
-    assert!(svg.contains("35,860,000") && svg.contains("41,460,000"));
+    assert!(!svg.contains("Roadmap target 2023: 43.92 million*"));
+    assert!(svg.contains("35.86 million") && svg.contains("41.46 million"));
     assert!(png.count(TARGET_RED) > 100, "targets are drawn in red");
     assert!(png.count(ALL_GREY) > 100);
 }
@@ -130,17 +134,20 @@ fn participants_of_the_nation_mark_each_target() {
 #[test]
 fn participants_of_a_branch_split_stocks_from_flows() {
     let (svg, png) = chart(&["--branch", "denpasar"], "denpasar-participants");
-    // Active at Aug 2023: PU 424,997, BPU 116,573; new in 2023: PU 207,010, BPU 194,210;
-    // the 2024 target of 433,000 additions belongs with the flows.
+    // Active at Aug 2023: PU 424,997, BPU 116,573; new in 2023: PU 207,010, BPU 194,210 (both
+    // read one way of two, additions or stocks: starred); the 2024 target of "433 ribu"
+    // additions belongs with the flows.
     for v in [
         "424,997",
         "116,573",
-        "207,010",
-        "194,210",
-        "Annual target 2024, all segments: 433,000",
+        "207,010*",
+        "194,210*",
+        "Annual target 2024, all segments: 433 thousand",
+        "* Read one way of two: its note in the data says why.",
     ] {
         assert!(svg.contains(v), "{v}");
     }
+    assert!(!svg.contains("424,997*") && !svg.contains("116,573*"));
     assert!(svg.contains("Active participants") && svg.contains("New participants"));
     // The 3,000 employers added in 2023 are another kind of figure, said to be left out.
     assert!(svg.contains("Not drawn: new employers (listed by coverage report)."));
@@ -480,10 +487,11 @@ fn charts_speak_indonesian() {
         "national-participants-id",
     );
     for v in [
-        "35.860.000",
-        "41.460.000",
-        "Target tahunan 2024: 53.860.000",
-        "Target peta jalan 2023: 43.920.000",
+        "35,86 juta",
+        "41,46 juta",
+        "Target tahunan 2024: 53,86 juta",
+        "Target peta jalan 2023: 43,92 juta",
+        "* Dibaca salah satu dari dua kemungkinan: catatannya dalam data menjelaskan alasannya.",
         "Peserta aktif pada akhir periode",
     ] {
         assert!(svg.contains(v), "{v}");

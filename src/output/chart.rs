@@ -27,6 +27,9 @@ pub struct Series {
     pub label: String,
     pub segment: Segment,
     pub points: Vec<Point>,
+    /// Each point's label where it is not the plain figure (as published: `35,86 juta`;
+    /// `*` on a figure read one way of two); empty: every point plain.
+    pub shown: Vec<String>,
 }
 
 /// A target at a year's end, joined to the latest figure before it when there is one.
@@ -36,6 +39,8 @@ pub struct TargetMark {
     pub segment: Segment,
     pub at: Point,
     pub from: Option<Point>,
+    /// The target as published, where it is not the plain figure.
+    pub shown: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -189,6 +189,7 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ("% of cases", "% kasus"),
     ("'{}' requires a subcommand but one was not provided", "'{}' memerlukan subperintah, tetapi tidak ada yang diberikan"),
     ("(no figures)", "(tidak ada angka)"),
+    ("* Read one way of two: its note in the data says why.", "* Dibaca salah satu dari dua kemungkinan: catatannya dalam data menjelaskan alasannya."),
     ("+ or - between figures (at character {})", "+ atau - di antara angka (pada karakter ke-{})"),
     ("--bom applies to --format csv only", "--bom hanya berlaku untuk --format csv"),
     ("--data names a directory holding offices.csv, participants.csv, ..., or a workbook (.xlsx, .xlsm, .xls, .ods) with a sheet for each", "--data menyebut folder yang memuat offices.csv, participants.csv, ..., atau buku kerja (.xlsx, .xlsm, .xls, .ods) dengan satu lembar kerja untuk masing-masing"),

@@ -538,7 +538,11 @@ where
                 continue;
             }
             labels.push(Label {
-                text: value_label(unit, yv, lang),
+                text: s
+                    .shown
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| value_label(unit, yv, lang)),
                 x,
                 y: y - 11,
                 h: HPos::Center,
@@ -659,7 +663,13 @@ where
         (HPos::Left, 18, 24)
     };
     labels.push(Label {
-        text: format!("{}: {}", t.label, value_label(unit, yv, lang)),
+        text: format!(
+            "{}: {}",
+            t.label,
+            t.shown
+                .clone()
+                .unwrap_or_else(|| value_label(unit, yv, lang))
+        ),
         x: px + dx,
         y: py + dy,
         h,
