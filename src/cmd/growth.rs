@@ -16,12 +16,15 @@ use crate::model::{Bound, DataSet, Measure, Program, Segment};
 use crate::output::{self, col, fig_source, Cell, CsvStream, Parts, RowSink, Table};
 use crate::Outcome;
 
-/// The head of the table; a program column only for a data set with programs, so one
-/// without prints what it always has.
+/// The head of the table; a program column only for a data set with programs, and the bound
+/// columns only for one with bounds, so one without prints what it always has. [`cells`] and
+/// [`unmade_cells`] push their cells in this order, under the same two conditions.
 fn head(programs: bool, bounded: bool) -> Table {
-    let mut columns = vec![
-        col("office", "Office"),
-        col("office_name", "Name"),
+    let mut columns = vec![col("office", "Office"), col("office_name", "Name")];
+    if programs {
+        columns.push(col("program", "Program"));
+    }
+    columns.extend([
         col("segment", "Segment"),
         col("measure", "Measure"),
         col("period", "Period"),
@@ -30,43 +33,32 @@ fn head(programs: bool, bounded: bool) -> Table {
         col("base_period", "Base period"),
         col("base_value", "Base value"),
         col("base_words", "Base value"),
-        col("change", "Change"),
-        col("change_pct", "Change %"),
-        col("cagr_since", "CAGR since"),
-        col("cagr_pct", "CAGR %/yr"),
+    ]);
+    // Each derived figure for people with its bound in words, and the bound's code for
+    // scripts, where the data set has bounds.
+    let with_words = |columns: &mut Vec<output::Column>, name, words, heading| {
+        columns.push(col(name, heading));
+        if bounded {
+            columns.push(col(words, heading));
+        }
+    };
+    with_words(&mut columns, "change", "change_words", "Change");
+    with_words(&mut columns, "change_pct", "change_pct_words", "Change %");
+    columns.push(col("cagr_since", "CAGR since"));
+    with_words(&mut columns, "cagr_pct", "cagr_words", "CAGR %/yr");
+    if bounded {
+        for name in ["value_bound", "base_bound", "change_bound", "cagr_bound"] {
+            columns.push(col(name, "Bound"));
+        }
+    }
+    columns.extend([
         col("source", "Source"),
         col("reading", "Reading"),
         col("note", "Note"),
-    ];
+    ]);
     if bounded {
-        // Each derived figure for people with its bound in words, and the bound's code for
-        // scripts; only for a data set with bounds, so one without prints what it always has.
-        let at = |columns: &Vec<_>, name: &str| {
-            columns
-                .iter()
-                .position(|c: &output::Column| c.name == name)
-                .expect("a column of the head")
-        };
-        for (after, words, heading) in [
-            ("change", "change_words", "Change"),
-            ("change_pct", "change_pct_words", "Change %"),
-            ("cagr_pct", "cagr_words", "CAGR %/yr"),
-        ] {
-            let i = at(&columns, after);
-            columns.insert(i + 1, col(words, heading));
-        }
-        let i = at(&columns, "source");
-        for (k, name) in ["value_bound", "base_bound", "change_bound", "cagr_bound"]
-            .into_iter()
-            .enumerate()
-        {
-            columns.insert(i + k, col(name, "Bound"));
-        }
-        // For scripts, why a row has no value: a sum whose parts' bounds pull both ways.
+        // For scripts, why a row has no value: a sum not made.
         columns.push(col("why_no_value", "Why no value"));
-    }
-    if programs {
-        columns.insert(2, col("program", "Program"));
     }
     let mut t = Table::new(columns);
     for name in ["office", "reading", "value", "base_value"] {
@@ -108,9 +100,16 @@ fn cells(
             fig_source(&r.value.source, r.value.how),
         ));
     }
-    let mut cells = vec![
+    let (cb, gb) = (r.change_bound(), r.cagr_bound());
+    let mut cells = Vec::with_capacity(26);
+    cells.extend([
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
+    ]);
+    if programs {
+        cells.push(Cell::Term(r.program.code()));
+    }
+    cells.extend([
         Cell::segment(r.segment),
         Cell::Term(r.measure.code()),
         Cell::Period(r.period),
@@ -120,40 +119,38 @@ fn cells(
         Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
         Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)),
         Cell::opt(r.change, |c| Cell::Delta(c.abs)),
-        Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta),
+    ]);
+    if bounded {
+        cells.push(Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)));
+    }
+    cells.push(Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta));
+    if bounded {
+        cells.push(Cell::opt(r.change.and_then(|c| c.pct), |p| {
+            with_bound(Cell::PctDelta(p), cb)
+        }));
+    }
+    cells.extend([
         Cell::opt(r.cagr, |(p, _)| Cell::Period(p)),
         Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
+    ]);
+    if bounded {
+        let code = |has: bool, b: Option<Bound>| if has { bound_code(b) } else { Cell::Empty };
+        let base = r.base.as_ref().map(|(_, b)| b.bound());
+        cells.extend([
+            Cell::opt(r.cagr, |(_, g)| with_bound(Cell::PctDelta(g), gb)),
+            Cell::text(r.value.bound().code()),
+            Cell::opt(base, |b| Cell::text(b.code())),
+            code(r.change.is_some(), cb),
+            code(r.cagr.is_some(), gb),
+        ]);
+    }
+    cells.extend([
         source.as_ref().expect("set above").1.clone(),
         reading_code(!r.doubts().is_empty()),
         rests_on(&r.doubts()),
-    ];
+    ]);
     if bounded {
-        let (cb, gb) = (r.change_bound(), r.cagr_bound());
-        let code = |has: bool, b: Option<Bound>| if has { bound_code(b) } else { Cell::Empty };
-        let i = 11;
-        cells.insert(
-            i,
-            Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)),
-        );
-        cells.insert(
-            i + 2,
-            Cell::opt(r.change.and_then(|c| c.pct), |p| {
-                with_bound(Cell::PctDelta(p), cb)
-            }),
-        );
-        cells.insert(
-            i + 5,
-            Cell::opt(r.cagr, |(_, g)| with_bound(Cell::PctDelta(g), gb)),
-        );
-        let base = r.base.as_ref().map(|(_, b)| b.bound());
-        cells.insert(i + 6, Cell::text(r.value.bound().code()));
-        cells.insert(i + 7, Cell::opt(base, |b| Cell::text(b.code())));
-        cells.insert(i + 8, code(r.change.is_some(), cb));
-        cells.insert(i + 9, code(r.cagr.is_some(), gb));
         cells.push(Cell::Empty);
-    }
-    if programs {
-        cells.insert(2, Cell::Term(r.program.code()));
     }
     cells
 }
@@ -164,29 +161,32 @@ fn unmade_cells(ds: &DataSet, r: &UnmadeRow, (programs, bounded): (bool, bool)) 
     let mut cells = vec![
         Cell::text(&ds.offices[r.office].code),
         Cell::text(&ds.offices[r.office].name),
+    ];
+    if programs {
+        cells.push(Cell::Term(r.program.code()));
+    }
+    cells.extend([
         Cell::segment(r.segment),
         Cell::Term(r.measure.code()),
         Cell::Period(r.period),
         Cell::Empty,
         unmade_cell(ds, &r.why),
-    ];
-    cells.extend(std::iter::repeat_n(Cell::Empty, 7));
-    cells.push(fig_source(&r.why.how.english(), Some(r.why.how)));
-    cells.push(reading_code(false));
-    cells.push(Cell::Empty);
+    ]);
+    // Base period, value and words; change, change %, CAGR since and CAGR %, each with its
+    // words where there are bounds.
+    let empty = if bounded { 10 } else { 7 };
+    cells.extend(std::iter::repeat_n(Cell::Empty, empty));
     if bounded {
-        let i = 11;
-        for k in [i, i + 2, i + 5] {
-            cells.insert(k, Cell::Empty);
-        }
-        cells.insert(i + 6, bound_code(None));
-        for k in [i + 7, i + 8, i + 9] {
-            cells.insert(k, Cell::Empty);
-        }
-        cells.push(unmade_cell(ds, &r.why));
+        cells.push(bound_code(None));
+        cells.extend(std::iter::repeat_n(Cell::Empty, 3));
     }
-    if programs {
-        cells.insert(2, Cell::Term(r.program.code()));
+    cells.extend([
+        fig_source(&r.why.how.english(), Some(r.why.how)),
+        reading_code(false),
+        Cell::Empty,
+    ]);
+    if bounded {
+        cells.push(unmade_cell(ds, &r.why));
     }
     cells
 }
