@@ -955,7 +955,7 @@ pub fn offices_cell(ds: &DataSet, offices: &[usize]) -> Cell {
 }
 
 /// Cells joined by `, ` (`+` between segments reads as a sum, which a list is not).
-fn joined(cells: impl Iterator<Item = Cell>) -> Option<Cell> {
+pub fn joined(cells: impl Iterator<Item = Cell>) -> Option<Cell> {
     let mut out = Vec::new();
     for c in cells {
         if !out.is_empty() {

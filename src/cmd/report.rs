@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::common::{
     against, as_published, as_published_or, between, bound_code, coverage_note, fig_words,
-    idr_as_published, if_read, if_targets, line_code, one_reading, periods_cell, programs,
+    idr_as_published, if_read, if_targets, joined, line_code, one_reading, periods_cell, programs,
     qualified, rests_on, status_cell, target_note, unmade_cell, with_bound, with_figures, Amount,
     Ctx, RANGE_REMARK,
 };
@@ -379,6 +379,19 @@ fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
             let c: Vec<String> = v.iter().map(|s| s.code().to_uppercase()).collect();
             Cell::text(c.join(sep))
         };
+        // The line of the sum: its figure (or none) and what it rests on.
+        let line = |value: Cell, basis: Cell| Line {
+            period: p.to_string(),
+            segment: Segment::All.code(),
+            program: "",
+            metric: "partial_sum",
+            label: measure_label(m, p),
+            value,
+            unit: unit_of(m),
+            basis,
+            source: "",
+            how: None,
+        };
         let Some(pb) = analysis::partial_base(ix, o, p, m) else {
             // A part that is at most or about what it shows leaves the sum no lower bound of
             // the total: the line says so rather than vanish.
@@ -386,46 +399,30 @@ fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
                 .iter()
                 .filter_map(|&s| ix.participant(o, p, s, m).map(|f| (s, f)))
                 .collect();
-            let loose: Vec<Cell> = parts
+            let loose = parts
                 .iter()
                 .filter(|(_, f)| !matches!(f.bound(), Bound::Exact | Bound::AtLeast))
                 .map(|(s, f)| {
                     let name = text(s.code().to_uppercase());
                     Cell::Phrase(vec![name, text(" ".into()), fig_words(f)])
-                })
-                .collect();
+                });
             let known: Vec<Segment> = parts.iter().map(|(s, _)| *s).collect();
             let missing: Vec<Segment> = Segment::PARTS
                 .iter()
                 .copied()
                 .filter(|s| !known.contains(s))
                 .collect();
-            if known.len() < 2 || missing.is_empty() || loose.is_empty() {
+            let Some(loose) = joined(loose) else {
+                continue;
+            };
+            if known.len() < 2 || missing.is_empty() {
                 continue;
             }
-            let mut list = Vec::new();
-            for (i, c) in loose.into_iter().enumerate() {
-                if i > 0 {
-                    list.push(text(", ".into()));
-                }
-                list.push(c);
-            }
-            let line = Line {
-                period: p.to_string(),
-                segment: Segment::All.code(),
-                program: "",
-                metric: "partial_sum",
-                label: measure_label(m, p),
-                value: Cell::Empty,
-                unit: unit_of(m),
-                basis: Cell::Template(
-                    "no lower bound of the total: {} given, but {} is not a lower bound; not given: {}",
-                    vec![codes(&known, ", "), Cell::Phrase(list), codes(&missing, ", ")],
-                ),
-                source: "",
-                how: None,
-            };
-            l.add_bounded(P, line, Cell::Empty, None);
+            let basis = Cell::Template(
+                "no lower bound of the total: {} given, but {} is not a lower bound; not given: {}",
+                vec![codes(&known, ", "), loose, codes(&missing, ", ")],
+            );
+            l.add_bounded(P, line(Cell::Empty, basis), Cell::Empty, None);
             continue;
         };
         // One segment alone is its own figure, already listed.
@@ -442,19 +439,13 @@ fn partial_totals(l: &mut Long, ix: &Index, items: &[GrowthItem]) {
                 vec![basis],
             );
         }
-        let line = Line {
-            period: p.to_string(),
-            segment: Segment::All.code(),
-            program: "",
-            metric: "partial_sum",
-            label: measure_label(m, p),
-            value: with_bound(Cell::Int(pb.sum), Some(Bound::AtLeast)),
-            unit: unit_of(m),
-            basis,
-            source: "",
-            how: None,
-        };
-        l.add_bounded(P, line, Cell::Int(pb.sum), Some(Bound::AtLeast));
+        let value = with_bound(Cell::Int(pb.sum), Some(Bound::AtLeast));
+        l.add_bounded(
+            P,
+            line(value, basis),
+            Cell::Int(pb.sum),
+            Some(Bound::AtLeast),
+        );
     }
 }
 
