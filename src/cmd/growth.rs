@@ -87,39 +87,56 @@ fn head(programs: bool, bounded: bool) -> Table {
     t
 }
 
-/// A row's cells; `source` keeps the last source's cell, as a run of rows shares one.
+/// The cells a run of rows repeats, made once and shared: the last source's, and the last
+/// office's code and name.
+#[derive(Default)]
+struct Repeats {
+    source: Option<(String, Cell)>,
+    office: Option<(usize, Cell, Cell)>,
+}
+
+/// A row's cells; `repeats` keeps the cells a run of rows shares.
 fn cells(
     ds: &DataSet,
     r: &GrowthRow,
     (programs, bounded): (bool, bool),
-    source: &mut Option<(String, Cell)>,
+    repeats: &mut Repeats,
 ) -> Vec<Cell> {
+    let source = &mut repeats.source;
     if source.as_ref().is_none_or(|(s, _)| *s != r.value.source) {
         *source = Some((
             r.value.source.clone(),
             fig_source(&r.value.source, r.value.how),
         ));
     }
-    let (cb, gb) = (r.change_bound(), r.cagr_bound());
-    let mut cells = Vec::with_capacity(26);
-    cells.extend([
-        Cell::text(&ds.offices[r.office].code),
-        Cell::text(&ds.offices[r.office].name),
-    ]);
+    if repeats.office.as_ref().is_none_or(|o| o.0 != r.office) {
+        let o = &ds.offices[r.office];
+        repeats.office = Some((r.office, Cell::shared(&o.code), Cell::shared(&o.name)));
+    }
+    let (_, code, name) = repeats.office.as_ref().expect("set above");
+    // The bounds read each figure's published text: only for a data set with bounds.
+    let (cb, gb) = if bounded {
+        (r.change_bound(), r.cagr_bound())
+    } else {
+        (None, None)
+    };
+    // The head's columns: 17, a program's, and 8 for bounds; pushed one by one, so each is
+    // made in place.
+    let mut cells = Vec::with_capacity(17 + usize::from(programs) + 8 * usize::from(bounded));
+    cells.push(code.clone());
+    cells.push(name.clone());
     if programs {
         cells.push(Cell::Term(r.program.code()));
     }
-    cells.extend([
-        Cell::segment(r.segment),
-        Cell::Term(r.measure.code()),
-        Cell::Period(r.period),
-        Cell::Int(r.value.value),
-        fig_words(&r.value),
-        Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)),
-        Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)),
-        Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)),
-        Cell::opt(r.change, |c| Cell::Delta(c.abs)),
-    ]);
+    cells.push(Cell::segment(r.segment));
+    cells.push(Cell::Term(r.measure.code()));
+    cells.push(Cell::Period(r.period));
+    cells.push(Cell::Int(r.value.value));
+    cells.push(fig_words(&r.value));
+    cells.push(Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)));
+    cells.push(Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)));
+    cells.push(Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)));
+    cells.push(Cell::opt(r.change, |c| Cell::Delta(c.abs)));
     if bounded {
         cells.push(Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)));
     }
@@ -129,26 +146,23 @@ fn cells(
             with_bound(Cell::PctDelta(p), cb)
         }));
     }
-    cells.extend([
-        Cell::opt(r.cagr, |(p, _)| Cell::Period(p)),
-        Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)),
-    ]);
+    cells.push(Cell::opt(r.cagr, |(p, _)| Cell::Period(p)));
+    cells.push(Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)));
     if bounded {
         let code = |has: bool, b: Option<Bound>| if has { bound_code(b) } else { Cell::Empty };
         let base = r.base.as_ref().map(|(_, b)| b.bound());
-        cells.extend([
-            Cell::opt(r.cagr, |(_, g)| with_bound(Cell::PctDelta(g), gb)),
-            Cell::text(r.value.bound().code()),
-            Cell::opt(base, |b| Cell::text(b.code())),
-            code(r.change.is_some(), cb),
-            code(r.cagr.is_some(), gb),
-        ]);
+        cells.push(Cell::opt(r.cagr, |(_, g)| {
+            with_bound(Cell::PctDelta(g), gb)
+        }));
+        cells.push(Cell::text(r.value.bound().code()));
+        cells.push(Cell::opt(base, |b| Cell::text(b.code())));
+        cells.push(code(r.change.is_some(), cb));
+        cells.push(code(r.cagr.is_some(), gb));
     }
-    cells.extend([
-        source.as_ref().expect("set above").1.clone(),
-        reading_code(!r.doubts().is_empty()),
-        rests_on(&r.doubts()),
-    ]);
+    let doubts = r.doubts();
+    cells.push(repeats.source.as_ref().expect("set above").1.clone());
+    cells.push(reading_code(!doubts.is_empty()));
+    cells.push(rests_on(&doubts));
     if bounded {
         cells.push(Cell::Empty);
     }
@@ -350,9 +364,9 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let offices = growth_offices(&ix, &f);
     let batches: Vec<&[usize]> = offices.chunks(BATCH).collect();
     let fill = |k: usize, sink: &mut dyn RowSink| {
-        let mut source = None;
+        let mut repeats = Repeats::default();
         growth_each_in(&ix, &f, batches[k], |item| match item {
-            GrowthItem::Row(r) => sink.row(cells(&ds, &r, (shown, bounded), &mut source)),
+            GrowthItem::Row(r) => sink.row(cells(&ds, &r, (shown, bounded), &mut repeats)),
             GrowthItem::Unmade(r) => sink.row(unmade_cells(&ds, &r, (shown, bounded))),
         })
     };

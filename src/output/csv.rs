@@ -49,6 +49,7 @@ pub fn cell_raw(c: &Cell) -> String {
     match c {
         Cell::Empty => String::new(),
         Cell::Text(s) => s.clone(),
+        Cell::Shared(s) => s.to_string(),
         Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
             v.to_string()
         }
@@ -318,6 +319,7 @@ impl<'w> CsvStream<'w> {
         match c {
             Cell::Empty => self.empty(),
             Cell::Text(s) => self.text(s),
+            Cell::Shared(s) => self.text(s),
             Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
                 self.int(*v)
             }

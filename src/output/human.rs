@@ -265,6 +265,7 @@ pub fn push_human(c: &Cell, lang: Lang, out: &mut String) {
     match c {
         Cell::Empty => out.push('-'),
         Cell::Text(s) => out.push_str(s),
+        Cell::Shared(s) => out.push_str(s),
         Cell::Int(v) => push_group(*v, lang, out),
         Cell::Plain(v) => out.push_str(itoa::Buffer::new().format(*v)),
         Cell::Delta(v) => {

@@ -18,6 +18,7 @@ impl Serialize for Value<'_> {
         match c {
             Cell::Empty => s.serialize_unit(),
             Cell::Text(t) | Cell::Quote(t) | Cell::Indented(_, t) => s.serialize_str(t),
+            Cell::Shared(t) => s.serialize_str(t),
             Cell::Int(v) | Cell::Plain(v) | Cell::Delta(v) | Cell::Idr(v) | Cell::IdrDelta(v) => {
                 s.serialize_i64(*v)
             }

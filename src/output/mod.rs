@@ -50,6 +50,9 @@ pub fn visible(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 pub enum Cell {
     Empty,
     Text(String),
+    /// Text many rows repeat (an office's code and name), made once and shared: cloned
+    /// without copying. Rendered as [`Cell::Text`] is.
+    Shared(std::sync::Arc<str>),
     /// A count of people, employers or cases.
     Int(i64),
     /// An integer that is not a quantity (a year): never grouped.
@@ -99,6 +102,15 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// [`Cell::text`] for text many rows repeat.
+    pub fn shared(s: &str) -> Cell {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Shared(s.into())
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
         if s.is_empty() {
@@ -161,6 +173,7 @@ impl Cell {
         !matches!(
             self,
             Cell::Text(_)
+                | Cell::Shared(_)
                 | Cell::Empty
                 | Cell::Bool(_)
                 | Cell::Term(_)
