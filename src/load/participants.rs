@@ -10,7 +10,7 @@ use super::problem::duplicate_problem;
 use super::problem::Problem;
 use super::problem::{Keep, Problems};
 use super::reader::{
-    next_row, open_fast, open_from, plain_count, prov, same_bytes, Ctx, Opened, Shape,
+    next_row, open_fast, open_from, plain_count, prov, same_bytes, small, Ctx, Opened, Shape,
 };
 use super::source::{file_part, Again, DataSource};
 use crate::model::*;
@@ -219,7 +219,7 @@ impl Fast {
     }
 
     /// Adds one row's figure, recording a duplicate.
-    #[inline]
+    #[inline(always)]
     fn add(
         &mut self,
         line: u64,
@@ -403,25 +403,6 @@ struct GiveUp;
 /// Bytes read at a time; a line longer than this is left to the careful reader.
 const BLOCK: usize = 1 << 20;
 
-/// Up to eight bytes as one number, reading each byte once where reads overlap.
-#[inline]
-fn small(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        0 => 0,
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        4..=7 => {
-            u64::from(super::reader::word4(b, 0))
-                | u64::from(super::reader::word4(b, n - 4)) << (8 * (n - 4))
-        }
-        _ => super::reader::word8(b, 0),
-    }
-}
-
 /// A cell of up to fifteen bytes as one number, its length in the top byte ("b1" and
 /// "b1\0" differ), so an office code is looked up without following a pointer.
 #[inline]
@@ -435,17 +416,33 @@ fn pack(b: &[u8]) -> Option<u128> {
     Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
 }
 
-/// The top bit of each byte of `x` that is zero (exactly: no carry crosses a byte).
+/// A bit for each delimiter and line end among the 64 bytes of `c`, byte 0 lowest, found
+/// eight bytes at a time: word `k` gives the top bit of each of its bytes that is a cut,
+/// moved down to bit `k` of the byte, so that bit `8i + k` tells of byte `8k + i`; the
+/// eight by eight matrix of bits, transposed, is the mask.
 #[inline]
-fn zero_bytes(x: u64) -> u64 {
+fn cut_mask(c: &[u8], delimiter: u64) -> u64 {
     const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    !(((x & LOW) + LOW) | x | LOW)
+    let nl = u64::from_le_bytes([b'\n'; 8]);
+    let m = c.chunks_exact(8).enumerate().fold(0u64, |m, (k, w)| {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        let (x, y) = (w ^ delimiter, w ^ nl);
+        // The top bit of each byte that is not zero (exactly: no carry crosses a byte).
+        let (x, y) = (((x & LOW) + LOW) | x, ((y & LOW) + LOW) | y);
+        m | !((x & y) | LOW) >> (7 - k)
+    });
+    transpose(m)
 }
 
-/// The top bits of the eight bytes of `x` as the low eight bits of a number, byte 0 first.
+/// The eight by eight matrix of bits in `x`, a row to a byte, transposed.
 #[inline]
-fn gather(x: u64) -> u64 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+fn transpose(x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
+    let x = x ^ t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_cccc_0000_cccc;
+    let x = x ^ t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_f0f0_f0f0;
+    x ^ t ^ (t << 28)
 }
 
 /// The places of the delimiters and line ends of a block, in order, found 64 bytes at a
@@ -470,15 +467,9 @@ impl<'a> Cuts<'a> {
         c
     }
 
-    #[inline]
+    #[inline(never)]
     fn fill(&mut self) {
-        let nl = u64::from_le_bytes([b'\n'; 8]);
-        let masks = |c: &[u8]| {
-            c.chunks_exact(8).enumerate().fold(0u64, |m, (k, w)| {
-                let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-                m | gather(zero_bytes(w ^ self.delimiter) | zero_bytes(w ^ nl)) << (8 * k)
-            })
-        };
+        let masks = |c: &[u8]| cut_mask(c, self.delimiter);
         self.mask = match self.b.get(self.base..self.base + 64) {
             Some(c) => masks(c),
             None => {
@@ -509,7 +500,7 @@ impl<'a> Cuts<'a> {
 
     /// The six fields of the line that starts at `from`, whose cuts are next, and where the
     /// next line starts; `None` when the line has another number of fields.
-    #[inline]
+    #[inline(always)]
     fn row(&mut self, from: usize) -> Option<([&'a [u8]; 6], usize)> {
         let b = self.b;
         let mut f = [&[][..]; 6];
@@ -536,13 +527,62 @@ struct On<'a> {
 /// The key of a six-column file's rows, as the duplicate message names it.
 const SIX_KEY: &str = "office, period, segment and measure";
 
+/// The codes of a closed set, found by their exact bytes: a table by length and first byte
+/// names the one code that may be meant, compared then; where two codes share both, or a
+/// cell is longer than the table holds, the codes are compared in turn.
+struct Codes<T> {
+    codes: Vec<(&'static [u8], T)>,
+    /// By `length << 8 | first byte`: 0 for no code, [`Codes::SHARED`] for several, or one
+    /// more than the code's place.
+    first: Vec<u8>,
+}
+
+impl<T: Copy> Codes<T> {
+    /// Cells up to this long are looked up in the table.
+    const LONGEST: usize = 31;
+    const SHARED: u8 = u8::MAX;
+
+    fn new(all: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let codes: Vec<(&'static [u8], T)> = all.map(|(c, t)| (c.as_bytes(), t)).collect();
+        let mut first = vec![0u8; (Self::LONGEST + 1) << 8];
+        for (i, (c, _)) in codes.iter().enumerate() {
+            let slot = match c.first() {
+                Some(&b) if c.len() <= Self::LONGEST => &mut first[c.len() << 8 | usize::from(b)],
+                _ => continue,
+            };
+            *slot = match *slot {
+                0 if i + 1 < usize::from(Self::SHARED) => i as u8 + 1,
+                _ => Self::SHARED,
+            };
+        }
+        Codes { codes, first }
+    }
+
+    /// The code written `b`, byte for byte.
+    #[inline]
+    fn find(&self, b: &[u8]) -> Option<T> {
+        let at = match b.first() {
+            Some(&f) if b.len() <= Self::LONGEST => self.first[b.len() << 8 | usize::from(f)],
+            _ => Self::SHARED,
+        };
+        match at {
+            0 => None,
+            Self::SHARED => self.codes.iter().find(|c| same_bytes(c.0, b)).map(|c| c.1),
+            i => {
+                let (code, t) = self.codes[usize::from(i) - 1];
+                same_bytes(code, b).then_some(t)
+            }
+        }
+    }
+}
+
 /// What the fast reader carries from row to row.
 struct FastRows<'a> {
     index: &'a OfficeIndex,
     has_children: &'a [bool],
     delimiter: u8,
-    segments: Vec<(&'static [u8], Segment)>,
-    measures: Vec<(&'static [u8], Measure)>,
+    segments: Codes<Segment>,
+    measures: Codes<Measure>,
     /// The last row's office cell and office (`usize::MAX`: none yet).
     last_office: (Vec<u8>, usize),
     /// Office cells resolved, as written: those of up to fifteen bytes packed.
@@ -593,14 +633,8 @@ impl FastRows<'_> {
                 p
             }
         };
-        let code = |b: &[u8]| self.segments.iter().find(|c| same_bytes(c.0, b));
-        let segment = code(f[2]).ok_or(GiveUp)?.1;
-        let measure = self
-            .measures
-            .iter()
-            .find(|c| same_bytes(c.0, f[3]))
-            .ok_or(GiveUp)?
-            .1;
+        let segment = self.segments.find(f[2]).ok_or(GiveUp)?;
+        let measure = self.measures.find(f[3]).ok_or(GiveUp)?;
         let value = match f[4] {
             [] => None,
             v => Some(plain_count(v).ok_or(GiveUp)?),
@@ -652,14 +686,8 @@ fn read_fast(
         index: on.index,
         has_children: on.has_children,
         delimiter: on.delimiter,
-        segments: Segment::ALL
-            .iter()
-            .map(|&s| (s.code().as_bytes(), s))
-            .collect(),
-        measures: Measure::ALL
-            .iter()
-            .map(|&m| (m.code().as_bytes(), m))
-            .collect(),
+        segments: Codes::new(Segment::ALL.iter().map(|&s| (s.code(), s))),
+        measures: Codes::new(Measure::ALL.iter().map(|&m| (m.code(), m))),
         last_office: (Vec::new(), usize::MAX),
         short_offices: Default::default(),
         offices: Default::default(),
@@ -897,6 +925,28 @@ mod tests {
             Some(u128::from(u64::from_le_bytes(*b"b00001\0\0")) | 6 << 120)
         );
         assert_eq!(pack(&[b'x'; 16]), None);
+    }
+
+    #[test]
+    fn cut_masks_are_the_cuts() {
+        // Every byte value at every place, beside delimiters and line ends.
+        for d in [b',', b';', b'\t', b'|'] {
+            let delimiter = u64::from_le_bytes([d; 8]);
+            for x in 0..=255u8 {
+                for at in 0..64 {
+                    let mut c = [x ^ 0x80; 64];
+                    c[at] = x;
+                    c[(at * 7 + 3) % 64] = d;
+                    c[(at * 13 + 5) % 64] = b'\n';
+                    let want = c
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &b)| b == d || b == b'\n')
+                        .fold(0u64, |m, (i, _)| m | 1 << i);
+                    assert_eq!(cut_mask(&c, delimiter), want, "{x} at {at}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -906,13 +906,55 @@ pub(super) fn duplicate<K: std::hash::Hash + Eq>(
 }
 
 /// A count written as 1 to 18 plain digits, which every number format reads the same way.
+#[inline]
 pub(super) fn plain_count(b: &[u8]) -> Option<i64> {
+    if (1..=8).contains(&b.len()) {
+        return short_count(b);
+    }
     if b.is_empty() || b.len() > 18 {
         return None;
     }
     b.iter().try_fold(0i64, |v, &d| {
         d.is_ascii_digit().then(|| v * 10 + i64::from(d - b'0'))
     })
+}
+
+/// [`plain_count`] of one to eight bytes, read as one word: the digits are checked and
+/// summed eight at a time, the word first filled with leading zeros.
+#[inline]
+fn short_count(b: &[u8]) -> Option<i64> {
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const HIGH: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    let n = b.len();
+    // The first byte lowest: the cell in the top bytes, '0's below it.
+    let w = (small(b) << (8 * (8 - n))) | ((ZEROS >> (8 * n - 1)) >> 1);
+    // Each byte '0'..='9': high half 3, and still 3 with six added (no carry crosses).
+    if (w & HIGH) != ZEROS || (w.wrapping_add(0x0606_0606_0606_0606) & HIGH) != ZEROS {
+        return None;
+    }
+    let d = w - ZEROS;
+    // Pairs of digits, then fours, then all eight.
+    let d = d.wrapping_mul(10).wrapping_add(d >> 8);
+    let lo = (d & 0x0000_00ff_0000_00ff).wrapping_mul(100 + (1_000_000 << 32));
+    let hi = ((d >> 16) & 0x0000_00ff_0000_00ff).wrapping_mul(1 + (10_000 << 32));
+    Some((lo.wrapping_add(hi) >> 32) as i64)
+}
+
+/// Up to eight bytes as one number, byte 0 lowest, zeros above: each byte read once where
+/// reads overlap.
+#[inline]
+pub(super) fn small(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u64::from(word4(b, 0)) | u64::from(word4(b, n - 4)) << (8 * (n - 4)),
+        _ => word8(b, 0),
+    }
 }
 
 /// Byte equality without a call into libc: for cells of a few bytes, compared once per row,
@@ -963,6 +1005,43 @@ mod tests {
             let longer: Vec<u8> = a.iter().copied().chain(*b"z").collect();
             assert!(!same_bytes(&a, &longer));
         }
+    }
+
+    #[test]
+    fn short_counts_read_as_the_plain_loop() {
+        let plain = |b: &[u8]| -> Option<i64> {
+            if b.is_empty() || b.len() > 18 {
+                return None;
+            }
+            b.iter().try_fold(0i64, |v, &d| {
+                d.is_ascii_digit().then(|| v * 10 + i64::from(d - b'0'))
+            })
+        };
+        // Every length, every byte at every place among digits, and random digit strings.
+        let mut seed = 11u64;
+        for n in 1..=18usize {
+            for round in 0..300 {
+                let cell: Vec<u8> = (0..n)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        b'0' + ((seed >> 33) % 10) as u8
+                    })
+                    .collect();
+                assert_eq!(plain_count(&cell), plain(&cell));
+                let at = round % n;
+                for x in 0..=255u8 {
+                    let mut c = cell.clone();
+                    c[at] = x;
+                    assert_eq!(plain_count(&c), plain(&c), "{c:?}");
+                }
+            }
+        }
+        assert_eq!(plain_count(b""), None);
+        assert_eq!(plain_count(b"99999999"), Some(99_999_999));
+        assert_eq!(plain_count(b"00000000"), Some(0));
+        assert_eq!(plain_count(b"19643"), Some(19643));
     }
 
     #[test]
