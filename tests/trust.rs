@@ -108,11 +108,7 @@ fn stated_figures_in_the_report_say_their_bound() {
     let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(t.contains("above 80%"), "{t}");
     assert!(t.contains("about 12%"), "{t}");
-    let out = coverage()
-        .args(["report", "--branch", "denpasar", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["report", "--branch", "denpasar"]);
     let pu = rows
         .iter()
         .find(|r| {
@@ -155,11 +151,7 @@ fn the_report_shows_given_figures_to_their_published_digits() {
     let id = md("id", "national");
     assert!(id.contains("| 35,86 juta |"), "{id}");
     // csv keeps the full figure and names its bound.
-    let out = coverage()
-        .args(["report", "--branch", "bali", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["report", "--branch", "bali"]);
     let potential = rows
         .iter()
         .find(|r| cell(&h, r, "metric") == "potential_workers")
@@ -196,11 +188,7 @@ fn the_report_gives_a_range_with_what_it_assumes() {
         id.contains("Rentang menganggap setiap batas berada dalam satu satuan angka terakhir"),
         "{id}"
     );
-    let out = coverage()
-        .args(["report", "--branch", "denpasar", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["report", "--branch", "denpasar"]);
     let line = |program: &str, metric: &str| {
         rows.iter()
             .find(|r| cell(&h, r, "program") == program && cell(&h, r, "metric") == metric)
@@ -242,6 +230,12 @@ fn a_bound_that_is_no_code_is_refused_where_it_is() {
     );
 }
 
+/// A command's csv on the shipped data, which must succeed: its header and rows.
+fn shipped_csv(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = coverage().args(args).args(["-f", "csv"]).assert().success();
+    csv_rows(&out.get_output().stdout)
+}
+
 fn stdout(args: &[&str]) -> String {
     let out = coverage().args(args).assert().success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
@@ -272,11 +266,7 @@ fn a_verdict_on_an_uncertain_roadmap_figure_says_so() {
         id.contains("jika 35,93 juta adalah target tahun 2022 (peta jalan)"),
         "{id}"
     );
-    let out = coverage()
-        .args(["targets", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["targets", "--branch", "national"]);
     let y2022 = rows
         .iter()
         .find(|r| cell(&h, r, "year") == "2022" && cell(&h, r, "measure") == "active")
@@ -318,11 +308,7 @@ fn a_target_read_one_way_of_two_says_so_without_a_verdict() {
         id.contains("tidak ada angka realisasi sebagai pembanding; dibaca sebagai target tahun 2022 (peta jalan), satu dari dua kemungkinan pembacaan"),
         "{id}"
     );
-    let out = coverage()
-        .args(["targets", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["targets", "--branch", "national"]);
     let row = |y: &str| {
         rows.iter()
             .find(|r| cell(&h, r, "year") == y && cell(&h, r, "measure") == "funds_idr")
@@ -415,11 +401,7 @@ fn roadmap_funds_path_and_annual_against_roadmap() {
     // Annual 2024 target 53,86 juta against the roadmap's 53,52 juta: +340,000.
     // Only year ends known for 2024: 12,400,000 / 12 = 1,033,333.33 a month on average
     // (annual), 12,060,000 / 12 = 1,005,000 (roadmap, 53,52 - 41,46 juta).
-    let out = coverage()
-        .args(["targets", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["targets", "--branch", "national"]);
     let find = |y: &str, plan: &str, m: &str| {
         rows.iter()
             .find(|r| {
@@ -456,11 +438,7 @@ fn roadmap_participant_path_in_every_format_and_both_languages() {
     // 43,920,000 - 35,930,000 = +7,990,000; 7.99 / 35.93 = 0.222377 = +22.24 %;
     // 53,520,000 - 43,920,000 = +9,600,000; 9.60 / 43.92 = 0.218579 = +21.86 %.
     // The first step rests on 35,93 juta, read one way of two (roadmap target or outcome).
-    let out = coverage()
-        .args(["targets", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["targets", "--branch", "national"]);
     let road = |y: &str| {
         rows.iter()
             .find(|r| {
@@ -518,11 +496,7 @@ fn roadmap_participant_path_in_every_format_and_both_languages() {
 
     // The report: the same steps, and the annual target against the roadmap (53,860,000 -
     // 53,520,000 = +340,000).
-    let out = coverage()
-        .args(["report", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["report", "--branch", "national"]);
     let line = |period: &str, metric: &str| {
         rows.iter()
             .filter(|r| cell(&h, r, "period") == period && cell(&h, r, "metric") == metric)
@@ -560,11 +534,7 @@ fn a_partial_sum_is_a_lower_bound_and_names_what_is_missing() {
     // total, so the target is at most 433,000 - 401,220 = 31,780 above them; jakon and PMI are
     // missing. Both
     // figures are read one way of two (additions or stocks).
-    let out = coverage()
-        .args(["targets", "--branch", "denpasar", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["targets", "--branch", "denpasar"]);
     let r = &rows[0];
     assert_eq!(cell(&h, r, "base_at_least"), "401220");
     assert_eq!(cell(&h, r, "reading"), "uncertain");
@@ -641,11 +611,7 @@ fn a_survey_after_the_figure_is_said_plainly() {
     // National active 2022 (35,860,000) has only the August 2023 survey (employed 139,850,000):
     // 35.86 / 139.85 = 25.64 %, resting on a survey taken after the figure; 2023 uses the same
     // survey, so between the two years the ratio moves with participants alone.
-    let out = coverage()
-        .args(["coverage", "--branch", "national", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["coverage", "--branch", "national"]);
     let y2022 = rows
         .iter()
         .find(|r| cell(&h, r, "period") == "2022")
@@ -854,11 +820,7 @@ fn segments_past_64_bits_are_named_not_dropped() {
 fn a_reason_for_no_figure_says_what_is_there_and_which_flag_shows_it() {
     // Bali Denpasar has active PU 424,997 and BPU 116,573 at August 2023 but no total:
     // 424,997 + 116,573 = 541,570, at least the branch total (jakon and PMI are not given).
-    let out = coverage()
-        .args(["rank", "--by", "coverage", "-f", "csv"])
-        .assert()
-        .success();
-    let (h, rows) = csv_rows(&out.get_output().stdout);
+    let (h, rows) = shipped_csv(&["rank", "--by", "coverage"]);
     let r = rows
         .iter()
         .find(|r| cell(&h, r, "office") == "bali-denpasar")
