@@ -3,17 +3,11 @@
 
 mod common;
 
-use common::coverage;
+use common::{coverage, stdout_text};
 
 fn stdout(args: &[&str]) -> String {
-    let out = coverage()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
+    let out = coverage().args(args).assert().success();
+    stdout_text(&out)
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{approx, cell, coverage, csv_rows, select};
+use common::{approx, cell, coverage, csv_rows, select, stdout_text};
 use predicates::prelude::*;
 
 fn csv(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -235,7 +235,7 @@ fn every_command_in_every_format() {
                 .args(["--format", format])
                 .assert()
                 .success();
-            let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            let stdout = stdout_text(&out);
             assert!(!stdout.trim().is_empty(), "{args:?} {format}");
             match format {
                 "json" => {

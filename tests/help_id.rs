@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use clap::CommandFactory;
-use common::coverage;
+use common::{coverage, stdout_text};
 use coverage::cli::Cli;
 
 /// Standard output of `coverage ARGS`, which must succeed, with `env` set.
@@ -16,14 +16,8 @@ fn run(env: &[(&str, &str)], args: &[&str]) -> String {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let out = cmd
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
+    let out = cmd.args(args).assert().success();
+    stdout_text(&out)
 }
 
 /// The help of the top command (`[]`) and of each subcommand, by `flag` (`--help` or `-h`).

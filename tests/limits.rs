@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{coverage, only};
+use common::{coverage, only, stdout_text};
 
 const OFFICES: &str = "code,name,level,parent,partial,note
 national,N,national,,,
@@ -33,7 +33,7 @@ b1,2024,pmi,active,0,s
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
         .code(1);
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&out);
     let path = dir.path().join("participants.csv");
     let path = path.display();
     for line in [
@@ -57,7 +57,7 @@ fn a_pipe_on_standard_input_is_read_without_a_notice() {
         .assert()
         .success()
         .stderr("");
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&out);
     assert!(text.contains("no problems"), "{text}");
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{cell, coverage, csv_rows, data_with, only, select};
+use common::{cell, coverage, csv_rows, data_with, only, select, stdout_text};
 use predicates::prelude::*;
 
 const P_HEAD: &str = "office,period,segment,measure,value,source\n";
@@ -15,7 +15,7 @@ fn validate_with(file: &str, content: &str) -> String {
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
         .code(1);
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    stdout_text(&out)
 }
 
 /// Runs a normal command on the same kind of copy; it must fail with exit 2 and stderr.

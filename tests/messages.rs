@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{coverage, fixture};
+use common::{coverage, fixture, stdout_text};
 
 fn stderr(lang: Option<&str>, env: bool, dir: &std::path::Path, args: &[&str]) -> String {
     let mut cmd = coverage();
@@ -157,7 +157,7 @@ fn validate_lists_problems_in_the_readers_language() {
         .arg("validate")
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     assert!(
         s.contains("seharusnya salah satu dari pu, bpu, jakon, pmi atau all"),
         "{s}"

@@ -20,7 +20,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::coverage;
+use common::{coverage, stdout_text};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -49,11 +49,8 @@ fn run(data: &Path, args: &[&str]) -> String {
         .arg(data)
         .args(args)
         .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
+        .success();
+    stdout_text(&out)
 }
 
 fn json(data: &Path, args: &[&str]) -> Vec<Value> {

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{cell, coverage, csv_rows};
+use common::{cell, coverage, csv_rows, stdout_text};
 
 fn reasons() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reasons")
@@ -225,7 +225,7 @@ fn validate_holds_a_participant_value_to_its_text() {
         .arg("validate")
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     let want = "participants.csv:3:5 (value): 101000 lies outside what \"100.000\" allows (100000 to 100000)";
     assert!(s.contains(want), "{s}");
     let want =
@@ -249,7 +249,7 @@ fn validate_holds_a_participant_value_to_its_text() {
         .args(["--lang", "id", "validate"])
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     assert!(
         s.contains("101000 di luar rentang yang dimungkinkan \"100.000\" (100000 sampai 100000)"),
         "{s}"
@@ -283,7 +283,7 @@ fn a_derived_source_is_said_in_each_language() {
             .args(args)
             .assert()
             .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        stdout_text(&out)
     };
     let csv = run(&["growth", "--branch", "kc-x", "-f", "csv"]);
     assert!(

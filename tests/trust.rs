@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{coverage, csv_rows, data_with};
+use common::{coverage, csv_rows, data_with, stdout_text};
 
 const CLAIMS_HEAD: &str = "office,period,segment,program,cases,amount_idr,source,published,bound\n";
 
@@ -105,7 +105,7 @@ fn stated_figures_in_the_report_say_their_bound() {
         .args(["report", "--branch", "denpasar"])
         .assert()
         .success();
-    let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let t = stdout_text(&out);
     assert!(t.contains("above 80%"), "{t}");
     assert!(t.contains("about 12%"), "{t}");
     let (h, rows) = shipped_csv(&["report", "--branch", "denpasar"]);
@@ -132,7 +132,7 @@ fn the_report_shows_given_figures_to_their_published_digits() {
             ])
             .assert()
             .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        stdout_text(&out)
     };
     let national = md("en", "national");
     assert!(
@@ -175,7 +175,7 @@ fn the_report_gives_a_range_with_what_it_assumes() {
             ])
             .assert()
             .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        stdout_text(&out)
     };
     let en = md("en");
     assert!(en.contains("between Rp60 billion and Rp62 billion"), "{en}");
@@ -238,7 +238,7 @@ fn shipped_csv(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
 
 fn stdout(args: &[&str]) -> String {
     let out = coverage().args(args).assert().success();
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    stdout_text(&out)
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn an_audit_resting_on_an_uncertain_row_says_so() {
         .args(["audit", "-f", "markdown"])
         .assert()
         .code(1);
-    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let md = stdout_text(&out);
     assert!(
         md.contains("consistent only if truncated, if Rp627,69 triliun is read as its note says"),
         "{md}"
@@ -557,7 +557,7 @@ fn validate_names_a_value_its_text_rules_out() {
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     // "53,86 juta" is 53,855,000 to 53,865,000; the annual target is line 2.
     assert!(
         s.contains(
@@ -640,7 +640,7 @@ fn audit_names_the_one_denominator_a_percentage_fits() {
         .args(["audit", "-f", "markdown"])
         .assert()
         .code(1);
-    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let md = stdout_text(&out);
     let line = md.lines().find(|l| l.contains("| 39,41 persen ")).unwrap();
     assert!(
         line.contains("consistent only against employed 2022-08"),
@@ -651,7 +651,7 @@ fn audit_names_the_one_denominator_a_percentage_fits() {
         .args(["--lang", "id", "audit", "-f", "markdown"])
         .assert()
         .code(1);
-    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let md = stdout_text(&out);
     let line = md.lines().find(|l| l.contains("| 39,41 persen ")).unwrap();
     assert!(
         line.contains("konsisten hanya terhadap penduduk bekerja Agustus 2022"),
@@ -740,7 +740,7 @@ fn a_count_above_its_target_but_falling_is_not_called_reached() {
         .args(["targets", "-f", "markdown"])
         .assert()
         .success();
-    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let md = stdout_text(&out);
     assert!(
         md.contains("sejauh ini mencapai atau melampaui target, tetapi dengan laju ini berada di bawahnya pada akhir tahun"),
         "{md}"
@@ -767,7 +767,7 @@ fn programs_past_64_bits_are_still_checked_against_their_total() {
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     assert!(
         s.contains("claims.csv:2: bali-denpasar 2023-08 pu: the programs' amounts add up to 10000000000000000000, more than the stated total 9000000000000000000"),
         "{s}"
@@ -809,7 +809,7 @@ fn segments_past_64_bits_are_named_not_dropped() {
         .args(["--data", dir.path().to_str().unwrap(), "validate"])
         .assert()
         .code(1);
-    let s = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let s = stdout_text(&out);
     assert!(
         s.contains("participants.csv: kc-tabanan 2023 active: pu + bpu + jakon + pmi add up past the 64-bit limit, so no sum is made"),
         "{s}"
@@ -902,7 +902,7 @@ fn rank_and_check_say_when_a_ratio_rests_on_a_later_survey() {
         .args(["--min-coverage", "20", "-f", "markdown"])
         .assert()
         .success();
-    let t = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let t = stdout_text(&out);
     assert!(
         t.contains(
             "penduduk bekerja Agustus 2023; bertumpu pada survei yang diadakan setelah angka"
@@ -933,7 +933,7 @@ fn a_claims_row_read_one_way_of_two_says_so_wherever_it_is_used() {
             .args(["-f", "markdown"])
             .assert()
             .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        stdout_text(&out)
     };
     let t = md("en", &["claims"]);
     let other = t.lines().find(|l| l.contains("| other ")).unwrap();
@@ -977,7 +977,7 @@ fn a_partial_sum_that_bounds_nothing_says_why() {
             .args(["report", "--branch", "denpasar", "-f", f])
             .assert()
             .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        stdout_text(&out)
     };
     let en = run("en", "markdown");
     assert!(

@@ -7,6 +7,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+/// The standard output of a run already asserted (its exit code checked), as text.
+pub fn stdout_text(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).expect("utf-8")
+}
+
 /// The `coverage` binary, with the environment cleared of settings that change its output.
 pub fn coverage() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("coverage"));
