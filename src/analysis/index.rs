@@ -101,6 +101,20 @@ struct OfficeKeys {
     w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
 }
 
+/// About how many series the roll-ups derive: segment `all` for each office and measure
+/// with a segment's figures, and each segment and measure for each office with children
+/// (an upper bound there: only those its children have are made).
+fn derived_series(ds: &DataSet, kids: &[Vec<usize>]) -> usize {
+    let mut all = vec![false; ds.offices.len() * Measure::ALL.len()];
+    for k in ds.participants.series() {
+        if k.segment != Segment::All {
+            all[k.office * Measure::ALL.len() + k.measure as usize] = true;
+        }
+    }
+    let parents = kids.iter().filter(|k| !k.is_empty()).count();
+    all.iter().filter(|&&b| b).count() + parents * Segment::ALL.len() * Measure::ALL.len()
+}
+
 /// Offices with every child before its parent.
 fn post_order(ds: &DataSet) -> Vec<usize> {
     let mut order: Vec<usize> = ds.tree().into_iter().map(|(i, _)| i).collect();
@@ -135,6 +149,7 @@ impl<'a> Index<'a> {
             }
         }
         let kids = child_lists(&ds.offices);
+        ix.derived.expect_series(derived_series(ds, &kids));
         // Each office's keys, kept beside the maps so a roll-up looks at its children's keys
         // only: scanning the whole map per office made 10,000 offices take minutes.
         let mut keys = OfficeKeys {
@@ -162,12 +177,16 @@ impl<'a> Index<'a> {
         for (pos, &i) in order.iter().enumerate() {
             rank[i] = pos;
         }
-        let series: BTreeSet<(usize, Segment, Measure)> = ds
+        // Sorted in place: a tree of every series would hold more than the list at the
+        // moment memory is fullest.
+        let mut series: Vec<(usize, Segment, Measure)> = ds
             .participants
             .series()
             .chain(self.derived.series())
             .map(|x| (x.office, x.segment, x.measure))
             .collect();
+        series.sort_unstable();
+        series.dedup();
         let mut surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>> = HashMap::new();
         for &(o, p, m) in self.workforce.keys() {
             surveys.entry((o, m)).or_default().push(p);
@@ -190,7 +209,7 @@ impl<'a> Index<'a> {
         Cache {
             order,
             rank,
-            series: series.into_iter().collect(),
+            series,
             surveys,
             targets,
             with_workforce,

@@ -311,12 +311,14 @@ fn write_csv(
         return growth_lines(ix, f, &offices, |r| rows.write(w, r));
     }
     let like = w.like();
+    let room = output::PartRoom::default();
     let batch = |offices: &[usize]| -> std::io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
+        let mut bytes = room.buffer();
         let mut s = like.stream(&mut bytes);
         let mut rows = CsvRows::new(ds, &s);
         growth_lines(ix, f, offices, |r| rows.write(&mut s, r))?;
         s.finish()?;
+        room.took(bytes.len());
         Ok(bytes)
     };
     let batches: Vec<&[usize]> = offices.chunks(BATCH).collect();

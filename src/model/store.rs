@@ -120,6 +120,8 @@ pub struct Participants {
     pub value_column: usize,
     /// Rows read, including those with an unknown value.
     pub rows: usize,
+    /// Series a year's block is made with room for (see [`Participants::expect_series`]).
+    room: usize,
 }
 
 /// Why a figure could not be added.
@@ -192,7 +194,11 @@ impl Participants {
     #[inline(never)]
     fn year_mut_new(&mut self, id: u32, y: i32) -> &mut Year {
         let series = self.series.len();
+        let room = self.room;
         let block = self.block_mut(y);
+        if block.is_empty() {
+            block.reserve_exact(room);
+        }
         if block.len() <= id as usize {
             // Every series known so far: most will have this year too.
             block.resize(series.max(id as usize + 1), Year::default());
@@ -222,6 +228,13 @@ impl Participants {
             self.years_known_exact &= self.blocks.len() <= 64;
         }
         &mut self.blocks[i]
+    }
+
+    /// Makes each year's block with room for `n` series: a store whose series are made one
+    /// at a time and that knows about how many it will hold then holds no more room than
+    /// that, where its blocks would otherwise grow by doubling. A guess: more series still fit.
+    pub fn expect_series(&mut self, n: usize) {
+        self.room = n;
     }
 
     /// The id of a series, made when it is new.

@@ -771,13 +771,15 @@ impl Human {
         let plan = self.fit(t, &section, &levels);
         let drawn = (section, plan);
         self.begin(t, &drawn.0, &drawn.1, w)?;
+        let room = super::PartRoom::default();
         parts.rounds(
             |k| {
-                let mut bytes = Vec::new();
+                let mut bytes = room.buffer();
                 let (mut above, mut line) = (Vec::new(), String::new());
                 parts
                     .part(k)
                     .each(&mut |r| self.row(t, &drawn, r, &mut above, &mut line, &mut bytes))?;
+                room.took(bytes.len());
                 Ok(bytes)
             },
             |bytes| w.write_all(&bytes),

@@ -92,9 +92,10 @@ pub fn stream_parts(t: &Table, parts: &Parts, w: &mut dyn Write) -> io::Result<(
     let cols = &cols;
     let mut first = true;
     w.write_all(b"[")?;
+    let room = super::PartRoom::default();
     parts.rounds(
         |k| {
-            let mut bytes = Vec::new();
+            let mut bytes = room.buffer();
             let mut object = Vec::new();
             parts.part(k).each(&mut |row| {
                 object.clear();
@@ -112,6 +113,7 @@ pub fn stream_parts(t: &Table, parts: &Parts, w: &mut dyn Write) -> io::Result<(
                 }
                 Ok(())
             })?;
+            room.took(bytes.len());
             Ok(bytes)
         },
         |bytes| {

@@ -395,6 +395,25 @@ impl Parts<'_> {
     }
 }
 
+/// The room the byte buffers of parts are made with: the largest part so far, and an eighth
+/// more. Parts of one output are mostly alike in size, so a buffer made with this room is
+/// mostly not grown, and no part leaves behind the buffers a doubling one would.
+#[derive(Default)]
+pub struct PartRoom(std::sync::atomic::AtomicUsize);
+
+impl PartRoom {
+    /// An empty buffer with the room.
+    pub fn buffer(&self) -> Vec<u8> {
+        Vec::with_capacity(self.0.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Notes the bytes one part took.
+    pub fn took(&self, len: usize) {
+        self.0
+            .fetch_max(len + len / 8, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// `work` done on each of `count` parts, `threads` parts at a time, and `take` given the
 /// results in part order. A round's results are all that is held at once.
 pub fn in_rounds<T: Send>(
@@ -448,12 +467,14 @@ pub fn render_parts(
         Format::Csv => {
             let mut s = csv::CsvStream::new(&head, &csv::Csv::from(opts), w)?;
             let like = s.like();
+            let room = PartRoom::default();
             parts.rounds(
                 |k| {
-                    let mut bytes = Vec::new();
+                    let mut bytes = room.buffer();
                     let mut part = like.stream(&mut bytes);
                     (parts.fill)(k, &mut part)?;
                     part.finish()?;
+                    room.took(bytes.len());
                     Ok(bytes)
                 },
                 |bytes| s.written(&bytes),
