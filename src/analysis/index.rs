@@ -179,12 +179,14 @@ impl<'a> Index<'a> {
         }
         // Sorted in place: a tree of every series would hold more than the list at the
         // moment memory is fullest.
-        let mut series: Vec<(usize, Segment, Measure)> = ds
-            .participants
-            .series()
-            .chain(self.derived.series())
-            .map(|x| (x.office, x.segment, x.measure))
-            .collect();
+        let mut series: Vec<(usize, Segment, Measure)> =
+            Vec::with_capacity(ds.participants.series_made() + self.derived.series_made());
+        series.extend(
+            ds.participants
+                .series()
+                .chain(self.derived.series())
+                .map(|x| (x.office, x.segment, x.measure)),
+        );
         series.sort_unstable();
         series.dedup();
         let mut surveys: HashMap<(usize, WorkforceMeasure), Vec<Period>> = HashMap::new();

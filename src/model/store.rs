@@ -316,6 +316,12 @@ impl Participants {
         true
     }
 
+    /// How many series have been made, with or without a known figure: at least as many as
+    /// [`Participants::series`] gives.
+    pub fn series_made(&self) -> usize {
+        self.series.len()
+    }
+
     /// Every series of program `all` with at least one known figure.
     pub fn series(&self) -> impl Iterator<Item = SeriesKey> + '_ {
         self.series_any().filter(|k| k.program == Program::All)
