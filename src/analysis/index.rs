@@ -290,11 +290,21 @@ impl<'a> Index<'a> {
 
     /// The years with a figure, given or derived, in order.
     fn years(&self, o: usize, s: Segment, m: Measure) -> Vec<i32> {
-        let mut y = self.ds.participants.years(o, s, m);
-        y.extend(self.derived.years(o, s, m));
-        y.sort_unstable();
-        y.dedup();
-        y
+        self.years_any(std::iter::once((o, s)), m)
+    }
+
+    /// The years in which any of `parts` has a figure of measure `m`, given or derived, in
+    /// order: one list for all of them, sorted once.
+    fn years_any(&self, parts: impl Iterator<Item = (usize, Segment)>, m: Measure) -> Vec<i32> {
+        let mut years = Vec::new();
+        for (o, s) in parts {
+            for store in [&self.ds.participants, &self.derived] {
+                store.add_years(Program::All, o, s, m, &mut years);
+            }
+        }
+        years.sort_unstable();
+        years.dedup();
+        years
     }
 
     /// Every period with a figure for the series, in order.
@@ -626,7 +636,15 @@ impl<'a> Index<'a> {
         y: i32,
     ) -> (u16, [Option<i64>; store::SLOTS]) {
         let mut mask = ALL_SLOTS;
-        let mut sums = [Some(0i64); store::SLOTS];
+        // Every slot is added, held or not: only those of the mask are read at the end. A
+        // slot whose sum passes 64 bits is marked in `past` and stays so.
+        let mut sums = [0i64; store::SLOTS];
+        let mut past = 0u16;
+        let mut add = |b: usize, v: i64| {
+            let (sum, over) = sums[b].overflowing_add(v);
+            sums[b] = sum;
+            past |= u16::from(over) << b;
+        };
         for (o, s) in parts {
             let (gk, gw, gv) = self.ds.participants.year_slots(o, s, m, y);
             let (dk, dw, dv) = self.derived.year_slots(o, s, m, y);
@@ -637,28 +655,31 @@ impl<'a> Index<'a> {
             if gw | dw != 0 {
                 // A value held apart: read slot by slot.
                 let vals = self.year_values(o, s, m, y);
-                for (sum, v) in sums.iter_mut().zip(vals) {
+                for (b, v) in vals.into_iter().enumerate() {
                     if let Some(v) = v {
-                        *sum = sum.and_then(|a| a.checked_add(v));
+                        add(b, v);
                     }
                 }
                 continue;
             }
             // A given figure first, as `year_values` takes it.
-            let mut bits = mask;
-            while bits != 0 {
-                let b = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let v = match (gv, dv) {
-                    (Some(g), _) if gk & (1 << b) != 0 => g[b],
-                    (_, Some(d)) => d[b],
-                    (Some(g), None) => g[b],
-                    (None, None) => 0,
-                };
-                sums[b] = sums[b].and_then(|a| a.checked_add(i64::from(v)));
+            match (gv, dv) {
+                (Some(g), None) => (0..store::SLOTS).for_each(|b| add(b, i64::from(g[b]))),
+                (None, Some(d)) => (0..store::SLOTS).for_each(|b| add(b, i64::from(d[b]))),
+                (Some(g), Some(d)) => (0..store::SLOTS).for_each(|b| {
+                    let v = if gk & (1 << b) != 0 { g[b] } else { d[b] };
+                    add(b, i64::from(v));
+                }),
+                (None, None) => {}
             }
         }
-        (mask, sums)
+        let mut out = [None; store::SLOTS];
+        for (b, o) in out.iter_mut().enumerate() {
+            if past & (1 << b) == 0 {
+                *o = Some(sums[b]);
+            }
+        }
+        (mask, out)
     }
 
     /// Stores the sums of a year at once where nothing is to be checked or kept apart: no
@@ -716,7 +737,7 @@ impl<'a> Index<'a> {
         let mut found = Vec::new();
         for &s in Segment::ALL {
             for &m in Measure::ALL {
-                let years: BTreeSet<i32> = kids.iter().flat_map(|&k| self.years(k, s, m)).collect();
+                let years = self.years_any(kids.iter().map(|&k| (k, s)), m);
                 for y in years {
                     let (mask, sums) = self.year_sums(kids.iter().map(|&k| (k, s)), m, y);
                     if !self.unmade.is_empty() && mask != ALL_SLOTS {
@@ -820,10 +841,7 @@ impl<'a> Index<'a> {
         let how = self.derived.intern(derivation(Derivation::Segments));
         let mut found = Vec::new();
         for &m in Measure::ALL {
-            let years: BTreeSet<i32> = Segment::PARTS
-                .iter()
-                .flat_map(|&s| self.years(o, s, m))
-                .collect();
+            let years = self.years_any(Segment::PARTS.iter().map(|&s| (o, s)), m);
             for y in years {
                 let (mask, sums) = self.year_sums(Segment::PARTS.iter().map(|&s| (o, s)), m, y);
                 if !self.unmade.is_empty() && mask != ALL_SLOTS {

@@ -588,6 +588,11 @@ struct FastRows<'a> {
     /// Office cells resolved, as written: those of up to fifteen bytes packed.
     short_offices: rustc_hash::FxHashMap<u128, usize>,
     offices: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    /// By office: its cell as packed when first resolved (0: none), and the office that came
+    /// after it last time (`usize::MAX`: none). Offices mostly come in the same order month
+    /// after month, so the next one is mostly known without a look-up.
+    packed_of: Vec<u128>,
+    follow: Vec<usize>,
     /// The last row's period cell and period (`None`: none yet).
     last_period: (Vec<u8>, Option<Period>),
     /// The last row's source and its id (`None`: checked in the part before, not yet interned).
@@ -599,7 +604,10 @@ impl FastRows<'_> {
     fn row(&mut self, r: &mut Fast, line: u64, f: [&[u8]; 6]) -> Result<(), GiveUp> {
         if !same_bytes(&self.last_office.0, f[0]) || self.last_office.1 == usize::MAX {
             let packed = pack(f[0]);
+            let last = self.last_office.1;
+            let guess = self.follow.get(last).copied().unwrap_or(usize::MAX);
             let known = match packed {
+                Some(k) if k != 0 && self.packed_of.get(guess) == Some(&k) => Some(&guess),
                 Some(k) => self.short_offices.get(&k),
                 None => self.offices.get(f[0]),
             };
@@ -612,12 +620,26 @@ impl FastRows<'_> {
                         .resolve(&mut r.ctx, line, raw)
                         .map_err(|()| GiveUp)?;
                     match packed {
-                        Some(k) => self.short_offices.insert(k, o),
+                        Some(k) => {
+                            if self.packed_of.len() <= o {
+                                self.packed_of.resize(o + 1, 0);
+                            }
+                            if self.packed_of[o] == 0 {
+                                self.packed_of[o] = k;
+                            }
+                            self.short_offices.insert(k, o)
+                        }
                         None => self.offices.insert(f[0].to_vec(), o),
                     };
                     o
                 }
             };
+            if last != usize::MAX {
+                if self.follow.len() <= last {
+                    self.follow.resize(last + 1, usize::MAX);
+                }
+                self.follow[last] = o;
+            }
             self.last_office.0.clear();
             self.last_office.0.extend_from_slice(f[0]);
             self.last_office.1 = o;
@@ -691,6 +713,8 @@ fn read_fast(
         last_office: (Vec::new(), usize::MAX),
         short_offices: Default::default(),
         offices: Default::default(),
+        packed_of: Vec::new(),
+        follow: Vec::new(),
         last_period: (Vec::new(), None),
         last_source: source.map(|s| (s, None)),
     };

@@ -560,26 +560,41 @@ impl Participants {
 
     /// [`Participants::years`] for one program.
     pub fn years_in(&self, pr: Program, office: usize, s: Segment, m: Measure) -> Vec<i32> {
+        let mut years = Vec::new();
+        self.add_years(pr, office, s, m, &mut years);
+        years
+    }
+
+    /// The years of [`Participants::years_in`], in order, added to the end of `years`.
+    pub fn add_years(
+        &self,
+        pr: Program,
+        office: usize,
+        s: Segment,
+        m: Measure,
+        years: &mut Vec<i32>,
+    ) {
         let Some(id) = self.series_id(office, pr, s, m) else {
-            return Vec::new();
+            return;
         };
         if self.years_known_exact {
             let mut bits = self.years_known[id as usize];
-            let mut years = Vec::with_capacity(bits.count_ones() as usize);
+            years.reserve(bits.count_ones() as usize);
             while bits != 0 {
                 years.push(self.first_year + bits.trailing_zeros() as i32);
                 bits &= bits - 1;
             }
-            return years;
+            return;
         }
-        (0..self.blocks.len())
-            .filter(|&i| {
-                self.blocks[i]
-                    .get(id as usize)
-                    .is_some_and(|y| y.known != 0)
-            })
-            .map(|i| self.first_year + i as i32)
-            .collect()
+        years.extend(
+            (0..self.blocks.len())
+                .filter(|&i| {
+                    self.blocks[i]
+                        .get(id as usize)
+                        .is_some_and(|y| y.known != 0)
+                })
+                .map(|i| self.first_year + i as i32),
+        );
     }
 
     /// A known figure and its provenance id.
