@@ -55,7 +55,8 @@ timed() {
     cat "$WORK/stderr.log" >&2
     exit 1
   fi
-  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$log"
+  # The last line: /usr/bin/time puts "Command exited with non-zero status 1" before it.
+  tail -n 1 "$log" | awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }'
 }
 
 {
