@@ -420,7 +420,7 @@ impl Human {
                 push_human(cell, self.lang, &mut text);
                 if !narrow {
                     c.numeric |= cell.is_numeric();
-                    c.filled |= *cell != Cell::Empty;
+                    c.filled |= !matches!(cell, Cell::Empty);
                     // A number never wraps: its length and words do not matter.
                     if !cell.is_numeric() {
                         c.chars = c.chars.max(chars(&text));
