@@ -65,8 +65,11 @@ impl Render for Json {
 /// The rows as one pretty-printed array, each object written as its row comes.
 pub fn stream(t: &Table, rows: &dyn Rows, w: &mut dyn Write) -> io::Result<()> {
     let cols: Vec<usize> = t.machine_columns().collect();
+    // The serializer writes each token on its own: gathered here, they reach `w` in large
+    // writes rather than one call through the output's layers a token.
+    let mut out = io::BufWriter::with_capacity(64 << 10, w);
     {
-        let mut ser = serde_json::Serializer::pretty(&mut *w);
+        let mut ser = serde_json::Serializer::pretty(&mut out);
         let mut seq = ser.serialize_seq(None)?;
         rows.each(&mut |row| {
             let object = Object {
@@ -78,7 +81,8 @@ pub fn stream(t: &Table, rows: &dyn Rows, w: &mut dyn Write) -> io::Result<()> {
         })?;
         SerializeSeq::end(seq)?;
     }
-    writeln!(w)
+    writeln!(out)?;
+    out.flush()
 }
 
 /// [`stream`] for rows made in parts, several parts at once: each part's objects written on
