@@ -87,12 +87,23 @@ fn head(programs: bool, bounded: bool) -> Table {
     t
 }
 
-/// The cells a run of rows repeats, made once and shared: the last source's, and the last
-/// office's code and name.
-#[derive(Default)]
+/// The cells a run of rows repeats, made once and shared: the last source's, the last
+/// office's code and name, and the two readings.
 struct Repeats {
     source: Option<(String, Cell)>,
     office: Option<(usize, Cell, Cell)>,
+    /// `reading` for a certain figure and for an uncertain one.
+    reading: [Cell; 2],
+}
+
+impl Default for Repeats {
+    fn default() -> Repeats {
+        Repeats {
+            source: None,
+            office: None,
+            reading: [false, true].map(|u| reading_code(u).into_shared()),
+        }
+    }
 }
 
 /// A row's cells; `repeats` keeps the cells a run of rows shares.
@@ -106,7 +117,7 @@ fn cells(
     if source.as_ref().is_none_or(|(s, _)| *s != r.value.source) {
         *source = Some((
             r.value.source.clone(),
-            fig_source(&r.value.source, r.value.how),
+            fig_source(&r.value.source, r.value.how).into_shared(),
         ));
     }
     if repeats.office.as_ref().is_none_or(|o| o.0 != r.office) {
@@ -161,7 +172,7 @@ fn cells(
     }
     let doubts = r.doubts();
     cells.push(repeats.source.as_ref().expect("set above").1.clone());
-    cells.push(reading_code(!doubts.is_empty()));
+    cells.push(repeats.reading[usize::from(!doubts.is_empty())].clone());
     cells.push(rests_on(&doubts));
     if bounded {
         cells.push(Cell::Empty);

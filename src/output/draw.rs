@@ -75,7 +75,6 @@ impl ColStats {
         }
     }
 
-    /// Takes in a cell's shown text at each level in `at` (level index, width it wraps at).
     /// What this column and `other` hold together: the same as if one had measured the
     /// other's cells too.
     pub fn merge(&mut self, other: &ColStats) {
@@ -94,6 +93,15 @@ impl ColStats {
         }
     }
 
+    /// Takes in a figure `w` wide: it makes the column numeric, which never wraps, so no
+    /// wrapped width is measured.
+    pub fn figure(&mut self, w: usize) {
+        self.numeric = true;
+        self.filled = true;
+        self.width = self.width.max(w);
+    }
+
+    /// Takes in a cell's shown text at each level in `at` (level index, width it wraps at).
     pub fn text(&mut self, shown: &str, at: &[(usize, usize)]) {
         let w = text_width(shown);
         self.width = self.width.max(w);
@@ -204,13 +212,26 @@ impl Lines {
         buf: &mut String,
         w: &mut dyn Write,
     ) -> io::Result<()> {
+        let lines = texts.iter().any(|t| t.as_ref().contains('\n'));
+        self.row_in(cols, texts, lines, buf, w)
+    }
+
+    /// [`Lines::row`] for texts known to hold a line feed somewhere (`lines`) or nowhere.
+    pub fn row_in<T: AsRef<str>>(
+        self,
+        cols: &[Drawn],
+        texts: &[T],
+        lines: bool,
+        buf: &mut String,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         if cols.is_empty() {
             return Ok(());
         }
         let bar = self.vertical();
         buf.clear();
         let s = buf;
-        if texts.iter().all(|t| !t.as_ref().contains('\n')) {
+        if !lines {
             s.push_str(bar);
             for (c, t) in cols.iter().zip(texts) {
                 cell_line(s, c, t.as_ref());

@@ -63,16 +63,42 @@ pub fn group(v: i64, lang: Lang) -> String {
 /// [`group`] written onto the end of `out`.
 fn push_group(v: i64, lang: Lang, out: &mut String) {
     let mut buf = itoa::Buffer::new();
-    let digits = buf.format(v.unsigned_abs()).as_bytes();
+    let digits = buf.format(v.unsigned_abs());
     let sep = lang.thousands_sep();
     if v < 0 {
         out.push('-');
     }
-    for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(char::from(d));
+    // The digits before the first separator, then each group of three after one.
+    let head = match digits.len() % 3 {
+        0 => 3,
+        n => n,
+    };
+    out.push_str(&digits[..head]);
+    for at in (head..digits.len()).step_by(3) {
+        out.push(sep);
+        out.push_str(&digits[at..at + 3]);
+    }
+}
+
+/// How many digits `n` has.
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// The width [`push_group`] writes `v` in: its digits, a separator per three, its sign.
+fn group_width(v: i64) -> usize {
+    let d = digits(v.unsigned_abs());
+    d + (d - 1) / 3 + usize::from(v < 0)
+}
+
+/// The display width of a whole-number figure as [`push_human`] writes it, without writing
+/// it: digits, separators and signs are one column each. `None` for any other cell.
+fn figure_width(c: &Cell) -> Option<usize> {
+    match c {
+        Cell::Int(v) => Some(group_width(*v)),
+        Cell::Delta(v) => Some(usize::from(*v > 0) + group_width(*v)),
+        Cell::Plain(v) => Some(digits(v.unsigned_abs()) + usize::from(*v < 0)),
+        _ => None,
     }
 }
 
@@ -412,7 +438,28 @@ impl Human {
             for &i in &cols {
                 let c = &mut s.cols[i];
                 let cell = &r[i];
-                if (narrow && at[i].is_empty()) || above[i].as_ref() == Some(cell) {
+                if narrow && at[i].is_empty() {
+                    continue;
+                }
+                if cell.is_plain_figure() {
+                    // Digits, a sign and separators: no escaping, no words, and one cell
+                    // seldom repeats the one above, so none is kept to compare. A figure
+                    // never wraps, so its width is all the column takes in.
+                    let w = figure_width(cell).unwrap_or_else(|| {
+                        text.clear();
+                        push_human(cell, self.lang, &mut text);
+                        draw::text_width(&text)
+                    });
+                    c.figure(w);
+                    if !narrow {
+                        if let (true, Cell::Pct(v)) = (t.bars.contains(&i), cell) {
+                            c.pct = true;
+                            c.bar = c.bar.max(draw::text_width(&bar(*v)));
+                        }
+                    }
+                    continue;
+                }
+                if above[i].as_ref() == Some(cell) {
                     continue;
                 }
                 above[i] = Some(cell.clone());
@@ -599,8 +646,23 @@ impl Human {
         let mut k = 0;
         for &i in &p.shown {
             let d = &p.drawn[k];
-            if above[k].cell.as_ref() != Some(&r[i]) {
-                let Shown { cell, text: out } = &mut above[k];
+            if r[i].is_plain_figure() {
+                // As the table measured it: written as it is, never wrapped or escaped.
+                let Shown {
+                    cell,
+                    text: out,
+                    lines,
+                } = &mut above[k];
+                out.clear();
+                push_human(&r[i], self.lang, out);
+                *cell = None;
+                *lines = false;
+            } else if above[k].cell.as_ref() != Some(&r[i]) {
+                let Shown {
+                    cell,
+                    text: out,
+                    lines,
+                } = &mut above[k];
                 out.clear();
                 push_human(&r[i], self.lang, out);
                 let shown = self.shown_cow(out);
@@ -617,10 +679,12 @@ impl Human {
                     (None, Cow::Owned(s)) => *out = s,
                     (None, Cow::Borrowed(_)) => {}
                 }
+                *lines = out.contains('\n');
                 *cell = Some(r[i].clone());
             }
             k += 1;
             if self.with_bar(t, &s.cols[i], i) {
+                above[k].lines = false;
                 above[k].text = match &r[i] {
                     Cell::Pct(v) => {
                         let b = bar(*v);
@@ -635,10 +699,11 @@ impl Human {
                 k += 1;
             }
         }
+        let lines = above.iter().any(|a| a.lines);
         Lines {
             markdown: self.markdown,
         }
-        .row(&p.drawn, above, line, w)
+        .row_in(&p.drawn, above, lines, line, w)
     }
 
     /// What ends a section: the line under a table, and the note of columns left out.
@@ -835,6 +900,8 @@ impl Human {
 struct Shown {
     cell: Option<Cell>,
     text: String,
+    /// The text has more than one line.
+    lines: bool,
 }
 
 impl AsRef<str> for Shown {
@@ -1111,6 +1178,35 @@ mod tests {
             let half = (k as f64 + 0.5) / 10f64.powi(i32::from(dp));
             let v = half + f64::from(nudge) * half.abs().max(1e-300) * f64::EPSILON;
             prop_assert_eq!(fixed(v, dp, Lang::En), fixed_formatted(v, dp, Lang::En));
+        }
+    }
+
+    #[test]
+    fn a_whole_figure_is_as_wide_as_it_is_written() {
+        // "1,234,567" nine; "-1,000" six; "+12" three; "0" one; a year four.
+        assert_eq!(figure_width(&Cell::Int(1_234_567)), Some(9));
+        assert_eq!(figure_width(&Cell::Int(-1_000)), Some(6));
+        assert_eq!(figure_width(&Cell::Delta(12)), Some(3));
+        assert_eq!(figure_width(&Cell::Delta(0)), Some(1));
+        assert_eq!(figure_width(&Cell::Plain(2024)), Some(4));
+        // i64::MIN: 19 digits, 6 separators and a sign.
+        assert_eq!(figure_width(&Cell::Int(i64::MIN)), Some(26));
+        assert_eq!(figure_width(&Cell::Pct(1.0)), None);
+    }
+
+    proptest! {
+        /// [`figure_width`] is the width of what [`push_human`] writes, in either language.
+        #[test]
+        fn figure_width_is_the_written_width(v in any::<i64>(), kind in 0u8..3, lang: bool) {
+            let lang = if lang { Lang::Id } else { Lang::En };
+            let c = match kind {
+                0 => Cell::Int(v),
+                1 => Cell::Delta(v),
+                _ => Cell::Plain(v),
+            };
+            let mut s = String::new();
+            push_human(&c, lang, &mut s);
+            prop_assert_eq!(figure_width(&c), Some(draw::text_width(&s)));
         }
     }
 

@@ -111,6 +111,14 @@ impl Cell {
         }
     }
 
+    /// The same cell with its text, if any, made [`Cell::Shared`]: for a cell many rows repeat.
+    pub fn into_shared(self) -> Cell {
+        match self {
+            Cell::Text(s) => Cell::Shared(s.into()),
+            c => c,
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
         if s.is_empty() {
@@ -162,6 +170,20 @@ impl Cell {
 
     pub fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Cell) -> Cell {
         v.map_or(Cell::Empty, f)
+    }
+
+    /// A figure written in digits, a sign, separators and a `%` alone: no word, no scale, nothing
+    /// a table escapes or wraps.
+    fn is_plain_figure(&self) -> bool {
+        matches!(
+            self,
+            Cell::Int(_)
+                | Cell::Plain(_)
+                | Cell::Delta(_)
+                | Cell::Pct(_)
+                | Cell::PctDelta(_)
+                | Cell::Dec(..)
+        )
     }
 
     fn is_numeric(&self) -> bool {
