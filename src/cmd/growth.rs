@@ -88,12 +88,14 @@ fn head(programs: bool, bounded: bool) -> Table {
 }
 
 /// The cells a run of rows repeats, made once and shared: the last source's, the last
-/// office's code and name, and the two readings.
+/// office's code and name, and the two readings; and the row itself, whose cells are
+/// overwritten in place, so a shared cell the next row repeats is neither copied nor let go.
 struct Repeats {
     source: Option<(String, Cell)>,
     office: Option<(usize, Cell, Cell)>,
     /// `reading` for a certain figure and for an uncertain one.
     reading: [Cell; 2],
+    row: Vec<Cell>,
 }
 
 impl Default for Repeats {
@@ -102,17 +104,51 @@ impl Default for Repeats {
             source: None,
             office: None,
             reading: [false, true].map(|u| reading_code(u).into_shared()),
+            row: Vec::new(),
         }
     }
 }
 
-/// A row's cells; `repeats` keeps the cells a run of rows shares.
-fn cells(
+/// Writes a row's cells over the last row's, one after another.
+struct Put<'a> {
+    row: &'a mut Vec<Cell>,
+    at: usize,
+}
+
+impl Put<'_> {
+    fn cell(&mut self, c: Cell) {
+        match self.row.get_mut(self.at) {
+            Some(old) => *old = c,
+            None => self.row.push(c),
+        }
+        self.at += 1;
+    }
+
+    /// A cell many rows share: left as it stands where the last row had the same one.
+    fn shared(&mut self, c: &Cell) {
+        let same = match (self.row.get(self.at), c) {
+            (Some(Cell::Shared(a)), Cell::Shared(b)) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        if same {
+            self.at += 1;
+        } else {
+            self.cell(c.clone());
+        }
+    }
+
+    fn done(self) {
+        self.row.truncate(self.at);
+    }
+}
+
+/// A row's cells, in `repeats.row`; `repeats` keeps the cells a run of rows shares.
+fn cells<'r>(
     ds: &DataSet,
     r: &GrowthRow,
     (programs, bounded): (bool, bool),
-    repeats: &mut Repeats,
-) -> Vec<Cell> {
+    repeats: &'r mut Repeats,
+) -> &'r [Cell] {
     let source = &mut repeats.source;
     if source.as_ref().is_none_or(|(s, _)| *s != r.value.source) {
         *source = Some((
@@ -131,53 +167,55 @@ fn cells(
     } else {
         (None, None)
     };
-    // The head's columns: 17, a program's, and 8 for bounds; pushed one by one, so each is
-    // made in place.
-    let mut cells = Vec::with_capacity(17 + usize::from(programs) + 8 * usize::from(bounded));
-    cells.push(code.clone());
-    cells.push(name.clone());
+    let mut put = Put {
+        row: &mut repeats.row,
+        at: 0,
+    };
+    put.shared(code);
+    put.shared(name);
     if programs {
-        cells.push(Cell::Term(r.program.code()));
+        put.cell(Cell::Term(r.program.code()));
     }
-    cells.push(Cell::segment(r.segment));
-    cells.push(Cell::Term(r.measure.code()));
-    cells.push(Cell::Period(r.period));
-    cells.push(Cell::Int(r.value.value));
-    cells.push(fig_words(&r.value));
-    cells.push(Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)));
-    cells.push(Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)));
-    cells.push(Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)));
-    cells.push(Cell::opt(r.change, |c| Cell::Delta(c.abs)));
+    put.cell(Cell::segment(r.segment));
+    put.cell(Cell::Term(r.measure.code()));
+    put.cell(Cell::Period(r.period));
+    put.cell(Cell::Int(r.value.value));
+    put.cell(fig_words(&r.value));
+    put.cell(Cell::opt(r.base.as_ref(), |(p, _)| Cell::Period(*p)));
+    put.cell(Cell::opt(r.base.as_ref(), |(_, f)| Cell::Int(f.value)));
+    put.cell(Cell::opt(r.base.as_ref(), |(_, f)| fig_words(f)));
+    put.cell(Cell::opt(r.change, |c| Cell::Delta(c.abs)));
     if bounded {
-        cells.push(Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)));
+        put.cell(Cell::opt(r.change, |c| with_bound(Cell::Delta(c.abs), cb)));
     }
-    cells.push(Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta));
+    put.cell(Cell::opt(r.change.and_then(|c| c.pct), Cell::PctDelta));
     if bounded {
-        cells.push(Cell::opt(r.change.and_then(|c| c.pct), |p| {
+        put.cell(Cell::opt(r.change.and_then(|c| c.pct), |p| {
             with_bound(Cell::PctDelta(p), cb)
         }));
     }
-    cells.push(Cell::opt(r.cagr, |(p, _)| Cell::Period(p)));
-    cells.push(Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)));
+    put.cell(Cell::opt(r.cagr, |(p, _)| Cell::Period(p)));
+    put.cell(Cell::opt(r.cagr, |(_, g)| Cell::PctDelta(g)));
     if bounded {
         let code = |has: bool, b: Option<Bound>| if has { bound_code(b) } else { Cell::Empty };
         let base = r.base.as_ref().map(|(_, b)| b.bound());
-        cells.push(Cell::opt(r.cagr, |(_, g)| {
+        put.cell(Cell::opt(r.cagr, |(_, g)| {
             with_bound(Cell::PctDelta(g), gb)
         }));
-        cells.push(Cell::text(r.value.bound().code()));
-        cells.push(Cell::opt(base, |b| Cell::text(b.code())));
-        cells.push(code(r.change.is_some(), cb));
-        cells.push(code(r.cagr.is_some(), gb));
+        put.cell(Cell::text(r.value.bound().code()));
+        put.cell(Cell::opt(base, |b| Cell::text(b.code())));
+        put.cell(code(r.change.is_some(), cb));
+        put.cell(code(r.cagr.is_some(), gb));
     }
     let doubts = r.doubts();
-    cells.push(repeats.source.as_ref().expect("set above").1.clone());
-    cells.push(repeats.reading[usize::from(!doubts.is_empty())].clone());
-    cells.push(rests_on(&doubts));
+    put.shared(&repeats.source.as_ref().expect("set above").1);
+    put.shared(&repeats.reading[usize::from(!doubts.is_empty())]);
+    put.cell(rests_on(&doubts));
     if bounded {
-        cells.push(Cell::Empty);
+        put.cell(Cell::Empty);
     }
-    cells
+    put.done();
+    &repeats.row
 }
 
 /// The cells of a sum not made because its parts pull both ways: no value, its reason where
@@ -379,7 +417,7 @@ pub fn run(ctx: &Ctx, a: &GrowthArgs, out: &mut dyn Write) -> Result<Outcome> {
     let fill = |k: usize, sink: &mut dyn RowSink| {
         let mut repeats = Repeats::default();
         growth_each_in(&ix, &f, batches[k], |item| match item {
-            GrowthItem::Row(r) => sink.row(cells(&ds, &r, (shown, bounded), &mut repeats)),
+            GrowthItem::Row(r) => sink.row_of(cells(&ds, &r, (shown, bounded), &mut repeats)),
             GrowthItem::Unmade(r) => sink.row(unmade_cells(&ds, &r, (shown, bounded))),
         })
     };

@@ -372,6 +372,10 @@ fn is_formula(s: &str) -> bool {
 
 impl RowSink for CsvStream<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
+        self.row_of(&cells)
+    }
+
+    fn row_of(&mut self, cells: &[Cell]) -> io::Result<()> {
         for i in 0..self.cols.len() {
             self.cell(&cells[self.cols[i]]);
         }

@@ -350,6 +350,12 @@ impl Table {
 /// Takes rows one at a time: a [`Table`] collects them, a stream writes them out at once.
 pub trait RowSink {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()>;
+
+    /// [`RowSink::row`] for cells the maker keeps (and reuses for the next row): a sink that
+    /// only reads them copies nothing.
+    fn row_of(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.row(cells.to_vec())
+    }
 }
 
 impl RowSink for Table {
@@ -386,6 +392,10 @@ struct Each<'a>(&'a mut dyn FnMut(&[Cell]) -> io::Result<()>);
 impl RowSink for Each<'_> {
     fn row(&mut self, cells: Vec<Cell>) -> io::Result<()> {
         (self.0)(&cells)
+    }
+
+    fn row_of(&mut self, cells: &[Cell]) -> io::Result<()> {
+        (self.0)(cells)
     }
 }
 
