@@ -646,8 +646,10 @@ impl Human {
         let mut k = 0;
         for &i in &p.shown {
             let d = &p.drawn[k];
-            if r[i].is_plain_figure() {
-                // As the table measured it: written as it is, never wrapped or escaped.
+            // A figure is written as it is, never wrapped or escaped, and seldom repeats the
+            // one above: it is not kept to compare.
+            let figure = r[i].is_plain_figure();
+            if figure || above[k].cell.as_ref() != Some(&r[i]) {
                 let Shown {
                     cell,
                     text: out,
@@ -655,32 +657,27 @@ impl Human {
                 } = &mut above[k];
                 out.clear();
                 push_human(&r[i], self.lang, out);
-                *cell = None;
-                *lines = false;
-            } else if above[k].cell.as_ref() != Some(&r[i]) {
-                let Shown {
-                    cell,
-                    text: out,
-                    lines,
-                } = &mut above[k];
-                out.clear();
-                push_human(&r[i], self.lang, out);
-                let shown = self.shown_cow(out);
-                let drawn = match d.wrap {
-                    Some(at) => match draw::wrap(&shown, at) {
-                        Cow::Borrowed(_) => None,
-                        Cow::Owned(w) => Some(w),
-                    },
-                    None => None,
-                };
-                // The text as it stands unless showing or wrapping changed it.
-                match (drawn, shown) {
-                    (Some(w), _) => *out = w,
-                    (None, Cow::Owned(s)) => *out = s,
-                    (None, Cow::Borrowed(_)) => {}
+                if figure {
+                    *cell = None;
+                    *lines = false;
+                } else {
+                    let shown = self.shown_cow(out);
+                    let drawn = match d.wrap {
+                        Some(at) => match draw::wrap(&shown, at) {
+                            Cow::Borrowed(_) => None,
+                            Cow::Owned(w) => Some(w),
+                        },
+                        None => None,
+                    };
+                    // The text as it stands unless showing or wrapping changed it.
+                    match (drawn, shown) {
+                        (Some(w), _) => *out = w,
+                        (None, Cow::Owned(s)) => *out = s,
+                        (None, Cow::Borrowed(_)) => {}
+                    }
+                    *lines = out.contains('\n');
+                    *cell = Some(r[i].clone());
                 }
-                *lines = out.contains('\n');
-                *cell = Some(r[i].clone());
             }
             k += 1;
             if self.with_bar(t, &s.cols[i], i) {
