@@ -451,6 +451,7 @@ impl Human {
                         draw::text_width(&text)
                     });
                     c.figure(w);
+                    // A percentage is a figure: only here can it draw a bar.
                     if !narrow {
                         if let (true, Cell::Pct(v)) = (t.bars.contains(&i), cell) {
                             c.pct = true;
@@ -473,10 +474,6 @@ impl Human {
                         c.chars = c.chars.max(chars(&text));
                         let word = text.split_whitespace().map(chars).max();
                         c.word = c.word.max(word.unwrap_or(0));
-                    }
-                    if let (true, Cell::Pct(v)) = (t.bars.contains(&i), cell) {
-                        c.pct = true;
-                        c.bar = c.bar.max(draw::text_width(&bar(*v)));
                     }
                 }
                 c.text(&self.shown_cow(&text), &at[i]);
