@@ -96,6 +96,14 @@ impl Unmade {
 
 /// Every slot of a year in the store's layout: the twelve months and the whole year.
 const ALL_SLOTS: u16 = ((1u32 << store::SLOTS) - 1) as u16;
+/// Where one series is held: its id in the given store and in the derived one (`None`: not
+/// made there), looked up once for all its years.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    given: Option<u32>,
+    derived: Option<u32>,
+}
+
 /// The workforce keys of each office, by office index.
 struct OfficeKeys {
     w: Vec<BTreeSet<(Period, WorkforceMeasure)>>,
@@ -276,10 +284,19 @@ impl<'a> Index<'a> {
             .map(|(v, _)| v)
     }
 
-    /// [`Index::value`] for every slot of one year: given where given, else derived.
-    fn year_values(&self, o: usize, s: Segment, m: Measure, y: i32) -> [Option<i64>; store::SLOTS] {
-        let given = self.ds.participants.year_values(o, s, m, y);
-        let derived = self.derived.year_values(o, s, m, y);
+    /// Where the series is held, in the given store and the derived one.
+    fn held(&self, o: usize, s: Segment, m: Measure) -> Held {
+        Held {
+            given: self.ds.participants.id(o, s, m),
+            derived: self.derived.id(o, s, m),
+        }
+    }
+
+    /// [`Index::value`] for every slot of one year of a series: given where given, else
+    /// derived.
+    fn year_values(&self, h: Held, y: i32) -> [Option<i64>; store::SLOTS] {
+        let given = self.ds.participants.year_values_of(h.given, y);
+        let derived = self.derived.year_values_of(h.derived, y);
         std::array::from_fn(|b| given[b].or(derived[b]))
     }
 
@@ -290,21 +307,21 @@ impl<'a> Index<'a> {
 
     /// The years with a figure, given or derived, in order.
     fn years(&self, o: usize, s: Segment, m: Measure) -> Vec<i32> {
-        self.years_any(std::iter::once((o, s)), m)
+        let mut years = Vec::new();
+        self.years_of(&[self.held(o, s, m)], &mut years);
+        years
     }
 
-    /// The years in which any of `parts` has a figure of measure `m`, given or derived, in
-    /// order: one list for all of them, sorted once.
-    fn years_any(&self, parts: impl Iterator<Item = (usize, Segment)>, m: Measure) -> Vec<i32> {
-        let mut years = Vec::new();
-        for (o, s) in parts {
-            for store in [&self.ds.participants, &self.derived] {
-                store.add_years(Program::All, o, s, m, &mut years);
-            }
+    /// The years in which any of `parts` has a figure, given or derived, in order, into
+    /// `years` (emptied first): one list for all of them, sorted once.
+    fn years_of(&self, parts: &[Held], years: &mut Vec<i32>) {
+        years.clear();
+        for h in parts {
+            self.ds.participants.add_years_of(h.given, years);
+            self.derived.add_years_of(h.derived, years);
         }
         years.sort_unstable();
         years.dedup();
-        years
     }
 
     /// Every period with a figure for the series, in order.
@@ -628,47 +645,45 @@ impl<'a> Index<'a> {
     }
 
     /// The slots of year `y` that every one of `parts` has a figure for (given or derived), and
-    /// their sums, added in order (`None`: past 64 bits), each part's year read once.
-    fn year_sums(
-        &self,
-        parts: impl Iterator<Item = (usize, Segment)>,
-        m: Measure,
-        y: i32,
-    ) -> (u16, [Option<i64>; store::SLOTS]) {
+    /// their sums (`None`: past 64 bits), each part's year read once.
+    ///
+    /// Figures held in 32 bits are added in 64-bit lanes that cannot overflow (there are
+    /// fewer than 2^32 parts, as series ids are 32-bit), the others, held apart, with a check;
+    /// no figure is negative (the readers refuse them), so a sum passes 64 bits in this order
+    /// exactly when it would added in the parts' order.
+    fn year_sums(&self, parts: &[Held], y: i32) -> (u16, [Option<i64>; store::SLOTS]) {
         let mut mask = ALL_SLOTS;
         // Every slot is added, held or not: only those of the mask are read at the end. A
         // slot whose sum passes 64 bits is marked in `past` and stays so.
+        let mut narrow = [0u64; store::SLOTS];
         let mut sums = [0i64; store::SLOTS];
         let mut past = 0u16;
-        let mut add = |b: usize, v: i64| {
-            let (sum, over) = sums[b].overflowing_add(v);
-            sums[b] = sum;
-            past |= u16::from(over) << b;
-        };
-        for (o, s) in parts {
-            let (gk, gw, gv) = self.ds.participants.year_slots(o, s, m, y);
-            let (dk, dw, dv) = self.derived.year_slots(o, s, m, y);
+        for &h in parts {
+            let (gk, gw, gv) = self.ds.participants.year_slots_of(h.given, y);
+            let (dk, dw, dv) = self.derived.year_slots_of(h.derived, y);
             mask &= gk | dk;
             if mask == 0 {
                 break;
             }
             if gw | dw != 0 {
                 // A value held apart: read slot by slot.
-                let vals = self.year_values(o, s, m, y);
+                let vals = self.year_values(h, y);
                 for (b, v) in vals.into_iter().enumerate() {
                     if let Some(v) = v {
-                        add(b, v);
+                        let (sum, over) = sums[b].overflowing_add(v);
+                        sums[b] = sum;
+                        past |= u16::from(over) << b;
                     }
                 }
                 continue;
             }
             // A given figure first, as `year_values` takes it.
             match (gv, dv) {
-                (Some(g), None) => (0..store::SLOTS).for_each(|b| add(b, i64::from(g[b]))),
-                (None, Some(d)) => (0..store::SLOTS).for_each(|b| add(b, i64::from(d[b]))),
+                (Some(g), None) => (0..store::SLOTS).for_each(|b| narrow[b] += u64::from(g[b])),
+                (None, Some(d)) => (0..store::SLOTS).for_each(|b| narrow[b] += u64::from(d[b])),
                 (Some(g), Some(d)) => (0..store::SLOTS).for_each(|b| {
                     let v = if gk & (1 << b) != 0 { g[b] } else { d[b] };
-                    add(b, i64::from(v));
+                    narrow[b] += u64::from(v);
                 }),
                 (None, None) => {}
             }
@@ -676,7 +691,9 @@ impl<'a> Index<'a> {
         let mut out = [None; store::SLOTS];
         for (b, o) in out.iter_mut().enumerate() {
             if past & (1 << b) == 0 {
-                *o = Some(sums[b]);
+                *o = i64::try_from(narrow[b])
+                    .ok()
+                    .and_then(|n| sums[b].checked_add(n));
             }
         }
         (mask, out)
@@ -735,11 +752,13 @@ impl<'a> Index<'a> {
             level,
         }));
         let mut found = Vec::new();
+        let mut years = Vec::new();
         for &s in Segment::ALL {
             for &m in Measure::ALL {
-                let years = self.years_any(kids.iter().map(|&k| (k, s)), m);
-                for y in years {
-                    let (mask, sums) = self.year_sums(kids.iter().map(|&k| (k, s)), m, y);
+                let held: Vec<Held> = kids.iter().map(|&k| self.held(k, s, m)).collect();
+                self.years_of(&held, &mut years);
+                for &y in &years {
+                    let (mask, sums) = self.year_sums(&held, y);
                     if !self.unmade.is_empty() && mask != ALL_SLOTS {
                         let parts: Vec<(Part, usize, Segment)> =
                             kids.iter().map(|&k| (Part::Office(k), k, s)).collect();
@@ -754,7 +773,7 @@ impl<'a> Index<'a> {
                     }
                     // Each child's year read once, not once a slot.
                     let kid_years: Vec<[Option<i64>; store::SLOTS]> =
-                        kids.iter().map(|&k| self.year_values(k, s, m, y)).collect();
+                        held.iter().map(|&h| self.year_values(h, y)).collect();
                     for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                         let p = store::period(y, b);
                         // A given figure that its children's sum contradicts.
@@ -840,10 +859,12 @@ impl<'a> Index<'a> {
     fn sum_segments(&mut self, o: usize) {
         let how = self.derived.intern(derivation(Derivation::Segments));
         let mut found = Vec::new();
+        let mut years = Vec::new();
         for &m in Measure::ALL {
-            let years = self.years_any(Segment::PARTS.iter().map(|&s| (o, s)), m);
-            for y in years {
-                let (mask, sums) = self.year_sums(Segment::PARTS.iter().map(|&s| (o, s)), m, y);
+            let held: Vec<Held> = Segment::PARTS.iter().map(|&s| self.held(o, s, m)).collect();
+            self.years_of(&held, &mut years);
+            for &y in &years {
+                let (mask, sums) = self.year_sums(&held, y);
                 if !self.unmade.is_empty() && mask != ALL_SLOTS {
                     let parts: Vec<(Part, usize, Segment)> = Segment::PARTS
                         .iter()
@@ -855,10 +876,8 @@ impl<'a> Index<'a> {
                     continue;
                 }
                 // Each segment's year read once, not once a slot.
-                let parts: Vec<[Option<i64>; store::SLOTS]> = Segment::PARTS
-                    .iter()
-                    .map(|&s| self.year_values(o, s, m, y))
-                    .collect();
+                let parts: Vec<[Option<i64>; store::SLOTS]> =
+                    held.iter().map(|&h| self.year_values(h, y)).collect();
                 for b in (0..store::SLOTS).filter(|b| mask & (1 << b) != 0) {
                     let p = store::period(y, b);
                     // A given `all` figure that the sum of its segments contradicts.

@@ -42,8 +42,13 @@ pub fn load(src: &DataSource, opts: ReadOptions, problems: &mut Problems) -> Dat
     let mut merge = |spec: &FileSpec, p| problems.merge(src.place(spec.name, p));
     let (offices, index, p) = offices::read_offices(src, opts, keep);
     merge(files::OFFICES, p);
-    let (participants, p) = participants::read_participants(src, opts, keep, &index, &offices);
+    let (mut participants, p) = participants::read_participants(src, opts, keep, &index, &offices);
     merge(files::PARTICIPANTS, p);
+    let mut rank = vec![0; offices.len()];
+    for (pos, (o, _)) in crate::model::tree(&offices).into_iter().enumerate() {
+        rank[o] = pos;
+    }
+    participants.reorder(&rank, opts.threads);
     let (claims, p) = claims::read_claims(src, opts, keep, &index);
     merge(files::CLAIMS, p);
     let (targets, p) = targets::read_targets(src, opts, keep, &index);

@@ -101,6 +101,29 @@ pub fn child_lists(offices: &[Office]) -> Vec<Vec<usize>> {
     k
 }
 
+/// [`DataSet::tree`] of a list of offices.
+pub fn tree(offices: &[Office]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(offices.len());
+    let mut roots: Vec<usize> = (0..offices.len())
+        .filter(|&i| offices[i].parent.is_none())
+        .collect();
+    roots.sort_by(|&a, &b| offices[a].code.cmp(&offices[b].code));
+    // An explicit stack: a 10,000-deep chain must not overflow the call stack.
+    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    let kids = child_lists(offices);
+    while let Some((i, depth)) = stack.pop() {
+        out.push((i, depth));
+        let mut k = kids[i].clone();
+        k.sort_by(|&a, &b| {
+            (offices[a].level, &offices[a].code).cmp(&(offices[b].level, &offices[b].code))
+        });
+        for c in k.into_iter().rev() {
+            stack.push((c, depth + 1));
+        }
+    }
+    out
+}
+
 impl DataSet {
     pub fn office(&self, idx: usize) -> &Office {
         &self.offices[idx]
@@ -108,25 +131,6 @@ impl DataSet {
 
     /// Office indices in hierarchy order (depth first, children by code), with their depth.
     pub fn tree(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::with_capacity(self.offices.len());
-        let mut roots: Vec<usize> = (0..self.offices.len())
-            .filter(|&i| self.offices[i].parent.is_none())
-            .collect();
-        roots.sort_by(|&a, &b| self.offices[a].code.cmp(&self.offices[b].code));
-        // An explicit stack: a 10,000-deep chain must not overflow the call stack.
-        let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
-        let kids = child_lists(&self.offices);
-        while let Some((i, depth)) = stack.pop() {
-            out.push((i, depth));
-            let mut k = kids[i].clone();
-            k.sort_by(|&a, &b| {
-                (self.offices[a].level, &self.offices[a].code)
-                    .cmp(&(self.offices[b].level, &self.offices[b].code))
-            });
-            for c in k.into_iter().rev() {
-                stack.push((c, depth + 1));
-            }
-        }
-        out
+        tree(&self.offices)
     }
 }

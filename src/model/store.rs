@@ -174,6 +174,7 @@ impl Participants {
         }
     }
 
+    #[inline]
     fn year(&self, id: u32, y: i32) -> Option<&Year> {
         let i = usize::try_from(y.checked_sub(self.first_year)?).ok()?;
         self.blocks.get(i)?.get(id as usize)
@@ -441,6 +442,89 @@ impl Participants {
         }
     }
 
+    /// Numbers the series anew in the order of their offices' `rank` (then program, segment
+    /// and measure), moving each year's slots to match: whatever order a file's rows named
+    /// the offices in, an office's series then lie side by side, and offices in hierarchy
+    /// order follow one another in memory, so a walk down the hierarchy reads each year's
+    /// block from start to end instead of leaping across it. The figures, lines and
+    /// provenances stay as they are; the years' blocks are moved on up to `threads` threads.
+    pub fn reorder(&mut self, rank: &[usize], threads: usize) {
+        let n = self.series.len();
+        let place = |k: &SeriesKey| {
+            (
+                rank.get(k.office).copied().unwrap_or(usize::MAX),
+                program_slot(k.program),
+                k.segment as usize,
+                k.measure as usize,
+            )
+        };
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by_key(|&i| place(&self.series[i as usize]));
+        if order.iter().enumerate().all(|(i, &o)| i as u32 == o) {
+            return;
+        }
+        let mut new_of = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old as usize] = new as u32;
+        }
+        self.series = order.iter().map(|&o| self.series[o as usize]).collect();
+        self.years_known = order
+            .iter()
+            .map(|&o| self.years_known[o as usize])
+            .collect();
+        for id in self.by_key.iter_mut().filter(|id| **id > 0) {
+            *id = new_of[*id as usize - 1] + 1;
+        }
+        // Moved in place, cycle by cycle (`order[new]` is the old place): no second copy of
+        // the block, whose pages would have to be found and zeroed first.
+        let gather = |block: &mut Vec<Year>| {
+            if block.is_empty() {
+                return;
+            }
+            block.resize(n, Year::default());
+            let mut done = vec![false; n];
+            for start in 0..n {
+                if done[start] {
+                    continue;
+                }
+                let held = std::mem::take(&mut block[start]);
+                let mut j = start;
+                loop {
+                    done[j] = true;
+                    let k = order[j] as usize;
+                    if k == start {
+                        block[j] = held;
+                        break;
+                    }
+                    block[j] = std::mem::take(&mut block[k]);
+                    j = k;
+                }
+            }
+            // A block holds the series up to its last with a row, as one filled in turn would.
+            let used = block.iter().rposition(|y| y.seen != 0).map_or(0, |i| i + 1);
+            block.truncate(used);
+        };
+        let per = self.blocks.len().div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|s| {
+            let mut chunks = self.blocks.chunks_mut(per);
+            let first = chunks.next();
+            for chunk in chunks {
+                s.spawn(|| chunk.iter_mut().for_each(gather));
+            }
+            if let Some(chunk) = first {
+                chunk.iter_mut().for_each(gather);
+            }
+        });
+        fn renumber<V>(m: &mut HashMap<(u32, Period), V>, new_of: &[u32]) {
+            *m = std::mem::take(m)
+                .into_iter()
+                .map(|((id, p), v)| ((new_of[id as usize], p), v))
+                .collect();
+        }
+        renumber(&mut self.wide, &new_of);
+        renumber(&mut self.lines, &new_of);
+    }
+
     /// Adds the figures of `later`, read from rows that follow this store's, as if each of
     /// its rows had been inserted here in turn: where both hold a slot the earlier figure
     /// stays and `dup` is told the key. `later`'s lines are counted from `offset`.
@@ -548,9 +632,19 @@ impl Participants {
 
     /// [`Participants::known`] for one program.
     pub fn known_in(&self, pr: Program, office: usize, s: Segment, m: Measure, y: i32) -> u16 {
-        self.series_id(office, pr, s, m)
-            .and_then(|id| self.year(id, y))
-            .map_or(0, |y| y.known)
+        self.known_of(self.series_id(office, pr, s, m), y)
+    }
+
+    /// The id of a series of program `all`, where it has been made: for a reader of many
+    /// years of one series, which then looks its key up once (the `_of` readers below).
+    pub fn id(&self, office: usize, s: Segment, m: Measure) -> Option<u32> {
+        self.series_id(office, Program::All, s, m)
+    }
+
+    /// [`Participants::known`] of the series `id` (`None`: a series not made, so nothing).
+    #[inline]
+    pub fn known_of(&self, id: Option<u32>, y: i32) -> u16 {
+        id.and_then(|id| self.year(id, y)).map_or(0, |y| y.known)
     }
 
     /// The years with a known value in the series, in order.
@@ -574,7 +668,12 @@ impl Participants {
         m: Measure,
         years: &mut Vec<i32>,
     ) {
-        let Some(id) = self.series_id(office, pr, s, m) else {
+        self.add_years_of(self.series_id(office, pr, s, m), years);
+    }
+
+    /// [`Participants::add_years`] of the series `id`.
+    pub fn add_years_of(&self, id: Option<u32>, years: &mut Vec<i32>) {
+        let Some(id) = id else {
             return;
         };
         if self.years_known_exact {
@@ -632,8 +731,13 @@ impl Participants {
         m: Measure,
         y: i32,
     ) -> [Option<i64>; SLOTS] {
+        self.year_values_of(self.series_id(office, Program::All, s, m), y)
+    }
+
+    /// [`Participants::year_values`] of the series `id`.
+    pub fn year_values_of(&self, id: Option<u32>, y: i32) -> [Option<i64>; SLOTS] {
         let mut out = [None; SLOTS];
-        let Some(id) = self.series_id(office, Program::All, s, m) else {
+        let Some(id) = id else {
             return out;
         };
         let Some(rec) = self.year(id, y) else {
@@ -655,17 +759,9 @@ impl Participants {
 
     /// One series' year as it is held: which slots are known, which of those are held apart
     /// (`wide`), and the values of the others, for reading many years quickly.
-    pub fn year_slots(
-        &self,
-        office: usize,
-        s: Segment,
-        m: Measure,
-        y: i32,
-    ) -> (u16, u16, Option<&[u32; SLOTS]>) {
-        match self
-            .series_id(office, Program::All, s, m)
-            .and_then(|id| self.year(id, y))
-        {
+    #[inline]
+    pub fn year_slots_of(&self, id: Option<u32>, y: i32) -> (u16, u16, Option<&[u32; SLOTS]>) {
+        match id.and_then(|id| self.year(id, y)) {
             Some(rec) => (rec.known, rec.wide, Some(&rec.vals)),
             None => (0, 0, None),
         }
@@ -796,5 +892,54 @@ mod tests {
         q.absorb(later, 0, |_, _| panic!("no duplicate"));
         assert_eq!(q.years(0, pu, act), vec![2022, 2024, 2026]);
         assert_eq!(q.get(0, Period::Year(2026), pu, act), Some((3, 0)));
+    }
+    #[test]
+    fn reordered_series_keep_their_figures_lines_and_years() {
+        let (pu, bpu, act, new) = (Segment::Pu, Segment::Bpu, Measure::Active, Measure::New);
+        // Three offices whose rows come in the order 2, 0, 1; the hierarchy ranks them 0, 1, 2.
+        let mut p = Participants::new(3);
+        let feb = Period::Month(2021, 2);
+        p.insert(2, feb, pu, act, Some(30), 0, Some(2)).unwrap();
+        p.insert(0, feb, bpu, new, Some(5_000_000_000), 0, Some(3))
+            .unwrap();
+        p.insert(0, feb, pu, act, Some(10), 0, None).unwrap();
+        p.insert(1, Period::Year(2019), pu, act, Some(20), 0, Some(5))
+            .unwrap();
+        p.insert_in(Program::Jht, 2, feb, pu, act, Some(7), 0, None)
+            .unwrap();
+        let before = p.series_made();
+        p.reorder(&[0, 1, 2], 2);
+        assert_eq!(p.series_made(), before);
+        // By office, then program (`all` first), segment and measure.
+        let keys: Vec<(usize, Program, Segment, Measure)> = p
+            .series
+            .iter()
+            .map(|k| (k.office, k.program, k.segment, k.measure))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                (0, Program::All, pu, act),
+                (0, Program::All, bpu, new),
+                (1, Program::All, pu, act),
+                (2, Program::All, pu, act),
+                (2, Program::Jht, pu, act),
+            ]
+        );
+        assert_eq!(p.get(2, feb, pu, act), Some((30, 0)));
+        assert_eq!(p.get(0, feb, bpu, new), Some((5_000_000_000, 0)));
+        assert_eq!(p.get(0, feb, pu, act), Some((10, 0)));
+        assert_eq!(p.get(1, Period::Year(2019), pu, act), Some((20, 0)));
+        assert_eq!(p.get_in(Program::Jht, 2, feb, pu, act), Some((7, 0)));
+        assert_eq!(p.line(2, feb, pu, act), Some(2));
+        assert_eq!(p.line(0, feb, bpu, new), Some(3));
+        assert_eq!(p.line(1, Period::Year(2019), pu, act), Some(5));
+        assert_eq!(p.line(0, feb, pu, act), None);
+        assert_eq!(p.years(1, pu, act), vec![2019]);
+        assert_eq!(p.years(0, pu, act), vec![2021]);
+        // A duplicate is still found after the move, and a new series still has a place.
+        assert!(p.insert(2, feb, pu, act, Some(1), 0, None).is_err());
+        p.insert(1, feb, bpu, act, Some(4), 0, None).unwrap();
+        assert_eq!(p.get(1, feb, bpu, act), Some((4, 0)));
     }
 }
